@@ -1,0 +1,213 @@
+"""Loading articles: text and Markdown files, HTML pages, directories, JSONL/CSV corpora, stdin.
+
+Loaders never raise on bad input: each yields `Document`s for what it could read and
+`LoadError`s naming the file (and line) and the problem for what it could not.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm"}
+CORPUS_SUFFIXES = {".jsonl", ".csv"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | CORPUS_SUFFIXES
+DATE_LINE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str
+    text: str
+    title: str = ""
+    outlet: str = ""
+    date: str = ""
+    url: str = ""
+    origin: str = ""  # the file (and line) it came from, for messages
+
+
+@dataclass(frozen=True)
+class LoadError:
+    origin: str  # "path" or "path:line"
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.message}"
+
+
+def stable_id(origin: str, text: str) -> str:
+    """A doc_id that stays the same for the same file name and content."""
+    digest = hashlib.sha256(f"{origin}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+    return digest[:16]
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def document_from_text(text: str, *, origin: str = "text", doc_id: str = "", title: str = "",
+                       outlet: str = "", date: str = "", url: str = "") -> Document:
+    """A document from plain text; a leading 'date YYYY-MM-DD' sets its date (text unchanged)."""
+    if not date:
+        m = DATE_LINE.match(text)
+        if m:
+            date = m.group(1)
+    name = Path(origin).name if origin not in ("text", "-") else ""
+    return Document(
+        doc_id=doc_id or stable_id(name or origin, text), text=text, title=title or _title_from_name(name),
+        outlet=outlet, date=date, url=url, origin=origin,
+    )
+
+
+def _title_from_name(name: str) -> str:
+    return Path(name).stem if name else ""
+
+
+def decode(data: bytes, origin: str) -> str | LoadError:
+    if not data.strip():
+        return LoadError(origin, "empty file")
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return LoadError(origin, "binary file, not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return LoadError(origin, f"not UTF-8 text (invalid byte at offset {error.start})")
+    return text.removeprefix("\ufeff")
+
+
+def _read_bytes(path: Path, origin: str) -> bytes | LoadError:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return LoadError(origin, f"file too large ({size:,} bytes; limit {MAX_FILE_BYTES:,})")
+        return path.read_bytes()
+    except FileNotFoundError:
+        return LoadError(origin, "no such file")
+    except IsADirectoryError:
+        return LoadError(origin, "is a directory")
+    except PermissionError:
+        return LoadError(origin, "permission denied")
+    except OSError as error:
+        return LoadError(origin, f"cannot read: {error.strerror or error}")
+
+
+def load_html(html: str, origin: str, url: str = "") -> Document | LoadError:
+    """Main text, title, date and site of an HTML page, with trafilatura."""
+    import trafilatura
+
+    try:
+        extracted = trafilatura.bare_extraction(html, url=url or None, with_metadata=True,
+                                                include_comments=False, include_tables=False)
+    except Exception as error:  # noqa: BLE001 - trafilatura raises from deep in lxml on odd markup
+        return LoadError(origin, f"cannot parse HTML: {error}")
+    if extracted is None:
+        return LoadError(origin, "no article text found in the HTML")
+    data = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
+    text = data.get("text") or ""
+    if not text.strip():
+        return LoadError(origin, "no article text found in the HTML")
+    return document_from_text(
+        text, origin=origin, title=data.get("title") or "", outlet=data.get("sitename") or "",
+        date=data.get("date") or "", url=url or data.get("url") or "",
+    )
+
+
+def _records_jsonl(text: str, origin: str) -> Iterator[Document | LoadError]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield LoadError(where, f"malformed JSON ({error.msg})")
+            continue
+        yield _record_document(record, where)
+
+
+def _records_csv(text: str, origin: str) -> Iterator[Document | LoadError]:
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if not reader.fieldnames or "text" not in reader.fieldnames:
+        yield LoadError(origin, "CSV corpus needs a 'text' column")
+        return
+    try:
+        for record in reader:
+            where = f"{origin}:{reader.line_num}"
+            if None in record:
+                yield LoadError(where, "row has more cells than the header")
+                continue
+            yield _record_document(record, where)
+    except csv.Error as error:
+        yield LoadError(f"{origin}:{reader.line_num}", f"malformed CSV ({error})")
+
+
+def _record_document(record: object, where: str) -> Document | LoadError:
+    if not isinstance(record, dict):
+        return LoadError(where, "record is not an object")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return LoadError(where, "record has no 'text'")
+
+    def field(name: str) -> str:
+        value = record.get(name)
+        return "" if value is None else str(value)
+
+    return document_from_text(
+        text, origin=where, doc_id=field("id"), title=field("title"), outlet=field("outlet"),
+        date=field("date"), url=field("url"),
+    )
+
+
+def load_bytes(data: bytes, name: str) -> Iterator[Document | LoadError]:
+    """Documents from the bytes of a file called `name` (an upload, or stdin as '-')."""
+    suffix = Path(name).suffix.lower()
+    if name != "-" and suffix not in SUPPORTED_SUFFIXES:
+        yield LoadError(name, f"unsupported file type '{suffix or '(none)'}'; use one of "
+                              + ", ".join(sorted(SUPPORTED_SUFFIXES)))
+        return
+    text = decode(data, name)
+    if isinstance(text, LoadError):
+        yield text
+        return
+    if suffix == ".jsonl":
+        yield from _records_jsonl(text, name)
+    elif suffix == ".csv":
+        yield from _records_csv(text, name)
+    elif suffix in HTML_SUFFIXES:
+        yield load_html(text, name)
+    else:
+        yield document_from_text(text, origin=name)
+
+
+def load_path(path: str | Path) -> Iterator[Document | LoadError]:
+    """Documents from a file, a directory (recursively) or '-' for standard input."""
+    if str(path) == "-":
+        yield from load_bytes(sys.stdin.buffer.read(), "-")
+        return
+    path = Path(path)
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+        if not files:
+            yield LoadError(str(path), "directory holds no .txt, .md, .html, .jsonl or .csv files")
+        for file in files:
+            yield from load_path(file)
+        return
+    data = _read_bytes(path, str(path))
+    if isinstance(data, LoadError):
+        yield data
+        return
+    yield from load_bytes(data, str(path))
+
+
+def load_inputs(inputs: list[str | Path]) -> Iterator[Document | LoadError]:
+    for item in inputs:
+        yield from load_path(item)

@@ -1,0 +1,257 @@
+"""The extraction engine: every statistical figure in a document, one row each."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .attribution import SourceMemory, attribute
+from .documents import Document, document_from_text
+from .entities import counted_noun_after, measured_phrase, object_phrase_after, resolve_possessive, singular
+from .non_figures import rejection_reason
+from .numbers import NumberMention, find_numbers
+from .qualifiers import direction, multiplier_changes, qualify
+from .schema import COLUMNS, empty_frame
+from .sentences import split_sentences
+from .units import Unit, currency_unit, match_per, match_unit_after, normalise
+
+# A sentence can hold a figure only if it has a digit or a number word; most sentences do not,
+# and skipping them is most of the speed-up over running quantulum3 on whole articles.
+_MAY_HOLD_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred|thousand|million|billion|trillion|dozens?|half|third|quarter|"
+    r"halved|doubled|tripled|trebled|quadrupled|zero|hundreds|thousands|millions|billions|scores)\b",
+    re.IGNORECASE,
+)
+_AGE = re.compile(r"^[\s-]*(?:years?|yrs?)[\s-]*old\b|^-year-old\b|^,\s*$", re.IGNORECASE)
+_DURATION_ADJ = re.compile(r"^-(?P<unit>year|month|week|day|hour|minute|second|decade)(?![\w-])", re.IGNORECASE)
+
+
+@dataclass
+class Figure:
+    start: int
+    end: int
+    value: float
+    low: float
+    high: float
+    qualifier: str
+    direction: str
+    unit: str
+    dimension: str
+    norm_value: float
+    norm_unit: str
+    entity: str
+    source: str
+    source_cue: str
+    sentence_start: int
+    sentence_end: int
+
+
+def _unit_for(sentence: str, mention: NumberMention) -> tuple[Unit | None, int]:
+    """The unit of a number and where the unit's words end."""
+    if mention.currency:
+        unit = currency_unit(mention.currency)
+        end = mention.end
+        # "$76 US", "US $5.4m" and "$1.1 million" are all dollars; skip a trailing "US".
+        trailing = re.match(r"\s+(?:US|U\.S\.)(?!\w)", sentence[end:])
+        if trailing:
+            end += trailing.end()
+        cents = re.match(r"\s?(?:cents?)\b", sentence[end:])
+        if cents:
+            end += cents.end()
+        return unit, end
+    found = match_unit_after(sentence, mention.end)
+    if found:
+        return found.unit, found.end
+    return None, mention.end
+
+
+def _with_rate(sentence: str, unit: Unit, end: int) -> tuple[Unit, int]:
+    """'$60 a barrel' -> USD/barrel; '$3500 a month' -> USD/month."""
+    per = match_per(sentence, end)
+    if not per:
+        return unit, end
+    what, per_end = per
+    pint_expr = f"({unit.pint_expr}) / {what.replace(' ', '_')}" if unit.pint_expr else ""
+    dimension = unit.dimension if unit.dimension in {"currency", "percent"} else unit.dimension
+    if unit.dimension == "length" and what == "hour":
+        return unit, end  # "miles per hour" is matched whole by the lexicon already
+    return Unit(f"{unit.name}/{what}", dimension, pint_expr), per_end
+
+
+def extract_document(document: Document, *, approx_tolerance: float = 0.1) -> list[Figure]:
+    """All figures in one document, in text order."""
+    text = document.text
+    memory = SourceMemory()
+    figures: list[Figure] = []
+    for sentence_start, sentence_end in split_sentences(text):
+        sentence = text[sentence_start:sentence_end]
+        has_number = _MAY_HOLD_NUMBER.search(sentence) is not None
+        if not has_number:
+            # Attribution memory still needs sentences without numbers ("Ushakov said ...").
+            if "said" in sentence or "report" in sentence or "according" in sentence or "wrote" in sentence \
+                    or "posted" in sentence or "told" in sentence:
+                attribute(sentence, memory)
+            continue
+        attribution = attribute(sentence, memory)
+        sentence_figures = _sentence_figures(sentence, approx_tolerance)
+        previous_count_noun = ""
+        for fig in sentence_figures:
+            if fig.dimension == "count":
+                if fig.unit:
+                    previous_count_noun = fig.entity
+                elif previous_count_noun and fig.value == int(fig.value):
+                    # "killed two people and injured 12": the second count shares the noun.
+                    fig.entity = previous_count_noun
+                    fig.unit = fig.norm_unit = singular(previous_count_noun.split()[-1])
+            if fig.entity.lower().startswith(("its ", "their ", "his ", "her ")):
+                fig.entity = resolve_possessive(sentence, fig.entity, max(0, sentence.find(fig.entity)))
+            fig.start += sentence_start
+            fig.end += sentence_start
+            fig.sentence_start, fig.sentence_end = sentence_start, sentence_end
+            if attribution:
+                fig.source, fig.source_cue = attribution.source, attribution.cue
+            figures.append(fig)
+    return figures
+
+
+def _sentence_figures(sentence: str, approx_tolerance: float) -> list[Figure]:
+    figures: list[Figure] = []
+    for mention in find_numbers(sentence):
+        figure = _figure_from_mention(sentence, mention, approx_tolerance)
+        if figure is not None:
+            figures.append(figure)
+    for start, end, change, way in multiplier_changes(sentence):
+        if any(f.start <= start < f.end for f in figures):
+            continue
+        phrase = object_phrase_after(sentence, end) or measured_phrase(sentence, start, end)
+        figures.append(Figure(start, end, abs(change), abs(change), abs(change), "exact", way, "%", "percent",
+                              abs(change), "%", phrase.text if phrase else "", "", "", 0, 0))
+    figures.sort(key=lambda f: f.start)
+    return figures
+
+
+def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance: float) -> Figure | None:
+    unit, unit_end = _unit_for(sentence, mention)
+    start, end, value, low, high = mention.start, mention.end, mention.value, mention.low, mention.high
+    entity_phrase = None
+    dimension = ""
+    unit_name = ""
+    after_number = sentence[mention.end:mention.end + 20]
+    if unit is None:
+        duration = _DURATION_ADJ.match(after_number)
+        age = _AGE.match(after_number) if not mention.currency else None
+        if duration and not mention.is_range or (age and after_number.startswith(("-year", " year", " years", "-years"))):
+            unit_word = duration.group("unit").lower() if duration else "year"
+            unit = Unit(unit_word, "duration", unit_word)
+            unit_end = mention.end + (duration.end() if duration else age.end())
+            if age:
+                unit = Unit("year of age", "age", "year")
+    counted = None
+    if unit is None:
+        counted = counted_noun_after(sentence, mention.end, value)
+    reason = rejection_reason(
+        sentence, mention.start, mention.end, value, has_unit=unit is not None,
+        has_currency=bool(mention.currency), written_in_words=mention.written_in_words,
+        counted_noun=counted is not None, is_range=mention.is_range,
+    )
+    if reason:
+        return None
+    if unit is not None:
+        if unit.dimension in {"currency", "percent"} or unit.pint_expr:
+            unit, unit_end = _with_rate(sentence, unit, unit_end)
+        unit_name, dimension = unit.name, unit.dimension
+        entity_phrase = measured_phrase(sentence, mention.start, unit_end)
+        end = max(end, unit_end)
+    elif counted is not None:
+        dimension = "count"
+        unit_name = counted.head
+        entity_phrase = counted
+        end = mention.end
+    else:
+        dimension = "count"
+        if mention.written_in_words and value < 1:
+            dimension, unit_name = "ratio", ""
+        entity_phrase = measured_phrase(sentence, mention.start, mention.end)
+    # Currency matched after the number ("10.5 million Australian dollars") extends the span.
+    qualified = qualify(sentence, mention.start, mention.end, value, low, high, mention.is_range, approx_tolerance)
+    span_start = min(start, qualified.cue_start) if qualified.qualifier != "exact" else start
+    way = direction(sentence, mention.start, mention.end, unit_end)
+    if mention.vague:
+        qualified = type(qualified)("approx", low, high, qualified.cue_start)
+    unit_for_norm = unit if unit is not None else Unit(unit_name, dimension)
+    norm_value, norm_unit = normalise(value, unit_for_norm) if unit is not None else (value, unit_name)
+    entity = entity_phrase.text if entity_phrase is not None else ""
+    return Figure(
+        start=span_start, end=max(end, mention.end), value=value, low=qualified.low, high=qualified.high,
+        qualifier=qualified.qualifier, direction=way, unit=unit_name, dimension=dimension,
+        norm_value=norm_value, norm_unit=norm_unit, entity=entity, source="", source_cue="",
+        sentence_start=0, sentence_end=0,
+    )
+
+
+def figures_of_document(document: Document, *, approx_tolerance: float = 0.1) -> pd.DataFrame:
+    return figures_frame([document], approx_tolerance=approx_tolerance)
+
+
+def figure_rows(document: Document, *, approx_tolerance: float = 0.1) -> list[dict]:
+    """Schema rows for one document: the per-document unit of work for every engine."""
+    rows = []
+    for index, fig in enumerate(extract_document(document, approx_tolerance=approx_tolerance)):
+        rows.append({
+            "doc_id": document.doc_id,
+            "figure_id": f"{document.doc_id}-{index:04d}",
+            "start": fig.start,
+            "end": fig.end,
+            "surface": document.text[fig.start:fig.end],
+            "sentence": document.text[fig.sentence_start:fig.sentence_end],
+            "value": fig.value,
+            "low": fig.low,
+            "high": fig.high,
+            "qualifier": fig.qualifier,
+            "direction": fig.direction,
+            "unit": fig.unit,
+            "dimension": fig.dimension,
+            "norm_value": fig.norm_value,
+            "norm_unit": fig.norm_unit,
+            "entity": fig.entity,
+            "source": fig.source,
+            "source_cue": fig.source_cue,
+            "doc_title": document.title,
+            "doc_outlet": document.outlet,
+            "doc_date": document.date,
+            "doc_url": document.url,
+        })
+    return rows
+
+
+def figures_frame(documents: Iterable[Document], *, approx_tolerance: float = 0.1) -> pd.DataFrame:
+    rows: list[dict] = []
+    for document in documents:
+        rows.extend(figure_rows(document, approx_tolerance=approx_tolerance))
+    if not rows:
+        return empty_frame()
+    return pd.DataFrame(rows, columns=COLUMNS).astype(
+        {"start": "int64", "end": "int64", "value": "float64", "low": "float64", "high": "float64",
+         "norm_value": "float64"}
+    )
+
+
+def figures(source: str | Document | Iterable[Document], *, approx_tolerance: float = 0.1) -> pd.DataFrame:
+    """The figures table for a text, a document or several documents.
+
+    >>> figures("Sales jumped 76% to $1.13bn.")[["surface", "value", "unit", "direction"]].values.tolist()
+    [['76%', 76.0, '%', 'up'], ['$1.13bn', 1130000000.0, 'USD', '']]
+    """
+    if isinstance(source, str):
+        documents: Iterable[Document] = [document_from_text(source)]
+    elif isinstance(source, Document):
+        documents = [source]
+    else:
+        documents = source
+    return figures_frame(documents, approx_tolerance=approx_tolerance)
+

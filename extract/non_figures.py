@@ -1,0 +1,132 @@
+"""Numbers that are not statistics: dates, years, clock times, ordinals, names and codes, idioms."""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_MONTH_BEFORE = re.compile(r"\b(?:" + MONTHS + r")\.?\s*$")
+_MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + MONTHS + r")\b")
+_YEAR_CONTEXT_BEFORE = re.compile(
+    r"\b(?:in|since|by|from|until|till|to|of|during|before|after|for|year|years|early|late|mid|"
+    r"summer|winter|spring|autumn|fall|fiscal|financial|FY|season|class|between|and|the|"
+    r"circa|around|end|start|beginning|through|throughout|between|decade|century)[\s-]*$",
+    re.IGNORECASE,
+)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4}")
+_CLOCK_AFTER = re.compile(r"^\s?(?:[ap]\.?m\b\.?|GMT|BST|EST|EDT|CET|PST|PDT|UTC|hrs\b|o'clock)", re.IGNORECASE)
+_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
+_DECADE_AFTER = re.compile(r"^'?s\b")
+_CAPITALISED_BEFORE = re.compile(r"(?<![.!?]\s)\b(?P<word>[A-Z][\w&'’.]*|[A-Z]{2,}|S&P|P&O)\s$")
+_NOT_A_NAME = {
+    "About", "Around", "Over", "Under", "Some", "Nearly", "Almost", "More", "Less", "Only", "Just",
+    "Up", "Down", "At", "By", "To", "From", "In", "On", "Of", "For", "With", "The", "A", "An", "And",
+    "But", "Or", "Than", "Roughly", "Approximately", "Exactly", "Another", "Those", "These", "All",
+    "Its", "Their", "His", "Her", "Our", "Your", "My", "Of", "Between", "Below", "Above", "Almost",
+    "Of", "Fewer", "Least", "Most", "Top", "First", "Last", "Every", "Each", "Per", "Plus", "Minus",
+    "Estimated", "Totalling", "Total", "Some", "Nearly", "Only", "Barely", "Record", "Another", "It",
+    "They", "We", "He", "She", "There", "Here", "Then", "Now", "Today", "Yesterday", "Just",
+    "I", "Dow", "Nasdaq", "FTSE", "DAX", "Nikkei", "CAC", "Hang", "Seng",
+}
+_CODE_NAMES = re.compile(
+    r"\b(?:Windows|iPhone|iPad|Galaxy|Pixel|Model|Series|Section|Article|Chapter|Route|Highway|"
+    r"Interstate|Channel|Room|Flight|Gate|Platform|Level|Grade|Year|Stage|Phase|Game|Week|Round|"
+    r"Group|Division|Category|Class|Unit|Apollo|Covid|COVID|Fortune|FTSE|S&P|Big|Top|Formula|Euro|"
+    r"Vision|Agenda|Boeing|Airbus|Premier|Championship|League|Proposition|Prop|Bill|Act|Resolution|"
+    r"Tier|Level|Band|Ward|District|Zone|Block|Apartment|Flat|Suite|Floor|Line|Terminal|Studio|"
+    r"Xbox|PlayStation|PS|Nintendo|Office|Android|Pro|Max|Plus|Mark|Mk|Volume|Vol|Episode|Season|"
+    r"Part|Book|Psalm|Matthew|Mark|Luke|John|Genesis|Table|Figure|Fig|Appendix|No|Number)\.?\s$"
+)
+_ADDRESS_AFTER = re.compile(r"^\s(?:[A-Z][a-z]+\s){0,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|"
+                            r"Blvd|Way|Place|Square|Court|Terrace|Crescent|Close|Park|Parkway)\b")
+_SCORE = re.compile(r"^\d+\s?[-–]\s?\d+$")
+_PHONE = re.compile(r"\+?\d[\d\s().-]{8,}\d")
+_IDIOM_ONE_BEFORE = re.compile(r"\b(?:the|this|that|each|every|no|any|which|same|another|other|"
+                               r"last|only|first|next|such|a|no)\s+$", re.IGNORECASE)
+_IDIOM_ONE_AFTER = re.compile(r"^\s+(?:of|another|day|another|by\s+one|or\s+two|or\s+another|thing|"
+                              r"way|hand|time|point|side|another|piece|step)\b", re.IGNORECASE)
+_ZERO_IDIOM_AFTER = re.compile(r"^\s+(?:tolerance|sense|chance|interest|doubt|point|hour|sum|"
+                               r"in\b|on\b|hour)", re.IGNORECASE)
+_HALF_IDIOM_BEFORE = re.compile(r"\b(?:first|second|last|latter|other|the|this|that|a|an|and\s+a)\s+$",
+                                re.IGNORECASE)
+
+
+def rejection_reason(sentence: str, start: int, end: int, value: float, *, has_unit: bool,
+                     has_currency: bool, written_in_words: bool, counted_noun: bool,
+                     is_range: bool) -> str:
+    """Why the number at sentence[start:end] is not a statistic, or '' when it is one."""
+    surface = sentence[start:end]
+    before = sentence[max(0, start - 30):start]
+    after = sentence[end:end + 30]
+    word_lower = surface.lower().strip()
+    if written_in_words:
+        if word_lower in {"one", "zero"} and not has_unit:
+            if word_lower == "zero" and (_ZERO_IDIOM_AFTER.match(after) or not counted_noun):
+                return "idiom"
+            if word_lower == "one" and (_IDIOM_ONE_BEFORE.search(before) or _IDIOM_ONE_AFTER.match(after)
+                                        or not counted_noun):
+                return "idiom"
+        if word_lower == "half" and _HALF_IDIOM_BEFORE.search(before) and not has_unit:
+            return "period"  # "the first half of this year", "and a half"
+        if word_lower == "half" and re.match(r"^[\s-]+(?:time|way|hearted|brother|sister|term|century|hour|an?\b)", after, re.I):
+            return "idiom"
+        if re.match(r"^[-‑](?:based|run|led|owned|backed|style|like|time|off)\b", after):
+            return "idiom"
+        if not has_unit and not counted_noun and word_lower not in {"half"} and not re.match(r"(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:third|quarter|fifth|tenth|half)", word_lower):
+            # A bare number word with nothing counted ("the two of them", "one said") is not a figure.
+            return "no-measure"
+        return ""
+    digits = re.sub(r"[^\d.]", "", surface)
+    if _ISO_DATE.search(sentence[max(0, start - 6):end + 6]) and not has_unit and not has_currency:
+        window = sentence[max(0, start - 6):end + 6]
+        if re.search(r"\d{4}-\d{2}-\d{2}", window) or re.search(r"\d{1,2}/\d{1,2}/\d{2,4}", window):
+            return "date"
+    if not has_currency and not has_unit:
+        if _MONTH_BEFORE.search(before) and re.fullmatch(r"\d{1,4}", surface):
+            return "date"
+        if _MONTH_AFTER.match(after) and re.fullmatch(r"\d{1,2}", surface):
+            return "date"
+        if _CLOCK_AFTER.match(after) or re.search(r"\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)", sentence[start:end + 6], re.I):
+            return "clock time"
+        if re.fullmatch(r"\d{1,2}:\d{2}(?::\d{2})?", surface) or re.match(r"^:\d{2}", after):
+            return "clock time"
+        if _ORDINAL_AFTER.match(after):
+            return "ordinal"
+        if _DECADE_AFTER.match(after) and re.fullmatch(r"\d{2,4}", surface):
+            return "decade"
+        if re.fullmatch(r"\d{4}", surface) and 1800 <= value <= 2100 and not counted_noun:
+            return "year"
+        if re.fullmatch(r"\d{4}", surface) and 1800 <= value <= 2100 and _YEAR_CONTEXT_BEFORE.search(before):
+            return "year"
+        if re.fullmatch(r"\d{4}", surface) and 1900 <= value <= 2100 and re.match(r"^(?:/\d{2}|[-–]\d{2}\b)", after):
+            return "year"
+        if re.search(r"[A-Za-z#№]$", before) or re.search(r"\b(?:No|Nos|number)\.?\s$", before):
+            return "code"  # "X6", "#1", "No. 10"
+        if re.search(r"[A-Za-z]{1,6}[-‑]$", before):
+            return "code"  # "G-7", "TA-35", "Covid-19", "F-35"
+        if re.match(r"^[A-Za-z]", after) and not counted_noun:
+            return "code"  # "5G", "4K", "A4", "3D"
+        if _CODE_NAMES.search(before):
+            return "code"
+        cap = _CAPITALISED_BEFORE.search(before)
+        if cap and cap.group("word").rstrip(".") not in _NOT_A_NAME and not re.search(r"\b(?:" + MONTHS + r")\.?\s$", before):
+            if not (counted_noun and re.match(r"^\s+(?:[a-z]+s)\b", after)) and not re.match(r"^\s*(?:per|%)", after):
+                return "code"  # "FTSE 100", "Big 12", "Lang 20", "S&P 500"
+        if _ADDRESS_AFTER.match(after):
+            return "address"
+        if re.match(r"^[-–]\d", after) or re.search(r"\d[-–]$", before):
+            return "score"
+        if re.match(r"^\.\d", after):
+            return "code"  # version or section numbers like "2.0.1"
+        if _PHONE.fullmatch(sentence[max(0, start - 4):end + 8].strip()):
+            return "phone"
+    if re.match(r"^[-–]\d+(?:st|nd|rd|th)\b", after):
+        return "ordinal"
+    if re.match(r"^(?:st|nd|rd|th)\b", after):
+        return "ordinal"
+    if not digits and not is_range:
+        return "empty"
+    return ""

@@ -1,0 +1,150 @@
+"""Qualifiers ("more than", "nearly", "up to") and directions ("jumped 76%", "fell 2.1%")."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+# Longest cues first so that "no more than" wins over "more than".
+_BEFORE_CUES: list[tuple[str, str]] = [
+    ("no more than", "upper"), ("not more than", "upper"), ("no fewer than", "lower"),
+    ("no less than", "lower"), ("not less than", "lower"), ("more or less", "approx"),
+    ("as many as", "upper"), ("as much as", "upper"), ("as few as", "lower"), ("as little as", "lower"),
+    ("in excess of", "lower"), ("upwards of", "lower"), ("upward of", "lower"), ("north of", "lower"),
+    ("well over", "lower"), ("just over", "lower"), ("well above", "lower"), ("just above", "lower"),
+    ("more than", "lower"), ("over than", "lower"), ("greater than", "lower"), ("higher than", "lower"),
+    ("at least", "lower"), ("a minimum of", "lower"), ("exceeding", "lower"), ("above", "lower"),
+    ("over", "lower"), ("just under", "upper"), ("well under", "upper"), ("just below", "upper"),
+    ("less than", "upper"), ("fewer than", "upper"), ("lower than", "upper"), ("at most", "upper"),
+    ("a maximum of", "upper"), ("up to", "upper"), ("under", "upper"), ("below", "upper"),
+    ("sub-", "upper"), ("close to", "approx"), ("nearly", "approx-below"), ("almost", "approx-below"),
+    ("approximately", "approx"), ("approx.", "approx"), ("roughly", "approx"), ("about", "approx"),
+    ("around", "approx"), ("some", "approx"), ("circa", "approx"), ("an estimated", "approx"),
+    ("estimated", "approx"), ("in the region of", "approx"), ("the equivalent of", "approx"),
+    ("~", "approx"), ("≈", "approx"), ("c.", "approx"), ("barely", "approx-below"),
+    ("just", "exact"), ("exactly", "exact"), ("precisely", "exact"),
+]
+_AFTER_CUES: list[tuple[str, str]] = [
+    ("or more", "lower"), ("or above", "lower"), ("or over", "lower"), ("and over", "lower"),
+    ("and above", "lower"), ("plus", "lower"), ("+", "lower"), ("or less", "upper"),
+    ("or fewer", "upper"), ("or under", "upper"), ("or so", "approx"), ("-odd", "approx"),
+    ("odd", "approx"), ("or thereabouts", "approx"),
+]
+_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(“\"'-]))(?P<cue>" + "|".join(re.escape(c) for c, _ in _BEFORE_CUES) + r")\s*(?:of\s+)?(?:a\s+|an\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+_AFTER = re.compile(r"^\s*(?P<cue>" + "|".join(re.escape(c) for c, _ in _AFTER_CUES) + r")(?![\w])", re.IGNORECASE)
+_CUE_KIND = {c.lower(): k for c, k in _BEFORE_CUES + _AFTER_CUES}
+
+UP_WORDS = (
+    "rose|rise|rises|rising|risen|up|increase|increased|increases|increasing|grew|grow|grows|growing|grown|"
+    "gain|gained|gains|gaining|jumped|jump|jumps|jumping|climbed|climb|climbs|climbing|surged|surge|surges|"
+    "surging|soared|soar|soars|soaring|advanced|advance|advances|added|adding|boosted|boost|rallied|rally|"
+    "spiked|spike|leapt|leaped|leap|leaps|improved|improve|improves|expanded|expand|widened|"
+    "accelerated|higher|raised|raise|raises|rebounded|rebound|firmed|strengthened|appreciated|edged up|"
+    "ticked up|inched up|picked up|shot up|went up|going up|trending up"
+)
+DOWN_WORDS = (
+    "fell|fall|falls|falling|fallen|down|decrease|decreased|decreases|decreasing|declined|decline|declines|"
+    "declining|dropped|drop|drops|dropping|lost|lose|loses|losing|slid|slide|slides|sliding|slipped|slip|"
+    "slips|plunged|plunge|plunges|plunging|plummeted|plummet|tumbled|tumble|tumbles|sank|sink|sinks|shed|"
+    "sheds|cut|cuts|cutting|lower|lowered|shrank|shrink|shrinks|shrunk|contracted|contract|eased|ease|"
+    "eases|dipped|dip|dips|slumped|slump|slumps|crashed|retreated|weakened|depreciated|narrowed|"
+    "reduced|reduce|reduces|trimmed|slashed|edged down|ticked down|inched down|went down|going down|"
+    "knocked|wiped"
+)
+_DIRECTION_BEFORE = re.compile(
+    r"(?:(?P<up>\b(?:" + UP_WORDS + r"))|(?P<down>\b(?:" + DOWN_WORDS + r")))"
+    r"(?:\s+(?:by|of|a\s+further|a\s+massive|a\s+whopping|an?\s+(?:additional|extra|other)|another|"
+    r"nearly|almost|about|around|some|roughly|more\s+than|over|just|only|as\s+much\s+as|"
+    r"less\s+than|under|up\s+to|a\s+record|a\s+sharp|sharply|slightly|marginally|further|"
+    r"steeply|strongly|modestly|another|a|an|the|annual|yearly|its|their|shares|sales|prices))*"
+    r"\s*(?:[,:]\s*)?$",
+    re.IGNORECASE,
+)
+_DIRECTION_AFTER = re.compile(
+    r"^\s*(?:(?P<up>higher|up|more|increase|rise|gain|jump|surge|climb|improvement|hike|boost|"
+    r"growth|uplift|increase)|(?P<down>lower|down|less|drop|decline|fall|cut|decrease|loss|"
+    r"reduction|slump|plunge|contraction|dip|slide))\b",
+    re.IGNORECASE,
+)
+_NOT_A_CHANGE_AFTER = re.compile(r"^\s*(?:to|at|from)\b", re.IGNORECASE)
+_TARGET_BEFORE = re.compile(r"\b(?:to|at|from|of|reached|reaching|hit|hitting|stood\s+at|totalled|totaled)\s*$",
+                            re.IGNORECASE)
+_MULTIPLIER = re.compile(
+    r"\b(?P<word>halved|halving|halves|doubled|doubling|doubles|tripled|tripling|trebled|quadrupled)\b",
+    re.IGNORECASE,
+)
+MULTIPLIER_CHANGE = {"halved": (-50.0, "down"), "halving": (-50.0, "down"), "halves": (-50.0, "down"),
+                     "doubled": (100.0, "up"), "doubling": (100.0, "up"), "doubles": (100.0, "up"),
+                     "tripled": (200.0, "up"), "tripling": (200.0, "up"), "trebled": (200.0, "up"),
+                     "quadrupled": (300.0, "up")}
+
+
+@dataclass(frozen=True)
+class Qualified:
+    qualifier: str  # exact, approx, lower, upper, range
+    low: float
+    high: float
+    cue_start: int  # where the qualifier words start (== number start when none)
+
+
+def qualify(sentence: str, start: int, end: int, value: float, low: float, high: float,
+            is_range: bool, approx_tolerance: float = 0.1) -> Qualified:
+    """The qualifier the wording gives the number at sentence[start:end], and its interval."""
+    before = sentence[max(0, start - 40):start]
+    m = _BEFORE.search(before)
+    kind = ""
+    cue_start = start
+    if m:
+        kind = _CUE_KIND[m.group("cue").lower()]
+        cue_start = start - (len(before) - m.start("cue"))
+        # "over the past two years", "about the 20 victims": a cue followed by "the" is not one.
+        tail = before[m.end("cue"):].lower()
+        if "the" in tail.split() and kind not in {"approx-below"}:
+            kind, cue_start = "", start
+        # "under 7 days" is fine, but "some 2" after a verb is ambiguous; keep it.
+    if not kind:
+        after = _AFTER.match(sentence[end:end + 20])
+        if after and not (after.group("cue") == "+" and is_range):
+            kind = _CUE_KIND[after.group("cue").lower()]
+    if is_range and kind in ("", "exact"):
+        return Qualified("range", low, high, cue_start)
+    if kind in ("", "exact"):
+        return Qualified("exact", value, value, cue_start)
+    magnitude = abs(value) if value else 1.0
+    if kind == "lower":
+        return Qualified("lower", low, math.inf, cue_start)
+    if kind == "upper":
+        return Qualified("upper", -math.inf if value < 0 else 0.0, high, cue_start)
+    if kind == "approx-below":
+        return Qualified("approx", low - magnitude * approx_tolerance, high, cue_start)
+    return Qualified("approx", low - magnitude * approx_tolerance, high + magnitude * approx_tolerance, cue_start)
+
+
+def direction(sentence: str, start: int, end: int, unit_end: int) -> str:
+    """'up' / 'down' when the number states a change, else ''."""
+    before = sentence[max(0, start - 60):start]
+    if _TARGET_BEFORE.search(before):
+        return ""
+    m = _DIRECTION_BEFORE.search(before)
+    if m:
+        return "up" if m.group("up") else "down"
+    after = sentence[unit_end:unit_end + 25]
+    m = _DIRECTION_AFTER.match(after)
+    if m:
+        # "34.4% higher at 3.23 shekels" is a change; "up to" after a number is not.
+        if re.match(r"^\s*up\s+to\b", after, re.IGNORECASE):
+            return ""
+        return "up" if m.group("up") else "down"
+    # "Dow +0.2%": an explicit sign on a percentage is a change.
+    if sentence[start:start + 1] == "+" or (sentence[start:start + 1] in "-−" and sentence[end - 1:end] == "%"):
+        return "up" if sentence[start] == "+" else "down"
+    return ""
+
+
+def multiplier_changes(sentence: str) -> list[tuple[int, int, float, str]]:
+    """'halved', 'doubled': (start, end, percent change, direction) for each."""
+    return [(m.start(), m.end(), *MULTIPLIER_CHANGE[m.group("word").lower()]) for m in _MULTIPLIER.finditer(sentence)]

@@ -1,0 +1,383 @@
+"""Units: recognise the unit written next to a number and normalise the measure with pint.
+
+The vocabulary of physical units comes from quantulum3's unit knowledge base (its units.json:
+names, surfaces, symbols, dimensions and currency codes). quantulum3's scikit-learn classifier is
+never used: figcheck resolves the few ambiguous surfaces it accepts ("pounds") from the
+sentence itself, so no pickle is loaded and no scikit-learn version can break a run.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import warnings
+from dataclasses import dataclass
+
+with warnings.catch_warnings():
+    # quantulum3 warns when scikit-learn is absent; figcheck never uses its classifier.
+    warnings.simplefilter("ignore")
+    import quantulum3.classifier as _quantulum_classifier
+    from quantulum3 import load as _quantulum_load
+
+# Belt and braces: even where scikit-learn is installed (1.9 cannot read quantulum3's bundled
+# pickle), nothing in quantulum3 may reach for the classifier.
+_quantulum_classifier.USE_CLF = False
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit as figcheck reports it."""
+
+    name: str  # "USD", "%", "percentage point", "square mile", "USD/barrel"
+    dimension: str  # "currency", "percent", "area", "count", ...
+    pint_expr: str = ""  # how pint spells it, for normalisation; "" when pint has no say
+
+
+PERCENT = Unit("%", "percent")
+PERCENTAGE_POINT = Unit("percentage point", "percentage point")
+BASIS_POINT = Unit("basis point", "percentage point")
+
+# quantulum3 entity name -> figcheck dimension; entities not listed are not accepted as units
+# when written as words, because their surfaces are mostly ordinary English ("hand", "line").
+_DIMENSIONS = {
+    "length": "length", "area": "area", "volume": "volume", "mass": "mass", "time": "duration",
+    "speed": "speed", "energy": "energy", "power": "power", "temperature": "temperature",
+    "pressure": "pressure", "frequency": "frequency", "data storage": "data",
+    "data transfer rate": "data rate", "force": "force", "torque": "torque", "charge": "charge",
+    "electric potential": "voltage", "current": "current", "fuel economy": "fuel economy",
+    "acceleration": "acceleration", "density": "density", "loudness": "loudness",
+    "sound pressure level": "loudness", "volumetric flow": "flow", "angle": "angle",
+    "radiation dose": "radiation", "electrical resistance": "resistance",
+    "capacitance": "capacitance", "illuminance": "illuminance", "luminous flux": "luminous flux",
+}
+# Word surfaces that are far more often plain English than units.
+_ENGLISH_WORDS = {
+    "a", "an", "at", "in", "is", "are", "s", "h", "m", "g", "l", "t", "c", "k", "b", "e", "j",
+    "hand", "hands", "line", "lines", "point", "points", "head", "heads", "league", "leagues",
+    "chain", "chains", "link", "links", "rod", "rods", "perch", "pace", "paces", "span", "cell",
+    "bar", "bars", "stone", "stones", "grain", "grains", "cup", "cups", "glass", "cord", "unit",
+    "units", "count", "set", "sets", "pair", "pairs", "gross", "dozen", "score", "scores", "sheet",
+    "ream", "bale", "degree", "step", "steps", "block", "blocks", "drop", "drops", "shot", "shots",
+    "time", "times", "mark", "marks", "lap", "laps", "bit", "bits", "nail", "palm", "finger",
+    "fingers", "foot-candle", "pound", "pounds", "quarter", "quarters", "second", "cent",
+    "cents", "penny", "pence", "dollar", "dollars", "euro", "euros", "mil", "mill", "mills",
+    "inch", "day", "days", "year", "years", "pa", "am", "pm", "no", "per", "from", "to", "on",
+    "of", "or", "as", "it", "he", "hp", "ps", "gal", "mo", "yr", "ton", "tons", "tonnes",
+}
+# Short symbols are accepted only from this list, glued to the number or after one space.
+_SHORT_SYMBOLS = {
+    "m", "km", "cm", "mm", "kg", "g", "mg", "lb", "lbs", "oz", "ft", "mi", "ml", "mL", "L",
+    "W", "kW", "MW", "GW", "kWh", "MWh", "GWh", "TWh", "Wh", "V", "kV", "Hz", "kHz", "MHz", "GHz",
+    "GB", "MB", "TB", "KB", "kB", "Gb", "Mb", "Tb", "h", "hr", "hrs", "min", "mins", "sec", "secs",
+    "ms", "ha", "mph", "kph", "km/h", "km/hr", "Nm", "nm", "μm", "µm", "bhp", "hp", "psi", "GPa",
+    "MPa", "kPa", "dB", "mAh", "ppm", "ppb", "mpg", "yd", "yds", "m2", "km2", "m²", "km²", "m3",
+    "cc", "°C", "°F", "C", "F", "°", "t", "kt", "Mt", "Gt", "in", "sq ft", "sq m", "sq km", "sq mi",
+    "lb-ft", "ft-lb", "mi²", "ft²", "MBps", "Mbps", "Gbps", "kbps", "GiB", "MiB", "K",
+}
+_PINT_ALIASES = {
+    "pound-mass": "pound", "degree Celsius": "degC", "degree fahrenheit": "degF",
+    "degree Fahrenheit": "degF", "pound-foot": "pound_force * foot", "foot-pound": "pound_force * foot",
+    "milliampere-hour": "milliampere * hour", "ampere-hour": "ampere * hour",
+    "parts-per-million": "ppm", "kilometre per hour": "kilometer / hour", "cubic centimetre": "cm**3",
+    "square kilometre": "km**2", "square metre": "m**2", "square foot": "ft**2", "square mile": "mile**2",
+    "square yard": "yard**2", "square inch": "inch**2", "square centimetre": "cm**2",
+    "metric ton": "tonne", "short ton": "ton", "long ton": "long_ton", "nautical mile": "nautical_mile",
+    "mile per gallon": "mile / gallon", "revolution per minute": "revolutions_per_minute",
+    "barrel": "oil_barrel", "gallon": "gallon", "brake horsepower": "horsepower",
+    "decade": "10 * year", "millennium": "1000 * year",
+}
+# Canonical units per pint dimensionality, chosen for news: km² for land, kWh for energy.
+_CANONICAL = {
+    "[length]": "m", "[length] ** 2": "km**2", "[length] ** 3": "L", "[mass]": "kg",
+    "[time]": "h", "[length] / [time]": "km/h", "[mass] * [length] ** 2 / [time] ** 2": "kWh",
+    "[length] ** 2 * [mass] / [time] ** 3": "W", "[mass] / [length] / [time] ** 2": "Pa",
+    "1 / [time]": "Hz", "[temperature]": "degC", "[current] * [time]": "A*h",
+    "[length] ** 2 * [mass] / [current] / [time] ** 3": "V", "[length] ** -2": "1/km**2",
+    "[mass] / [length] ** 3": "kg/m**3", "[length] / [time] ** 2": "m/s**2",
+    "[length] ** -2 ": "1/km**2", "[length] ** 3 / [time]": "L/s",
+}
+_PINT_DISPLAY = {"kilometer ** 2": "km²", "meter": "m", "liter": "L", "kilogram": "kg", "hour": "h",
+                 "kilometer / hour": "km/h", "kilowatt_hour": "kWh", "watt": "W", "pascal": "Pa",
+                 "hertz": "Hz", "degree_Celsius": "°C", "ampere * hour": "Ah", "volt": "V",
+                 "kilogram / meter ** 3": "kg/m³", "meter / second ** 2": "m/s²", "liter / second": "L/s"}
+
+CURRENCY_WORDS = re.compile(
+    r"(?P<adj>US|U\.S\.|American|Australian|Canadian|New\s+Zealand|Hong\s+Kong|Singapore|Taiwan|"
+    r"Zimbabwe|Danish|Swedish|Norwegian|Swiss|Czech|Mexican|Philippine|Argentine|Chilean|Indian|"
+    r"Pakistani|Russian|Japanese|Chinese|South\s+African|Brazilian|Turkish|Israeli|Egyptian|"
+    r"Saudi|Emirati|Ukrainian|Polish|Hungarian|Malaysian|Indonesian|Korean|Nigerian|Kenyan)?\s*"
+    r"(?P<word>dollars?|euros?|pounds?\s+sterling|pounds?|sterling|yen|yuan|renminbi|rupees?|roubles?|rubles?|"
+    r"shekels?|kronor|krona|kroner|krone|crowns?|francs?|pesos?|won|lira|liras|rand|ringgit|"
+    r"dirhams?|riyals?|hryvnias?|hryvnia|zloty|zlotys|forints?|naira|reais|real|baht|dong|rupiah|"
+    r"koruna|lei|leu|cents?|pence|p)(?![\w-])",
+    re.IGNORECASE,
+)
+_WORD_CODES = {
+    "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "yen": "JPY",
+    "yuan": "CNY", "renminbi": "CNY", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB",
+    "rubles": "RUB", "shekel": "ILS", "shekels": "ILS", "won": "KRW", "lira": "TRY", "liras": "TRY",
+    "rand": "ZAR", "ringgit": "MYR", "dirham": "AED", "dirhams": "AED", "riyal": "SAR",
+    "riyals": "SAR", "hryvnia": "UAH", "hryvnias": "UAH", "zloty": "PLN", "zlotys": "PLN",
+    "forint": "HUF", "forints": "HUF", "naira": "NGN", "real": "BRL", "reais": "BRL", "baht": "THB",
+    "dong": "VND", "rupiah": "IDR", "koruna": "CZK", "lei": "RON", "leu": "RON",
+}
+_ADJ_CODES = {
+    ("dollar", "us"): "USD", ("dollar", "u.s."): "USD", ("dollar", "american"): "USD",
+    ("dollar", "australian"): "AUD", ("dollar", "canadian"): "CAD", ("dollar", "new zealand"): "NZD",
+    ("dollar", "hong kong"): "HKD", ("dollar", "singapore"): "SGD", ("dollar", "taiwan"): "TWD",
+    ("dollar", "zimbabwe"): "ZWL", ("crown", "danish"): "DKK", ("crown", "swedish"): "SEK",
+    ("crown", "norwegian"): "NOK", ("crown", "czech"): "CZK", ("franc", "swiss"): "CHF",
+    ("peso", "mexican"): "MXN", ("peso", "philippine"): "PHP", ("peso", "argentine"): "ARS",
+    ("peso", "chilean"): "CLP", ("rupee", "indian"): "INR", ("rupee", "pakistani"): "PKR",
+    ("rand", "south african"): "ZAR",
+}
+_MASS_CONTEXT = re.compile(r"\b(?:weigh\w*|weight|heav\w*|light\w*|kg|kilos?|ounces|lbs?|body|obes\w*|"
+                           r"fish|catch|tuna|salmon|baby|babies|gained|lost|dropping|dropped\s+from)\b",
+                           re.IGNORECASE)
+_PERCENT = re.compile(
+    r"[ \u00a0]?(?:(?P<sym>%)|(?P<word>per[ \u00a0-]?cent|percent|pct\.?|pc)(?![\w]))"
+    r"(?P<points>[ \u00a0]?(?:age)?[ \u00a0]?points?\b)?",
+    re.IGNORECASE,
+)
+_PERCENTAGE_POINTS = re.compile(r"[ \u00a0]?(?:percentage[ \u00a0-]points?|pp|ppt|ppts)\b", re.IGNORECASE)
+_BASIS_POINTS = re.compile(r"[ \u00a0-]?(?:basis[ \u00a0-]points?|bps|bp)\b", re.IGNORECASE)
+_PER = re.compile(r"(?P<sep>[ \u00a0]?/[ \u00a0]?|[ \u00a0-](?:a|an|per|each)[ \u00a0-])(?P<what>[A-Za-z][\w-]*(?:[ \u00a0](?:foot|feet|metre|meter|mile|yard)s?)?)")
+_TIME_WORDS = {"year": "year", "yr": "year", "annum": "year", "month": "month", "week": "week",
+               "day": "day", "night": "night", "hour": "hour", "hr": "hour", "minute": "minute",
+               "min": "minute", "second": "second", "sec": "second", "quarter": "quarter",
+               "decade": "decade"}
+_TOKEN = re.compile(r"[^\s\d(),;:!?\"“”]+")
+
+
+@functools.cache
+def _lexicon() -> tuple[dict[str, list], dict[str, list]]:
+    """(word surfaces lower-cased, symbols case-exact) -> quantulum3 Unit objects."""
+    units = _quantulum_load.units("en_US")
+    words: dict[str, list] = {}
+    for surface, found in units.surfaces_lower.items():
+        accepted = [u for u in found if u.entity.name in _DIMENSIONS]
+        if accepted and surface not in _ENGLISH_WORDS and len(surface) > 2:
+            words[surface] = sorted(accepted, key=lambda u: u.name)
+    symbols: dict[str, list] = {}
+    for symbol, found in list(units.symbols.items()) + list(units.prefix_symbols.items()):
+        found = found if isinstance(found, (set, list, tuple)) else [found]
+        accepted = [u for u in found if getattr(u, "entity", None) is not None
+                    and u.entity.name in _DIMENSIONS]
+        if accepted and (len(symbol) >= 3 or symbol in _SHORT_SYMBOLS):
+            symbols[symbol] = sorted(accepted, key=lambda u: u.name)
+    return words, symbols
+
+
+@functools.cache
+def _unit_from_quantulum(name: str, entity: str) -> Unit:
+    return Unit(name, _DIMENSIONS.get(entity, entity), _PINT_ALIASES.get(name, name))
+
+
+_PREFERRED = {"m": "metre", "t": "tonne", "C": "degree Celsius", "F": "degree fahrenheit",
+              "°": "degree angle", "K": "kelvin", "in": "inch", "kt": "knot", "nm": "nanometre",
+              "Mb": "megabit", "Gb": "gigabit", "MB": "megabyte", "GB": "gigabyte"}
+
+
+def _pick(candidates: list, surface: str, sentence: str):
+    preferred = _PREFERRED.get(surface)
+    for unit in candidates:
+        if unit.name == preferred:
+            return unit
+    if len(candidates) > 1:
+        names = {u.entity.name for u in candidates}
+        if "temperature" in names and re.search(r"\b(?:Celsius|Fahrenheit|temperature|degrees)\b", sentence, re.I):
+            return next(u for u in candidates if u.entity.name == "temperature")
+    return candidates[0]
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    unit: Unit
+    start: int
+    end: int
+
+
+def currency_unit(code: str, cents: bool = False) -> Unit:
+    return Unit(code + ("¢" if cents else ""), "currency")
+
+
+def match_currency_after(sentence: str, pos: int) -> UnitMatch | None:
+    """'10.5 million Australian dollars', '333.6 million yen', '19 cents', '118.5p'."""
+    m = CURRENCY_WORDS.match(sentence, pos)
+    if not m or (m.start("word") - pos) > 1 + (m.end("adj") - m.start("adj") + 1 if m.group("adj") else 0):
+        return None
+    glued = m.start() == pos
+    word = m.group("word").lower().split()[0]
+    if word == "p" and not glued:
+        return None
+    if word in {"real", "won", "rand", "dong", "lei", "p"} and not glued and not m.group("adj"):
+        # "won", "real" and "lei" are English words first; only accept them as currency names
+        # when written right after the number ("5 won" would still be a stretch).
+        if word in {"won", "real", "lei", "dong"}:
+            return None
+    singular = re.sub(r"(?<=[a-z])s$", "", word) if word not in {"pence", "lei", "reais", "kronor"} else word
+    adj = (m.group("adj") or "").lower()
+    adj = re.sub(r"\s+", " ", adj)
+    if word in {"cent", "cents"}:
+        return UnitMatch(Unit("USD¢", "currency"), m.start(), m.end())
+    if word in {"pence", "p"}:
+        return UnitMatch(Unit("GBp", "currency"), m.start(), m.end())
+    if singular in {"pound"} and _MASS_CONTEXT.search(sentence):
+        return UnitMatch(_unit_from_quantulum("pound-mass", "mass"), m.start("word"), m.end())
+    code = _ADJ_CODES.get((singular, adj))
+    if code is None and singular in {"dollar"}:
+        code = "USD"
+    if code is None and singular in {"crown", "krona", "krone", "kroner", "kronor"}:
+        code = {"danish": "DKK", "norwegian": "NOK", "czech": "CZK"}.get(adj, "SEK")
+    if code is None and singular in {"franc"}:
+        code = "CHF"
+    if code is None and singular in {"peso"}:
+        code = "MXN"
+    if code is None and singular in {"rupee"}:
+        code = "PKR" if adj == "pakistani" else "INR"
+    if code is None:
+        code = _WORD_CODES.get(word) or _WORD_CODES.get(singular)
+    if code is None:
+        return None
+    start = m.start() if (m.group("adj") and (singular, adj) in _ADJ_CODES) else m.start("word")
+    return UnitMatch(currency_unit(code), start, m.end())
+
+
+def match_unit_after(sentence: str, pos: int, currency: str = "") -> UnitMatch | None:
+    """The unit written right after a number ending at `pos`, if any."""
+    m = _PERCENTAGE_POINTS.match(sentence, pos)
+    if m:
+        return UnitMatch(PERCENTAGE_POINT, pos, m.end())
+    m = _PERCENT.match(sentence, pos)
+    if m:
+        if m.group("points"):
+            return UnitMatch(PERCENTAGE_POINT, pos, m.end())
+        return UnitMatch(PERCENT, pos, m.end())
+    m = _BASIS_POINTS.match(sentence, pos)
+    if m:
+        return UnitMatch(BASIS_POINT, pos, m.end())
+    if currency:
+        return None
+    found = match_currency_after(sentence, pos)
+    if found:
+        return found
+    return _match_physical(sentence, pos)
+
+
+def _match_physical(sentence: str, pos: int) -> UnitMatch | None:
+    words, symbols = _lexicon()
+    gap = 0
+    while pos + gap < len(sentence) and sentence[pos + gap] in " \u00a0-" and gap < 1:
+        gap += 1
+    start = pos + gap
+    # Symbols, case-exact, longest first: "km/h" before "km".
+    m = _TOKEN.match(sentence, start)
+    if not m:
+        return None
+    token = m.group(0)
+    for length in range(min(len(token), 7), 0, -1):
+        symbol = token[:length]
+        rest = token[length:length + 1]
+        if rest and (rest.isalnum() or rest in "/²³"):
+            continue
+        if symbol in symbols and (gap == 0 or len(symbol) > 1 or symbol in {"m", "g", "W", "V", "L", "C", "F", "K"}):
+            if symbol in {"C", "F", "K"} and (gap or not re.match(r"[\s.,;)]|$", sentence[start + 1:start + 2])):
+                # "5 C" or "12 C melting point" are rare next to "Group C" and "5K run".
+                if not (symbol in {"C", "F"} and re.search(r"\b(?:degrees?|temperature|melting|boiling)\b", sentence, re.I)):
+                    continue
+            unit = _pick(symbols[symbol], symbol, sentence)
+            return UnitMatch(_unit_from_quantulum(unit.name, unit.entity.name), start, start + length)
+    # Word surfaces, longest first: "square miles", "miles per hour", "degrees celsius".
+    tokens = [t for t in re.finditer(r"[A-Za-z][A-Za-z'-]*", sentence[start:start + 60])][:4]
+    if not tokens or tokens[0].start() != 0:
+        return None
+    for count in range(len(tokens), 0, -1):
+        chunk = tokens[:count]
+        if any(chunk[i + 1].start() - chunk[i].end() > 1 for i in range(count - 1)):
+            continue
+        surface = sentence[start:start + chunk[-1].end()].lower()
+        surface = re.sub(r"\s+", " ", surface)
+        found = words.get(surface)
+        if found is None and surface.endswith("s") and count == 1:
+            found = words.get(surface[:-1])
+        if found:
+            unit = _pick(found, surface, sentence)
+            return UnitMatch(_unit_from_quantulum(unit.name, unit.entity.name), start, start + chunk[-1].end())
+    return None
+
+
+def match_per(sentence: str, pos: int) -> tuple[str, int] | None:
+    """'a barrel', 'per share', '/kg', 'a day', 'a year': the 'per' part of a rate."""
+    m = _PER.match(sentence, pos)
+    if not m:
+        return None
+    what = m.group("what")
+    lower = what.lower()
+    singular = _singular(lower)
+    if singular in _TIME_WORDS:
+        return _TIME_WORDS[singular], m.end()
+    words, symbols = _lexicon()
+    if what in symbols or lower in words or singular in words:
+        found = symbols.get(what) or words.get(lower) or words.get(singular)
+        return found[0].name, m.end()
+    if singular in {"barrel", "share", "head", "capita", "person", "tonne", "ton", "unit", "gram",
+                    "ounce", "litre", "liter", "gallon", "pound", "kilo", "kilogram", "kg", "night",
+                    "trip", "ride", "ticket", "seat", "household", "student", "pupil", "patient",
+                    "employee", "worker", "passenger", "bed", "room", "square foot", "square metre",
+                    "square meter", "sq ft", "sq m"}:
+        return singular, m.end()
+    return None
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("feet"):
+        return word[:-4] + "foot"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+@functools.cache
+def _pint_registry():
+    import pint
+
+    registry = pint.UnitRegistry()
+    return registry
+
+
+@functools.cache
+def canonical_factor(pint_expr: str) -> tuple[float, str, float] | None:
+    """(scale, canonical unit, offset) so that norm = value * scale + offset, or None."""
+    if not pint_expr:
+        return None
+    registry = _pint_registry()
+    try:
+        quantity = registry.Quantity(1, pint_expr)
+        target = _CANONICAL.get(str(quantity.dimensionality))
+        if target is None:
+            return None
+        one = registry.Quantity(1.0, pint_expr).to(target)
+        zero = registry.Quantity(0.0, pint_expr).to(target)
+        scale = float(one.magnitude) - float(zero.magnitude)
+        unit_name = str(one.units)
+        return scale, _PINT_DISPLAY.get(unit_name, unit_name), float(zero.magnitude)
+    except Exception:  # noqa: BLE001 - pint raises many error types; an unknown unit just isn't normalised
+        return None
+
+
+def normalise(value: float, unit: Unit) -> tuple[float, str]:
+    """The measure in figcheck's canonical unit for its dimension; money stays in its currency."""
+    if unit.dimension == "currency":
+        base, slash, per = unit.name.partition("/")
+        if base.endswith("¢"):
+            return value / 100.0, base[:-1] + slash + per
+        if base == "GBp":
+            return value / 100.0, "GBP" + slash + per
+        return value, unit.name
+    factor = canonical_factor(unit.pint_expr)
+    if factor is None:
+        return value, unit.name
+    scale, target, offset = factor
+    return value * scale + offset, target
