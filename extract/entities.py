@@ -139,6 +139,12 @@ def counted_noun_after(sentence: str, pos: int, value: float) -> Phrase | None:
             head = word
             break
     if abs(value) != 1 and not is_plural_noun(head):
+        plural_at = [i for i, (word, _, _) in enumerate(run) if is_plural_noun(word)]
+        if plural_at:
+            # "two viruses deformed wing virus": the count is of the first plural noun.
+            run = run[: plural_at[0] + 1]
+            head = run[-1][0]
+    if abs(value) != 1 and not is_plural_noun(head):
         # "nine lives" yes, "zero military sense" no; a plural head further in ("two major
         # Russian oil refineries") was already the last noun.
         return None

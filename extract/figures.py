@@ -132,7 +132,57 @@ def _sentence_figures(sentence: str, approx_tolerance: float) -> list[Figure]:
         figures.append(Figure(start, end, abs(change), abs(change), abs(change), "exact", way, "%", "percent",
                               abs(change), "%", phrase.text if phrase else "", "", "", 0, 0))
     figures.sort(key=lambda f: f.start)
-    return figures
+    return _join_ranges(sentence, figures)
+
+
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|and)\s*-?\s*")
+_CHANGE_FROM = re.compile(
+    r"\b(?:rose|rise[sn]?|rising|increased?|increasing|grew|grow(?:n|s|ing)?|gained|jumped|climbed|"
+    r"surged|soared|fell|fall(?:en|s|ing)?|dropped|dropping|declined?|declining|decreased?|slid|"
+    r"plunged|plummeted|tumbled|sank|slumped|cut|raised|lowered|revised|upgraded|downgraded|"
+    r"moved|went|shifted|changed|slow|slowed|creeping|edged|boost(?:ed)?|down|up|improved|widened|"
+    r"narrowed|expanded|shrank|swung|turned)\b[^.;]{0,40}?\bfrom\s+$",
+    re.IGNORECASE,
+)
+
+
+def _join_ranges(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """'between 5% and 6%', '$3 billion to $5 billion', '25 – 40min': one figure, a range.
+
+    'rose from $639m to $1.13bn' stays two figures: a before and an after, not an interval.
+    """
+    joined: list[Figure] = []
+    index = 0
+    while index < len(figures):
+        first = figures[index]
+        second = figures[index + 1] if index + 1 < len(figures) else None
+        if second is not None and first.qualifier in ("exact", "approx") and second.qualifier == "exact" \
+                and not first.direction and not second.direction:
+            gap = sentence[first.end:second.start]
+            before = sentence[:first.start]
+            between = re.search(r"\bbetween\s+$", before, re.IGNORECASE)
+            gap_ok = _RANGE_GAP.fullmatch(gap) and ("and" not in gap or between)
+            same_unit = first.unit == second.unit or (not first.unit and second.dimension != "count") \
+                or (first.dimension == second.dimension == "count" and not first.unit)
+            ascending = first.value < second.value or (between and first.value != second.value)
+            change = _CHANGE_FROM.search(before[-80:])
+            if gap_ok and same_unit and ascending and not change:
+                low, high = sorted((first.value, second.value))
+                merged = Figure(
+                    start=(between.start() if between else first.start), end=second.end,
+                    value=(low + high) / 2, low=low, high=high, qualifier="range", direction="",
+                    unit=second.unit, dimension=second.dimension, norm_value=0.0, norm_unit=second.norm_unit,
+                    entity=first.entity or second.entity, source="", source_cue="", sentence_start=0,
+                    sentence_end=0,
+                )
+                ratio = second.norm_value / second.value if second.value else 1.0
+                merged.norm_value = merged.value * ratio
+                joined.append(merged)
+                index += 2
+                continue
+        joined.append(first)
+        index += 1
+    return joined
 
 
 def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance: float) -> Figure | None:

@@ -21,6 +21,12 @@ _CLOCK_AFTER = re.compile(r"^\s?(?:[ap]\.?m\b\.?|GMT|BST|EST|EDT|CET|PST|PDT|UTC
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 _DECADE_AFTER = re.compile(r"^'?s\b")
 _CAPITALISED_BEFORE = re.compile(r"(?<![.!?]\s)\b(?P<word>[A-Z][\w&'’.]*|[A-Z]{2,}|S&P|P&O)\s$")
+_COUNT_BEFORE = re.compile(
+    r"\b(?:about|around|some|nearly|almost|over|than|least|to|of|employs?|employed|hired?|cut|"
+    r"killed|lost|sold|bought|added|created|hire|with|had|has|have|were|are|was|is|by|roughly|"
+    r"approximately|estimated|only|just|another|additional|extra|all|total)\s$",
+    re.IGNORECASE,
+)
 _NOT_A_NAME = {
     "About", "Around", "Over", "Under", "Some", "Nearly", "Almost", "More", "Less", "Only", "Just",
     "Up", "Down", "At", "By", "To", "From", "In", "On", "Of", "For", "With", "The", "A", "An", "And",
@@ -31,6 +37,12 @@ _NOT_A_NAME = {
     "They", "We", "He", "She", "There", "Here", "Then", "Now", "Today", "Yesterday", "Just",
     "I", "Dow", "Nasdaq", "FTSE", "DAX", "Nikkei", "CAC", "Hang", "Seng",
 }
+_LOWER_CODE_NAMES = re.compile(
+    r"\b(?:category|type|grade|level|phase|stage|number|channel|route|gate|platform|room|flight|model|"
+    r"section|article|chapter|series|size|version|apartment|suite|floor|ward|district|zone|tier|"
+    r"covid|windows|iphone)\s$",
+    re.IGNORECASE,
+)
 _CODE_NAMES = re.compile(
     r"\b(?:Windows|iPhone|iPad|Galaxy|Pixel|Model|Series|Section|Article|Chapter|Route|Highway|"
     r"Interstate|Channel|Room|Flight|Gate|Platform|Level|Grade|Year|Stage|Phase|Game|Week|Round|"
@@ -73,7 +85,7 @@ def rejection_reason(sentence: str, start: int, end: int, value: float, *, has_u
             return "period"  # "the first half of this year", "and a half"
         if word_lower == "half" and re.match(r"^[\s-]+(?:time|way|hearted|brother|sister|term|century|hour|an?\b)", after, re.I):
             return "idiom"
-        if re.match(r"^[-‑](?:based|run|led|owned|backed|style|like|time|off)\b", after):
+        if re.match(r"^[-‑](?:based|run|led|owned|backed|style|like|time|off|party|rate|hand|way)\b", after):
             return "idiom"
         if not has_unit and not counted_noun and word_lower not in {"half"} and not re.match(r"(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:third|quarter|fifth|tenth|half)", word_lower):
             # A bare number word with nothing counted ("the two of them", "one said") is not a figure.
@@ -97,10 +109,17 @@ def rejection_reason(sentence: str, start: int, end: int, value: float, *, has_u
             return "ordinal"
         if _DECADE_AFTER.match(after) and re.fullmatch(r"\d{2,4}", surface):
             return "decade"
-        if re.fullmatch(r"\d{4}", surface) and 1800 <= value <= 2100 and not counted_noun:
+        year_like = re.fullmatch(r"\d{4}", surface) and 1800 <= value <= 2150
+        if year_like and not counted_noun:
             return "year"
-        if re.fullmatch(r"\d{4}", surface) and 1800 <= value <= 2100 and _YEAR_CONTEXT_BEFORE.search(before):
-            return "year"
+        if year_like and (_YEAR_CONTEXT_BEFORE.search(before) or not _COUNT_BEFORE.search(before)):
+            return "year"  # "Keytruda's 2018 sales", "the 2019 Rich List"; not "employs 2000 workers"
+        if is_range and re.fullmatch(r"(?:between\s+)?\d{4}\s*(?:-|–|to|and)\s*\d{2,4}", surface):
+            return "years"
+        if re.match(r"^\s[A-Z]", after) and not counted_noun:
+            return "code"  # "iPhone 11 Pro", "787 Dreamliner", "90049 ZIP Code"
+        if re.search(r"\b[A-Z][\w.]*,\s$", before) and re.match(r"^,", after) and 1 <= value <= 120:
+            return "age"  # "Jamie Armstrong, 25, said": a person's age, not a statistic
         if re.fullmatch(r"\d{4}", surface) and 1900 <= value <= 2100 and re.match(r"^(?:/\d{2}|[-–]\d{2}\b)", after):
             return "year"
         if re.search(r"[A-Za-z#№]$", before) or re.search(r"\b(?:No|Nos|number)\.?\s$", before):
@@ -109,7 +128,7 @@ def rejection_reason(sentence: str, start: int, end: int, value: float, *, has_u
             return "code"  # "G-7", "TA-35", "Covid-19", "F-35"
         if re.match(r"^[A-Za-z]", after) and not counted_noun:
             return "code"  # "5G", "4K", "A4", "3D"
-        if _CODE_NAMES.search(before):
+        if _CODE_NAMES.search(before) or _LOWER_CODE_NAMES.search(before):
             return "code"
         cap = _CAPITALISED_BEFORE.search(before)
         if cap and cap.group("word").rstrip(".") not in _NOT_A_NAME and not re.search(r"\b(?:" + MONTHS + r")\.?\s$", before):

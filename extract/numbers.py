@@ -37,9 +37,9 @@ CURRENCY_PREFIX = re.compile(
     r"(?:(?P<code>USD|EUR|GBP|JPY|CNY|RMB|CHF|AUD|CAD|INR|RUB|HKD|NZD|SEK|NOK|DKK|ZAR|BRL|KRW|"
     r"SGD|MXN|TRY|UAH|ILS|PLN)\s?"
     r"|(?P<pre>US|U\.S\.|A|AU|NZ|C|CA|HK|S|NT|R|Z)\s?\$"
-    r"|\$\s?(?P<post>US|A|AU|C|CA|NZ|HK)?(?=\s?\d)"
+    r"|\$\s?(?P<post>US|A|AU|C|CA|NZ|HK)?"
     r"|(?P<sym>[$€£¥₹₽₩₺₴₪])"
-    r"|(?P<rs>Rs\.?\s?|RM\s?))$"
+    r"|(?P<rs>Rs\.?\s?|RM\s?|Y=))$"
 )
 _SYMBOL_CODES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB",
                  "₩": "KRW", "₺": "TRY", "₴": "UAH", "₪": "ILS"}
@@ -47,8 +47,9 @@ _DOLLAR_PREFIX_CODES = {"US": "USD", "U.S.": "USD", "A": "AUD", "AU": "AUD", "NZ
                         "C": "CAD", "CA": "CAD", "HK": "HKD", "S": "SGD", "NT": "TWD",
                         "R": "BRL", "Z": "ZWL"}
 
+# Letters may touch a number ("USD10m", "$US55,931,000", "G7"); non_figures rejects the codes.
 DIGITS = re.compile(
-    r"(?<![\w.,/])(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?(?![\d])|(?<![\w.])\.\d+"
+    r"(?<![\d.,/:⁄])(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?(?![\d]|[/⁄]\d)|(?<![\w.])\.\d+"
 )
 _SCALE_AFTER = re.compile(
     r"(?P<space>[ \u00a0]?)(?P<scale>bn|mn|mln|trn|tn|b|m|k|"
@@ -56,7 +57,7 @@ _SCALE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _RANGE_JOIN = re.compile(r"\s?(?:-|–|—|to)\s?(?=[-$€£¥\d.]|US\b|(?:" + "|".join(SMALL_NUMBER_WORDS) + r")\b)")
-_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_WORD = re.compile(r"[A-Za-z]+(?:-(?:one|two|three|four|five|six|seven|eight|nine)(?![\w]))?")
 
 
 @dataclass(frozen=True)
@@ -100,10 +101,12 @@ def _currency_before(sentence: str, start: int) -> tuple[str, int]:
         return _DOLLAR_PREFIX_CODES[match.group("pre")], begin
     if match.group("post"):
         return _DOLLAR_PREFIX_CODES[match.group("post")], begin
+    if match.group(0).startswith("$"):
+        return "USD", begin
     if match.group("sym"):
         return _SYMBOL_CODES[match.group("sym")], begin
     rs = match.group("rs").strip().rstrip(".")
-    return ("INR" if rs == "Rs" else "MYR"), begin
+    return {"Rs": "INR", "RM": "MYR", "Y=": "JPY"}[rs], begin
 
 
 def _scale_after(sentence: str, end: int, currency: str) -> tuple[float, int]:
@@ -211,7 +214,8 @@ def find_numbers(sentence: str) -> list[NumberMention]:
     candidates += [(m.start(), "fraction") for m in _DIGIT_FRACTION.finditer(sentence)]
     if re.search(r"[a-z]", sentence, re.IGNORECASE):
         candidates += [(m.start(), "words") for m in _WORD_START.finditer(sentence)]
-    candidates.sort()
+    order = {"fraction": 0, "digits": 1, "words": 2}
+    candidates.sort(key=lambda c: (c[0], order[c[1]]))
     for start, kind in candidates:
         if start < taken_until:
             continue
@@ -298,16 +302,21 @@ def _mention_at(sentence: str, start: int, kind: str) -> NumberMention | None:
     between = re.search(r"\bbetween\s+$", before, re.IGNORECASE)
     join = re.compile(r"\s+and\s+" if between else _RANGE_JOIN.pattern).match(sentence, end)
     if join and not vague and sign > 0:
-        second_kind = "words" if re.match(r"[A-Za-z]", sentence[join.end():join.end() + 1]) else "digits"
-        second = _single_at(sentence, join.end(), second_kind, currency)
+        second_start = join.end()
+        prefix = re.match(r"(?:US\s?|HK\s?|A|C)?[$€£¥]\s?|(?:USD|EUR|GBP|JPY)\s?", sentence[second_start:])
+        if prefix:
+            second_start += prefix.end()
+        second_kind = "words" if re.match(r"[A-Za-z]", sentence[second_start:second_start + 1]) else "digits"
+        second = _single_at(sentence, second_start, second_kind, currency)
         if second is not None and not second[7]:
             v2, _, _, end2, cur2, _, words2, _, scaled2, _ = second
-            if words2 == words or between:
+            if True:
                 first_value = value
                 if scaled2 and not scaled and v2 != 0:
                     # "$89 to $93 billion", "1 to 2 thousand": the scale is written once.
-                    scale2 = v2 / float(re.sub(r"[^\d.]", "", sentence[join.end():end2].split()[0].lstrip("$€£¥")) or 1) \
-                        if not words2 else 1.0
+                    written = re.match(r"[\d,.]+", sentence[second_start:end2])
+                    scale2 = v2 / float(written.group(0).replace(",", "")) \
+                        if written and not words2 and float(written.group(0).replace(",", "") or 0) else 1.0
                     if scale2 > 1:
                         first_value = value * scale2
                 hyphen = sentence[end:join.end()].strip() in "-–—"

@@ -38,25 +38,30 @@ _BEFORE = re.compile(
 _AFTER = re.compile(r"^\s*(?P<cue>" + "|".join(re.escape(c) for c, _ in _AFTER_CUES) + r")(?![\w])", re.IGNORECASE)
 _CUE_KIND = {c.lower(): k for c, k in _BEFORE_CUES + _AFTER_CUES}
 
-UP_WORDS = (
-    "rose|rise|rises|rising|risen|up|increase|increased|increases|increasing|grew|grow|grows|growing|grown|"
-    "gain|gained|gains|gaining|jumped|jump|jumps|jumping|climbed|climb|climbs|climbing|surged|surge|surges|"
-    "surging|soared|soar|soars|soaring|advanced|advance|advances|added|adding|boosted|boost|rallied|rally|"
-    "spiked|spike|leapt|leaped|leap|leaps|improved|improve|improves|expanded|expand|widened|"
-    "accelerated|higher|raised|raise|raises|rebounded|rebound|firmed|strengthened|appreciated|edged up|"
-    "ticked up|inched up|picked up|shot up|went up|going up|trending up"
-)
-DOWN_WORDS = (
-    "fell|fall|falls|falling|fallen|down|decrease|decreased|decreases|decreasing|declined|decline|declines|"
-    "declining|dropped|drop|drops|dropping|lost|lose|loses|losing|slid|slide|slides|sliding|slipped|slip|"
-    "slips|plunged|plunge|plunges|plunging|plummeted|plummet|tumbled|tumble|tumbles|sank|sink|sinks|shed|"
-    "sheds|cut|cuts|cutting|lower|lowered|shrank|shrink|shrinks|shrunk|contracted|contract|eased|ease|"
-    "eases|dipped|dip|dips|slumped|slump|slumps|crashed|retreated|weakened|depreciated|narrowed|"
-    "reduced|reduce|reduces|trimmed|slashed|edged down|ticked down|inched down|went down|going down|"
-    "knocked|wiped"
+_UP_STEMS = ("rise", "rose", "risen", "rising", "increas", "grew", "grow", "gain", "jump", "climb",
+             "surg", "soar", "advanc", "add", "boost", "rall", "spik", "leap", "leapt", "improv",
+             "expand", "widen", "accelerat", "higher", "rais", "rebound", "firm", "strengthen",
+             "appreciat", "edged up", "ticked up", "inched up", "picked up", "shot up", "went up",
+             "going up", "trending up", "up")
+_DOWN_STEMS = ("fell", "fall", "decreas", "declin", "drop", "lost", "los", "slid", "slip", "plung",
+               "plummet", "tumbl", "sank", "sink", "shed", "cut", "lower", "shrank", "shrink", "shrunk",
+               "contract", "eas", "dip", "slump", "crash", "retreat", "weaken", "depreciat", "narrow",
+               "reduc", "trim", "slash", "edged down", "ticked down", "inched down", "went down",
+               "going down", "knock", "wip", "down", "sunk", "halv")
+_SUFFIXES = r"(?:e|es|ed|d|s|ing|ping|ped|ged|ging|ted|ting|ied|ies|y|ped|en|t)?"
+UP_WORDS = "|".join(re.escape(w) + _SUFFIXES for w in sorted(_UP_STEMS, key=len, reverse=True))
+DOWN_WORDS = "|".join(re.escape(w) + _SUFFIXES for w in sorted(_DOWN_STEMS, key=len, reverse=True))
+# "gave up 517 yards", "set up 3 firms": phrasal verbs, not changes.
+_PHRASAL_UP_DOWN = re.compile(
+    r"\b(?:gave|give|gives|given|giving|set|sets|sum|summed|make|made|makes|put|puts|take|took|taken|"
+    r"back|backed|sign|signed|pick|picked|turn|turned|open|opened|shut|bottom|ramp|ramped|step|"
+    r"stepped|stand|stood|sit|sat|mark|marked|end|ended|shoot|shot|close|closed|break|broke|"
+    r"cool|cooled|slow|slowed|calm|calmed|wind|wound|water|watered|tone|toned|let|lets|hunt|hunted|"
+    r"track|tracked|track|nail|nailed|play|played|talk|talked|write|wrote|written|weigh|weighed)\s+(?:up|down)\s+[^\s]*\s*$",
+    re.IGNORECASE,
 )
 _DIRECTION_BEFORE = re.compile(
-    r"(?:(?P<up>\b(?:" + UP_WORDS + r"))|(?P<down>\b(?:" + DOWN_WORDS + r")))"
+    r"(?:(?P<up>\b(?:" + UP_WORDS + r")\b)|(?P<down>\b(?:" + DOWN_WORDS + r")\b))"
     r"(?:\s+(?:by|of|a\s+further|a\s+massive|a\s+whopping|an?\s+(?:additional|extra|other)|another|"
     r"nearly|almost|about|around|some|roughly|more\s+than|over|just|only|as\s+much\s+as|"
     r"less\s+than|under|up\s+to|a\s+record|a\s+sharp|sharply|slightly|marginally|further|"
@@ -130,6 +135,8 @@ def direction(sentence: str, start: int, end: int, unit_end: int) -> str:
     if _TARGET_BEFORE.search(before):
         return ""
     m = _DIRECTION_BEFORE.search(before)
+    if m and _PHRASAL_UP_DOWN.search(before):
+        m = None
     if m:
         return "up" if m.group("up") else "down"
     after = sentence[unit_end:unit_end + 25]

@@ -49,7 +49,12 @@ _DIMENSIONS = {
     "sound pressure level": "loudness", "volumetric flow": "flow", "angle": "angle",
     "radiation dose": "radiation", "electrical resistance": "resistance",
     "capacitance": "capacitance", "illuminance": "illuminance", "luminous flux": "luminous flux",
+    "instance frequency": "frequency", "angular velocity": "rotational speed",
 }
+# Dimensionless units worth reporting as such ("4 ppb"); the rest of quantulum3's dimensionless
+# surfaces ("pair", "set", "dozen") are ordinary words.
+_CONCENTRATIONS = {"parts-per-million": "concentration", "parts-per-billion": "concentration",
+                   "per mille": "per mille"}
 # Word surfaces that are far more often plain English than units.
 _ENGLISH_WORDS = {
     "a", "an", "at", "in", "is", "are", "s", "h", "m", "g", "l", "t", "c", "k", "b", "e", "j",
@@ -57,11 +62,11 @@ _ENGLISH_WORDS = {
     "chain", "chains", "link", "links", "rod", "rods", "perch", "pace", "paces", "span", "cell",
     "bar", "bars", "stone", "stones", "grain", "grains", "cup", "cups", "glass", "cord", "unit",
     "units", "count", "set", "sets", "pair", "pairs", "gross", "dozen", "score", "scores", "sheet",
-    "ream", "bale", "degree", "step", "steps", "block", "blocks", "drop", "drops", "shot", "shots",
+    "ream", "bale", "step", "steps", "block", "blocks", "drop", "drops", "shot", "shots",
     "time", "times", "mark", "marks", "lap", "laps", "bit", "bits", "nail", "palm", "finger",
-    "fingers", "foot-candle", "pound", "pounds", "quarter", "quarters", "second", "cent",
+    "fingers", "foot-candle", "pound", "pounds", "quarter", "quarters", "cent",
     "cents", "penny", "pence", "dollar", "dollars", "euro", "euros", "mil", "mill", "mills",
-    "inch", "day", "days", "year", "years", "pa", "am", "pm", "no", "per", "from", "to", "on",
+    "pa", "am", "pm", "no", "per", "from", "to", "on",
     "of", "or", "as", "it", "he", "hp", "ps", "gal", "mo", "yr", "ton", "tons", "tonnes",
 }
 # Short symbols are accepted only from this list, glued to the number or after one space.
@@ -71,7 +76,7 @@ _SHORT_SYMBOLS = {
     "GB", "MB", "TB", "KB", "kB", "Gb", "Mb", "Tb", "h", "hr", "hrs", "min", "mins", "sec", "secs",
     "ms", "ha", "mph", "kph", "km/h", "km/hr", "Nm", "nm", "μm", "µm", "bhp", "hp", "psi", "GPa",
     "MPa", "kPa", "dB", "mAh", "ppm", "ppb", "mpg", "yd", "yds", "m2", "km2", "m²", "km²", "m3",
-    "cc", "°C", "°F", "C", "F", "°", "t", "kt", "Mt", "Gt", "in", "sq ft", "sq m", "sq km", "sq mi",
+    "cc", "°C", "°F", "C", "F", "°", "t", "kt", "Mt", "Gt", "sq ft", "sq m", "sq km", "sq mi",
     "lb-ft", "ft-lb", "mi²", "ft²", "MBps", "Mbps", "Gbps", "kbps", "GiB", "MiB", "K",
 }
 _PINT_ALIASES = {
@@ -82,7 +87,8 @@ _PINT_ALIASES = {
     "square kilometre": "km**2", "square metre": "m**2", "square foot": "ft**2", "square mile": "mile**2",
     "square yard": "yard**2", "square inch": "inch**2", "square centimetre": "cm**2",
     "metric ton": "tonne", "short ton": "ton", "long ton": "long_ton", "nautical mile": "nautical_mile",
-    "mile per gallon": "mile / gallon", "revolution per minute": "revolutions_per_minute",
+    "mile per gallon": "mile / gallon", "terawatt hour": "terawatt_hour", "gigawatt hour": "gigawatt_hour",
+    "megawatt hour": "megawatt_hour", "revolution per minute": "revolutions_per_minute",
     "barrel": "oil_barrel", "gallon": "gallon", "brake horsepower": "horsepower",
     "decade": "10 * year", "millennium": "1000 * year",
 }
@@ -102,7 +108,7 @@ _PINT_DISPLAY = {"kilometer ** 2": "km²", "meter": "m", "liter": "L", "kilogram
                  "kilogram / meter ** 3": "kg/m³", "meter / second ** 2": "m/s²", "liter / second": "L/s"}
 
 CURRENCY_WORDS = re.compile(
-    r"(?P<adj>US|U\.S\.|American|Australian|Canadian|New\s+Zealand|Hong\s+Kong|Singapore|Taiwan|"
+    r"[ \u00a0]?(?P<adj>US|U\.S\.|American|Australian|Canadian|New\s+Zealand|Hong\s+Kong|Singapore|Taiwan|"
     r"Zimbabwe|Danish|Swedish|Norwegian|Swiss|Czech|Mexican|Philippine|Argentine|Chilean|Indian|"
     r"Pakistani|Russian|Japanese|Chinese|South\s+African|Brazilian|Turkish|Israeli|Egyptian|"
     r"Saudi|Emirati|Ukrainian|Polish|Hungarian|Malaysian|Indonesian|Korean|Nigerian|Kenyan)?\s*"
@@ -146,7 +152,19 @@ _TIME_WORDS = {"year": "year", "yr": "year", "annum": "year", "month": "month", 
                "day": "day", "night": "night", "hour": "hour", "hr": "hour", "minute": "minute",
                "min": "minute", "second": "second", "sec": "second", "quarter": "quarter",
                "decade": "decade"}
-_TOKEN = re.compile(r"[^\s\d(),;:!?\"“”]+")
+_TOKEN = re.compile(r"[^\s\d(),;:!?\"“”][^\s(),;:!?\"“”]*")
+
+
+# Common news spellings quantulum3's lexicon lacks: symbol -> (quantulum3 unit name, entity).
+_EXTRA_SYMBOLS = {
+    "km/hr": ("kilometre per hour", "speed"), "kph": ("kilometre per hour", "speed"),
+    "km/h": ("kilometre per hour", "speed"), "bhp": ("brake horsepower", "power"),
+    "mpg": ("mile per gallon", "fuel economy"), "GWh": ("gigawatt hour", "energy"),
+    "TWh": ("terawatt hour", "energy"), "MWh": ("megawatt hour", "energy"),
+    "lb-ft": ("pound-foot", "torque"), "μm": ("micrometre", "length"), "µm": ("micrometre", "length"),
+    "m2": ("square metre", "area"), "km2": ("square kilometre", "area"), "″": ("inch", "length"),
+    "sq ft": ("square foot", "area"), "sq km": ("square kilometre", "area"),
+}
 
 
 @functools.cache
@@ -155,22 +173,42 @@ def _lexicon() -> tuple[dict[str, list], dict[str, list]]:
     units = _quantulum_load.units("en_US")
     words: dict[str, list] = {}
     for surface, found in units.surfaces_lower.items():
-        accepted = [u for u in found if u.entity.name in _DIMENSIONS]
+        accepted = [u for u in found if u.entity.name in _DIMENSIONS or u.name in _CONCENTRATIONS]
         if accepted and surface not in _ENGLISH_WORDS and len(surface) > 2:
             words[surface] = sorted(accepted, key=lambda u: u.name)
     symbols: dict[str, list] = {}
     for symbol, found in list(units.symbols.items()) + list(units.prefix_symbols.items()):
         found = found if isinstance(found, (set, list, tuple)) else [found]
         accepted = [u for u in found if getattr(u, "entity", None) is not None
-                    and u.entity.name in _DIMENSIONS]
+                    and (u.entity.name in _DIMENSIONS or u.name in _CONCENTRATIONS)]
         if accepted and (len(symbol) >= 3 or symbol in _SHORT_SYMBOLS):
             symbols[symbol] = sorted(accepted, key=lambda u: u.name)
+    for symbol, (name, entity) in _EXTRA_SYMBOLS.items():
+        if symbol not in symbols:
+            symbols[symbol] = [_ExtraUnit(name, _ExtraEntity(entity))]
     return words, symbols
+
+
+@dataclass(frozen=True)
+class _ExtraEntity:
+    name: str
+
+
+@dataclass(frozen=True)
+class _ExtraUnit:
+    name: str
+    entity: _ExtraEntity
+
+
+_DISPLAY_NAMES = {"degree angle": "degree", "cubic centimetre": "millilitre"}
 
 
 @functools.cache
 def _unit_from_quantulum(name: str, entity: str) -> Unit:
-    return Unit(name, _DIMENSIONS.get(entity, entity), _PINT_ALIASES.get(name, name))
+    if name in _CONCENTRATIONS:
+        return Unit(name, _CONCENTRATIONS[name], "")
+    pint_expr = _PINT_ALIASES.get(name, name)
+    return Unit(_DISPLAY_NAMES.get(name, name), _DIMENSIONS.get(entity, entity), pint_expr)
 
 
 _PREFERRED = {"m": "metre", "t": "tonne", "C": "degree Celsius", "F": "degree fahrenheit",
@@ -206,7 +244,7 @@ def match_currency_after(sentence: str, pos: int) -> UnitMatch | None:
     m = CURRENCY_WORDS.match(sentence, pos)
     if not m or (m.start("word") - pos) > 1 + (m.end("adj") - m.start("adj") + 1 if m.group("adj") else 0):
         return None
-    glued = m.start() == pos
+    glued = m.start("word") == pos
     word = m.group("word").lower().split()[0]
     if word == "p" and not glued:
         return None
@@ -258,6 +296,9 @@ def match_unit_after(sentence: str, pos: int, currency: str = "") -> UnitMatch |
         return UnitMatch(BASIS_POINT, pos, m.end())
     if currency:
         return None
+    glued = re.match(r"\s?([€£$¥₹₽])", sentence[pos:pos + 2])
+    if glued:
+        return UnitMatch(currency_unit({"€": "EUR", "£": "GBP", "$": "USD", "¥": "JPY", "₹": "INR", "₽": "RUB"}[glued.group(1)]), pos, pos + glued.end())
     found = match_currency_after(sentence, pos)
     if found:
         return found
@@ -297,9 +338,9 @@ def _match_physical(sentence: str, pos: int) -> UnitMatch | None:
             continue
         surface = sentence[start:start + chunk[-1].end()].lower()
         surface = re.sub(r"\s+", " ", surface)
-        found = words.get(surface)
-        if found is None and surface.endswith("s") and count == 1:
-            found = words.get(surface[:-1])
+        found = words.get(surface) or symbols.get(sentence[start:start + chunk[-1].end()])
+        if found is None and count == 1:
+            found = words.get(_singular(surface))
         if found:
             unit = _pick(found, surface, sentence)
             return UnitMatch(_unit_from_quantulum(unit.name, unit.entity.name), start, start + chunk[-1].end())
@@ -313,6 +354,8 @@ def match_per(sentence: str, pos: int) -> tuple[str, int] | None:
         return None
     what = m.group("what")
     lower = what.lower()
+    if re.match(r"\s*(?:earlier|ago|later|before|after|on|previously)\b", sentence[m.end():]):
+        return None  # "$6.78bn a year earlier" is a comparison, not a rate
     singular = _singular(lower)
     if singular in _TIME_WORDS:
         return _TIME_WORDS[singular], m.end()
@@ -332,8 +375,8 @@ def match_per(sentence: str, pos: int) -> tuple[str, int] | None:
 def _singular(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
-    if word.endswith("feet"):
-        return word[:-4] + "foot"
+    if "feet" in word:
+        return word.replace("feet", "foot")
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
     return word

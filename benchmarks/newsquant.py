@@ -1,0 +1,193 @@
+"""NewsQuant (development half): precision, recall and F1 of figcheck's extraction.
+
+Implements the protocol of ../shared/benchmarks/newsquant/README.md (the one the CQE paper
+reports): per sentence, predictions pair one-to-one with gold quantities by value; then unit,
+change and concept are checked on the pairs.
+
+    uv run python benchmarks/newsquant.py [--errors]
+
+Skips cleanly (exit 0) when the data file is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from extract import figures  # noqa: E402
+from extract.entities import singular  # noqa: E402
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "newsquant" / "dev.json"
+PUBLISHED = {"CQE": (92.0, 85.6, 88.1, 76.1), "quantulum3": (73.0, 47.2, None, None)}
+_STOP = {"the", "a", "an", "of", "in", "on", "at", "for", "to", "and", "or", "by", "with", "from",
+         "its", "their", "his", "her", "this", "that", "these", "those", "-", "s"}
+# Spelling variants of one unit, folded to one key (the protocol's "percent = percentage, USD =
+# $ = dollar, km = kilometre, ...").
+_FOLD = {
+    "percent": "percent", "percentage": "percent", "per cent": "percent", "pc": "percent", "%": "percent",
+    "pct": "percent", "&": "percent", "$": "usd", "us$": "usd", "usd": "usd", "dollar": "usd",
+    "dollars": "usd", "us dollar": "usd", "united states dollar": "usd", "$ us": "usd", "£": "gbp",
+    "gbp": "gbp", "pound sterling": "gbp", "ps": "gbp", "pound": "gbp", "€": "eur", "eur": "eur",
+    "euro": "eur", "euros": "eur", "yen": "jpy", "japanese yen": "jpy", "jpy": "jpy", "y": "jpy",
+    "shekel": "ils", "ils": "ils", "shekels": "ils", "australian dollar": "aud", "aud": "aud",
+    "$a": "aud", "hong kong dollar": "hkd", "hkd": "hkd", "hk$": "hkd", "danish krone": "dkk",
+    "dkk": "dkk", "malaysian ringgit": "myr", "myr": "myr", "rm": "myr", "cent": "usd¢",
+    "cents": "usd¢", "usd¢": "usd¢", "penny": "gbp_p", "p": "gbp_p", "gbp_p": "gbp_p", "gbp p": "gbp_p",
+    "km": "kilometre", "kilometer": "kilometre", "kilometre": "kilometre", "metre": "metre",
+    "meter": "metre", "m": "metre", "mile": "mile", "miles": "mile", "basis point": "basis point",
+    "percentage point": "percentage point", "pound-mass": "pound-mass", "year of age": "year",
+    "year": "year", "euro¢": "eur¢", "croatian kuna": "hrk", "kn": "hrk",
+}
+
+
+def _number(text: str) -> float:
+    return float(text.strip())
+
+
+def parse_gold_value(raw: str) -> tuple[float, float]:
+    """(low, high) of a gold value: '252.0-287.0' is a range, '-5.0' a negative number."""
+    raw = raw.strip()
+    m = re.fullmatch(r"(-?[\d.]+(?:[eE][-+]?\d+)?)\s*-\s*(-?[\d.]+(?:[eE][-+]?\d+)?)", raw)
+    if m:
+        a, b = _number(m.group(1)), _number(m.group(2))
+        return (min(a, b), max(a, b))
+    value = _number(raw)
+    return (value, value)
+
+
+def _close(a: float, b: float) -> bool:
+    if math.isinf(a) or math.isinf(b):
+        return False
+    return abs(a - b) <= 1e-5 * max(abs(a), abs(b), 1e-9)
+
+
+def _pairs(predicted: list[dict], gold: list[dict]) -> list[tuple[dict, dict]]:
+    pairs, used = [], set()
+    for g in gold:
+        try:
+            low, high = parse_gold_value(g["value"])
+        except ValueError:
+            continue
+        for index, p in enumerate(predicted):
+            if index in used:
+                continue
+            if low != high:
+                ends = sorted((p["low"], p["high"]))
+                ok = _close(ends[0], low) and _close(ends[1], high)
+            else:
+                ok = _close(p["value"], low)
+            if ok:
+                used.add(index)
+                pairs.append((p, g))
+                break
+    return pairs
+
+
+def _fold(unit: str) -> str:
+    unit = unit.strip().lower()
+    unit = re.sub(r"\s+", " ", unit)
+    if unit in ("", "-"):
+        return ""
+    if unit in _FOLD:
+        return _FOLD[unit]
+    for sep in ("/", " per ", " a ", " an "):
+        if sep in unit:
+            left, right = unit.split(sep, 1)
+            return f"{_fold(left)}/{singular(right.strip())}"
+    words = unit.split()
+    return " ".join(singular(w) for w in words)
+
+
+def unit_agrees(predicted: dict, gold: dict) -> bool:
+    ours = _fold(predicted["unit"])
+    theirs = {_fold(gold["unit"]), _fold(gold["normalized_unit"])}
+    if ours in theirs:
+        return True
+    # Counted nouns: "tanker" agrees with "sanctioned tankers" / "tanker".
+    return bool(ours) and any(t and (t.split()[-1] == ours.split()[-1]) for t in theirs)
+
+
+def change_agrees(predicted: dict, gold: dict) -> bool:
+    if predicted["direction"]:
+        return gold["change"] == predicted["direction"]
+    mapped = {"exact": "=", "range": "=", "approx": "~", "lower": ">", "upper": "<"}[predicted["qualifier"]]
+    return gold["change"] == mapped
+
+
+def _content_words(text: str) -> set[str]:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return {singular(w) for w in words if w not in _STOP}
+
+
+def concept_agrees(predicted: dict, gold: dict) -> bool:
+    theirs = _content_words("" if gold["referred_concepts"].strip() == "-" else gold["referred_concepts"])
+    ours = _content_words(predicted["entity"])
+    if not theirs and not ours:
+        return True
+    return bool(theirs & ours)
+
+
+def _prf(hit: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    p = hit / predicted if predicted else 0.0
+    r = hit / gold if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return 100 * p, 100 * r, 100 * f
+
+
+def evaluate(sentences: list[dict], show_errors: bool = False) -> dict[str, tuple[float, float, float]]:
+    counts = {"value": 0, "value+unit": 0, "value+change": 0, "value+concept": 0}
+    n_pred = n_gold = 0
+    for item in sentences:
+        frame = figures(item["text"])
+        predicted = frame.to_dict("records")
+        gold = item["quantities"]
+        n_pred += len(predicted)
+        n_gold += len(gold)
+        pairs = _pairs(predicted, gold)
+        counts["value"] += len(pairs)
+        for p, g in pairs:
+            u, c, k = unit_agrees(p, g), change_agrees(p, g), concept_agrees(p, g)
+            counts["value+unit"] += u
+            counts["value+change"] += c
+            counts["value+concept"] += k
+            if show_errors and not (u and c):
+                print(f"  {item['id']} {p['surface']!r}: unit {p['unit']!r} vs {g['unit']!r}/{g['normalized_unit']!r}"
+                      f"; change {p['qualifier']}/{p['direction']} vs {g['change']}")
+        if show_errors:
+            paired_p = {id(p) for p, _ in pairs}
+            paired_g = {id(g) for _, g in pairs}
+            for p in predicted:
+                if id(p) not in paired_p:
+                    print(f"  {item['id']} EXTRA {p['surface']!r} value={p['value']} [{p['low']},{p['high']}]")
+            for g in gold:
+                if id(g) not in paired_g:
+                    print(f"  {item['id']} MISSED {g['value']} {g['unit']!r} | {item['text'][:120]}")
+    return {name: _prf(hit, n_pred, n_gold) for name, hit in counts.items()} | {"_n": (n_pred, n_gold, len(sentences))}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="print every unpaired or disagreeing figure")
+    parser.add_argument("--data", type=Path, default=DATA)
+    args = parser.parse_args()
+    if not args.data.exists():
+        print(f"skipped: {args.data} not found (NewsQuant is read from ../shared, never shipped)")
+        return 0
+    sentences = json.loads(args.data.read_text(encoding="utf-8"))
+    scores = evaluate(sentences, show_errors=args.errors)
+    n_pred, n_gold, n_sent = scores.pop("_n")
+    print(f"NewsQuant development half: {n_sent} sentences, {n_gold} gold quantities, {n_pred} predicted")
+    print(f"{'metric':<15}{'P':>7}{'R':>7}{'F1':>7}   CQE F1")
+    for (name, (p, r, f)), cqe in zip(scores.items(), PUBLISHED["CQE"]):
+        print(f"{name:<15}{p:7.1f}{r:7.1f}{f:7.1f}   {cqe:6.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
