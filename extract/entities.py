@@ -199,34 +199,97 @@ def measured_phrase(sentence: str, number_start: int, unit_end: int) -> Phrase |
             owner_start = unit_end + after.start() + len(re.match(r"\s+of\s+", after.group(0)).group(0))
             text_start = owner_start if re.search(r"(?:its|their|his|her)\s+$", after.group(0)) else run[0][1]
             return Phrase(sentence[text_start:run[-1][2]], singular(run[-1][0]), text_start, run[-1][2])
+    return _phrase_before(sentence, number_start)
+
+
+# Words that are nouns in the lexicon but almost always verbs right after a noun in news copy.
+_VERBISH = {
+    "rose", "rise", "rises", "fell", "fall", "falls", "drop", "drops", "cut", "cuts", "gain", "gains",
+    "jump", "jumps", "climb", "climbs", "surge", "surges", "increase", "increases", "decline",
+    "declines", "report", "reports", "show", "shows", "estimate", "estimates", "cost", "costs",
+    "plan", "plans", "need", "needs", "expect", "expects", "forecast", "forecasts", "use", "used",
+    "reach", "reaches", "produce", "produces", "hit", "hits", "lost", "trade", "trades", "charge",
+    "charges", "offer", "offers", "go", "goes", "sit", "sits", "stand", "stands", "account",
+    "accounts", "total", "totals", "stood", "range", "ranges", "top", "tops", "average", "averages",
+    "slide", "slides", "lose", "loses", "post", "posts", "record", "records", "value", "values",
+    "worth", "face", "faces", "pay", "pays", "paid", "earn", "earns", "spend", "spends", "spent",
+    "rate", "rated", "drive", "drives", "hold", "holds", "lead", "leads", "sell", "sells", "sold",
+    "buy", "buys", "employ", "employs", "whopping", "staggering", "mere", "due", "set", "sets",
+}
+_CLAUSE_BREAK = {",", ";", ":", "(", ")", "—", "–"}
+_AUXILIARIES = {"has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could",
+                "may", "might", "should", "must", "which", "that", "who", "does", "did", "do"}
+
+
+def _is_phrase_word(word: str) -> bool:
+    return _nounish(word) and word.lower() not in _VERBISH
+
+
+def _phrase_run_back(tokens: list[tuple[str, int, int]], last: int) -> int:
+    """Index of the first token of the noun phrase ending at tokens[last]."""
+    first = last
+    while first - 1 >= 0 and last - first < 4:
+        word = tokens[first - 1][0]
+        if _PARTICIPLE.match(word.lower()) and "VERB" in _pos(word) and "ADJ" not in _pos(word):
+            break
+        if _is_phrase_word(word) or word.endswith(("'s", "’s")) or word in {"&", "-"}:
+            first -= 1
+        else:
+            break
+    while first <= last and tokens[first][0] in {"&", "-"}:
+        first += 1
+    return first
+
+
+def _phrase_before(sentence: str, number_start: int) -> Phrase | None:
+    """The noun phrase a number belongs to: the nearest one in its clause ('oil prices at $60',
+    'Revenue in the quarter rose to $7bn'), else the subject of the sentence ('Tesla shares have
+    been on a tear, up nearly 57%')."""
     tokens = _tokens(sentence, 0, number_start)
     index = len(tokens) - 1
-    skipped = 0
-    # Walk back over qualifiers, verbs and prepositions to the nearest noun phrase.
-    while index >= 0 and skipped < 8:
+    while index >= 0:
         word = tokens[index][0]
-        if word in {",", ";", ":", "(", ")", "—", "–"} and skipped > 0 and word != "(":
+        if word in _CLAUSE_BREAK and word != "(":
             break
-        if _nounish(word) and word.lower() not in {"total", "record", "estimated"}:
+        if _is_phrase_word(word) and word.lower() not in {"total", "record", "estimated", "cents", "cent"}:
             break
         index -= 1
-        skipped += 1
-    phrase = _noun_phrase_ending_at(sentence, tokens, index)
-    if phrase is None:
+    if index >= 0 and tokens[index][0] not in _CLAUSE_BREAK:
+        first = _phrase_run_back(tokens, index)
+        last = index
+        # "top wind speeds on mars can reach": keep the phrase the prepositional phrase hangs on.
+        probe = first - 1
+        while probe >= 0 and tokens[probe][0].lower() in {"the", "a", "an", "this", "that"}:
+            probe -= 1
+        if probe >= 1 and tokens[probe][0].lower() in _PREPOSITIONS - {"at", "by", "from", "with"} \
+                and _is_phrase_word(tokens[probe - 1][0]):
+            outer_first = _phrase_run_back(tokens, probe - 1)
+            if last - outer_first <= 6:
+                first = outer_first
+        if first <= last:
+            return Phrase(sentence[tokens[first][1]:tokens[last][2]], singular(tokens[last][0]),
+                          tokens[first][1], tokens[last][2])
+    # No phrase in the number's own clause. ", up 57%" / ", down 2%" describe the sentence's
+    # subject; otherwise the clause continues the phrase before the comma ("progress, gaining 886").
+    clause_words = [w.lower() for w, _, _ in tokens[index + 1:]] if index >= 0 else []
+    if index >= 0 and not (clause_words and clause_words[0] in {"up", "down", "rising", "falling", "or"}):
+        before = index - 1
+        while before >= 0 and not _is_phrase_word(tokens[before][0]):
+            if tokens[before][0] in _CLAUSE_BREAK:
+                return None
+            before -= 1
+        if before >= 0:
+            first = _phrase_run_back(tokens, before)
+            return Phrase(sentence[tokens[first][1]:tokens[before][2]], singular(tokens[before][0]),
+                          tokens[first][1], tokens[before][2])
         return None
-    first, last = phrase
-    # "Revenue in the quarter rose to ...": prefer the noun phrase the prepositional phrase hangs on.
-    probe = first - 1
-    while probe >= 0 and tokens[probe][0].lower() in {"the", "a", "an", "this", "last", "that"}:
-        probe -= 1
-    if probe >= 1 and tokens[probe][0].lower() in _PREPOSITIONS - {"of"} and _nounish(tokens[probe - 1][0]):
-        outer = _noun_phrase_ending_at(sentence, tokens, probe - 1)
-        if outer and tokens[outer[0]][0][:1].isupper() or (outer and outer[0] == 0):
-            first, last = outer
-    text = sentence[tokens[first][1]:tokens[last][2]]
-    if text.lower() in STOP_WORDS:
-        return None
-    return Phrase(text, singular(tokens[last][0]), tokens[first][1], tokens[last][2])
+    for i, (word, _, _) in enumerate(tokens[:-1]):
+        following = tokens[i + 1][0].lower()
+        if _is_phrase_word(word) and (following in _AUXILIARIES or following in _VERBISH
+                                      or (_verb_only(tokens[i + 1][0]) and following not in STOP_WORDS)):
+            first = _phrase_run_back(tokens, i)
+            return Phrase(sentence[tokens[first][1]:tokens[i][2]], singular(word), tokens[first][1], tokens[i][2])
+    return None
 
 
 def resolve_possessive(sentence: str, phrase_text: str, phrase_start: int) -> str:
