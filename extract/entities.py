@@ -33,6 +33,7 @@ STOP_WORDS = {
     "seven", "eight", "nine", "ten", "hundred", "thousand", "million", "billion", "trillion",
     "respectively", "each", "apiece", "alone", "instead", "again", "too", "very", "well",
     "whole", "total", "overall", "further", "another", "other", "others", "own", "same",
+    "first", "third", "fourth", "fifth", "latest", "previous", "past", "recent",
 }
 # Words that name a group in plural without an -s.
 _PLURAL_NOUNS = {"people", "children", "men", "women", "police", "staff", "personnel", "cattle",
@@ -272,6 +273,8 @@ def _phrase_before(sentence: str, number_start: int) -> Phrase | None:
     # No phrase in the number's own clause. ", up 57%" / ", down 2%" describe the sentence's
     # subject; otherwise the clause continues the phrase before the comma ("progress, gaining 886").
     clause_words = [w.lower() for w, _, _ in tokens[index + 1:]] if index >= 0 else []
+    if index >= 0 and any(_verb_only(w) and not w.endswith("ing") for w in clause_words):
+        return None  # "near the Kremlin, where they spent about 90 minutes": not the Kremlin's
     if index >= 0 and not (clause_words and clause_words[0] in {"up", "down", "rising", "falling", "or"}):
         before = index - 1
         while before >= 0 and not _is_phrase_word(tokens[before][0]):

@@ -232,7 +232,9 @@ def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance
     span_start = min(start, qualified.cue_start) if qualified.qualifier != "exact" else start
     way = direction(sentence, mention.start, mention.end, unit_end)
     if mention.vague:
-        qualified = type(qualified)("approx", low, high, qualified.cue_start)
+        # "hundreds of families": an order of magnitude, reported as the interval it implies.
+        value = (low + high) / 2
+        qualified = type(qualified)("range", low, high, qualified.cue_start)
     unit_for_norm = unit if unit is not None else Unit(unit_name, dimension)
     norm_value, norm_unit = normalise(value, unit_for_norm) if unit is not None else (value, unit_name)
     entity = entity_phrase.text if entity_phrase is not None else ""

@@ -180,7 +180,7 @@ def _vague_at(sentence: str, start: int) -> tuple[float, float, float, int] | No
         if m.group("word2"):
             factor = VAGUE_PLURALS[m.group("word2").lower()][0]
             low, high = low * factor, high * factor
-        return (low * high) ** 0.5, low, high, m.end("more") if m.group("more") else m.end("word")
+        return (low + high) / 2, low, high, m.end("more") if m.group("more") else m.end("word")
     m = re.compile(r"(?:several|a\s+few|a\s+couple\s+of)\s+(?P<scale>hundred|thousand|million|billion)\b",
                    re.IGNORECASE).match(sentence, start)
     if m:

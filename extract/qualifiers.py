@@ -117,6 +117,8 @@ def qualify(sentence: str, start: int, end: int, value: float, low: float, high:
             kind = _CUE_KIND[after.group("cue").lower()]
     if is_range and kind in ("", "exact"):
         return Qualified("range", low, high, cue_start)
+    if is_range and kind == "approx":
+        return Qualified("approx", low, high, cue_start)  # "about 14-18 mpg": the stated ends
     if kind in ("", "exact"):
         return Qualified("exact", value, value, cue_start)
     magnitude = abs(value) if value else 1.0
