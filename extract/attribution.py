@@ -115,6 +115,23 @@ class SourceMemory:
             self.last_organisation = attribution.source
 
 
+_PERSON_NAME = re.compile(r"(?<![\w’'])(?P<name>[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?){1,2})(?![\w’'])")
+
+
+def note_people(sentence: str, memory: SourceMemory) -> None:
+    """Remember the last person named ("Analyst Mary Jones praised ...") for a later "she said"."""
+    for m in _PERSON_NAME.finditer(sentence):
+        name = _clean_name(m.group("name"))
+        words = name.split()
+        if len(words) < 2 or any(w in _NOT_SOURCES for w in words) or _kind(name) != "person":
+            continue
+        if re.search(r"\b(?:" + _TITLES + r")$", name):
+            continue
+        memory.last_person = memory.full_name(name)
+        if name not in memory.names:
+            memory.names.append(name)
+
+
 def _kind(name: str, descriptor: str = "") -> str:
     if _ORG_WORDS.search(name) or re.search(_ORG_DESCRIPTORS, descriptor, re.IGNORECASE):
         return "organisation"

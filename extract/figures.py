@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .attribution import SourceMemory, attribute
+from .attribution import SourceMemory, attribute, note_people
 from .documents import Document, document_from_text
 from .entities import counted_noun_after, measured_phrase, object_phrase_after, resolve_possessive, singular
 from .non_figures import rejection_reason
@@ -95,9 +95,14 @@ def extract_document(document: Document, *, approx_tolerance: float = 0.1) -> li
             # Attribution memory still needs sentences without numbers ("Ushakov said ...").
             if "said" in sentence or "report" in sentence or "according" in sentence or "wrote" in sentence \
                     or "posted" in sentence or "told" in sentence:
-                attribute(sentence, memory)
+                if attribute(sentence, memory) is None:
+                    note_people(sentence, memory)
+            else:
+                note_people(sentence, memory)
             continue
         attribution = attribute(sentence, memory)
+        if attribution is None:
+            note_people(sentence, memory)
         sentence_figures = _sentence_figures(sentence, approx_tolerance)
         previous_count_noun = ""
         for fig in sentence_figures:

@@ -1,0 +1,25 @@
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+SHARED = ROOT.parent / "shared"
+SAMPLE = ROOT / "data" / "articles" / "000_e6f7d8410eb97394.txt"
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def sample_text() -> str:
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+def require_browser() -> None:
+    """Skip a browser test where no Chromium is installed, unless CI demands one."""
+    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+        if os.environ.get("FIGCHECK_REQUIRE_BROWSER") == "1":
+            pytest.fail("FIGCHECK_REQUIRE_BROWSER=1 but /usr/bin/chromium is not installed")
+        pytest.skip("no Chromium at /usr/bin/chromium (apt-get install chromium)")

@@ -1,0 +1,129 @@
+"""Values, scale words, qualifiers, directions, units and normalisation of single figures."""
+
+import math
+
+import pytest
+
+from extract import figures
+
+
+def one(text: str):
+    table = figures(text)
+    assert len(table) == 1, table[["surface", "value", "unit"]].to_dict("records")
+    return table.iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "dimension"),
+    [
+        ("Profits reached $1.13bn last year.", "$1.13bn", 1.13e9, "USD", "currency"),
+        ("The club paid £600m for it.", "£600m", 6e8, "GBP", "currency"),
+        ("They sold 464,000 homes.", "464,000", 464000.0, "home", "count"),
+        ("She bought a dozen eggs.", "a dozen", 12.0, "egg", "count"),
+        ("It cost 10.5 million Australian dollars.", "10.5 million Australian dollars", 1.05e7, "AUD", "currency"),
+        ("Net profit was Y=590 billion.", "Y=590 billion", 5.9e11, "JPY", "currency"),
+        ("The index rose 2 percentage points.", "2 percentage points", 2.0, "percentage point", "percentage point"),
+        ("The bank cut rates by 25 basis points.", "25 basis points", 25.0, "basis point", "percentage point"),
+        ("There were 4 hundred million people.", "4 hundred million", 4e8, "people", "count"),
+        ("Shares closed at 118.5p on Friday.", "118.5p", 118.5, "GBp", "currency"),
+        ("The storm travelled 30 km inland.", "30 km", 30.0, "kilometre", "length"),
+        ("The rent is $3500 a month.", "$3500 a month", 3500.0, "USD/month", "currency"),
+    ],
+)
+def test_values_units_and_scale_words(text, surface, value, unit, dimension):
+    row = one(text)
+    assert (row.surface, row.value, row.unit, row.dimension) == (surface, value, unit, dimension)
+    assert text[row.start:row.end] == row.surface
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "low", "high"),
+    [
+        ("More than 6700 civilians were killed.", "lower", 6700, math.inf),
+        ("Over 500 jobs went.", "lower", 500, math.inf),
+        ("At least 40 people died.", "lower", 40, math.inf),
+        ("Less than 20 people came.", "upper", 0, 20),
+        ("Up to 400 jobs will go.", "upper", 0, 400),
+        ("Under 30 staff remain.", "upper", 0, 30),
+        ("About 90 people came.", "approx", 81, 99),
+        ("Some 300 homes flooded.", "approx", 270, 330),
+        ("Nearly 7,000 people fled.", "approx", 6300, 7000),
+        ("Almost 100 shops shut.", "approx", 90, 100),
+        ("Between 5 and 10 people were hurt.", "range", 5, 10),
+        ("Prices rose 5-10% last year.", "range", 5, 10),
+        ("Exactly 13 units were sold.", "exact", 13, 13),
+    ],
+)
+def test_qualifiers_and_intervals(text, qualifier, low, high):
+    row = one(text)
+    assert row.qualifier == qualifier
+    assert row.low == pytest.approx(low) and row.high == pytest.approx(high)
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Sales jumped 76% in 2004.", "up"),
+        ("Output fell 2.1% last month.", "down"),
+        ("Shares were down 2.3% on Monday.", "down"),
+        ("BioView closed 34.4% higher.", "up"),
+        ("On Wall St the Nasdaq was +0.8%.", "up"),
+        ("The firm has halved its workforce.", "down"),
+        ("Inflation is 2.5% now.", ""),
+        ("Revenue rose to $7.36bn.", ""),
+    ],
+)
+def test_directions(text, direction):
+    table = figures(text)
+    assert table.iloc[0].direction == direction
+
+
+def test_change_and_levels_stay_separate():
+    table = figures("Sales jumped 76% to $1.13bn in 2004, from $639m.")
+    assert table[["surface", "value", "direction"]].values.tolist() == [
+        ["76%", 76.0, "up"], ["$1.13bn", 1.13e9, ""], ["$639m", 6.39e8, ""],
+    ]
+
+
+def test_ranges_with_units_on_both_ends():
+    row = one("Fruit prices should rise between 5% and 6% next year.")
+    assert (row.surface, row.low, row.high, row.qualifier, row.unit) == ("between 5% and 6%", 5.0, 6.0, "range", "%")
+    row = one("A fine of $3 billion to $5 billion is expected.")
+    assert (row.low, row.high, row.unit) == (3e9, 5e9, "USD")
+    row = one("Apple had projected US $89 to $93 billion in revenue.")
+    assert (row.low, row.high) == (8.9e10, 9.3e10)
+
+
+@pytest.mark.parametrize(
+    ("text", "norm_value", "norm_unit"),
+    [
+        ("Russia gained 886 square miles.", 2294.73, "km²"),
+        ("It weighs 278kg in total.", 278.0, "kg"),
+        ("They drove 100 miles.", 160934.4, "m"),
+        ("The oven hit 500 degrees Celsius.", 500.0, "°C"),
+        ("A 5.5kWh battery was fitted.", 5.5, "kWh"),
+        ("The price was 19 cents.", 0.19, "USD"),
+    ],
+)
+def test_normalisation_with_pint(text, norm_value, norm_unit):
+    row = one(text)
+    assert row.norm_value == pytest.approx(norm_value, rel=1e-4)
+    assert row.norm_unit == norm_unit
+
+
+def test_counted_noun_is_the_entity():
+    row = one("Dell will lay off more than 6,650 employees.")
+    assert (row.unit, row.entity, row.dimension) == ("employee", "employees", "count")
+
+
+def test_percent_of_phrase_is_the_entity():
+    assert one("India bought 51% of Russian exports.").entity == "Russian exports"
+
+
+def test_sources():
+    assert one("Unemployment hit 5% in May, the Office for National Statistics said.").source == \
+        "Office for National Statistics"
+    assert one("Inflation was 3%, according to the central bank.").source == ""  # lower-case: no name
+    assert one("\"We sold 500 cars,\" said Jane Smith.").source == "Jane Smith"
+    table = figures("Analyst Mary Jones praised the firm. She said it sold 500 cars.")
+    assert table.iloc[0].source == "Mary Jones" and table.iloc[0].source_cue == "she said"
