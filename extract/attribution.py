@@ -201,10 +201,11 @@ def attribute(sentence: str, memory: SourceMemory) -> Attribution | None:
                 found = Attribution(name, m.group("verb"), _kind(name, m.group("desc") or ""))
     if found is None:
         for m in _SUBJECT_VERB.finditer(sentence):
-            if m.group("pron"):
-                source = _resolve_pronoun(m.group("pron"), memory)
+            pronoun = m.group("pron") or (m.group("name") if m.group("name") in {"He", "She", "It", "They"} else "")
+            if pronoun:
+                source = _resolve_pronoun(pronoun, memory)
                 if source:
-                    found = Attribution(source, f"{m.group('pron').lower()} {m.group('verb')}", _kind(source))
+                    found = Attribution(source, f"{pronoun.lower()} {m.group('verb')}", _kind(source))
                     break
                 continue
             name = _clean_name(m.group("name"))
