@@ -101,6 +101,8 @@ def _tokens(sentence: str, start: int, end: int) -> list[tuple[str, int, int]]:
 
 def counted_noun_after(sentence: str, pos: int, value: float) -> Phrase | None:
     """'6700 Ukrainian civilians' -> 'Ukrainian civilians' (head 'civilian')."""
+    if sentence[pos:pos + 1].isalpha():
+        return None  # "5G", "3D": letters glued to a number make a name, not a count
     tokens = _tokens(sentence, pos, min(len(sentence), pos + 80))
     if tokens and tokens[0][0].lower() == "of" and re.match(r"\s*of\b", sentence[pos:]):
         tokens = tokens[1:]  # "hundreds of families", "a dozen of them"

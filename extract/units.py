@@ -338,7 +338,8 @@ def _match_physical(sentence: str, pos: int) -> UnitMatch | None:
             continue
         surface = sentence[start:start + chunk[-1].end()].lower()
         surface = re.sub(r"\s+", " ", surface)
-        found = words.get(surface) or symbols.get(sentence[start:start + chunk[-1].end()])
+        written = sentence[start:start + chunk[-1].end()]
+        found = words.get(surface) or (symbols.get(written) if len(written) >= 3 else None)
         if found is None and count == 1:
             found = words.get(_singular(surface))
         if found:

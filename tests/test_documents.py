@@ -1,0 +1,89 @@
+"""Loading articles from every supported input; bad input yields a message, never an exception."""
+
+import io
+import json
+import sys
+
+from extract import Document, LoadError, load_bytes, load_path
+
+HTML = b"""<html><head><title>Oil cap holds</title>
+<meta property="og:site_name" content="Example News">
+<meta name="date" content="2025-08-06"></head>
+<body><nav>Home | World</nav><article><h1>Oil cap holds</h1>
+<p>Western sanctions include capping oil prices at $60 a barrel for crude, designed to bar companies
+from trading Russian oil above the price cap, officials said on Wednesday in Brussels.</p>
+<p>India was the largest buyer of Russian seaborne crude, accounting for 51% of Russian exports,
+according to the Kyiv School of Economics, which tracks the trade every month.</p>
+</article><footer>Copyright</footer></body></html>"""
+
+
+def test_text_file_keeps_text_and_takes_date(tmp_path, sample_text):
+    path = tmp_path / "a.txt"
+    path.write_text(sample_text, encoding="utf-8")
+    (doc,) = list(load_path(path))
+    assert doc.text == sample_text and doc.date == "2025-08-06" and doc.title == "a"
+    (again,) = list(load_path(path))
+    assert again.doc_id == doc.doc_id  # stable from path and content
+
+
+def test_html_main_text_and_metadata(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_bytes(HTML)
+    (doc,) = list(load_path(path))
+    assert isinstance(doc, Document)
+    assert "$60 a barrel" in doc.text and "Home | World" not in doc.text
+    assert doc.title == "Oil cap holds" and doc.outlet == "Example News" and doc.date == "2025-08-06"
+
+
+def test_directory_is_read_recursively(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.md").write_text("Sales rose 5%.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Output fell 2%.", encoding="utf-8")
+    (tmp_path / "ignored.png").write_bytes(b"\x89PNG")
+    docs = list(load_path(tmp_path))
+    assert [d.text for d in docs] == ["Output fell 2%.", "Sales rose 5%."]
+
+
+def test_jsonl_corpus_with_a_broken_line(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text(
+        json.dumps({"id": "x1", "title": "T", "outlet": "BBC", "date": "2005-01-02", "url": "http://e/1",
+                    "text": "Sales rose 5%."}) + "\n{broken\n" + json.dumps({"text": "Output fell 2%."}) + "\n"
+        + json.dumps({"id": "x4"}) + "\n",
+        encoding="utf-8",
+    )
+    items = list(load_path(path))
+    assert [type(i).__name__ for i in items] == ["Document", "LoadError", "Document", "LoadError"]
+    assert items[0].doc_id == "x1" and items[0].outlet == "BBC" and items[0].url == "http://e/1"
+    assert str(items[1]).startswith(f"{path}:2: malformed JSON")
+    assert str(items[3]) == f"{path}:4: record has no 'text'"
+
+
+def test_csv_corpus(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text('id,text,outlet\nr1,"Sales rose 5%, a record.",Reuters\n', encoding="utf-8")
+    (doc,) = list(load_path(path))
+    assert (doc.doc_id, doc.text, doc.outlet) == ("r1", "Sales rose 5%, a record.", "Reuters")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("title\nno text column\n", encoding="utf-8")
+    assert str(next(load_path(bad))) == f"{bad}: CSV corpus needs a 'text' column"
+
+
+def test_bad_files_give_messages(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(b"\x00\x01\x02\x03")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("caf\xe9 costs \xa35".encode("latin-1"))
+    results = [next(load_path(p)) for p in (empty, binary, latin, tmp_path / "missing.txt")]
+    assert all(isinstance(r, LoadError) for r in results)
+    assert [r.message.split(" (")[0] for r in results] == ["empty file", "binary file, not text", "not UTF-8 text",
+                                                          "no such file"]
+    assert str(next(load_bytes(b"x", "notes.docx"))).startswith("notes.docx: unsupported file type '.docx'")
+
+
+def test_stdin(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Profits hit $3bn.")))
+    (doc,) = list(load_path("-"))
+    assert doc.text == "Profits hit $3bn."
