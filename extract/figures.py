@@ -13,7 +13,7 @@ from .documents import Document, document_from_text
 from .entities import counted_noun_after, measured_phrase, object_phrase_after, resolve_possessive, singular
 from .non_figures import rejection_reason
 from .numbers import NumberMention, find_numbers
-from .qualifiers import direction, multiplier_changes, qualify
+from .qualifiers import CHANGE_FROM, direction, multiplier_changes, qualify
 from .schema import COLUMNS, empty_frame
 from .sentences import split_sentences
 from .units import Unit, currency_unit, match_per, match_unit_after, normalise
@@ -141,16 +141,6 @@ def _sentence_figures(sentence: str, approx_tolerance: float) -> list[Figure]:
 
 
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|and)\s*-?\s*")
-_CHANGE_FROM = re.compile(
-    r"\b(?:rose|rise[sn]?|rising|increased?|increasing|grew|grow(?:n|s|ing)?|gained|jumped|climbed|"
-    r"surged|soared|fell|fall(?:en|s|ing)?|dropped|dropping|declined?|declining|decreased?|slid|"
-    r"plunged|plummeted|tumbled|sank|slumped|cut|raised|lowered|revised|upgraded|downgraded|"
-    r"moved|went|shifted|changed|slow|slowed|creeping|edged|boost(?:ed)?|down|up|improved|widened|"
-    r"narrowed|expanded|shrank|swung|turned)\b[^.;]{0,40}?\bfrom\s+$",
-    re.IGNORECASE,
-)
-
-
 def _join_ranges(sentence: str, figures: list[Figure]) -> list[Figure]:
     """'between 5% and 6%', '$3 billion to $5 billion', '25 – 40min': one figure, a range.
 
@@ -170,7 +160,7 @@ def _join_ranges(sentence: str, figures: list[Figure]) -> list[Figure]:
             same_unit = first.unit == second.unit or (not first.unit and second.dimension != "count") \
                 or (first.dimension == second.dimension == "count" and not first.unit)
             ascending = first.value < second.value or (between and first.value != second.value)
-            change = _CHANGE_FROM.search(before[-80:])
+            change = CHANGE_FROM.search(before[-80:])
             if gap_ok and same_unit and ascending and not change:
                 low, high = sorted((first.value, second.value))
                 merged = Figure(

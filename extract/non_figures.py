@@ -114,7 +114,7 @@ def rejection_reason(sentence: str, start: int, end: int, value: float, *, has_u
             return "year"
         if year_like and (_YEAR_CONTEXT_BEFORE.search(before) or not _COUNT_BEFORE.search(before)):
             return "year"  # "Keytruda's 2018 sales", "the 2019 Rich List"; not "employs 2000 workers"
-        if is_range and re.fullmatch(r"(?:between\s+)?\d{4}\s*(?:-|–|to|and)\s*\d{2,4}", surface):
+        if is_range and re.fullmatch(r"(?:between\s+)?\d{4}\s*(?:-|–|to|and)\s*\d{2,4}", surface, re.IGNORECASE):
             return "years"
         if re.match(r"^\s[A-Z]", after) and not counted_noun:
             return "code"  # "iPhone 11 Pro", "787 Dreamliner", "90049 ZIP Code"

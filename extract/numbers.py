@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .qualifiers import CHANGE_FROM
+
 SMALL_NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -301,6 +303,10 @@ def _mention_at(sentence: str, start: int, kind: str) -> NumberMention | None:
     # Ranges: "5-10%", "$3 billion to $5 billion", "1 to 2 thousand", "between 5 and 10".
     between = re.search(r"\bbetween\s+$", before, re.IGNORECASE)
     join = re.compile(r"\s+and\s+" if between else _RANGE_JOIN.pattern).match(sentence, end)
+    if join is None and words:
+        join = re.compile(r"\s+or\s+(?=(?:" + "|".join(SMALL_NUMBER_WORDS) + r")\b)", re.IGNORECASE).match(sentence, end)
+    if join and re.search(r"\bby\s+$", before, re.IGNORECASE) or (join and CHANGE_FROM.search(before[-80:])):
+        join = None  # a change and then a level, not a range
     if join and not vague and sign > 0:
         second_start = join.end()
         prefix = re.match(r"(?:US\s?|HK\s?|A|C)?[$€£¥]\s?|(?:USD|EUR|GBP|JPY)\s?", sentence[second_start:])

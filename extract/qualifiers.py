@@ -157,3 +157,17 @@ def direction(sentence: str, start: int, end: int, unit_end: int) -> str:
 def multiplier_changes(sentence: str) -> list[tuple[int, int, float, str]]:
     """'halved', 'doubled': (start, end, percent change, direction) for each."""
     return [(m.start(), m.end(), *MULTIPLIER_CHANGE[m.group("word").lower()]) for m in _MULTIPLIER.finditer(sentence)]
+
+
+# "rose from $639m to $1.13bn", "increased by $43.6bn to $419.2bn": a change, then a level,
+# never one range.
+CHANGE_FROM = re.compile(
+    r"\b(?:rose|rise[sn]?|rising|increased?|increasing|grew|grow(?:n|s|ing)?|gained|jumped|climbed|"
+    r"surged|soared|fell|fall(?:en|s|ing)?|dropped|dropping|declined?|declining|decreased?|slid|"
+    r"plunged|plummeted|tumbled|sank|slumped|cut|raised|lowered|revised|upgraded|downgraded|"
+    r"moved|went|shifted|changed|slow|slowed|creeping|edged|boost(?:ed)?|down|up|improved|widened|"
+    r"narrowed|expanded|shrank|swung|turned)\b[^.;]{0,40}?\bfrom\s+$",
+    re.IGNORECASE,
+)
+
+

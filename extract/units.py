@@ -296,6 +296,9 @@ def match_unit_after(sentence: str, pos: int, currency: str = "") -> UnitMatch |
         return UnitMatch(BASIS_POINT, pos, m.end())
     if currency:
         return None
+    code = re.match(r"\s?(USD|EUR|GBP|JPY|CNY|CHF|AUD|CAD|INR|RUB|HKD|NZD|SEK|NOK|DKK|ZAR|BRL|KRW|SGD|MXN|TRY|UAH|ILS|PLN)\b", sentence[pos:pos + 5])
+    if code:
+        return UnitMatch(currency_unit(code.group(1)), pos, pos + code.end())
     glued = re.match(r"\s?([€£$¥₹₽])", sentence[pos:pos + 2])
     if glued:
         return UnitMatch(currency_unit({"€": "EUR", "£": "GBP", "$": "USD", "¥": "JPY", "₹": "INR", "₽": "RUB"}[glued.group(1)]), pos, pos + glued.end())
