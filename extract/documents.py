@@ -81,7 +81,10 @@ def decode(data: bytes, origin: str) -> str | LoadError:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         return LoadError(origin, f"not UTF-8 text (invalid byte at offset {error.start})")
-    return text.removeprefix("\ufeff")
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        return LoadError(origin, "empty file (only whitespace)")
+    return text
 
 
 def _read_bytes(path: Path, origin: str) -> bytes | LoadError:
