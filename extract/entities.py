@@ -155,30 +155,6 @@ def counted_noun_after(sentence: str, pos: int, value: float) -> Phrase | None:
     return Phrase(text=text, head=singular(head), start=run[0][1], end=run[-1][2])
 
 
-def _noun_phrase_ending_at(sentence: str, tokens: list[tuple[str, int, int]], last: int) -> tuple[int, int] | None:
-    """Indices (first, last) of the noun phrase whose last token is tokens[last]."""
-    if last < 0 or not _nounish(tokens[last][0]) and not tokens[last][0].endswith(("'s", "’s")):
-        return None
-    first = last
-    while first - 1 >= 0:
-        word = tokens[first - 1][0]
-        if tokens[first][1] - tokens[first - 1][2] > 1:
-            break
-        if _PARTICIPLE.match(word.lower()) and "VERB" in _pos(word) and "ADJ" not in _pos(word):
-            break  # "capping oil prices": the verb is not part of the phrase
-        if _nounish(word) or word.endswith(("'s", "’s")) or word in {"&", "-"} or word.lower() in _POSSESSIVE_PRONOUNS:
-            first -= 1
-            if word.lower() in _POSSESSIVE_PRONOUNS:
-                break
-        else:
-            break
-        if last - first >= 5:
-            break
-    while first <= last and tokens[first][0] in {"&", "-"}:
-        first += 1
-    return (first, last) if first <= last else None
-
-
 def measured_phrase(sentence: str, number_start: int, unit_end: int) -> Phrase | None:
     """What a measure or percentage belongs to: 'X% of <phrase>' or the noun phrase before it."""
     after = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?", sentence[unit_end:])

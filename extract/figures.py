@@ -77,10 +77,9 @@ def _with_rate(sentence: str, unit: Unit, end: int) -> tuple[Unit, int]:
         return unit, end
     what, per_end = per
     pint_expr = f"({unit.pint_expr}) / {what.replace(' ', '_')}" if unit.pint_expr else ""
-    dimension = unit.dimension if unit.dimension in {"currency", "percent"} else unit.dimension
     if unit.dimension == "length" and what == "hour":
         return unit, end  # "miles per hour" is matched whole by the lexicon already
-    return Unit(f"{unit.name}/{what}", dimension, pint_expr), per_end
+    return Unit(f"{unit.name}/{what}", unit.dimension, pint_expr), per_end
 
 
 def extract_document(document: Document, *, approx_tolerance: float = 0.1) -> list[Figure]:
@@ -239,10 +238,6 @@ def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance
         norm_value=norm_value, norm_unit=norm_unit, entity=entity, source="", source_cue="",
         sentence_start=0, sentence_end=0,
     )
-
-
-def figures_of_document(document: Document, *, approx_tolerance: float = 0.1) -> pd.DataFrame:
-    return figures_frame([document], approx_tolerance=approx_tolerance)
 
 
 def figure_rows(document: Document, *, approx_tolerance: float = 0.1) -> list[dict]:

@@ -316,22 +316,21 @@ def _mention_at(sentence: str, start: int, kind: str) -> NumberMention | None:
         second = _single_at(sentence, second_start, second_kind, currency)
         if second is not None and not second[7]:
             v2, _, _, end2, cur2, _, words2, _, scaled2, _ = second
-            if True:
-                first_value = value
-                if scaled2 and not scaled and v2 != 0:
-                    # "$89 to $93 billion", "1 to 2 thousand": the scale is written once.
-                    written = re.match(r"[\d,.]+", sentence[second_start:end2])
-                    scale2 = v2 / float(written.group(0).replace(",", "")) \
-                        if written and not words2 and float(written.group(0).replace(",", "") or 0) else 1.0
-                    if scale2 > 1:
-                        first_value = value * scale2
-                hyphen = sentence[end:join.end()].strip() in "-–—"
-                is_score = hyphen and first_value >= v2 and not between
-                if not is_score and v2 > first_value:
-                    value, low, high = (first_value + v2) / 2, first_value, v2
-                    end, is_range = end2, True
-                    currency = currency or cur2
-                    scaled = scaled or scaled2
+            first_value = value
+            if scaled2 and not scaled and v2 != 0:
+                # "$89 to $93 billion", "1 to 2 thousand": the scale is written once.
+                written = re.match(r"[\d,.]+", sentence[second_start:end2])
+                scale2 = v2 / float(written.group(0).replace(",", "")) \
+                    if written and not words2 and float(written.group(0).replace(",", "") or 0) else 1.0
+                if scale2 > 1:
+                    first_value = value * scale2
+            hyphen = sentence[end:join.end()].strip() in "-–—"
+            is_score = hyphen and first_value >= v2 and not between
+            if not is_score and v2 > first_value:
+                value, low, high = (first_value + v2) / 2, first_value, v2
+                end, is_range = end2, True
+                currency = currency or cur2
+                scaled = scaled or scaled2
     if between and not is_range:
         between = None
     if between:
