@@ -1,65 +1,189 @@
-"""figcheck dashboard: every figure in the articles, filterable by source, exportable as CSV."""
+"""figcheck dashboard: every figure in the articles — filter, inspect, export.
 
-import altair as alt
+UI only: loading, filtering, charts, readings and exports are functions in `extract/`.
+"""
+
+import html
+
 import streamlit as st
 
 from extract.app_data import (
-    bundled_documents,
-    combine_tables,
-    figures_by_source,
-    figures_frame,
-    filter_by_source,
-    source_options,
-    uploaded_documents,
+    UPLOAD_TYPES,
+    LoadedArticles,
+    articles_from_documents,
+    articles_from_file,
+    articles_from_text,
+    bundled_files,
+    combine,
+    overview_counts,
 )
-from extract.export import to_csv_bytes
+from extract.charts import SOURCE_PICK, dimension_chart, entity_value_chart, source_chart, timeline_chart
+from extract.documents import Document, LoadError
+from extract.export import to_csv_bytes, to_jsonl_bytes
+from extract.fetch import fetch_document
+from extract.filters import FigureFilters, apply_filters, filter_options
+from extract.highlight import article_html, sentence_html
+from extract.reading import readable_table, reading
+from extract.schema import COLUMNS
 
-st.set_page_config(page_title="figcheck", layout="wide")
-
-
-@st.cache_data(show_spinner="Extracting figures…")
-def load_bundled():
-    documents, errors = bundled_documents()
-    return figures_frame(documents), [str(e) for e in errors]
-
-
-@st.cache_data(show_spinner="Extracting figures…")
-def load_uploads(files: tuple[tuple[str, bytes], ...]):
-    documents, errors = uploaded_documents(files)
-    return figures_frame(documents), [str(e) for e in errors]
+st.set_page_config(page_title="figcheck", page_icon="🔎", layout="wide")
 
 
+# Extraction is cached by content: the same bytes are never extracted twice, so a filter change
+# or a rerun costs no extraction.
+@st.cache_data(show_spinner=False, max_entries=1000)
+def load_file(name: str, data: bytes) -> LoadedArticles:
+    return articles_from_file(name, data)
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def load_pasted(text: str, title: str) -> LoadedArticles:
+    return articles_from_text(text, title)
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def load_fetched(document: Document) -> LoadedArticles:
+    return articles_from_documents([document])
+
+
+def load_everything(files: list[tuple[str, bytes]]) -> LoadedArticles:
+    seen = st.session_state.setdefault("extracted", set())
+    fresh = [f for f in files if (f[0], hash(f[1])) not in seen]
+    bar = st.progress(0.0, text="Extracting figures…") if len(fresh) > 1 else None
+    parts = []
+    for number, (name, data) in enumerate(files, start=1):
+        parts.append(load_file(name, data))
+        seen.add((name, hash(data)))
+        if bar:
+            bar.progress(number / len(files), text=f"Extracting figures… {name}")
+    if bar:
+        bar.empty()
+    parts += [load_pasted(text, title) for title, text in st.session_state.get("pasted", [])]
+    parts += [load_fetched(document) for document in st.session_state.get("fetched", [])]
+    return combine(parts)
+
+
+def add_pasted() -> None:
+    text = st.session_state.get("paste_text", "")
+    if text.strip():
+        st.session_state.setdefault("pasted", []).append((st.session_state.get("paste_title", ""), text))
+    else:
+        st.session_state["load_messages"] = ["pasted text: empty"]
+
+
+def add_url() -> None:
+    fetched = fetch_document(st.session_state.get("url", ""))
+    if isinstance(fetched, LoadError):
+        st.session_state["load_messages"] = [str(fetched)]
+    else:
+        st.session_state.setdefault("fetched", []).append(fetched)
+
+
+def pick_source_from_chart() -> None:
+    """A click on a source's bar sets the Source filter (and so the URL)."""
+    picked = st.session_state["source_chart"].selection.get(SOURCE_PICK) or []
+    st.session_state["source"] = [point["source"] for point in picked if "source" in point]
+
+
+# ---- Sidebar: articles ------------------------------------------------------------------------
+st.sidebar.header("Articles")
+uploads = st.sidebar.file_uploader("Add articles", type=UPLOAD_TYPES, accept_multiple_files=True,
+                                   help="Text, Markdown, HTML, or a JSONL/CSV corpus (one article per record).")
+with st.sidebar.expander("Paste an article"):
+    with st.form("paste", clear_on_submit=True, border=False):
+        st.text_input("Title", key="paste_title")
+        st.text_area("Article text", key="paste_text", height=150)
+        st.form_submit_button("Add pasted article", on_click=add_pasted)
+with st.sidebar.expander("Fetch an article from a URL"):
+    with st.form("fetch", clear_on_submit=True, border=False):
+        st.text_input("URL", key="url", placeholder="https://…")
+        st.form_submit_button("Fetch", on_click=add_url)
+
+files = bundled_files() + [(f.name, f.getvalue()) for f in uploads or []]
+loaded = load_everything(files)
+table = loaded.table
+
+# ---- Sidebar: filters (bound to the URL, so a view can be shared and reloaded) -----------------
+options = filter_options(table)
+st.sidebar.header("Filters")
+filters = FigureFilters(
+    sources=st.sidebar.multiselect("Source", options.sources, key="source", bind="query-params"),
+    documents=st.sidebar.multiselect("Document", list(options.documents), key="doc", bind="query-params",
+                                     format_func=lambda doc_id: options.documents.get(doc_id, doc_id)),
+    outlets=st.sidebar.multiselect("Outlet", options.outlets, key="outlet", bind="query-params"),
+    dimensions=st.sidebar.multiselect("Kind", options.dimensions, key="kind", bind="query-params"),
+    qualifiers=st.sidebar.multiselect("Qualifier", options.qualifiers, key="qualifier", bind="query-params"),
+    search=st.sidebar.text_input("Search entity and sentence", key="q", bind="query-params"),
+    min_value=st.sidebar.number_input("Minimum value", value=None, key="min", bind="query-params"),
+    max_value=st.sidebar.number_input("Maximum value", value=None, key="max", bind="query-params"),
+)
+shown = apply_filters(table, filters)
+
+# ---- Main: overview ---------------------------------------------------------------------------
 st.title("figcheck")
 st.caption("Every figure in the articles: what it measures, how precise it is, and who says so.")
+for message in loaded.errors + st.session_state.pop("load_messages", []):
+    st.error(f"Could not load {message}", icon="⚠️")
 
-table, errors = load_bundled()
-uploads = st.sidebar.file_uploader("Add articles", type=["txt", "md", "html", "htm", "jsonl", "csv"],
-                                   accept_multiple_files=True)
-if uploads:
-    extra, upload_errors = load_uploads(tuple((f.name, f.getvalue()) for f in uploads))
-    table = combine_tables([table, extra])
-    errors = errors + upload_errors
-for message in errors:
-    st.error(message)
+counts = overview_counts(shown)
+columns = st.columns(4)
+columns[0].metric("Articles", counts["articles"])
+columns[1].metric("Figures", counts["figures"])
+columns[2].metric("Sources", counts["sources"])
+columns[3].metric("With a source", "–" if counts["with_source"] is None else f"{counts['with_source']:.0%}")
 
-chosen = st.sidebar.multiselect("Source", source_options(table), key="source")
-shown = filter_by_source(table, chosen)
+left, right = st.columns(2)
+left.altair_chart(source_chart(apply_filters(table, filters.without_sources()), filters.sources),
+                  key="source_chart", on_select=pick_source_from_chart, selection_mode=SOURCE_PICK,
+                  width="stretch")
+right.altair_chart(dimension_chart(shown), width="stretch")
 
-left, middle, right = st.columns(3)
-left.metric("Figures", len(shown))
-middle.metric("Articles", shown["doc_id"].nunique())
-right.metric("With a source", f"{(shown['source'] != '').mean():.0%}" if len(shown) else "–")
 
-st.dataframe(
-    shown[["surface", "value", "unit", "qualifier", "direction", "entity", "source", "sentence"]],
-    hide_index=True,
-    column_config={"sentence": st.column_config.TextColumn("sentence", width="large"),
-                   "value": st.column_config.NumberColumn("value", format="%g")},
-)
-by_source = figures_by_source(shown)
-if not by_source.empty:
-    st.altair_chart(
-        alt.Chart(by_source).mark_bar().encode(x="figures:Q", y=alt.Y("source:N", sort="-x")),
-        use_container_width=True,
+# ---- Table, export and the selected figure ----------------------------------------------------
+@st.fragment
+def figures_table_and_detail() -> None:
+    st.subheader(f"Figures ({len(shown)})")
+    event = st.dataframe(
+        readable_table(shown),
+        key="table",
+        on_select="rerun",
+        selection_mode="single-row",
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "surface": st.column_config.TextColumn("as written", help="The figure exactly as the article writes it"),
+            "figure": st.column_config.TextColumn("figure", help="The value with its unit"),
+            "value": st.column_config.NumberColumn("value", format="localized"),
+            "sentence": st.column_config.TextColumn("sentence", width="large"),
+        },
     )
-st.download_button("Export CSV", to_csv_bytes(shown), file_name="figures.csv", mime="text/csv")
+    export = shown[COLUMNS]
+    buttons = st.container(horizontal=True)
+    buttons.download_button("Export CSV", to_csv_bytes(export), file_name="figures.csv", mime="text/csv")
+    buttons.download_button("Export JSON Lines", to_jsonl_bytes(export), file_name="figures.jsonl",
+                           mime="application/x-ndjson")
+
+    rows = event.selection.rows if event else []
+    if not rows or rows[0] >= len(shown):
+        st.info("Select a row to see the figure in its sentence and its article.")
+        return
+    row = shown.iloc[rows[0]].to_dict()
+    text = loaded.texts.get(row["doc_id"])
+    st.subheader("Figure detail")
+    st.html(f"<p><strong>Reading:</strong> {html.escape(reading(row))}</p>")
+    st.html(sentence_html(row, text))
+    if text is not None:
+        with st.expander(f"Whole article: {row['doc_title'] or row['doc_id']}", expanded=False):
+            st.html(article_html(text, table[table["doc_id"] == row["doc_id"]], row["figure_id"]))
+
+
+figures_table_and_detail()
+
+# ---- More charts ------------------------------------------------------------------------------
+left, right = st.columns(2)
+left.altair_chart(entity_value_chart(shown), width="stretch")
+timeline = timeline_chart(shown)
+if timeline is not None:
+    right.altair_chart(timeline, width="stretch")
+else:
+    right.caption("No article dates to draw a timeline.")

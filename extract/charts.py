@@ -1,0 +1,86 @@
+"""The dashboard's Altair charts, built from small pre-aggregated frames (never one mark per figure
+of a large corpus)."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from .filters import figures_by_source
+
+SOURCE_PICK = "source_pick"  # the selection a click on a source's bar sets
+MAX_ENTITIES = 20
+MAX_POINTS_PER_ENTITY = 50
+
+
+def source_chart(table: pd.DataFrame, chosen: list[str]) -> alt.Chart:
+    """Figures per source; clicking a bar selects that source. Chosen sources are highlighted."""
+    counts = figures_by_source(table)
+    counts["chosen"] = counts["source"].isin(chosen) if chosen else True
+    pick = alt.selection_point(name=SOURCE_PICK, fields=["source"], on="click")
+    return (
+        alt.Chart(counts, title="Figures by source (click a bar to filter)")
+        .mark_bar(cursor="pointer")
+        .encode(
+            x=alt.X("figures:Q", title="figures", axis=alt.Axis(tickMinStep=1, format="d")),
+            y=alt.Y("source:N", sort="-x", title=None, axis=alt.Axis(labelLimit=220)),
+            color=alt.condition("datum.chosen", alt.value("#2563eb"), alt.value("#cbd5e1")),
+            tooltip=["source:N", "figures:Q"],
+        )
+        .add_params(pick)
+    )
+
+
+def dimension_chart(table: pd.DataFrame) -> alt.Chart:
+    counts = table["dimension"].replace("", "(none)").value_counts().rename_axis("dimension")
+    counts = counts.reset_index(name="figures")
+    return (
+        alt.Chart(counts, title="Figures by kind")
+        .mark_bar()
+        .encode(x=alt.X("figures:Q", axis=alt.Axis(tickMinStep=1, format="d")), y=alt.Y("dimension:N", sort="-x", title=None, axis=alt.Axis(labelLimit=220)),
+                tooltip=["dimension:N", "figures:Q"])
+    )
+
+
+def entity_values(table: pd.DataFrame) -> pd.DataFrame:
+    """Positive normalised values of the most-cited entities, a bounded number of points each."""
+    rows = table[(table["entity"] != "") & (table["norm_value"] > 0)]
+    top = rows["entity"].value_counts().head(MAX_ENTITIES).index
+    rows = rows[rows["entity"].isin(top)]
+    rows = rows.groupby("entity", group_keys=False).head(MAX_POINTS_PER_ENTITY)
+    return rows[["entity", "norm_value", "norm_unit", "surface", "source", "dimension"]].assign(
+        source=rows["source"].replace("", "(stated by the article)"))
+
+
+def entity_value_chart(table: pd.DataFrame) -> alt.Chart:
+    """Values per entity on a log scale: one point per figure, coloured by kind."""
+    points = entity_values(table)
+    return (
+        alt.Chart(points, title="Values per entity (log scale)")
+        .mark_circle(size=80, opacity=0.8)
+        .encode(
+            x=alt.X("norm_value:Q", scale=alt.Scale(type="log"), title="value (normalised unit)"),
+            y=alt.Y("entity:N", title=None, axis=alt.Axis(labelLimit=260),
+                    sort=alt.EncodingSortField("norm_value", op="max", order="descending")),
+            color=alt.Color("dimension:N", title="kind"),
+            tooltip=["entity:N", "surface:N", "norm_value:Q", "norm_unit:N", "source:N"],
+        )
+    )
+
+
+def figures_by_date(table: pd.DataFrame) -> pd.DataFrame:
+    dates = pd.to_datetime(table["doc_date"], errors="coerce", format="mixed").dropna()
+    counts = dates.dt.normalize().value_counts().sort_index()
+    return counts.rename_axis("date").reset_index(name="figures")
+
+
+def timeline_chart(table: pd.DataFrame) -> alt.Chart | None:
+    """Figures per document date; None when no document has a date."""
+    counts = figures_by_date(table)
+    if counts.empty:
+        return None
+    return (
+        alt.Chart(counts, title="Figures by article date")
+        .mark_bar(size=12)
+        .encode(x=alt.X("date:T", title=None), y=alt.Y("figures:Q", axis=alt.Axis(tickMinStep=1, format="d")), tooltip=["date:T", "figures:Q"])
+    )

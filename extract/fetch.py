@@ -1,0 +1,95 @@
+"""Fetching an article from a URL: bounded in time and size, http(s) only, main text extracted.
+
+A URL a user pastes is untrusted: the server may never answer, stream without end, or redirect
+to `file:` or `ftp:`. Every one of those ends in a `LoadError` naming the URL, never in a hang,
+an unbounded read or a read of a local file.
+"""
+
+from __future__ import annotations
+
+import time
+import urllib.error
+import urllib.request
+from urllib.parse import urlsplit
+
+from .documents import Document, LoadError, decode, document_from_text, load_html
+
+DEFAULT_TIMEOUT = 10.0  # seconds for the whole fetch, not per socket read
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+_ALLOWED_SCHEMES = ("http", "https")
+_CHUNK = 64 * 1024
+_USER_AGENT = "figcheck/0.1 (+statistics fact-check)"
+
+
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects only to http(s); urllib already refuses file: but we name the problem."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001 - urllib's signature
+        scheme = urlsplit(newurl).scheme.lower()
+        if scheme not in _ALLOWED_SCHEMES:
+            raise urllib.error.URLError(f"redirected to a {scheme or 'relative'}: URL, which is not fetched")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _opener() -> urllib.request.OpenerDirector:
+    # No FileHandler, FTPHandler or DataHandler: only http(s) can ever be opened.
+    opener = urllib.request.OpenerDirector()
+    for handler in (urllib.request.HTTPHandler(), urllib.request.HTTPSHandler(), _HttpOnlyRedirects(),
+                    urllib.request.HTTPErrorProcessor(), urllib.request.HTTPDefaultErrorHandler()):
+        opener.add_handler(handler)
+    return opener
+
+
+def fetch_document(url: str, *, timeout: float = DEFAULT_TIMEOUT,
+                   max_bytes: int = DEFAULT_MAX_BYTES) -> Document | LoadError:
+    """The article at `url` (HTML through trafilatura, plain text as is), or why it could not be had."""
+    url = url.strip()
+    scheme = urlsplit(url).scheme.lower()
+    if scheme not in _ALLOWED_SCHEMES or not urlsplit(url).netloc:
+        return LoadError(url or "(empty URL)", "not an http(s) URL")
+    deadline = time.monotonic() + timeout
+    request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT})
+    try:
+        with _opener().open(request, timeout=timeout) as response:
+            content_type = response.headers.get_content_type()
+            charset = (response.headers.get_content_charset() or "utf-8").lower()
+            declared = response.headers.get("Content-Length")
+            if declared and declared.isdigit() and int(declared) > max_bytes:
+                return LoadError(url, f"page too large ({int(declared):,} bytes; limit {max_bytes:,})")
+            body = bytearray()
+            while True:
+                if time.monotonic() > deadline:
+                    return LoadError(url, f"timed out after {timeout:g} s")
+                chunk = response.read1(_CHUNK) if hasattr(response, "read1") else response.read(_CHUNK)
+                if not chunk:
+                    break
+                body += chunk
+                if len(body) > max_bytes:
+                    return LoadError(url, f"page too large (more than {max_bytes:,} bytes)")
+            final_url = response.geturl()
+    except urllib.error.HTTPError as error:
+        return LoadError(url, f"HTTP error {error.code} {error.reason}")
+    except urllib.error.URLError as error:
+        reason = error.reason
+        if isinstance(reason, TimeoutError) or "timed out" in str(reason):
+            return LoadError(url, f"timed out after {timeout:g} s")
+        return LoadError(url, f"cannot fetch: {reason}")
+    except TimeoutError:
+        return LoadError(url, f"timed out after {timeout:g} s")
+    except (OSError, ValueError) as error:
+        return LoadError(url, f"cannot fetch: {error}")
+
+    body = bytes(body)
+    if charset not in ("utf-8", "utf8"):
+        try:
+            body = body.decode(charset).encode("utf-8")
+        except (LookupError, UnicodeDecodeError):
+            return LoadError(url, f"cannot decode the page as its declared charset '{charset}'")
+    text = decode(body, url)
+    if isinstance(text, LoadError):
+        return text
+    if content_type in ("text/html", "application/xhtml+xml"):
+        return load_html(text, url, url=final_url)
+    if content_type.startswith("text/"):
+        return document_from_text(text, origin=url, url=final_url)
+    return LoadError(url, f"unsupported content type '{content_type}'; expected an HTML page or text")

@@ -1,0 +1,72 @@
+"""Article text as HTML with every figure marked.
+
+The text is hostile: it is HTML-escaped piece by piece first, and only then are `<mark>` tags put
+around the figures, so nothing in an article (a `<script>`, an `onerror=`) can become markup.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .reading import reading
+
+MARK_STYLE = (
+    "<style>"
+    ".figcheck-text{white-space:pre-wrap;line-height:1.6;font-size:0.95rem}"
+    ".figcheck-text mark{background:#fde68a;padding:0 2px;border-radius:3px}"
+    ".figcheck-text mark.selected{background:#f97316;color:#fff}"
+    "</style>"
+)
+
+
+@dataclass(frozen=True)
+class Mark:
+    start: int
+    end: int
+    title: str  # tooltip: the figure's reading
+    selected: bool = False
+
+
+def marked_html(text: str, marks: Iterable[Mark]) -> str:
+    """`text` escaped, with each mark's span wrapped in `<mark title=…>`; overlapping marks are dropped."""
+    pieces, cursor = [], 0
+    for mark in sorted(marks, key=lambda m: (m.start, -m.end)):
+        if mark.start < cursor or mark.end <= mark.start or mark.end > len(text):
+            continue
+        pieces.append(html.escape(text[cursor:mark.start]))
+        css = ' class="selected"' if mark.selected else ""
+        pieces.append(f'<mark{css} title="{html.escape(mark.title, quote=True)}">'
+                      f"{html.escape(text[mark.start:mark.end])}</mark>")
+        cursor = mark.end
+    pieces.append(html.escape(text[cursor:]))
+    return f'{MARK_STYLE}<div class="figcheck-text">{"".join(pieces)}</div>'
+
+
+def article_html(text: str, figures: pd.DataFrame, selected_figure: str | None = None) -> str:
+    """The whole article with every figure of `figures` (rows of this document) marked."""
+    marks = [Mark(int(r["start"]), int(r["end"]), reading(r), r["figure_id"] == selected_figure)
+             for r in figures.to_dict("records")]
+    return marked_html(text, marks)
+
+
+def sentence_html(row: dict, text: str | None = None) -> str:
+    """The figure's sentence with the figure marked.
+
+    With the article `text`, the mark sits at the figure's own offsets (a sentence may say "two"
+    twice); without it, at the first occurrence of the figure's surface.
+    """
+    sentence, surface = str(row["sentence"]), str(row["surface"])
+    start, end = int(row["start"]), int(row["end"])
+    at = -1
+    if text is not None:
+        sentence_start = text.find(sentence, max(0, end - len(sentence)), start + len(sentence))
+        if sentence_start >= 0:
+            at = start - sentence_start
+    if at < 0:
+        at = sentence.find(surface)
+    marks = [Mark(at, at + (end - start), reading(row), True)] if at >= 0 else []
+    return marked_html(sentence, marks)

@@ -1,0 +1,119 @@
+"""A figure's reading in words, as the dashboard shows it to a fact-checker.
+
+"More than 6700" → "above 6,700 Ukrainian civilians · source: United Nations · cue: according to".
+The reading states what the tool understood, so a reviewer can spot a wrong reading at a glance.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import pandas as pd
+
+from lemminflect import getInflection
+
+from .filters import source_label
+
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def format_number(value: float) -> str:
+    """6700 → '6,700'; 1.13e9 → '1.13 billion'; 0.5 → '0.5'; inf → '∞'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if math.isinf(value):
+        return "∞" if value > 0 else "−∞"
+    magnitude = abs(value)
+    for size, word in _SCALES:
+        if magnitude >= size:
+            return f"{_trim(value / size, 3)} {word}"
+    return _trim(value, 3 if magnitude < 1000 else 1, thousands=True)
+
+
+def _trim(value: float, decimals: int, thousands: bool = False) -> str:
+    text = f"{value:,.{decimals}f}" if thousands else f"{value:.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _plural_unit(unit: str, value: float) -> str:
+    """'square mile' → 'square miles' for values other than one; compound units stay as written."""
+    if value == 1 or "/" in unit or " per " in unit or not unit.replace(" ", "").isalpha():
+        return unit
+    head, _, last = unit.rpartition(" ")
+    inflected = getInflection(last, tag="NNS")
+    plural = inflected[0] if inflected else last
+    return f"{head} {plural}" if head else plural
+
+
+def format_amount(value: float, unit: str, dimension: str) -> str:
+    """A number with its unit as a reader writes it: '51%', 'USD 60 per barrel', '886 square miles'."""
+    number = format_number(value)
+    if not number:
+        return ""
+    if dimension == "percent" or unit == "%":
+        return f"{number}%"
+    if dimension == "currency":
+        code, _, per = unit.partition("/")
+        return f"{code} {number}" + (f" per {per}" if per else "")
+    if dimension == "count" or not unit:
+        return number
+    return f"{number} {_plural_unit(unit, value)}"
+
+
+def interval_phrase(row: Mapping[str, object]) -> str:
+    """The interval a qualifier implies, in words: 'above 6,700', 'about 40% (36%–44%)'."""
+    unit, dimension = str(row.get("unit") or ""), str(row.get("dimension") or "")
+    value, low, high = float(row["value"]), float(row["low"]), float(row["high"])
+
+    def amount(x: float) -> str:
+        return format_amount(x, unit, dimension)
+
+    qualifier = row.get("qualifier")
+    if qualifier == "lower":
+        return f"above {amount(low)}" if math.isinf(high) else f"at least {amount(low)}"
+    if qualifier == "upper":
+        return f"up to {amount(high)}"
+    if qualifier == "range":
+        return f"between {amount(low)} and {amount(high)}"
+    if qualifier == "approx":
+        if high == value:
+            return f"just under {amount(value)} ({amount(low)}–{amount(high)})"
+        return f"about {amount(value)} ({amount(low)}–{amount(high)})"
+    return amount(value)
+
+
+def reading(row: Mapping[str, object]) -> str:
+    """The whole reading of one figures-table row."""
+    phrase = interval_phrase(row)
+    entity = str(row.get("entity") or "")
+    if entity:
+        phrase += f" {entity}" if row.get("dimension") == "count" else f" · of {entity}"
+    parts = [f"{row['surface']} → {phrase}"]
+    if row.get("direction") == "up":
+        parts.append("a rise")
+    elif row.get("direction") == "down":
+        parts.append("a fall")
+    source = str(row.get("source") or "")
+    parts.append(f"source: {source}" if source else "source: the article itself")
+    if row.get("source_cue"):
+        parts.append(f"cue: {row['source_cue']}")
+    return " · ".join(parts)
+
+
+def readable_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The figures table as the dashboard lists it: each value written with its unit, sources labelled."""
+    return pd.DataFrame({
+        "surface": table["surface"],
+        "figure": [format_amount(v, u, d) for v, u, d in zip(table["value"], table["unit"], table["dimension"])],
+        "value": table["value"],
+        "qualifier": table["qualifier"],
+        "change": table["direction"],
+        "entity": table["entity"],
+        "kind": table["dimension"],
+        "source": table["source"].map(source_label),
+        "document": table["doc_title"].where(table["doc_title"] != "", table["doc_id"]),
+        "sentence": table["sentence"],
+    }, index=table.index)

@@ -1,0 +1,86 @@
+"""The running dashboard in headless Chromium: the table and charts render, the Source filter
+reaches the URL, and "Export CSV" downloads exactly the export function's bytes.
+
+Screenshots are saved under test-artifacts/ (or $FIGCHECK_ARTIFACTS) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from app_server import CHROMIUM, CHROMIUM_ARGS, running_dashboard
+from conftest import ROOT, require_browser
+from extract.app_data import articles_from_file, bundled_files, combine
+from extract.export import to_csv_bytes
+from extract.filters import FigureFilters, apply_filters
+from extract.schema import COLUMNS
+
+ARTIFACTS = Path(os.environ.get("FIGCHECK_ARTIFACTS", ROOT / "test-artifacts"))
+
+
+@pytest.fixture(scope="module")
+def browser_page():
+    require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with running_dashboard() as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+        page = context.new_page()
+        yield page, url
+        browser.close()
+
+
+def _table_rows(page) -> list[list[str]]:
+    """Rows of the dataframe's accessible table (header excluded), as cell texts."""
+    rows = page.locator("[data-testid='stDataFrame'] table [role='row']")
+    texts = [rows.nth(i).locator("td").all_inner_texts() for i in range(rows.count())]
+    return [cells for cells in texts if cells]
+
+
+def test_table_and_charts_render_and_export_matches(browser_page):
+    page, url = browser_page
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.goto(url)
+    page.wait_for_selector("[data-testid='stDataFrame'] table [role='row'] td", state="attached", timeout=60_000)
+    page.wait_for_selector("[data-testid='stVegaLiteChart'] svg", timeout=30_000)
+    assert page.locator("[data-testid='stVegaLiteChart'] svg").count() >= 3
+    first_cells = _table_rows(page)[0]
+    assert "about 90 minutes" in first_cells
+    page.screenshot(path=str(ARTIFACTS / "dashboard-start.png"))
+
+    # Choose "United Nations" under Source: one figure is left and the URL says so.
+    page.get_by_label("Source").first.click()
+    page.get_by_role("option", name="United Nations", exact=True).click()
+    page.keyboard.press("Escape")
+    page.wait_for_function(
+        "() => document.querySelectorAll(\"[data-testid='stDataFrame'] table [role='row']\").length === 2",
+        timeout=30_000)
+    page.wait_for_function("() => window.location.search.includes('source=')", timeout=10_000)
+    assert parse_qs(urlsplit(page.url).query)["source"] == ["United Nations"]
+    rows = _table_rows(page)
+    assert len(rows) == 1 and "More than 6700" in rows[0] and "United Nations" in rows[0]
+    page.screenshot(path=str(ARTIFACTS / "dashboard-united-nations.png"))
+
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Export CSV").click()
+    downloaded = Path(download_info.value.path()).read_bytes()
+    everything = combine(articles_from_file(name, data) for name, data in bundled_files()).table
+    expected = to_csv_bytes(apply_filters(everything, FigureFilters(sources=["United Nations"]))[COLUMNS])
+    assert downloaded == expected
+    assert downloaded.count(b"\n") == 2  # header and the UN's one figure
+
+
+def test_a_shared_url_reopens_the_same_view(browser_page):
+    page, url = browser_page
+    page.goto(f"{url}/?source=Kyiv+School+of+Economics&q=tankers")
+    page.wait_for_selector("[data-testid='stDataFrame'] table [role='row'] td", state="attached", timeout=60_000)
+    page.wait_for_function(
+        "() => document.querySelectorAll(\"[data-testid='stDataFrame'] table [role='row']\").length === 3",
+        timeout=30_000)
+    surfaces = sorted(row[0] for row in _table_rows(page))
+    assert surfaces == ["135", "496"]
