@@ -73,7 +73,7 @@ _COMMON_SUBJECT = re.compile(
     rf"\s+(?P<verb>{_VERBS})\b"
 )
 _STRIP_LEADING = re.compile(rf"^(?:The\s+|A\s+|(?:(?:{_TITLES})\s+)+|(?:[A-Z][a-z]+ian\s+|[A-Z][a-z]+ese\s+|US\s+|UK\s+|EU\s+)(?=(?:{_TITLES})\b)(?:(?:{_TITLES})\s+)*)+")
-_STRIP_TRAILING = re.compile(rf"\s+(?:{_ORG_DESCRIPTORS})$", re.IGNORECASE)
+_STRIP_TRAILING = re.compile(rf"\s+(?:{_ORG_DESCRIPTORS})$")
 _NOT_SOURCES = {"But", "And", "The", "This", "That", "However", "Meanwhile", "In", "On", "At", "After",
                 "Before", "Last", "Earlier", "Later", "When", "While", "If", "As", "It", "He", "She",
                 "They", "We", "I", "You", "Yet", "So", "Then", "There", "Still", "Also", "Instead",

@@ -68,6 +68,11 @@ def fetch_document(url: str, *, timeout: float = DEFAULT_TIMEOUT,
                     return LoadError(url, f"page too large (more than {max_bytes:,} bytes)")
             final_url = response.geturl()
     except urllib.error.HTTPError as error:
+        location = error.headers.get("Location", "") if error.headers else ""
+        if 300 <= error.code < 400 and location:
+            # urllib refuses redirects to file:, ftp: and the like before our handler sees them.
+            scheme = urlsplit(location).scheme.lower() or "relative"
+            return LoadError(url, f"redirected to a {scheme}: URL, which is not fetched")
         return LoadError(url, f"HTTP error {error.code} {error.reason}")
     except urllib.error.URLError as error:
         reason = error.reason

@@ -85,6 +85,7 @@ def filter_options(table: pd.DataFrame) -> FilterOptions:
 
 
 def figures_by_source(table: pd.DataFrame) -> pd.DataFrame:
-    """Figure counts per source label, largest first."""
-    counts = table["source"].map(source_label).value_counts()
-    return counts.rename_axis("source").reset_index(name="figures")
+    """Figure counts per source label, largest first, ties by name."""
+    counts = table["source"].map(source_label).value_counts().rename_axis("source").reset_index(name="figures")
+    order = sorted(range(len(counts)), key=lambda i: (-counts["figures"].iat[i], counts["source"].iat[i].lower()))
+    return counts.iloc[order].reset_index(drop=True)

@@ -39,13 +39,17 @@ def _trim(value: float, decimals: int, thousands: bool = False) -> str:
 
 
 def _plural_unit(unit: str, value: float) -> str:
-    """'square mile' → 'square miles' for values other than one; compound units stay as written."""
-    if value == 1 or "/" in unit or " per " in unit or not unit.replace(" ", "").isalpha():
+    """'square mile' → 'square miles', 'kilometre per hour' → 'kilometres per hour' for values other
+    than one; symbols ('km²', 'km/h') stay as written."""
+    if value == 1 or "/" in unit:
         return unit
-    head, _, last = unit.rpartition(" ")
+    counted, per, rest = unit.partition(" per ")
+    if not counted.replace(" ", "").isalpha():
+        return unit
+    head, _, last = counted.rpartition(" ")
     inflected = getInflection(last, tag="NNS")
     plural = inflected[0] if inflected else last
-    return f"{head} {plural}" if head else plural
+    return (f"{head} {plural}" if head else plural) + per + rest
 
 
 def format_amount(value: float, unit: str, dimension: str) -> str:

@@ -164,6 +164,8 @@ _EXTRA_SYMBOLS = {
     "lb-ft": ("pound-foot", "torque"), "μm": ("micrometre", "length"), "µm": ("micrometre", "length"),
     "m2": ("square metre", "area"), "km2": ("square kilometre", "area"), "″": ("inch", "length"),
     "sq ft": ("square foot", "area"), "sq km": ("square kilometre", "area"),
+    # quantulum3 knows the hectare only as "square hectometre".
+    "hectare": ("hectare", "area"), "hectares": ("hectare", "area"),
 }
 
 

@@ -1,16 +1,128 @@
-"""The dashboard opens on the bundled article and filters by source (Streamlit AppTest)."""
+"""The dashboard driven through Streamlit's AppTest: start-up, filters and the URL, uploads, pasted
+text, row selection and the figure detail."""
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
 
+SCRIPT = str(ROOT / "dashboard.py")
+EXTRA_ARTICLE = (b"Wheat prices jumped 18% in March, according to the Grain Council. "
+                 b"Farmers planted about 2,400 hectares less than a year earlier.")
 
-def test_starts_with_the_bundled_figures_and_filters_by_source():
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+
+def _app(**query) -> AppTest:
+    at = AppTest.from_file(SCRIPT, default_timeout=120)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def _surfaces(at: AppTest) -> list[str]:
+    return at.dataframe[0].value["surface"].tolist()
+
+
+def _metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_starts_on_the_bundled_article_with_every_figure_and_its_charts():
+    at = _app()
     assert not at.exception and not at.error
+    assert _metrics(at) == {"Articles": "1", "Figures": "18", "Sources": "7", "With a source": "67%"}
     table = at.dataframe[0].value
-    assert len(table) == 18 and "United Nations" in table["source"].tolist()
+    assert len(table) == 18
+    assert table.set_index("surface").loc["More than 6700", ["figure", "entity", "source"]].tolist() == [
+        "6,700", "Ukrainian civilians", "United Nations"]
+    assert len(at.get("vega_lite_chart")) == 4  # by source, by kind, values per entity, timeline
+
+
+def test_source_filter_leaves_only_that_sources_figures():
+    at = _app()
     at.multiselect(key="source").select("United Nations").run()
-    filtered = at.dataframe[0].value
-    assert filtered["surface"].tolist() == ["More than 6700"]
-    assert at.metric[0].value == "1"
+    assert _surfaces(at) == ["More than 6700"]
+    assert _metrics(at)["Figures"] == "1"
+    at.multiselect(key="source").select("(stated by the article)").run()
+    assert len(_surfaces(at)) == 7 and "about 40%" in _surfaces(at)
+
+
+def test_filters_are_read_from_the_url():
+    at = _app(source="Kyiv School of Economics", q="tankers")
+    assert at.multiselect(key="source").value == ["Kyiv School of Economics"]
+    assert at.text_input(key="q").value == "tankers"
+    assert sorted(_surfaces(at)) == ["135", "496"]
+
+    at = _app(kind="percent", qualifier="exact")
+    assert sorted(_surfaces(at)) == ["51%", "halved"]
+
+    at = _app(min="100", max="1000")
+    assert sorted(_surfaces(at)) == ["135", "496", "886 square miles", "hundreds", "several hundred"]
+
+
+def test_an_unknown_source_in_the_url_is_ignored_not_an_error():
+    at = _app(source="Nobody At All")
+    assert not at.exception and at.multiselect(key="source").value == []
+    assert len(_surfaces(at)) == 18
+
+
+def test_a_good_upload_adds_its_figures():
+    at = _app()
+    at.file_uploader[0].upload("wheat.txt", EXTRA_ARTICLE, "text/plain").run()
+    assert not at.exception and not at.error
+    assert _metrics(at)["Articles"] == "2"
+    assert {"18%", "about 2,400 hectares"} <= set(_surfaces(at))
+    assert "Grain Council" in at.multiselect(key="source").options
+
+
+def test_a_bad_upload_gets_an_error_box_naming_it_and_the_rest_still_loads():
+    at = _app()
+    corpus = b'{"id": "ok", "text": "Rents rose 7% in June."}\n{broken\n{"id": "ok2", "text": "Some 40 shops shut."}\n'
+    at.file_uploader[0].set_value([
+        ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "text/plain"),
+        ("wire.jsonl", corpus, "application/jsonl"),
+        ("wheat.txt", EXTRA_ARTICLE, "text/plain"),
+    ]).run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["Could not load photo.txt: binary file, not text",
+                                           "Could not load wire.jsonl:2: malformed JSON (Expecting property name enclosed in double quotes)"]
+    assert _metrics(at)["Articles"] == "4"
+    assert {"7%", "Some 40", "18%"} <= set(_surfaces(at))
+
+
+def test_pasted_text_is_extracted():
+    at = _app()
+    at.text_input(key="paste_title").input("Fish stocks")
+    at.text_area(key="paste_text").input("Cod stocks fell by a third, according to the Marine Institute.")
+    next(b for b in at.button if b.label == "Add pasted article").click().run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    row = table[table["document"] == "Fish stocks"].iloc[0]
+    assert (row["surface"], row["source"], row["change"]) == ("a third", "Marine Institute", "down")
+
+
+@pytest.mark.parametrize("surface", ["More than 6700", "496"])
+def test_selecting_a_row_shows_the_figure_in_its_sentence_and_article(surface):
+    at = _app()
+    position = _surfaces(at).index(surface)
+    at.session_state["table"] = {"selection": {"rows": [position], "columns": [], "cells": []}}
+    at.run()
+    bodies = [h.proto.body for h in at.get("html")]
+    reading, sentence, article = bodies
+    if surface == "More than 6700":
+        assert reading == ("<p><strong>Reading:</strong> More than 6700 → above 6,700 Ukrainian civilians · "
+                           "source: United Nations · cue: according to</p>")
+    assert f'<mark class="selected" title="{surface} → ' in sentence and f">{surface}</mark>" in sentence
+    assert article.count("<mark") == 18 and article.count('class="selected"') == 1
+
+
+def test_hostile_article_text_reaches_the_page_escaped():
+    at = _app()
+    hostile = b'<script>window.pwned=1</script> Costs rose 9% <img src=x onerror="window.pwned=2"> last year.'
+    at.file_uploader[0].upload("hostile.txt", hostile, "text/plain").run()
+    position = _surfaces(at).index("9%")
+    at.session_state["table"] = {"selection": {"rows": [position], "columns": [], "cells": []}}
+    at.run()
+    bodies = " ".join(h.proto.body for h in at.get("html"))
+    assert "<script>" not in bodies and "<img" not in bodies
+    assert "&lt;script&gt;window.pwned=1&lt;/script&gt;" in bodies
+    assert "&lt;img src=x onerror=&quot;window.pwned=2&quot;&gt;" in bodies

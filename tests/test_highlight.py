@@ -1,0 +1,51 @@
+"""Articles as HTML with figures marked: escaped first, so article text never becomes markup."""
+
+import html
+
+from extract.figures import figures
+from extract.highlight import MARK_STYLE, Mark, article_html, marked_html, sentence_html
+
+
+def _body(markup: str) -> str:
+    assert markup.startswith(MARK_STYLE + '<div class="figcheck-text">') and markup.endswith("</div>")
+    return markup[len(MARK_STYLE) + len('<div class="figcheck-text">'):-len("</div>")]
+
+
+def test_marks_wrap_exact_spans_with_the_reading_as_tooltip():
+    text = "Sales rose 5% to $3m."
+    body = _body(marked_html(text, [Mark(11, 13, "5% → 5%"), Mark(17, 20, 'a "quoted" <title>', True)]))
+    assert body == ('Sales rose <mark title="5% → 5%">5%</mark> to '
+                    '<mark class="selected" title="a &quot;quoted&quot; &lt;title&gt;">$3m</mark>.')
+
+
+def test_hostile_article_text_is_escaped_not_rendered():
+    text = 'Hello <img src=x onerror="alert(1)"> and <script>window.pwned=1</script> 5 cats & "dogs"'
+    at = text.index("5 cats")
+    body = _body(marked_html(text, [Mark(at, at + 1, "<b>x</b>")]))
+    assert "<img" not in body and "<script" not in body and "<b>" not in body
+    assert body == (html.escape(text[:at]) + '<mark title="&lt;b&gt;x&lt;/b&gt;">5</mark>'
+                    + html.escape(text[at + 1:]))
+    assert html.unescape(body.replace('<mark title="&lt;b&gt;x&lt;/b&gt;">', "").replace("</mark>", "")) == text
+
+
+def test_overlapping_and_out_of_range_marks_are_dropped():
+    body = _body(marked_html("abcdef", [Mark(0, 3, "a"), Mark(2, 4, "b"), Mark(4, 99, "c"), Mark(5, 5, "d")]))
+    assert body == '<mark title="a">abc</mark>def'
+
+
+def test_sentence_marks_the_figures_own_occurrence():
+    text = "Two firms said two plants shut. Then two more closed."
+    table = figures(text)
+    second = table[table["start"] == text.index("two plants")].iloc[0].to_dict()
+    body = _body(sentence_html(second, text))
+    assert body.startswith("Two firms said <mark class=\"selected\"")
+    assert body.endswith(">two</mark> plants shut.")
+
+
+def test_article_marks_every_figure_and_highlights_the_selected_one(sample_text):
+    table = figures(sample_text)
+    chosen = table[table["surface"] == "496"].iloc[0]
+    markup = article_html(sample_text, table, chosen["figure_id"])
+    assert markup.count("<mark") == len(table) == 18
+    assert markup.count('class="selected"') == 1
+    assert '<mark class="selected" title="496 → 496 tankers · source: Kyiv School of Economics · cue: reporting">496</mark>' in markup
