@@ -60,9 +60,9 @@ def entity_value_chart(table: pd.DataFrame) -> alt.Chart:
         .mark_circle(size=80, opacity=0.8)
         .encode(
             x=alt.X("norm_value:Q", scale=alt.Scale(type="log"), title="value (normalised unit)"),
-            y=alt.Y("entity:N", title=None, axis=alt.Axis(labelLimit=260),
+            y=alt.Y("entity:N", title=None, axis=alt.Axis(labelLimit=180),
                     sort=alt.EncodingSortField("norm_value", op="max", order="descending")),
-            color=alt.Color("dimension:N", title="kind"),
+            color=alt.Color("dimension:N", title="kind", legend=alt.Legend(orient="bottom")),
             tooltip=["entity:N", "surface:N", "norm_value:Q", "norm_unit:N", "source:N"],
         )
     )
@@ -75,12 +75,19 @@ def figures_by_date(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def timeline_chart(table: pd.DataFrame) -> alt.Chart | None:
-    """Figures per document date; None when no document has a date."""
+    """Figures per document date; None when no document has a date.
+
+    A few dates read best as labelled bars; many as bars on a time axis.
+    """
     counts = figures_by_date(table)
     if counts.empty:
         return None
-    return (
-        alt.Chart(counts, title="Figures by article date")
-        .mark_bar(size=12)
-        .encode(x=alt.X("date:T", title=None), y=alt.Y("figures:Q", axis=alt.Axis(tickMinStep=1, format="d")), tooltip=["date:T", "figures:Q"])
-    )
+    if len(counts) <= 31:
+        counts = counts.assign(day=counts["date"].dt.strftime("%Y-%m-%d"))
+        x = alt.X("day:O", title=None, sort="ascending", axis=alt.Axis(labelAngle=0 if len(counts) <= 6 else -45))
+        mark = alt.Chart(counts, title="Figures by article date").mark_bar(size=28 if len(counts) <= 6 else 12)
+    else:
+        x = alt.X("date:T", title=None)
+        mark = alt.Chart(counts, title="Figures by article date").mark_bar()
+    return mark.encode(x=x, y=alt.Y("figures:Q", axis=alt.Axis(tickMinStep=1, format="d")),
+                       tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d"), "figures:Q"])

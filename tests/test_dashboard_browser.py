@@ -84,3 +84,25 @@ def test_a_shared_url_reopens_the_same_view(browser_page):
         timeout=30_000)
     surfaces = sorted(row[0] for row in _table_rows(page))
     assert surfaces == ["135", "496"]
+
+
+def test_clicking_a_row_shows_the_figure_marked_in_its_sentence_and_article(browser_page):
+    page, url = browser_page
+    page.goto(url)
+    page.wait_for_selector("[data-testid='stDataFrame'] table [role='row'] td", state="attached", timeout=60_000)
+    grid = page.locator("[data-testid='stDataFrame']")
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    # Rows are drawn on a canvas: click the selection checkbox of the second row ("More than 6700").
+    page.mouse.click(box["x"] + 16, box["y"] + 35 + 35 + 17)
+    page.wait_for_selector("text=Figure detail", timeout=30_000)
+    selected = page.locator("mark.selected")
+    assert selected.first.inner_text() == "More than 6700"
+    assert selected.first.get_attribute("title") == (
+        "More than 6700 → above 6,700 Ukrainian civilians · source: United Nations · cue: according to")
+    page.get_by_text("Figure detail").scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "dashboard-figure-detail.png"))
+    page.get_by_text("Whole article:").click()
+    page.wait_for_function("() => document.querySelectorAll('mark').length === 19", timeout=10_000)
+    assert page.locator("mark.selected").count() == 2  # in the sentence and in the article
+    page.screenshot(path=str(ARTIFACTS / "dashboard-article.png"))
