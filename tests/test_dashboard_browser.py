@@ -106,3 +106,19 @@ def test_clicking_a_row_shows_the_figure_marked_in_its_sentence_and_article(brow
     page.wait_for_function("() => document.querySelectorAll('mark').length === 19", timeout=10_000)
     assert page.locator("mark.selected").count() == 2  # in the sentence and in the article
     page.screenshot(path=str(ARTIFACTS / "dashboard-article.png"))
+
+
+def test_clicking_a_sources_bar_filters_the_table_and_the_url(browser_page):
+    page, url = browser_page
+    page.goto(url)
+    page.wait_for_selector("[data-testid='stDataFrame'] table [role='row'] td", state="attached", timeout=60_000)
+    bar = page.locator("[data-testid='stVegaLiteChart'] svg [aria-label*='source: Izvestia']").first
+    bar.wait_for(timeout=30_000)
+    bar.click()
+    page.wait_for_function("() => window.location.search.includes('source=Izvestia')", timeout=30_000)
+    page.wait_for_function(
+        "() => document.querySelectorAll(\"[data-testid='stDataFrame'] table [role='row']\").length === 3",
+        timeout=30_000)
+    assert sorted(row[0] for row in _table_rows(page)) == ["nearly 141,000", "six months"]
+    assert page.get_by_label("Source").first.locator("xpath=ancestor::*[@data-testid='stMultiSelect']") \
+        .get_by_text("Izvestia").count() >= 1
