@@ -72,16 +72,55 @@ def _title_from_name(name: str) -> str:
     return Path(name).stem if name else ""
 
 
+_BOMS = (  # longest first: the UTF-32 LE BOM begins with the UTF-16 LE one
+    (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark: ASCII letters leave a NUL in every other byte."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, encoding in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros) and (even if zeros is odd else odd).count(0) < 0.1 * len(zeros):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
 def decode(data: bytes, origin: str) -> str | LoadError:
+    """Text of a file: UTF-8, or UTF-16/UTF-32 when a byte-order mark (or UTF-16's NUL pattern) says so.
+
+    Any other encoding is refused with the offset of the first bad byte rather than guessed:
+    a wrong guess would silently change the figures.
+    """
+    if len(data) > MAX_FILE_BYTES:
+        return LoadError(origin, f"file too large ({len(data):,} bytes; limit {MAX_FILE_BYTES:,})")
     if not data.strip():
         return LoadError(origin, "empty file")
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    bom, encoding = next(((b, name) for b, name in _BOMS if data.startswith(b)), (b"", ""))
+    if encoding:
+        try:
+            text = data[len(bom):].decode(encoding)
+        except UnicodeDecodeError as error:
+            return LoadError(origin, f"not valid {encoding.upper()} text (invalid byte at offset {error.start})")
+    elif b"\x00" in data[:8192]:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            return LoadError(origin, "binary file, not text")
+        text = utf16
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            return LoadError(origin, f"not UTF-8 text (invalid byte at offset {error.start}); save it as UTF-8")
+    if "\x00" in text:
         return LoadError(origin, "binary file, not text")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return LoadError(origin, f"not UTF-8 text (invalid byte at offset {error.start})")
-    text = text.removeprefix("\ufeff")
     if not text.strip():
         return LoadError(origin, "empty file (only whitespace)")
     return text

@@ -52,7 +52,7 @@ def test_bad_inputs_are_reported_after_good_ones_are_written(tmp_path):
     assert errors == [
         f"figcheck: {corpus}:2: malformed JSON (Expecting property name enclosed in double quotes)",
         f"figcheck: {binary}: binary file, not text",
-        f"figcheck: {latin}: not UTF-8 text (invalid byte at offset 3)",
+        f"figcheck: {latin}: not UTF-8 text (invalid byte at offset 3); save it as UTF-8",
         f"figcheck: {tmp_path / 'missing.txt'}: no such file",
     ]
     assert b"Traceback" not in result.stderr

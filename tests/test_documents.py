@@ -4,7 +4,12 @@ import io
 import json
 import sys
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from extract import Document, LoadError, load_bytes, load_path
+from extract.documents import decode
 
 HTML = b"""<html><head><title>Oil cap holds</title>
 <meta property="og:site_name" content="Example News">
@@ -87,3 +92,27 @@ def test_stdin(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Profits hit $3bn.")))
     (doc,) = list(load_path("-"))
     assert doc.text == "Profits hit $3bn."
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_unicode_files_with_or_without_a_byte_order_mark_are_read(tmp_path, encoding):
+    text = "Café sales rose 5% to €3m, the “Bureau” said."
+    path = tmp_path / "article.txt"
+    path.write_bytes(text.encode(encoding))
+    document = next(load_path(path))
+    assert document.text == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1).filter(lambda t: t.strip() and not t.startswith("\ufeff")),
+       st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32"]))
+def test_any_text_survives_its_encoding(text, encoding):
+    assert decode(text.encode(encoding), "f") == text
+
+
+def test_an_oversized_upload_is_refused_by_size(monkeypatch):
+    import extract.documents as documents
+
+    monkeypatch.setattr(documents, "MAX_FILE_BYTES", 1000)
+    [error] = list(load_bytes(b"x" * 1001, "big.txt"))
+    assert str(error) == "big.txt: file too large (1,001 bytes; limit 1,000)"
