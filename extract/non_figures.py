@@ -124,6 +124,8 @@ def rejection_reason(sentence: str, start: int, end: int, value: float, *, has_u
             return "year"
         if re.search(r"[A-Za-z#№]$", before) or re.search(r"\b(?:No|Nos|number)\.?\s$", before):
             return "code"  # "X6", "#1", "No. 10"
+        if re.search(r"[=_]$", before) or re.match(r"^[=_]", after):
+            return "code"  # markup and code pasted with an article: "width=300", "id_2"
         if re.search(r"[A-Za-z]{1,6}[-‑]$", before):
             return "code"  # "G-7", "TA-35", "Covid-19", "F-35"
         if re.match(r"^[A-Za-z]", after) and not counted_noun:

@@ -36,3 +36,8 @@ def test_not_a_figure(text):
 def test_figures_beside_non_figures_survive():
     table = figures("Before August 8, more than 6,700 civilians were killed, at 2.40pm on Aug. 8.")
     assert table["surface"].tolist() == ["more than 6,700"]
+
+
+def test_numbers_inside_markup_or_code_are_not_figures():
+    table = figures('Costs rose 9% <img width=300 src=x onerror="window.flag=1"> and id_2 was kept.')
+    assert table["surface"].tolist() == ["9%"]
