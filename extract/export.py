@@ -35,8 +35,12 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 CSV with a header, '\\n' line ends, formulas neutralised, infinities as 'inf'."""
-    return neutralise_frame(frame).to_csv(index=False, lineterminator="\n").encode("utf-8")
+    """UTF-8 CSV (RFC 4180: CRLF line ends) with a header, formulas neutralised, infinities as 'inf'.
+
+    CRLF is not a style choice: Python's csv writer quotes a cell holding a bare CR only when CR
+    is part of the line terminator, and an unquoted CR splits the row in every reader.
+    """
+    return neutralise_frame(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8")
 
 
 def _json_value(value: object) -> object:

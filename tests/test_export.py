@@ -16,7 +16,7 @@ def test_neutralise_cell():
 
 def test_csv_bytes_exactly():
     frame = pd.DataFrame({"surface": ["$60", "=HYPERLINK(\"http://x\")"], "value": [60.0, float("inf")]})
-    assert to_csv_bytes(frame) == b'surface,value\n$60,60.0\n"\'=HYPERLINK(""http://x"")",inf\n'
+    assert to_csv_bytes(frame) == b'surface,value\r\n$60,60.0\r\n"\'=HYPERLINK(""http://x"")",inf\r\n'
 
 
 def test_hostile_article_exports_safely():
@@ -31,3 +31,11 @@ def test_jsonl_round_trip():
     back = pd.read_json(io.BytesIO(to_jsonl_bytes(table)), lines=True, dtype=False)
     assert back["surface"].tolist() == ["More than 6700"] and back["high"].tolist() == ["inf"]
     assert back["source"].tolist() == ["United Nations"]
+
+
+def test_line_breaks_inside_cells_are_quoted_so_rows_stay_whole():
+    frame = pd.DataFrame({"sentence": ["a\rb", "c\nd", "e\r\nf"], "value": [1.0, 2.0, 3.0]})
+    data = to_csv_bytes(frame)
+    assert data == b'sentence,value\r\n"a\rb",1.0\r\n"c\nd",2.0\r\n"e\r\nf",3.0\r\n'
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+    assert rows == [["sentence", "value"], ["a\rb", "1.0"], ["c\nd", "2.0"], ["e\r\nf", "3.0"]]
