@@ -16,6 +16,7 @@ from .numbers import NumberMention, find_numbers
 from .qualifiers import CHANGE_FROM, direction, multiplier_changes, qualify
 from .schema import COLUMNS, empty_frame
 from .sentences import split_sentences
+from .subjects import count_entity, measure_entity
 from .units import Unit, currency_unit, match_per, match_unit_after, normalise
 
 # A sentence can hold a figure only if it has a digit or a number word; most sentences do not,
@@ -49,6 +50,7 @@ class Figure:
     source_cue: str
     sentence_start: int
     sentence_end: int
+    counted: str = ""  # the counted noun phrase of a count ("employees"), whatever the entity says
 
 
 def _unit_for(sentence: str, mention: NumberMention) -> tuple[Unit | None, int]:
@@ -107,10 +109,10 @@ def extract_document(document: Document, *, approx_tolerance: float = 0.1) -> li
         for fig in sentence_figures:
             if fig.dimension == "count":
                 if fig.unit:
-                    previous_count_noun = fig.entity
+                    previous_count_noun = fig.counted or fig.entity
                 elif previous_count_noun and fig.value == int(fig.value):
                     # "killed two people and injured 12": the second count shares the noun.
-                    fig.entity = previous_count_noun
+                    fig.entity = fig.counted = previous_count_noun
                     fig.unit = fig.norm_unit = singular(previous_count_noun.split()[-1])
             if fig.entity.lower().startswith(("its ", "their ", "his ", "her ")):
                 fig.entity = resolve_possessive(sentence, fig.entity, max(0, sentence.find(fig.entity)))
@@ -136,7 +138,24 @@ def _sentence_figures(sentence: str, approx_tolerance: float) -> list[Figure]:
         figures.append(Figure(start, end, abs(change), abs(change), abs(change), "exact", way, "%", "percent",
                               abs(change), "%", phrase.text if phrase else "", "", "", 0, 0))
     figures.sort(key=lambda f: f.start)
-    return _join_ranges(sentence, figures)
+    figures = _join_ranges(sentence, figures)
+    _share_entity_with_conversions(sentence, figures)
+    return figures
+
+
+_CONVERSION_GAP = re.compile(r"\s*\(\s*|\s*/\s*|\s*,\s*")
+
+
+def _share_entity_with_conversions(sentence: str, figures: list[Figure]) -> None:
+    """'a fine of A$10.5m ($7.5m)', '296 hp (224 kW / 300 PS)': a figure in brackets right after
+    another restates it in other units, so it measures the same thing."""
+    inside = False
+    for previous, figure in zip(figures, figures[1:]):
+        gap = sentence[previous.end:figure.start]
+        opens = gap.strip() == "("
+        inside = opens or (inside and gap.strip() in {"/", ","} and ")" not in gap)
+        if inside and figure.dimension != "count" and previous.dimension != "count" and previous.entity:
+            figure.entity = previous.entity
 
 
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|and)\s*-?\s*")
@@ -232,11 +251,15 @@ def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance
     unit_for_norm = unit if unit is not None else Unit(unit_name, dimension)
     norm_value, norm_unit = normalise(value, unit_for_norm) if unit is not None else (value, unit_name)
     entity = entity_phrase.text if entity_phrase is not None else ""
+    if counted is not None and dimension == "count":
+        entity = count_entity(sentence, span_start, counted)
+    elif unit is not None and dimension not in ("duration", "age"):
+        entity = measure_entity(sentence, span_start, unit_end, entity_phrase)
     return Figure(
         start=span_start, end=max(end, mention.end), value=value, low=qualified.low, high=qualified.high,
         qualifier=qualified.qualifier, direction=way, unit=unit_name, dimension=dimension,
         norm_value=norm_value, norm_unit=norm_unit, entity=entity, source="", source_cue="",
-        sentence_start=0, sentence_end=0,
+        sentence_start=0, sentence_end=0, counted=counted.text if counted is not None else "",
     )
 
 

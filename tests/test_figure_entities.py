@@ -1,0 +1,56 @@
+"""What a figure is about (`entity`): the counted noun with its owner, the noun a measure
+modifies, the subject of the clause, and conversions in brackets."""
+
+import pytest
+
+from extract import figures
+
+
+def entities(text: str) -> list[tuple[str, str]]:
+    return [(r.surface, r.entity) for r in figures(text).itertuples()]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        # A count the subject has, employs or scores is the subject's.
+        ("Northwind Airlines, which has 4,200 pilots, is hiring again.", "4,200", "Northwind Airlines' pilots"),
+        ("The bakery employs about 30 people.", "about 30", "bakery's people"),
+        ("Globex said it had 1,200 stores.", "1,200", "Globex's stores"),
+        ("Acme on Friday announced plans to lay off 300 engineers.", "300", "Acme's engineers"),
+        # A count that belongs to a noun through "of".
+        ("A survey of 2,000 British adults found little change.", "2,000", "survey of British adults"),
+        # A count stated of a subject measures the subject.
+        ("The town's population is roughly 12,000 people.", "roughly 12,000", "town's population"),
+        # Verbs that do not make the object the subject's leave the counted noun alone.
+        ("Storms hit two coastal villages overnight.", "two", "coastal villages"),
+        ("More than 6,650 employees will lose their jobs.", "More than 6,650", "employees"),
+    ],
+)
+def test_count_entities(text, surface, entity):
+    assert (surface, entity) in entities(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        ("Shares in Globex rose 4.5% on Tuesday.", "4.5%", "Shares in Globex"),
+        ("Oil prices fell 2% to $71 a barrel.", "$71 a barrel", "Oil prices"),
+        ("The Acme Index, the year's best performer, closed 3.2% higher.", "3.2%", "Acme Index"),
+        ("Fresh vegetable prices are expected to climb between 3% and 4%.", "between 3% and 4%",
+         "Fresh vegetable prices"),
+        ("The firm announced a 3% pay rise for its staff.", "3%", "pay rise"),
+        ("She bought an $800 espresso machine.", "$800", "espresso machine"),
+        ("The team paid a fine of $2m for the breach.", "$2m", "fine"),
+        ("About 40% of the harvest was lost.", "About 40%", "harvest"),
+    ],
+)
+def test_measure_entities(text, surface, entity):
+    assert (surface, entity) in entities(text)
+
+
+def test_a_conversion_in_brackets_measures_the_same_thing():
+    assert entities("The club paid a fine of 2 million euros ($2.2m) last year.") == [
+        ("2 million euros", "fine"), ("$2.2m", "fine"),
+    ]
+    assert entities("The road is 12 miles (19 km) long.") == [("12 miles", "road"), ("19 km", "road")]
