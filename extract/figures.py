@@ -253,7 +253,7 @@ def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance
     entity = entity_phrase.text if entity_phrase is not None else ""
     if counted is not None and dimension == "count":
         entity = count_entity(sentence, span_start, counted)
-    elif unit is not None and dimension not in ("duration", "age"):
+    elif dimension not in ("duration", "age", "ratio"):
         entity = measure_entity(sentence, span_start, unit_end, entity_phrase)
     return Figure(
         start=span_start, end=max(end, mention.end), value=value, low=qualified.low, high=qualified.high,

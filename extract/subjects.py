@@ -31,6 +31,8 @@ _AMBIGUOUS_VERBS = {
     "plans", "aims", "set", "sets", "put", "puts", "fell", "sank", "left", "led", "shed", "bet", "lay",
 }
 _RELATIVE = {"which", "who", "that"}
+_NOUN_LINKS = {"of", "in", "for", "across"}
+_MODALS = {"can", "could", "will", "would", "may", "might", "should", "must", "shall", "to"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "you", "i", "this", "these", "those", "there", "one",
              "which", "who", "that", "what"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
@@ -86,15 +88,15 @@ def _noun_phrase_ending_at(tokens: list[tuple[str, int, int]], last: int) -> int
         if lower in _AMBIGUOUS_VERBS or lower in _AUXILIARIES or lower in _RELATIVE or lower in _TIME_NOUNS:
             break
         # "last season Chris Wood", "tuesday Waymo": a name does not take a lower-case modifier.
-        if word[:1].islower() and lower not in {"of", "in"} and tokens[first][0][:1].isupper() \
+        if word[:1].islower() and lower not in _NOUN_LINKS and tokens[first][0][:1].isupper() \
                 and first == last - _name_length(tokens, last) + 1:
             break
         pos = _pos(word)
         if _is_noun(word) or "ADJ" in pos and not is_verb(word) or word.endswith(("'s", "’s")) \
                 or word in {"&", "-"} or re.fullmatch(r"\d+s?", word):
             first -= 1
-        elif lower in {"of", "in"} and first - 2 >= 0 and _is_noun(tokens[first - 2][0]):
-            first -= 2  # "shares in Globex", "population of earth"
+        elif lower in _NOUN_LINKS and first - 2 >= 0 and _is_noun(tokens[first - 2][0]):
+            first -= 2  # "shares in Globex", "population of earth", "growth across Asia"
         elif lower in _DETERMINERS and first - 3 >= 0 and tokens[first - 2][0].lower() == "of" \
                 and _is_noun(tokens[first - 3][0]):
             first -= 3  # "shares of the major coal producer"
@@ -168,13 +170,19 @@ def subject_before(sentence: str, pos: int) -> Subject | None:
         word = tokens[verb][0]
         if word in _CLAUSE_BREAKS or word == ",":
             return None
-        if is_verb(word):
+        after_modal = verb >= 1 and tokens[verb - 1][0].lower() in _MODALS and word.lower() not in STOP_WORDS
+        if is_verb(word) or after_modal:
             # "plans to lay off", "set to rise": an infinitive hangs on an earlier verb.
             if verb >= 1 and tokens[verb - 1][0].lower() == "to":
                 verb -= 2
                 continue
             if word.lower().endswith("ing") and verb >= 1 and not tokens[verb - 1][0].lower() in _AUXILIARIES:
                 verb -= 1  # "creating 400 jobs" after a clause: the finite verb is further back
+                continue
+            if verb >= 1 and tokens[verb - 1][0].lower() in {"having", "being"}:
+                verb -= 2  # "..., having increased by $43.6bn": a participle clause
+                if verb >= 0 and tokens[verb][0] == ",":
+                    verb -= 1
                 continue
             # "announced plans to lay off": the first verb of a chain is the finite one.
             while verb >= 1 and is_verb(tokens[verb - 1][0]) and tokens[verb - 1][0].lower() not in _AUXILIARIES:
@@ -210,11 +218,14 @@ def subject_before(sentence: str, pos: int) -> Subject | None:
 
 
 def _antecedent(sentence: str, tokens: list[tuple[str, int, int]], pronoun: int) -> Phrase | None:
-    """'The company also said it has 1,000 customers': the first subject of the sentence."""
+    """'The company also said it has 1,000 customers': the first subject of the sentence (an
+    opening phrase such as 'Meanwhile,' or 'After a torrid season at Chelsea,' is passed over)."""
     for index in range(pronoun):
         word = tokens[index][0]
-        if word in _CLAUSE_BREAKS or word == ",":
+        if word in _CLAUSE_BREAKS:
             break
+        if word == ",":
+            continue
         if is_verb(word) and index > 0:
             end = _skip_back(tokens, index - 1)
             if end >= 0 and _is_noun(tokens[end][0]):
@@ -277,10 +288,12 @@ def attributive_noun_after(sentence: str, figure_start: int, unit_end: int) -> P
     """'a 5% pay rise' -> 'pay rise', 'an $800 pizza oven' -> 'pizza oven': a measure written
     as a modifier measures the noun it modifies."""
     before = _tokens(sentence[max(0, figure_start - 40):figure_start])
-    if not before:
-        return None
-    opener = before[-1][0]
-    if opener.lower() not in _ATTRIBUTIVE_OPENERS and not opener.endswith(("'s", "’s")):
+    # "a 5% pay rise", "Acme's $5m loss", "a million dollar house", "12 C melting point."
+    opener = before[-1][0] if before else ""
+    starts_sentence = not sentence[:figure_start].strip()
+    with_article = re.match(r"an?\s", sentence[figure_start:figure_start + 3], re.IGNORECASE) is not None
+    if opener.lower() not in _ATTRIBUTIVE_OPENERS and not opener.endswith(("'s", "’s")) \
+            and not starts_sentence and not with_article:
         return None
     rest = sentence[unit_end:]
     glue = re.match(r"-?\s?", rest)
@@ -312,10 +325,58 @@ def measure_entity(sentence: str, figure_start: int, unit_end: int, local: Phras
     modified = attributive_noun_after(sentence, figure_start, unit_end)
     if modified is not None:
         return modified.text
-    local_is_noun = local is not None and _is_noun(local.text.split()[-1]) and not is_verb(local.text.split()[-1])
+    in_phrase = _in_phrase_after(sentence, unit_end)
+    if in_phrase is not None:
+        return in_phrase.text
+    # "lost 0.8% to end at 7,412": a word after "to" is a verb, whatever the lexicon says.
+    local_is_noun = local is not None and _is_noun(local.text.split()[-1]) and not is_verb(local.text.split()[-1]) \
+        and not re.search(r"\bto\s+$", sentence[:local.start]) and not sentence[local.start - 1:local.start].isdigit()
     subject = subject_before(sentence, figure_start)
     if subject is not None and subject.phrase.end <= figure_start:
         if local_is_noun and local.start > subject.verb_start:
             return local.text
         return subject.phrase.text
+    described = _described_by_change_clause(sentence, figure_start)
+    if described is not None:
+        return described.text
     return local.text if local_is_noun else ""
+
+
+def _in_phrase_after(sentence: str, unit_end: int) -> Phrase | None:
+    """'$1bn in gains', '$5m in damages': an amount 'in' a common noun is an amount of it (a
+    place or a year after 'in' is not)."""
+    m = re.match(r"\s+in\s+(?:new\s+|additional\s+|extra\s+|annual\s+)?([a-z][a-z-]+)\b", sentence[unit_end:])
+    if not m:
+        return None
+    word = m.group(1)
+    pos = _pos(word)
+    if "NOUN" not in pos or word in STOP_WORDS or word in _TIME_WORDS or not (is_plural(word) or "VERB" not in pos):
+        return None
+    start = unit_end + m.start(1)
+    return Phrase(word, singular(word), start, start + len(word))
+
+
+def is_plural(word: str) -> bool:
+    return singular(word) != word.lower()
+
+
+_CHANGE_OPENERS = {"up", "down", "higher", "lower"}
+
+
+def _described_by_change_clause(sentence: str, figure_start: int) -> Phrase | None:
+    """'Tesla shares have been on a tear, up nearly 57%' and 'the biggest fallers were Unite
+    Group, down 68p': a verbless ', up/down ...' clause describes the name just before its comma,
+    else the subject of the clause before it."""
+    tokens = _tokens(sentence[:figure_start])
+    comma = next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i][0] in {",", ";"} | _CLAUSE_BREAKS), None)
+    if comma is None or comma + 1 >= len(tokens) + 1:
+        return None
+    clause = tokens[comma + 1:]
+    if not clause or clause[0][0].lower() not in _CHANGE_OPENERS:
+        return None
+    if comma >= 1 and tokens[comma - 1][0][:1].isupper() and _is_noun(tokens[comma - 1][0]):
+        first = _noun_phrase_ending_at(tokens, comma - 1)
+        return Phrase(sentence[tokens[first][1]:tokens[comma - 1][2]], singular(tokens[comma - 1][0]),
+                      tokens[first][1], tokens[comma - 1][2])
+    subject = subject_before(sentence, tokens[comma][1])
+    return subject.phrase if subject is not None else None

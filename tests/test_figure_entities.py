@@ -54,3 +54,28 @@ def test_a_conversion_in_brackets_measures_the_same_thing():
         ("2 million euros", "fine"), ("$2.2m", "fine"),
     ]
     assert entities("The road is 12 miles (19 km) long.") == [("12 miles", "road"), ("19 km", "road")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A verbless ", up/down ..." clause describes the name before its comma, else the subject.
+        ("Globex stock has had a strong year, up 41% after falling 12% in 2022.",
+         [("41%", "Globex stock"), ("12%", "Globex stock")]),
+        ("The day's biggest losers were Initech, down 14p at 212p.", [("14p", "Initech"), ("212p", "Initech")]),
+        # A participle clause ("having increased") hangs on the subject of the clause before it.
+        ("The budget gap widened last year, having increased by $2.1bn to $9.8bn.",
+         [("$2.1bn", "budget gap"), ("$9.8bn", "budget gap")]),
+        # A word after a modal or "to" is a verb, not the thing measured.
+        ("The lake can freeze down to minus 20 degrees Celsius.", [("minus 20 degrees Celsius", "lake")]),
+        ("The Acme 40 index lost 0.8% to end at 7,412.5.", [("0.8%", "Acme 40 index"), ("7,412.5", "Acme 40 index")]),
+        # "$3bn in profits": an amount in a common noun is an amount of it.
+        ("The investors are sitting on $3bn in profits.", [("$3bn", "profits")]),
+        # A pronoun subject stands for the sentence's first subject, past an opening phrase.
+        ("Earlier this week, Initech said it had 450 stores.", [("450", "Initech's stores")]),
+        # A measure written as a modifier after "a": "a two million pound house".
+        ("It is a two million pound house.", [("two million pound", "house")]),
+    ],
+)
+def test_subjects_of_changes_and_levels(text, expected):
+    assert entities(text) == expected
