@@ -153,6 +153,21 @@ class Subject:
     verb_start: int
 
 
+def _verb_in_context(tokens: list[tuple[str, int, int]], index: int) -> bool:
+    """is_verb, plus what the neighbours settle: a word after a modal or "to" ("can dip", "to end")
+    and an -s form after a name ("Musk uses", "Acme plans")."""
+    word = tokens[index][0]
+    if is_verb(word):
+        return True
+    if index == 0 or word.lower() in STOP_WORDS:
+        return False
+    previous = tokens[index - 1][0]
+    if previous.lower() in _MODALS:
+        return True
+    return word.endswith("s") and "VERB" in _pos(word) and previous[:1].isupper() and index - 1 > 0 \
+        and previous.lower() not in STOP_WORDS
+
+
 def _verb_lemma(word: str) -> str:
     if word in {"lay", "lays", "laid", "laying"}:
         return "lay"  # "lay off", never "lie" in a sentence with a count
@@ -170,8 +185,7 @@ def subject_before(sentence: str, pos: int) -> Subject | None:
         word = tokens[verb][0]
         if word in _CLAUSE_BREAKS or word == ",":
             return None
-        after_modal = verb >= 1 and tokens[verb - 1][0].lower() in _MODALS and word.lower() not in STOP_WORDS
-        if is_verb(word) or after_modal:
+        if _verb_in_context(tokens, verb):
             # "plans to lay off", "set to rise": an infinitive hangs on an earlier verb.
             if verb >= 1 and tokens[verb - 1][0].lower() == "to":
                 verb -= 2
@@ -226,7 +240,7 @@ def _antecedent(sentence: str, tokens: list[tuple[str, int, int]], pronoun: int)
             break
         if word == ",":
             continue
-        if is_verb(word) and index > 0:
+        if index > 0 and _verb_in_context(tokens, index):
             end = _skip_back(tokens, index - 1)
             if end >= 0 and _is_noun(tokens[end][0]):
                 first = _noun_phrase_ending_at(tokens, end)
@@ -271,6 +285,15 @@ def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
     """What a count is about: 'survey of European countries', "Dell's employees" or, for a
     count stated of a subject ('The population is 8 billion people'), the subject; else the
     counted noun phrase."""
+    if counted.head == "time":
+        # "trades at 6.5 times earnings": a multiple of the noun after "times".
+        multiple = re.match(r"\s+(?:its\s+|their\s+|the\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)", sentence[counted.end:])
+        if multiple:
+            words = multiple.group(1).split()
+            while words and not ("NOUN" in _pos(words[-1]) and words[-1] not in STOP_WORDS):
+                words.pop()
+            if words and all(w not in STOP_WORDS for w in words):
+                return " ".join(words)
     owner = _owner_before_of(sentence, figure_start)
     if owner is not None:
         return f"{owner.text} of {counted.text}"
@@ -281,6 +304,8 @@ def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
         return f"{_possessive(subject.phrase.text, sentence)} {counted.text}"
     if subject.verbs and subject.verbs[-1] == "be":
         return subject.phrase.text
+    if re.search(r"\b(?:at|to)\s+$", sentence[:figure_start]):
+        return subject.phrase.text  # "the index closed at 1,478 points": a level of the subject
     return counted.text
 
 
@@ -321,6 +346,11 @@ def measure_entity(sentence: str, figure_start: int, unit_end: int, local: Phras
     ('a 5% pay rise'); a noun phrase between its verb and it ('paid a fine of $5m'); else the
     subject of its clause ('BioView shares finished 34.4% higher'); else the nearest phrase."""
     if local is not None and local.start >= unit_end:
+        subject = subject_before(sentence, figure_start)
+        if subject is not None and subject.phrase.end <= figure_start and set(subject.verbs) & _POSSESSION_VERBS \
+                and not local.text.lower().startswith(("its ", "their ", "his ", "her ")):
+            # "The field has produced 1m barrels of oil": the field's oil.
+            return f"{_possessive(subject.phrase.text, sentence)} {local.text}"
         return local.text
     modified = attributive_noun_after(sentence, figure_start, unit_end)
     if modified is not None:
@@ -330,7 +360,8 @@ def measure_entity(sentence: str, figure_start: int, unit_end: int, local: Phras
         return in_phrase.text
     # "lost 0.8% to end at 7,412": a word after "to" is a verb, whatever the lexicon says.
     local_is_noun = local is not None and _is_noun(local.text.split()[-1]) and not is_verb(local.text.split()[-1]) \
-        and not re.search(r"\bto\s+$", sentence[:local.start]) and not sentence[local.start - 1:local.start].isdigit()
+        and not re.search(r"\bto\s+$", sentence[:local.start]) and not sentence[local.start - 1:local.start].isdigit() \
+        and not re.search(r"\d\s*$", sentence[:local.start])
     subject = subject_before(sentence, figure_start)
     if subject is not None and subject.phrase.end <= figure_start:
         if local_is_noun and local.start > subject.verb_start:

@@ -79,3 +79,23 @@ def test_a_conversion_in_brackets_measures_the_same_thing():
 )
 def test_subjects_of_changes_and_levels(text, expected):
     assert entities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "N times <noun>": a multiple of the noun, not a count of times.
+        ("The shares trade at 8.2 times earnings.", [("8.2", "earnings")]),
+        # A count reached "at" or "to" is a level of the subject.
+        ("The Acme 40 index rose 1% to close at 7,480 points.", [("1%", "Acme 40 index"), ("7,480", "Acme 40 index")]),
+        # "has produced 2m tonnes of copper": the subject's copper.
+        ("The mine has produced about 2 million tonnes of copper.", [("about 2 million tonnes", "mine's copper")]),
+        # A unit of the previous figure ("12 cents") is not the thing the next one measures.
+        ("Initech rose 12 cents to $4.10 on Friday.", [("12 cents", "Initech"), ("$4.10", "Initech")]),
+        # "Jane Doe runs": an -s verb after a name; "she" then stands for Jane Doe.
+        ("Meanwhile, Jane Doe runs a small blog, where she has about 9,000 readers.",
+         [("about 9,000", "Jane Doe's readers")]),
+    ],
+)
+def test_multiples_levels_and_pronouns(text, expected):
+    assert entities(text) == expected
