@@ -69,7 +69,22 @@ def _unit_for(sentence: str, mention: NumberMention) -> tuple[Unit | None, int]:
     found = match_unit_after(sentence, mention.end)
     if found:
         return found.unit, found.end
+    if 0 < mention.value < 1:
+        # "1/16 of a US pint", "a third of a mile": a fraction of one unit.
+        of_a = re.match(r"\s+of\s+an?\s+(?:US\s+|U\.S\.\s+|imperial\s+)?", sentence[mention.end:])
+        if of_a:
+            found = match_unit_after(sentence, mention.end + of_a.end())
+            if found and found.unit.dimension not in ("percent", "currency"):
+                return found.unit, found.end
+    acronym = _ACRONYM_UNIT.match(sentence, mention.end)
+    if acronym and re.search(r"\.\d", sentence[mention.start:mention.end]):
+        # "0.5 WAR", "3.2 GPA": a decimal is a measure, never a model number, so the
+        # capitalised abbreviation after it is its unit.
+        return Unit(acronym.group(1), "other"), acronym.end()
     return None, mention.end
+
+
+_ACRONYM_UNIT = re.compile(r"\s([A-Z]{2,5})(?![\w-])")
 
 
 def _with_rate(sentence: str, unit: Unit, end: int) -> tuple[Unit, int]:
