@@ -154,3 +154,15 @@ def test_between_with_to_is_a_range():
     row = one("The works could take between seven to 10 years.")
     assert (row.surface, row.low, row.high, row.qualifier, row.unit) == \
         ("between seven to 10 years", 7.0, 10.0, "range", "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Acme Bhd rose 18 sen to RM3.40.", [("18 sen", "MYR sen", 0.18, "MYR"), ("RM3.40", "MYR", 3.4, "MYR")]),
+        ("Initech was down 68 p at 1112 p.", [("68 p", "GBp", 0.68, "GBP"), ("1112 p", "GBp", 11.12, "GBP")]),
+    ],
+)
+def test_sen_and_spaced_pence(text, expected):
+    got = [(r.surface, r.unit, r.norm_value, r.norm_unit) for r in figures(text).itertuples()]
+    assert got == [(s, u, pytest.approx(v), n) for s, u, v, n in expected]
