@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -169,8 +170,15 @@ def _share_entity_with_conversions(sentence: str, figures: list[Figure]) -> None
         gap = sentence[previous.end:figure.start]
         opens = gap.strip() == "("
         inside = opens or (inside and gap.strip() in {"/", ","} and ")" not in gap)
-        if inside and figure.dimension != "count" and previous.dimension != "count" and previous.entity:
-            figure.entity = previous.entity
+        if inside and figure.dimension != "count" and previous.dimension != "count":
+            figure.entity = previous.entity or figure.entity
+            # The restatement carries the original's change and bound: "fell 5 miles (8 km)",
+            # "just under 296 hp (224 kW)".
+            figure.direction = figure.direction or previous.direction
+            if figure.qualifier == "exact" and previous.qualifier in ("lower", "upper"):
+                figure.qualifier = previous.qualifier
+                figure.low, figure.high = (figure.value, math.inf) if previous.qualifier == "lower" \
+                    else (0.0 if figure.value >= 0 else -math.inf, figure.value)
 
 
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|and)\s*-?\s*")

@@ -99,3 +99,14 @@ def test_subjects_of_changes_and_levels(text, expected):
 )
 def test_multiples_levels_and_pronouns(text, expected):
     assert entities(text) == expected
+
+
+def test_a_conversion_in_brackets_keeps_the_change_and_the_bound():
+    table = figures("Temperatures dropped by 2 degrees Celsius (3.6 Fahrenheit).")
+    assert [(r.surface, r.direction, r.entity) for r in table.itertuples()] == [
+        ("2 degrees Celsius", "down", "Temperatures"), ("3.6 Fahrenheit", "down", "Temperatures"),
+    ]
+    table = figures("Output is capped at just under 296 hp (224 kW).")
+    assert [(r.surface, r.qualifier, r.low, r.high) for r in table.itertuples()] == [
+        ("just under 296 hp", "upper", 0.0, 296.0), ("224 kW", "upper", 0.0, 224.0),
+    ]
