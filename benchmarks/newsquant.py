@@ -90,7 +90,12 @@ def _pairs(predicted: list[dict], gold: list[dict]) -> list[tuple[dict, dict]]:
 
 
 def _fold(unit: str) -> str:
-    unit = unit.strip().lower()
+    unit = unit.strip()
+    # "GBp" (pence, ISO 4217 convention) differs from "GBP" (pounds) only in case: fold it
+    # before lower-casing, or every pence figure would be scored as pounds.
+    if unit == "GBp":
+        return "gbp_p"
+    unit = unit.lower()
     unit = re.sub(r"\s+", " ", unit)
     if unit in ("", "-"):
         return ""

@@ -103,6 +103,15 @@ def counted_noun_after(sentence: str, pos: int, value: float) -> Phrase | None:
     """'6700 Ukrainian civilians' -> 'Ukrainian civilians' (head 'civilian')."""
     if sentence[pos:pos + 1].isalpha():
         return None  # "5G", "3D": letters glued to a number make a name, not a count
+    if re.match(r"-(?:,|\s+(?:and|or|to)\b)", sentence[pos:pos + 6]):
+        # "four-, five- and six-cylinder engines": the hanging hyphen is completed further on.
+        completion = re.search(r"\b(?:\w+|\d[\d.,]*)(?=-[A-Za-z])", sentence[pos + 1:pos + 60])
+        if completion is None:
+            return None
+        return _hyphen_compound(sentence, pos + 1 + completion.end())
+    compound = _hyphen_compound(sentence, pos) if re.match(r"-[A-Za-z]", sentence[pos:pos + 2]) else None
+    if compound is not None:
+        return compound
     tokens = _tokens(sentence, pos, min(len(sentence), pos + 80))
     if tokens and tokens[0][0].lower() == "of" and re.match(r"\s*of\b", sentence[pos:]):
         tokens = tokens[1:]  # "hundreds of families", "a dozen of them"
@@ -153,6 +162,22 @@ def counted_noun_after(sentence: str, pos: int, value: float) -> Phrase | None:
         return None
     text = sentence[run[0][1]:run[-1][2]]
     return Phrase(text=text, head=singular(head), start=run[0][1], end=run[-1][2])
+
+
+def _hyphen_compound(sentence: str, hyphen: int) -> Phrase | None:
+    """'six-cylinder engines', 'a two-bedroom flat': the noun after the hyphen is what is counted
+    (cylinders, bedrooms); the entity is the phrase it belongs to."""
+    m = re.match(r"-([A-Za-z]+)\b(?!-)", sentence[hyphen:])
+    if m is None or "NOUN" not in _pos(m.group(1)) or m.group(1).lower() in STOP_WORDS \
+            or m.group(1).lower() in {"something", "somethings", "odd", "plus", "ish"}:
+        return None
+    head_start, head_end = hyphen + m.start(1), hyphen + m.end(1)
+    end = head_end
+    for word, _, w_end in _tokens(sentence, head_end, min(len(sentence), head_end + 40)):
+        if not (_nounish(word) and word.lower() not in _VERBISH) or w_end - end > len(word) + 1:
+            break
+        end = w_end
+    return Phrase(sentence[head_start:end], singular(m.group(1)), head_start, end)
 
 
 def measured_phrase(sentence: str, number_start: int, unit_end: int) -> Phrase | None:

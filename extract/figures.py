@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from .numbers import NumberMention, find_numbers
 from .qualifiers import CHANGE_FROM, direction, multiplier_changes, qualify
 from .schema import COLUMNS, empty_frame
 from .sentences import split_sentences
+from .subjects import count_entity, measure_entity
 from .units import Unit, currency_unit, match_per, match_unit_after, normalise
 
 # A sentence can hold a figure only if it has a digit or a number word; most sentences do not,
@@ -49,6 +51,7 @@ class Figure:
     source_cue: str
     sentence_start: int
     sentence_end: int
+    counted: str = ""  # the counted noun phrase of a count ("employees"), whatever the entity says
 
 
 def _unit_for(sentence: str, mention: NumberMention) -> tuple[Unit | None, int]:
@@ -67,7 +70,22 @@ def _unit_for(sentence: str, mention: NumberMention) -> tuple[Unit | None, int]:
     found = match_unit_after(sentence, mention.end)
     if found:
         return found.unit, found.end
+    if 0 < mention.value < 1:
+        # "1/16 of a US pint", "a third of a mile": a fraction of one unit.
+        of_a = re.match(r"\s+of\s+an?\s+(?:US\s+|U\.S\.\s+|imperial\s+)?", sentence[mention.end:])
+        if of_a:
+            found = match_unit_after(sentence, mention.end + of_a.end())
+            if found and found.unit.dimension not in ("percent", "currency"):
+                return found.unit, found.end
+    acronym = _ACRONYM_UNIT.match(sentence, mention.end)
+    if acronym and re.search(r"\.\d", sentence[mention.start:mention.end]):
+        # "0.5 WAR", "3.2 GPA": a decimal is a measure, never a model number, so the
+        # capitalised abbreviation after it is its unit.
+        return Unit(acronym.group(1), "other"), acronym.end()
     return None, mention.end
+
+
+_ACRONYM_UNIT = re.compile(r"\s([A-Z]{2,5})(?![\w-])")
 
 
 def _with_rate(sentence: str, unit: Unit, end: int) -> tuple[Unit, int]:
@@ -107,10 +125,10 @@ def extract_document(document: Document, *, approx_tolerance: float = 0.1) -> li
         for fig in sentence_figures:
             if fig.dimension == "count":
                 if fig.unit:
-                    previous_count_noun = fig.entity
+                    previous_count_noun = fig.counted or fig.entity
                 elif previous_count_noun and fig.value == int(fig.value):
                     # "killed two people and injured 12": the second count shares the noun.
-                    fig.entity = previous_count_noun
+                    fig.entity = fig.counted = previous_count_noun
                     fig.unit = fig.norm_unit = singular(previous_count_noun.split()[-1])
             if fig.entity.lower().startswith(("its ", "their ", "his ", "her ")):
                 fig.entity = resolve_possessive(sentence, fig.entity, max(0, sentence.find(fig.entity)))
@@ -136,7 +154,31 @@ def _sentence_figures(sentence: str, approx_tolerance: float) -> list[Figure]:
         figures.append(Figure(start, end, abs(change), abs(change), abs(change), "exact", way, "%", "percent",
                               abs(change), "%", phrase.text if phrase else "", "", "", 0, 0))
     figures.sort(key=lambda f: f.start)
-    return _join_ranges(sentence, figures)
+    figures = _join_ranges(sentence, figures)
+    _share_entity_with_conversions(sentence, figures)
+    return figures
+
+
+_CONVERSION_GAP = re.compile(r"\s*\(\s*|\s*/\s*|\s*,\s*")
+
+
+def _share_entity_with_conversions(sentence: str, figures: list[Figure]) -> None:
+    """'a fine of A$10.5m ($7.5m)', '296 hp (224 kW / 300 PS)': a figure in brackets right after
+    another restates it in other units, so it measures the same thing."""
+    inside = False
+    for previous, figure in zip(figures, figures[1:]):
+        gap = sentence[previous.end:figure.start]
+        opens = gap.strip() == "("
+        inside = opens or (inside and gap.strip() in {"/", ","} and ")" not in gap)
+        if inside and figure.dimension != "count" and previous.dimension != "count":
+            figure.entity = previous.entity or figure.entity
+            # The restatement carries the original's change and bound: "fell 5 miles (8 km)",
+            # "just under 296 hp (224 kW)".
+            figure.direction = figure.direction or previous.direction
+            if figure.qualifier == "exact" and previous.qualifier in ("lower", "upper"):
+                figure.qualifier = previous.qualifier
+                figure.low, figure.high = (figure.value, math.inf) if previous.qualifier == "lower" \
+                    else (0.0 if figure.value >= 0 else -math.inf, figure.value)
 
 
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|and)\s*-?\s*")
@@ -232,11 +274,15 @@ def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance
     unit_for_norm = unit if unit is not None else Unit(unit_name, dimension)
     norm_value, norm_unit = normalise(value, unit_for_norm) if unit is not None else (value, unit_name)
     entity = entity_phrase.text if entity_phrase is not None else ""
+    if counted is not None and dimension == "count":
+        entity = count_entity(sentence, span_start, counted)
+    elif dimension not in ("duration", "age", "ratio"):
+        entity = measure_entity(sentence, span_start, unit_end, entity_phrase)
     return Figure(
         start=span_start, end=max(end, mention.end), value=value, low=qualified.low, high=qualified.high,
         qualifier=qualified.qualifier, direction=way, unit=unit_name, dimension=dimension,
         norm_value=norm_value, norm_unit=norm_unit, entity=entity, source="", source_cue="",
-        sentence_start=0, sentence_end=0,
+        sentence_start=0, sentence_end=0, counted=counted.text if counted is not None else "",
     )
 
 

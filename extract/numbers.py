@@ -303,6 +303,8 @@ def _mention_at(sentence: str, start: int, kind: str) -> NumberMention | None:
     # Ranges: "5-10%", "$3 billion to $5 billion", "1 to 2 thousand", "between 5 and 10".
     between = re.search(r"\bbetween\s+$", before, re.IGNORECASE)
     join = re.compile(r"\s+and\s+" if between else _RANGE_JOIN.pattern).match(sentence, end)
+    if join is None and between:
+        join = _RANGE_JOIN.match(sentence, end)  # "between seven to 10 years": loose but common
     if join is None and words:
         join = re.compile(r"\s+or\s+(?=(?:" + "|".join(SMALL_NUMBER_WORDS) + r")\b)", re.IGNORECASE).match(sentence, end)
     if join and re.search(r"\bby\s+$", before, re.IGNORECASE) or (join and CHANGE_FROM.search(before[-80:])):

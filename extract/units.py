@@ -243,13 +243,17 @@ def currency_unit(code: str, cents: bool = False) -> Unit:
 
 def match_currency_after(sentence: str, pos: int) -> UnitMatch | None:
     """'10.5 million Australian dollars', '333.6 million yen', '19 cents', '118.5p'."""
+    sen = re.match(r"[ \u00a0]sen\b(?!\.)", sentence[pos:pos + 5])
+    if sen:
+        # The sen, a hundredth of the Malaysian ringgit, as market reports quote share moves.
+        return UnitMatch(Unit("MYR sen", "currency"), pos, pos + sen.end())
     m = CURRENCY_WORDS.match(sentence, pos)
     if not m or (m.start("word") - pos) > 1 + (m.end("adj") - m.start("adj") + 1 if m.group("adj") else 0):
         return None
     glued = m.start("word") == pos
     word = m.group("word").lower().split()[0]
-    if word == "p" and not glued:
-        return None
+    if word == "p" and not glued and not re.match(r"\s*(?:[,;.)]|$|at\b|to\b|from\b|a\s+share\b)", sentence[m.end():]):
+        return None  # "68 p at 1112 p" is pence; "5 p" before other words is too ambiguous
     if word in {"real", "won", "rand", "dong", "lei", "p"} and not glued and not m.group("adj"):
         # "won", "real" and "lei" are English words first; only accept them as currency names
         # when written right after the number ("5 won" would still be a stretch).
@@ -424,6 +428,8 @@ def normalise(value: float, unit: Unit) -> tuple[float, str]:
             return value / 100.0, base[:-1] + slash + per
         if base == "GBp":
             return value / 100.0, "GBP" + slash + per
+        if base == "MYR sen":
+            return value / 100.0, "MYR" + slash + per
         return value, unit.name
     factor = canonical_factor(unit.pint_expr)
     if factor is None:

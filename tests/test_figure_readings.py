@@ -112,7 +112,7 @@ def test_normalisation_with_pint(text, norm_value, norm_unit):
 
 
 def test_counted_noun_is_the_entity():
-    row = one("Dell will lay off more than 6,650 employees.")
+    row = one("More than 6,650 employees will lose their jobs.")
     assert (row.unit, row.entity, row.dimension) == ("employee", "employees", "count")
 
 
@@ -127,3 +127,42 @@ def test_sources():
     assert one("\"We sold 500 cars,\" said Jane Smith.").source == "Jane Smith"
     table = figures("Analyst Mary Jones praised the firm. She said it sold 500 cars.")
     assert table.iloc[0].source == "Mary Jones" and table.iloc[0].source_cue == "she said"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A fraction "of a" unit is measured in that unit.
+        ("A cup holds 1/8 of a US gallon.", [("1/8 of a US gallon", 0.125, "gallon", "volume")]),
+        # A decimal before a capitalised abbreviation is a measure in it, not a model number.
+        ("Smith (2.3 WAR) and Jones (1.1 WAR) were traded.", [("2.3 WAR", 2.3, "WAR", "other"),
+                                                              ("1.1 WAR", 1.1, "WAR", "other")]),
+        # Hanging hyphens: each number counts the noun the last compound completes.
+        ("It offers four-, five- and six-cylinder engines.", [("four", 4.0, "cylinder", "count"),
+                                                               ("five", 5.0, "cylinder", "count"),
+                                                               ("six", 6.0, "cylinder", "count")]),
+        ("They rented a two-bedroom flat.", [("two", 2.0, "bedroom", "count")]),
+        ("About 40-odd people came.", [("About 40", 40.0, "people", "count")]),
+    ],
+)
+def test_fractions_of_units_abbreviations_and_hyphen_compounds(text, expected):
+    got = [(r.surface, r.value, r.unit, r.dimension) for r in figures(text).itertuples()]
+    assert got == expected
+
+
+def test_between_with_to_is_a_range():
+    row = one("The works could take between seven to 10 years.")
+    assert (row.surface, row.low, row.high, row.qualifier, row.unit) == \
+        ("between seven to 10 years", 7.0, 10.0, "range", "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Acme Bhd rose 18 sen to RM3.40.", [("18 sen", "MYR sen", 0.18, "MYR"), ("RM3.40", "MYR", 3.4, "MYR")]),
+        ("Initech was down 68 p at 1112 p.", [("68 p", "GBp", 0.68, "GBP"), ("1112 p", "GBp", 11.12, "GBP")]),
+    ],
+)
+def test_sen_and_spaced_pence(text, expected):
+    got = [(r.surface, r.unit, r.norm_value, r.norm_unit) for r in figures(text).itertuples()]
+    assert got == [(s, u, pytest.approx(v), n) for s, u, v, n in expected]

@@ -1,0 +1,413 @@
+"""Who or what a figure is about when its own words do not say: the subject of its clause.
+
+"Dell on Monday announced plans to lay off 6,650 employees": the count is of employees, but the
+figure is about Dell. "BioView shares finished 34.4% higher": the percentage is about BioView
+shares. The reading is shallow: walk back from the number to the finite verb of its clause, then
+past auxiliaries, adverbs, time phrases and parentheticals to the noun phrase before it (or, for a
+relative clause, to the noun the "which"/"who"/"that" hangs on).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lemminflect import getLemma
+
+from .entities import STOP_WORDS, Phrase, _pos, singular
+
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.&-]*[A-Za-z0-9]|[A-Za-z0-9]|[^\s\w]")
+_AUXILIARIES = {"has", "have", "had", "having", "is", "are", "was", "were", "be", "been", "being", "am",
+                "will", "would", "can", "could", "may", "might", "should", "must", "shall", "do", "does",
+                "did", "'s", "’s"}
+# Nouns in the lexicon that are far more often finite verbs in news copy.
+_AMBIGUOUS_VERBS = {
+    "rose", "rise", "rises", "fall", "falls", "drop", "drops", "cut", "cuts", "gain", "gains", "jump",
+    "jumps", "climb", "climbs", "surge", "surges", "increase", "increases", "decline", "declines",
+    "reports", "shows", "estimates", "costs", "cost", "needs", "expects", "forecasts", "hit", "hits",
+    "trades", "tops", "reaches", "saw", "stood", "leads", "holds", "sells", "faces", "pays", "posts",
+    "slides", "dips", "slumps", "plunges", "soars", "tumbles", "sinks", "grows", "hosts", "owns",
+    "counts", "boasts", "wins", "scores", "nets", "adds", "employs", "hires", "loses", "sheds",
+    "plans", "aims", "set", "sets", "put", "puts", "fell", "sank", "left", "led", "shed", "bet", "lay",
+}
+_RELATIVE = {"which", "who", "that"}
+_NOUN_LINKS = {"of", "in", "for", "across"}
+_MODALS = {"can", "could", "will", "would", "may", "might", "should", "must", "shall", "to"}
+_PRONOUNS = {"it", "they", "he", "she", "we", "you", "i", "this", "these", "those", "there", "one",
+             "which", "who", "that", "what"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
+_ADVERBS = {"also", "now", "still", "already", "just", "only", "reportedly", "then", "again", "even",
+            "not", "never", "recently", "previously", "initially", "finally", "currently", "further",
+            "officially", "meanwhile", "however", "nevertheless", "today", "yesterday", "so", "far"}
+_TIME_NOUNS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
+               "month", "year", "quarter", "day", "night", "morning", "afternoon", "evening", "weekend",
+               "january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december"}
+_TIME_WORDS = _TIME_NOUNS | {"last", "this", "next", "on", "in", "at", "during", "earlier", "later", "ago",
+                             "the", "past"}
+_CLAUSE_BREAKS = {";", ":", "—", "–", "?", "!"}
+_SUBORDINATORS = {"while", "whereas", "as", "but", "and", "although", "though", "because", "after",
+                  "before", "when", "if", "since", "until", "where", "so", "or"}
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def is_verb(word: str) -> bool:
+    """A finite-looking verb: an auxiliary, a word the lexicon knows only as a verb, a past form
+    the lexicon also lists as an adjective ('peaked', 'expected'), or a common noun/verb form."""
+    lower = word.lower()
+    if lower in _AUXILIARIES or lower in _AMBIGUOUS_VERBS:
+        return True
+    pos = _pos(word)
+    if "VERB" not in pos and "AUX" not in pos:
+        return False
+    if not pos & {"NOUN", "ADJ", "PROPN"}:
+        return True
+    return lower.endswith("ed") and "NOUN" not in pos
+
+
+def _is_noun(word: str) -> bool:
+    lower = word.lower()
+    if lower in STOP_WORDS and lower not in {"one"} or not word[:1].isalnum():
+        return False
+    if lower in _AMBIGUOUS_VERBS or lower in _AUXILIARIES:
+        return False
+    pos = _pos(word)
+    return bool(pos & {"NOUN", "PROPN"}) or not pos or (word[:1].isupper() and "ADJ" in pos)
+
+
+def _noun_phrase_ending_at(tokens: list[tuple[str, int, int]], last: int) -> int:
+    """Index of the first token of the noun phrase whose last word is tokens[last]: modifiers,
+    possessives, and one 'of' link ('shares of the major coal producer')."""
+    first = last
+    while first - 1 >= 0 and last - first < 5:
+        word = tokens[first - 1][0]
+        lower = word.lower()
+        if lower in _AMBIGUOUS_VERBS or lower in _AUXILIARIES or lower in _RELATIVE or lower in _TIME_NOUNS:
+            break
+        # "last season Chris Wood", "tuesday Waymo": a name does not take a lower-case modifier.
+        if word[:1].islower() and lower not in _NOUN_LINKS and tokens[first][0][:1].isupper() \
+                and first == last - _name_length(tokens, last) + 1:
+            break
+        pos = _pos(word)
+        if _is_noun(word) or "ADJ" in pos and not is_verb(word) or word.endswith(("'s", "’s")) \
+                or word in {"&", "-"} or re.fullmatch(r"\d+s?", word):
+            first -= 1
+        elif lower in _NOUN_LINKS and first - 2 >= 0 and _is_noun(tokens[first - 2][0]):
+            first -= 2  # "shares in Globex", "population of earth", "growth across Asia"
+        elif lower in _DETERMINERS and first - 3 >= 0 and tokens[first - 2][0].lower() == "of" \
+                and _is_noun(tokens[first - 3][0]):
+            first -= 3  # "shares of the major coal producer"
+        elif lower in _DETERMINERS:
+            break
+        else:
+            break
+    while first < last and (tokens[first][0].lower() in STOP_WORDS or tokens[first][0] in {"&", "-"}):
+        first += 1
+    return first
+
+
+def _name_length(tokens: list[tuple[str, int, int]], last: int) -> int:
+    length = 0
+    while last - length >= 0 and tokens[last - length][0][:1].isupper():
+        length += 1
+    return length
+
+
+def _skip_back(tokens: list[tuple[str, int, int]], index: int) -> int:
+    """From tokens[index] going left, skip auxiliaries, adverbs, time phrases and a parenthetical;
+    return the index of the first token that may end the subject."""
+    while index >= 0:
+        word = tokens[index][0]
+        lower = word.lower()
+        if lower in _AUXILIARIES or lower in _ADVERBS or lower.endswith("ly") and "ADV" in _pos(word):
+            index -= 1
+        elif lower in _TIME_WORDS and (lower not in {"on", "in", "at", "the", "this", "last", "next"}
+                                       or index + 1 < len(tokens) and tokens[index + 1][0].lower() in _TIME_WORDS):
+            index -= 1
+        elif lower in {"on", "in", "at", "during", "last", "this", "next", "the"} and index + 1 < len(tokens) \
+                and tokens[index + 1][0].lower() in _TIME_WORDS:
+            index -= 1
+        elif word == ")":
+            opening = next((i for i in range(index - 1, -1, -1) if tokens[i][0] == "("), None)
+            if opening is None:
+                return index
+            index = opening - 1
+        elif word == ",":
+            # ", 2018's best performing sector," between a subject and its verb.
+            opening = next((i for i in range(index - 1, max(-1, index - 8), -1) if tokens[i][0] == ","), None)
+            if opening is None or any(is_verb(t[0]) for t in tokens[opening + 1:index]):
+                return index
+            index = opening - 1
+        else:
+            return index
+    return index
+
+
+@dataclass(frozen=True)
+class Subject:
+    phrase: Phrase
+    verbs: tuple[str, ...]  # lemmas of the verb chain, first to last ("announce", "plan", "lay")
+    verb_start: int
+
+
+def _verb_in_context(tokens: list[tuple[str, int, int]], index: int) -> bool:
+    """is_verb, plus what the neighbours settle: a word after a modal or "to" ("can dip", "to end")
+    and an -s form after a name ("Musk uses", "Acme plans")."""
+    word = tokens[index][0]
+    if is_verb(word):
+        return True
+    if index == 0 or word.lower() in STOP_WORDS:
+        return False
+    previous = tokens[index - 1][0]
+    if previous.lower() in _MODALS:
+        return True
+    return word.endswith("s") and "VERB" in _pos(word) and previous[:1].isupper() and index - 1 > 0 \
+        and previous.lower() not in STOP_WORDS
+
+
+def _verb_lemma(word: str) -> str:
+    if word in {"lay", "lays", "laid", "laying"}:
+        return "lay"  # "lay off", never "lie" in a sentence with a count
+    if word in {"'s", "’s"}:
+        return "be"
+    return (getLemma(word, upos="AUX") if word in _AUXILIARIES else getLemma(word, upos="VERB") or [word])[0]
+
+
+def subject_before(sentence: str, pos: int) -> Subject | None:
+    """The subject of the clause in which sentence[pos:] stands as object or complement, or None
+    when the clause has no finite verb before pos or its subject is a pronoun with no antecedent."""
+    tokens = _tokens(sentence[:pos])
+    verb = len(tokens) - 1
+    while verb >= 0:
+        word = tokens[verb][0]
+        if word in _CLAUSE_BREAKS or word == ",":
+            return None
+        if _verb_in_context(tokens, verb):
+            # "plans to lay off", "set to rise": an infinitive hangs on an earlier verb.
+            if verb >= 1 and tokens[verb - 1][0].lower() == "to":
+                verb -= 2
+                continue
+            if word.lower().endswith("ing") and verb >= 1 and not tokens[verb - 1][0].lower() in _AUXILIARIES:
+                verb -= 1  # "creating 400 jobs" after a clause: the finite verb is further back
+                continue
+            if verb >= 1 and tokens[verb - 1][0].lower() in {"having", "being"}:
+                verb -= 2  # "..., having increased by $43.6bn": a participle clause
+                if verb >= 0 and tokens[verb][0] == ",":
+                    verb -= 1
+                continue
+            # "announced plans to lay off": the first verb of a chain is the finite one.
+            while verb >= 1 and is_verb(tokens[verb - 1][0]) and tokens[verb - 1][0].lower() not in _AUXILIARIES:
+                verb -= 1
+            break
+        verb -= 1
+    if verb < 0:
+        return None
+    chain = [t[0].lower() for t in tokens[verb:] if is_verb(t[0])]
+    verb_lemma = tuple(_verb_lemma(w) for w in chain)
+    verb_start = tokens[verb][1]
+    end = _skip_back(tokens, verb - 1)
+    if end < 0:
+        return None
+    if tokens[end][0].lower() in _RELATIVE:
+        end = end - 1
+        if end >= 0 and tokens[end][0] == ",":
+            end -= 1
+        end = _skip_back(tokens, end) if end >= 0 and tokens[end][0] == ")" else end
+    if end < 0:
+        return None
+    word = tokens[end][0]
+    if word.lower() in _PRONOUNS:
+        found = _antecedent(sentence, tokens, end) if word.lower() in {"it", "they", "he", "she"} else None
+        return Subject(found, verb_lemma, verb_start) if found else None
+    if not _is_noun(word):
+        return None
+    first = _noun_phrase_ending_at(tokens, end)
+    if first > end:
+        return None
+    phrase = Phrase(sentence[tokens[first][1]:tokens[end][2]], singular(word), tokens[first][1], tokens[end][2])
+    return Subject(phrase, verb_lemma, verb_start)
+
+
+def _antecedent(sentence: str, tokens: list[tuple[str, int, int]], pronoun: int) -> Phrase | None:
+    """'The company also said it has 1,000 customers': the first subject of the sentence (an
+    opening phrase such as 'Meanwhile,' or 'After a torrid season at Chelsea,' is passed over)."""
+    for index in range(pronoun):
+        word = tokens[index][0]
+        if word in _CLAUSE_BREAKS:
+            break
+        if word == ",":
+            continue
+        if index > 0 and _verb_in_context(tokens, index):
+            end = _skip_back(tokens, index - 1)
+            if end >= 0 and _is_noun(tokens[end][0]):
+                first = _noun_phrase_ending_at(tokens, end)
+                text_start, text_end = tokens[first][1], tokens[end][2]
+                return Phrase(sentence[text_start:text_end], singular(tokens[end][0]), text_start, text_end)
+            return None
+    return None
+
+
+# Verbs whose object is counted as the subject's own: "Dell will lay off 6,650 employees" counts
+# Dell's employees, "Ford has 13,000 workers" Ford's workers. "Drone attacks hit two refineries"
+# does not make them the attacks' refineries, so other verbs leave the counted noun alone.
+_POSSESSION_VERBS = {"have", "own", "employ", "hire", "boast", "count", "score", "net", "win", "perform",
+                     "deliver", "sell", "produce", "operate", "serve", "attract", "lay", "shed", "lose",
+                     "create", "concede", "contain", "register", "build", "ship", "host", "house",
+                     "recruit", "sign", "open", "close", "add", "cut", "run", "manage", "field"}
+# Nouns that frame a number rather than own it: "a total of 496 tankers", "the equivalent of".
+_NUMBER_FRAMES = {"total", "number", "maximum", "minimum", "equivalent", "sum", "tally", "count", "average",
+                  "figure", "estimate", "amount", "range", "handful", "lot", "couple", "pair", "one"}
+_ATTRIBUTIVE_OPENERS = _DETERMINERS | {"every", "each", "another", "our", "your"}
+
+
+def _possessive(text: str, sentence: str) -> str:
+    apostrophe = "’" if "’" in sentence else "'"
+    return f"{text}{apostrophe}" if text.endswith("s") and not text.endswith("ss") else f"{text}{apostrophe}s"
+
+
+def _owner_before_of(sentence: str, figure_start: int) -> Phrase | None:
+    """'a CNN survey of seven countries' -> 'CNN survey': the noun a figure's 'of' hangs on."""
+    tokens = _tokens(sentence[:figure_start])
+    if len(tokens) < 2 or tokens[-1][0].lower() != "of":
+        return None
+    last = len(tokens) - 2
+    word = tokens[last][0]
+    if not _is_noun(word) or word.lower() in _NUMBER_FRAMES or is_verb(word):
+        return None
+    first = _noun_phrase_ending_at(tokens, last)
+    return Phrase(sentence[tokens[first][1]:tokens[last][2]], singular(word), tokens[first][1], tokens[last][2])
+
+
+def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
+    """What a count is about: 'survey of European countries', "Dell's employees" or, for a
+    count stated of a subject ('The population is 8 billion people'), the subject; else the
+    counted noun phrase."""
+    if counted.head == "time":
+        # "trades at 6.5 times earnings": a multiple of the noun after "times".
+        multiple = re.match(r"\s+(?:its\s+|their\s+|the\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)", sentence[counted.end:])
+        if multiple:
+            words = multiple.group(1).split()
+            while words and not ("NOUN" in _pos(words[-1]) and words[-1] not in STOP_WORDS):
+                words.pop()
+            if words and all(w not in STOP_WORDS for w in words):
+                return " ".join(words)
+    owner = _owner_before_of(sentence, figure_start)
+    if owner is not None:
+        return f"{owner.text} of {counted.text}"
+    subject = subject_before(sentence, figure_start)
+    if subject is None or subject.phrase.end > figure_start:
+        return counted.text
+    if set(subject.verbs) & _POSSESSION_VERBS:
+        return f"{_possessive(subject.phrase.text, sentence)} {counted.text}"
+    if subject.verbs and subject.verbs[-1] == "be":
+        return subject.phrase.text
+    if re.search(r"\b(?:at|to)\s+$", sentence[:figure_start]):
+        return subject.phrase.text  # "the index closed at 1,478 points": a level of the subject
+    return counted.text
+
+
+def attributive_noun_after(sentence: str, figure_start: int, unit_end: int) -> Phrase | None:
+    """'a 5% pay rise' -> 'pay rise', 'an $800 pizza oven' -> 'pizza oven': a measure written
+    as a modifier measures the noun it modifies."""
+    before = _tokens(sentence[max(0, figure_start - 40):figure_start])
+    # "a 5% pay rise", "Acme's $5m loss", "a million dollar house", "12 C melting point."
+    opener = before[-1][0] if before else ""
+    starts_sentence = not sentence[:figure_start].strip()
+    with_article = re.match(r"an?\s", sentence[figure_start:figure_start + 3], re.IGNORECASE) is not None
+    if opener.lower() not in _ATTRIBUTIVE_OPENERS and not opener.endswith(("'s", "’s")) \
+            and not starts_sentence and not with_article:
+        return None
+    rest = sentence[unit_end:]
+    glue = re.match(r"-?\s?", rest)
+    start = unit_end + glue.end()
+    run: list[tuple[str, int, int]] = []
+    for word, w_start, w_end in _tokens(sentence[start:start + 60]):
+        if run and w_start + start - run[-1][2] > 1:
+            break
+        # After a measure, "rise" in "a 3% pay rise" is the noun, not the verb.
+        if not (_is_noun(word) or "NOUN" in _pos(word) or "ADJ" in _pos(word) and not is_verb(word)) \
+                or word.lower() in STOP_WORDS:
+            break
+        run.append((word, w_start + start, w_end + start))
+        if len(run) >= 4:
+            break
+    while run and not ("NOUN" in _pos(run[-1][0]) or "PROPN" in _pos(run[-1][0])):
+        run.pop()
+    if not run or run[0][1] != start:
+        return None
+    return Phrase(sentence[run[0][1]:run[-1][2]], singular(run[-1][0]), run[0][1], run[-1][2])
+
+
+def measure_entity(sentence: str, figure_start: int, unit_end: int, local: Phrase | None) -> str:
+    """What a measure, amount or percentage is about: 'X% of <phrase>'; the noun it modifies
+    ('a 5% pay rise'); a noun phrase between its verb and it ('paid a fine of $5m'); else the
+    subject of its clause ('BioView shares finished 34.4% higher'); else the nearest phrase."""
+    if local is not None and local.start >= unit_end:
+        subject = subject_before(sentence, figure_start)
+        if subject is not None and subject.phrase.end <= figure_start and set(subject.verbs) & _POSSESSION_VERBS \
+                and not local.text.lower().startswith(("its ", "their ", "his ", "her ")):
+            # "The field has produced 1m barrels of oil": the field's oil.
+            return f"{_possessive(subject.phrase.text, sentence)} {local.text}"
+        return local.text
+    modified = attributive_noun_after(sentence, figure_start, unit_end)
+    if modified is not None:
+        return modified.text
+    in_phrase = _in_phrase_after(sentence, unit_end)
+    if in_phrase is not None:
+        return in_phrase.text
+    # "lost 0.8% to end at 7,412": a word after "to" is a verb, whatever the lexicon says.
+    local_is_noun = local is not None and _is_noun(local.text.split()[-1]) and not is_verb(local.text.split()[-1]) \
+        and not re.search(r"\bto\s+$", sentence[:local.start]) and not sentence[local.start - 1:local.start].isdigit() \
+        and not re.search(r"\d\s*$", sentence[:local.start])
+    subject = subject_before(sentence, figure_start)
+    if subject is not None and subject.phrase.end <= figure_start:
+        if local_is_noun and local.start > subject.verb_start:
+            return local.text
+        return subject.phrase.text
+    described = _described_by_change_clause(sentence, figure_start)
+    if described is not None:
+        return described.text
+    return local.text if local_is_noun else ""
+
+
+def _in_phrase_after(sentence: str, unit_end: int) -> Phrase | None:
+    """'$1bn in gains', '$5m in damages': an amount 'in' a common noun is an amount of it (a
+    place or a year after 'in' is not)."""
+    m = re.match(r"\s+in\s+(?:new\s+|additional\s+|extra\s+|annual\s+)?([a-z][a-z-]+)\b", sentence[unit_end:])
+    if not m:
+        return None
+    word = m.group(1)
+    pos = _pos(word)
+    if "NOUN" not in pos or word in STOP_WORDS or word in _TIME_WORDS or not (is_plural(word) or "VERB" not in pos):
+        return None
+    start = unit_end + m.start(1)
+    return Phrase(word, singular(word), start, start + len(word))
+
+
+def is_plural(word: str) -> bool:
+    return singular(word) != word.lower()
+
+
+_CHANGE_OPENERS = {"up", "down", "higher", "lower"}
+
+
+def _described_by_change_clause(sentence: str, figure_start: int) -> Phrase | None:
+    """'Tesla shares have been on a tear, up nearly 57%' and 'the biggest fallers were Unite
+    Group, down 68p': a verbless ', up/down ...' clause describes the name just before its comma,
+    else the subject of the clause before it."""
+    tokens = _tokens(sentence[:figure_start])
+    comma = next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i][0] in {",", ";"} | _CLAUSE_BREAKS), None)
+    if comma is None or comma + 1 >= len(tokens) + 1:
+        return None
+    clause = tokens[comma + 1:]
+    if not clause or clause[0][0].lower() not in _CHANGE_OPENERS:
+        return None
+    if comma >= 1 and tokens[comma - 1][0][:1].isupper() and _is_noun(tokens[comma - 1][0]):
+        first = _noun_phrase_ending_at(tokens, comma - 1)
+        return Phrase(sentence[tokens[first][1]:tokens[comma - 1][2]], singular(tokens[comma - 1][0]),
+                      tokens[first][1], tokens[comma - 1][2])
+    subject = subject_before(sentence, tokens[comma][1])
+    return subject.phrase if subject is not None else None

@@ -1,0 +1,112 @@
+"""What a figure is about (`entity`): the counted noun with its owner, the noun a measure
+modifies, the subject of the clause, and conversions in brackets."""
+
+import pytest
+
+from extract import figures
+
+
+def entities(text: str) -> list[tuple[str, str]]:
+    return [(r.surface, r.entity) for r in figures(text).itertuples()]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        # A count the subject has, employs or scores is the subject's.
+        ("Northwind Airlines, which has 4,200 pilots, is hiring again.", "4,200", "Northwind Airlines' pilots"),
+        ("The bakery employs about 30 people.", "about 30", "bakery's people"),
+        ("Globex said it had 1,200 stores.", "1,200", "Globex's stores"),
+        ("Acme on Friday announced plans to lay off 300 engineers.", "300", "Acme's engineers"),
+        # A count that belongs to a noun through "of".
+        ("A survey of 2,000 British adults found little change.", "2,000", "survey of British adults"),
+        # A count stated of a subject measures the subject.
+        ("The town's population is roughly 12,000 people.", "roughly 12,000", "town's population"),
+        # Verbs that do not make the object the subject's leave the counted noun alone.
+        ("Storms hit two coastal villages overnight.", "two", "coastal villages"),
+        ("More than 6,650 employees will lose their jobs.", "More than 6,650", "employees"),
+    ],
+)
+def test_count_entities(text, surface, entity):
+    assert (surface, entity) in entities(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        ("Shares in Globex rose 4.5% on Tuesday.", "4.5%", "Shares in Globex"),
+        ("Oil prices fell 2% to $71 a barrel.", "$71 a barrel", "Oil prices"),
+        ("The Acme Index, the year's best performer, closed 3.2% higher.", "3.2%", "Acme Index"),
+        ("Fresh vegetable prices are expected to climb between 3% and 4%.", "between 3% and 4%",
+         "Fresh vegetable prices"),
+        ("The firm announced a 3% pay rise for its staff.", "3%", "pay rise"),
+        ("She bought an $800 espresso machine.", "$800", "espresso machine"),
+        ("The team paid a fine of $2m for the breach.", "$2m", "fine"),
+        ("About 40% of the harvest was lost.", "About 40%", "harvest"),
+    ],
+)
+def test_measure_entities(text, surface, entity):
+    assert (surface, entity) in entities(text)
+
+
+def test_a_conversion_in_brackets_measures_the_same_thing():
+    assert entities("The club paid a fine of 2 million euros ($2.2m) last year.") == [
+        ("2 million euros", "fine"), ("$2.2m", "fine"),
+    ]
+    assert entities("The road is 12 miles (19 km) long.") == [("12 miles", "road"), ("19 km", "road")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A verbless ", up/down ..." clause describes the name before its comma, else the subject.
+        ("Globex stock has had a strong year, up 41% after falling 12% in 2022.",
+         [("41%", "Globex stock"), ("12%", "Globex stock")]),
+        ("The day's biggest losers were Initech, down 14p at 212p.", [("14p", "Initech"), ("212p", "Initech")]),
+        # A participle clause ("having increased") hangs on the subject of the clause before it.
+        ("The budget gap widened last year, having increased by $2.1bn to $9.8bn.",
+         [("$2.1bn", "budget gap"), ("$9.8bn", "budget gap")]),
+        # A word after a modal or "to" is a verb, not the thing measured.
+        ("The lake can freeze down to minus 20 degrees Celsius.", [("minus 20 degrees Celsius", "lake")]),
+        ("The Acme 40 index lost 0.8% to end at 7,412.5.", [("0.8%", "Acme 40 index"), ("7,412.5", "Acme 40 index")]),
+        # "$3bn in profits": an amount in a common noun is an amount of it.
+        ("The investors are sitting on $3bn in profits.", [("$3bn", "profits")]),
+        # A pronoun subject stands for the sentence's first subject, past an opening phrase.
+        ("Earlier this week, Initech said it had 450 stores.", [("450", "Initech's stores")]),
+        # A measure written as a modifier after "a": "a two million pound house".
+        ("It is a two million pound house.", [("two million pound", "house")]),
+    ],
+)
+def test_subjects_of_changes_and_levels(text, expected):
+    assert entities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "N times <noun>": a multiple of the noun, not a count of times.
+        ("The shares trade at 8.2 times earnings.", [("8.2", "earnings")]),
+        # A count reached "at" or "to" is a level of the subject.
+        ("The Acme 40 index rose 1% to close at 7,480 points.", [("1%", "Acme 40 index"), ("7,480", "Acme 40 index")]),
+        # "has produced 2m tonnes of copper": the subject's copper.
+        ("The mine has produced about 2 million tonnes of copper.", [("about 2 million tonnes", "mine's copper")]),
+        # A unit of the previous figure ("12 cents") is not the thing the next one measures.
+        ("Initech rose 12 cents to $4.10 on Friday.", [("12 cents", "Initech"), ("$4.10", "Initech")]),
+        # "Jane Doe runs": an -s verb after a name; "she" then stands for Jane Doe.
+        ("Meanwhile, Jane Doe runs a small blog, where she has about 9,000 readers.",
+         [("about 9,000", "Jane Doe's readers")]),
+    ],
+)
+def test_multiples_levels_and_pronouns(text, expected):
+    assert entities(text) == expected
+
+
+def test_a_conversion_in_brackets_keeps_the_change_and_the_bound():
+    table = figures("Temperatures dropped by 2 degrees Celsius (3.6 Fahrenheit).")
+    assert [(r.surface, r.direction, r.entity) for r in table.itertuples()] == [
+        ("2 degrees Celsius", "down", "Temperatures"), ("3.6 Fahrenheit", "down", "Temperatures"),
+    ]
+    table = figures("Output is capped at just under 296 hp (224 kW).")
+    assert [(r.surface, r.qualifier, r.low, r.high) for r in table.itertuples()] == [
+        ("just under 296 hp", "upper", 0.0, 296.0), ("224 kW", "upper", 0.0, 224.0),
+    ]
