@@ -9,9 +9,12 @@ sentence itself, so no pickle is loaded and no scikit-learn version can break a 
 from __future__ import annotations
 
 import functools
+import json
 import re
 import warnings
 from dataclasses import dataclass
+from importlib.metadata import version as _version
+from pathlib import Path
 
 with warnings.catch_warnings():
     # quantulum3 warns when scikit-learn is absent; figcheck never uses its classifier.
@@ -169,37 +172,73 @@ _EXTRA_SYMBOLS = {
 }
 
 
+# quantulum3's unit knowledge base as (unit name, entity name) pairs per surface and symbol.
+# Building it from quantulum3 takes seconds (it imports inflect, which instruments itself with
+# typeguard), and that cost lands on the dashboard's first render; so the pairs are shipped as
+# JSON, regenerated with `python -m extract.units` and checked against quantulum3 by a test.
+QUANTULUM_UNITS_JSON = Path(__file__).with_name("quantulum_units.json")
+
+
+def quantulum_unit_pairs() -> dict:
+    """quantulum3's surfaces and symbols -> sorted [unit name, entity name] pairs, straight from quantulum3."""
+    units = _quantulum_load.units("en_US")
+
+    def pairs(found: object) -> list[list[str]]:
+        found = found if isinstance(found, (set, list, tuple)) else [found]
+        return [list(p) for p in sorted({(u.name, u.entity.name) for u in found
+                                          if getattr(u, "entity", None) is not None})]
+
+    return {
+        "quantulum3_version": _version("quantulum3"),
+        "surfaces_lower": {k: pairs(v) for k, v in sorted(units.surfaces_lower.items())},
+        "symbols": {k: pairs(v) for k, v in sorted(units.symbols.items())},
+        "prefix_symbols": {k: pairs(v) for k, v in sorted(units.prefix_symbols.items())},
+    }
+
+
+def _unit_pairs() -> dict:
+    try:
+        shipped = json.loads(QUANTULUM_UNITS_JSON.read_text(encoding="utf-8"))
+        if shipped.get("quantulum3_version") == _version("quantulum3"):
+            return shipped
+    except (OSError, ValueError):
+        pass
+    return quantulum_unit_pairs()  # another quantulum3 version: read its knowledge base directly
+
+
 @functools.cache
 def _lexicon() -> tuple[dict[str, list], dict[str, list]]:
-    """(word surfaces lower-cased, symbols case-exact) -> quantulum3 Unit objects."""
-    units = _quantulum_load.units("en_US")
+    """(word surfaces lower-cased, symbols case-exact) -> units, each with a name and an entity."""
+    known = _unit_pairs()
+
+    def units(pairs: list[list[str]]) -> list[_LexiconUnit]:
+        return [_LexiconUnit(name, _LexiconEntity(entity)) for name, entity in pairs]
+
     words: dict[str, list] = {}
-    for surface, found in units.surfaces_lower.items():
-        accepted = [u for u in found if u.entity.name in _DIMENSIONS or u.name in _CONCENTRATIONS]
+    for surface, found in known["surfaces_lower"].items():
+        accepted = [u for u in units(found) if u.entity.name in _DIMENSIONS or u.name in _CONCENTRATIONS]
         if accepted and surface not in _ENGLISH_WORDS and len(surface) > 2:
-            words[surface] = sorted(accepted, key=lambda u: u.name)
+            words[surface] = accepted
     symbols: dict[str, list] = {}
-    for symbol, found in list(units.symbols.items()) + list(units.prefix_symbols.items()):
-        found = found if isinstance(found, (set, list, tuple)) else [found]
-        accepted = [u for u in found if getattr(u, "entity", None) is not None
-                    and (u.entity.name in _DIMENSIONS or u.name in _CONCENTRATIONS)]
+    for symbol, found in list(known["symbols"].items()) + list(known["prefix_symbols"].items()):
+        accepted = [u for u in units(found) if u.entity.name in _DIMENSIONS or u.name in _CONCENTRATIONS]
         if accepted and (len(symbol) >= 3 or symbol in _SHORT_SYMBOLS):
-            symbols[symbol] = sorted(accepted, key=lambda u: u.name)
+            symbols[symbol] = accepted
     for symbol, (name, entity) in _EXTRA_SYMBOLS.items():
         if symbol not in symbols:
-            symbols[symbol] = [_ExtraUnit(name, _ExtraEntity(entity))]
+            symbols[symbol] = [_LexiconUnit(name, _LexiconEntity(entity))]
     return words, symbols
 
 
 @dataclass(frozen=True)
-class _ExtraEntity:
+class _LexiconEntity:
     name: str
 
 
 @dataclass(frozen=True)
-class _ExtraUnit:
+class _LexiconUnit:
     name: str
-    entity: _ExtraEntity
+    entity: _LexiconEntity
 
 
 _DISPLAY_NAMES = {"degree angle": "degree", "cubic centimetre": "millilitre"}
@@ -436,3 +475,10 @@ def normalise(value: float, unit: Unit) -> tuple[float, str]:
         return value, unit.name
     scale, target, offset = factor
     return value * scale + offset, target
+
+
+if __name__ == "__main__":
+    # Regenerate the shipped copy of quantulum3's unit knowledge base after upgrading quantulum3.
+    QUANTULUM_UNITS_JSON.write_text(json.dumps(quantulum_unit_pairs(), ensure_ascii=False, indent=0,
+                                               sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {QUANTULUM_UNITS_JSON}")
