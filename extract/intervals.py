@@ -76,7 +76,9 @@ def claim_interval(value: float, low: float, high: float, qualifier: str, surfac
     ± `approx_tolerance`, below only for "nearly"/"almost" (the engine's interval ends at the value);
     range: as stated, widened by rounding at both ends.
     """
-    half_step = rounding_step(surface, value, settings.min_significant_digits) / 2 if settings.rounding else 0.0
+    # A range's value is its midpoint; its first written number is its low end.
+    written = low if qualifier == "range" else value
+    half_step = rounding_step(surface, written, settings.min_significant_digits) / 2 if settings.rounding else 0.0
     if qualifier == "lower":
         interval = Interval(low, math.inf)
     elif qualifier == "upper":

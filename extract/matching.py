@@ -52,7 +52,7 @@ class FigureMeasure:
     start: int  # offset in the document, for text order
     surface: str
     label: str  # "986 civilians killed"
-    doc_label: str  # "Daily Planet, 2025-07-01"
+    doc_label: str  # "Daily Planet (2025-07-01)"
     doc_date: date | None
 
 
@@ -159,8 +159,8 @@ def figure_measures(table: pd.DataFrame, settings: CheckSettings = DEFAULT_SETTI
             interval = claim_interval(row.value, row.low, row.high, row.qualifier, row.surface, settings).scaled(factor)
             period = period_near(sentence, start, end, today, clause)
             label = figure_text(row.surface, row.dimension, entity, found_outcomes)
-            doc_label = ", ".join(x for x in (_text_or_empty(row.doc_outlet) or _text_or_empty(row.doc_title),
-                                             _text_or_empty(row.doc_date)) if x) or str(row.doc_id)
+            name = _text_or_empty(row.doc_outlet) or _text_or_empty(row.doc_title) or str(row.doc_id)
+            doc_label = f"{name} ({row.doc_date})" if _text_or_empty(row.doc_date) else name
             measures[row.figure_id] = FigureMeasure(
                 figure_id=row.figure_id, doc_id=str(row.doc_id), dimension=row.dimension, unit_key=unit_key,
                 interval=interval, entity_terms=frozenset(entity_terms),
@@ -221,6 +221,10 @@ def _compare_periods(claim: FigureMeasure, other_period: Period | None, other_is
         return 0.0
     if claim.period and not other_period and claim.dimension == "count" and settings.counts_need_period:
         differences.append(f"the other figure states no period; this one covers {claim.period.label()}")
+    elif not claim.period and not other_period and not other_is_reference and claim.dimension == "count" \
+            and settings.counts_need_period:
+        # Two undated counts ("496 sanctioned tankers", "135 sanctioned tankers") may count at different times.
+        differences.append("neither states a period")
     return 0.0
 
 
@@ -240,13 +244,10 @@ def match_reference(claim: FigureMeasure, ref: ReferenceMeasure, settings: Check
     """The figure beside one reference row; None when they have nothing in common."""
     if not _units_compatible(claim.dimension, claim.unit_key, ref.dimension, ref.unit_key):
         return None
-    shared_entity = ref.entity_terms & claim.terms
-    if not shared_entity:
-        return None
     shared = ref.terms & claim.terms
     score = len(shared) / len(ref.terms) if ref.terms else 0.0
-    if score < settings.min_keyword_score / 2:
-        return None  # one common word ("oil") is not enough to show the pair to anyone
+    if not shared or score < settings.min_keyword_score / 2:
+        return None  # one common word ("oil") among many is not enough to show the pair to anyone
     notes = [f"same unit ({ref.unit_key or claim.dimension})"]
     differences: list[str] = []
     notes.append(f"shared words: {', '.join(sorted(shared))} ({len(shared)} of {len(ref.terms)})")
@@ -298,7 +299,7 @@ def match_figures(claim: FigureMeasure, other: FigureMeasure, settings: CheckSet
     return Match(
         figure_id=claim.figure_id, kind="corpus", other_id=other.figure_id,
         claim=_with_period(claim.label, claim.period), other=_with_period(other.label, other.period),
-        other_source=", ".join(x for x in (other.doc_label, other.source and f"according to {other.source}") if x),
+        other_source=other.doc_label + (f", citing {other.source}," if other.source else ""),
         other_url="", unit=claim.unit_key or other.unit_key,
         claim_low=claim.interval.low, claim_high=claim.interval.high,
         other_low=other.interval.low, other_high=other.interval.high,

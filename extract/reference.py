@@ -32,7 +32,7 @@ DERIVED_COLUMNS = ["dimension", "norm_unit", "norm_scale", "origin"]
 REQUIRED = ("id", "measure", "entity", "value", "unit", "source")
 BUNDLED_REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference.csv"
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
-_PARTIAL_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_PARTIAL_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2]))?")  # "2025", "2025-07": a publisher gave no day
 _CURRENCY = re.compile(r"(?:[A-Z]{3}|GBp)¢?(?:/[a-z][a-z ]*)?")
 
 

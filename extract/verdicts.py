@@ -50,8 +50,23 @@ def _closest(matches: list[Match]) -> Match:
     return min(matches, key=gap)
 
 
+def _caveat(verdict: Verdict, reference: list[Match]) -> Verdict:
+    """Adds the nearest reference row that differs only in what it measures, so the reviewer sees it."""
+    near = [m for m in reference
+            if not m.is_match and len(m.differences) == 1 and m.differences[0].startswith("measures differ")]
+    if not near:
+        return verdict
+    note = f"; but compare: {evidence_sentence(near[0])} ({near[0].differences[0]})"
+    return Verdict(verdict.verdict, verdict.reason + note, verdict.evidence, verdict.check)
+
+
 def decide(claim: str, reference: list[Match], corpus: list[Match], findings: list[ArithmeticFinding]) -> Verdict:
     """The verdict of one figure. `claim` is how the figure reads ("986 civilians killed, ...")."""
+    verdict = _decide(claim, reference, corpus, findings)
+    return verdict if verdict.check in ("reference", "") else _caveat(verdict, reference)
+
+
+def _decide(claim: str, reference: list[Match], corpus: list[Match], findings: list[ArithmeticFinding]) -> Verdict:
     ref_matches = [m for m in reference if m.is_match]
     corpus_matches = [m for m in corpus if m.is_match]
     if ref_matches:

@@ -58,13 +58,22 @@ def with_outcomes(text: str, found: frozenset[str]) -> str:
     if not found:
         return text
     lowered = text.lower()
-    if all(o in lowered for o in found if o in OUTCOME_ORDER):
+    if "casualt" in lowered or all(o in lowered for o in found if o in OUTCOME_ORDER):
         return text
     return f"{text} {outcome_label(found)}"
 
 
+# First words of a figure that are not names: "More than 6700" reads "more than 6700" mid-sentence.
+_LEADING_WORDS = {"more", "nearly", "almost", "about", "around", "some", "over", "under", "up", "at", "less",
+                  "fewer", "roughly", "approximately", "just", "well", "as", "no", "not", "close", "upwards",
+                  "hundreds", "thousands", "millions", "dozens", "several", "half", "an", "a", "between", "only"}
+
+
 def figure_text(surface: str, dimension: str, entity: str, found: frozenset[str]) -> str:
     """'986' counting 'civilians', killed -> '986 civilians killed'; '37%' of X -> '37% (X)'."""
+    first_word = surface.split(" ", 1)[0]
+    if first_word.lower() in _LEADING_WORDS and first_word[:1].isupper():
+        surface = surface[0].lower() + surface[1:]
     if dimension == "count" and entity and entity.lower() not in surface.lower():
         text = f"{surface} {entity}"
     elif entity and dimension != "count":
