@@ -106,12 +106,15 @@ def _unit_key(dimension: str, unit: str, norm_unit: str) -> str:
     return norm_unit
 
 
-def _units_compatible(dim_a: str, key_a: str, dim_b: str, key_b: str) -> bool:
-    if dim_a != dim_b:
+def _units_compatible(a: FigureMeasure | ReferenceMeasure, b: FigureMeasure | ReferenceMeasure) -> bool:
+    """Same dimension and normalised unit; two counts when they count the same noun, one is
+    unread, or one's noun is a word of the other's entity ('civilian' in 'civilian casualties')."""
+    if a.dimension != b.dimension:
         return False
-    if dim_a == "count":
-        return key_a == key_b or not key_a or not key_b
-    return key_a == key_b
+    if a.dimension == "count":
+        return (a.unit_key == b.unit_key or not a.unit_key or not b.unit_key
+                or a.unit_key in b.entity_terms or b.unit_key in a.entity_terms)
+    return a.unit_key == b.unit_key
 
 
 def _sentence_offsets(group: pd.DataFrame) -> int | None:
@@ -242,7 +245,7 @@ def _compare_measures(claim_outcomes: frozenset[str], other_outcomes: frozenset[
 
 def match_reference(claim: FigureMeasure, ref: ReferenceMeasure, settings: CheckSettings = DEFAULT_SETTINGS) -> Match | None:
     """The figure beside one reference row; None when they have nothing in common."""
-    if not _units_compatible(claim.dimension, claim.unit_key, ref.dimension, ref.unit_key):
+    if not _units_compatible(claim, ref):
         return None
     shared = ref.terms & claim.terms
     score = len(shared) / len(ref.terms) if ref.terms else 0.0
@@ -277,7 +280,7 @@ def match_figures(claim: FigureMeasure, other: FigureMeasure, settings: CheckSet
     """The figure beside a figure of another document; None when they have nothing in common."""
     if claim.doc_id == other.doc_id:
         return None
-    if not _units_compatible(claim.dimension, claim.unit_key, other.dimension, other.unit_key):
+    if not _units_compatible(claim, other):
         return None
     if not claim.entity_terms & other.entity_terms:
         return None

@@ -74,14 +74,18 @@ def lemma(word: str) -> str:
 
 
 def terms(text: str) -> frozenset[str]:
-    """The content lemmas of a text: what it is about, minus function and reporting words."""
+    """The content lemmas of a text: what it is about, minus function and reporting words.
+
+    Outcome words ('killed', 'casualties') are left out: `outcomes()` compares them as a set, so
+    that 'killed' against 'killed or injured' is a difference, not two words out of three.
+    """
     found = set()
     for word in _WORD.findall(text):
         lower = word.lower()
         if lower in _NOT_MEASURE_WORDS or len(lower) < 2:
             continue
         lemma_form = lemma(word)
-        if lemma_form not in _NOT_MEASURE_WORDS:
+        if lemma_form not in _NOT_MEASURE_WORDS and lemma_form not in _OUTCOMES:
             found.add(lemma_form)
     return frozenset(found)
 
