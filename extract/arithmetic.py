@@ -26,7 +26,14 @@ _SHARE_BEFORE = re.compile(
     r"(?:share|proportion|accounting\s+for|accounted\s+for|accounts?\s+for|made\s+up|makes?\s+up|comprising)"
     r"\s+(?:of\s+)?(?:about|around|nearly|almost|some|just|over|more\s+than|roughly)?\s*$", re.IGNORECASE)
 _SHARE_AFTER = re.compile(r"^\s+of\s+(?:all|the\s+total|total|the\s+whole)\b", re.IGNORECASE)
-_PART_OF = re.compile(r"^\s*(?:[A-Za-z’'-]+\s+){0,3}?(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?$", re.IGNORECASE)
+# "135 of the 496", "39 nations out of 65"; not "139,000 in September instead of 96,000".
+_PART_OF = re.compile(r"^\s*(?:(?!instead\b|short\b|ahead\b|because\b)[A-Za-z’'-]+\s+)?(?:out\s+)?of\s+"
+                      r"(?:the\s+|all\s+|a\s+total\s+of\s+)?$", re.IGNORECASE)
+_ONE_IN = re.compile(r"\b(?:one|\d+)\s+in\s+$", re.IGNORECASE)  # "one in 13 of the 48 million cards": a rate
+# How far from a stated change its after and before may stand: "jumped 76% to $1.13bn (£600m)
+# for the three months to December, from $639m" is one statement; a figure further on is another.
+AFTER_WITHIN = 60
+BEFORE_WITHIN = 120
 _TOTAL_BEFORE = re.compile(r"(?:a\s+total\s+of|total\s+of|in\s+all|altogether|overall,?)\s*$", re.IGNORECASE)
 _TOTAL_AFTER = re.compile(r"^\s*(?:[A-Za-z’'-]+\s+){0,3}?in\s+total\b", re.IGNORECASE)
 _TO = re.compile(r"\bto\s*$", re.IGNORECASE)
@@ -103,7 +110,8 @@ def _part_whole_findings(figures: list[FigureMeasure], sentence_index: dict[str,
     # "135 of the 496 sanctioned tankers": part, "of", whole, in one sentence.
     for part, whole in zip(counts, counts[1:]):
         if part.sentence == whole.sentence and part.span[1] <= whole.span[0] and _compatible(part, whole) \
-                and _PART_OF.match(_between(part.sentence, part, whole)):
+                and _PART_OF.match(_between(part.sentence, part, whole)) \
+                and not _ONE_IN.search(part.sentence[:part.span[0]]):
             findings[part.figure_id] = _part_whole(part, whole)
     # "a total of 496 tankers" ... "135 sanctioned tankers": the same counted noun and a shared
     # word of what was done to them, within a couple of sentences.
@@ -151,8 +159,11 @@ def _change_findings(figures: list[FigureMeasure]) -> list[ArithmeticFinding]:
         for change in group:
             if not change.direction or change.unit_key not in ("%", "percentage point") and change.dimension == "count":
                 continue
-            levels = [f for f in group if f is not change and _level(f)]
-            after = [f for f in levels if _TO.search(f.sentence[:f.span[0]])]
+            levels = [f for f in group if f is not change and _level(f)
+                      and (f.span[0] - change.span[1] <= BEFORE_WITHIN if f.span[0] > change.span[0]
+                           else change.span[0] - f.span[1] <= AFTER_WITHIN)]
+            after = [f for f in levels if _TO.search(f.sentence[:f.span[0]])
+                     and (f.span[0] < change.span[0] or f.span[0] - change.span[1] <= AFTER_WITHIN)]
             before = [f for f in levels if f.span[0] > change.span[0] and _FROM_STRICT.search(f.sentence[:f.span[0]])] \
                 or [f for f in levels if f.span[0] > change.span[0] and _FROM.search(f.sentence[change.span[1]:f.span[0]])]
             if not after:

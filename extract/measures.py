@@ -189,3 +189,23 @@ def names_place(text: str, place: str) -> bool:
     if len(stem) < 4:
         return False
     return any(word.lower().startswith(stem) for word in _WORD.findall(text))
+
+
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z’'&-]*[a-z][A-Za-z’'&-]*|\b[A-Z]{2,}\b")
+
+
+def names(text: str, source: str = "") -> frozenset[str]:
+    """Proper names in a clause ('Kherson', 'Umbro', 'Deutsche'), lower-cased: what a figure is about.
+
+    A capitalised first word is not a name ('Shares rose'); months, days and the words of the
+    figure's own source ('United Nations') are left out: the source is compared on its own.
+    """
+    own = {w.lower() for w in re.findall(r"[A-Za-z]+", source)}
+    found = set()
+    for match in _NAME.finditer(text):
+        word = re.sub(r"[’']s?$", "", match.group(0).lower())
+        if word in own or word in _NOT_MEASURE_WORDS or match.start() == 0:
+            continue
+        found.add(word)
+    return frozenset(found)
+

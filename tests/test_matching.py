@@ -66,13 +66,13 @@ def test_units_must_be_compatible(reference):
 
 def test_corpus_matches_other_documents_only():
     table = pd.concat([
-        figures("The ferry carried 1,250 passengers in March 2025.").assign(doc_id="a", figure_id="a-0"),
-        figures("The ferry carried 1,250 passengers in March 2025.").assign(doc_id="a", figure_id="a-1"),
-        figures("The ferry carried 1,400 passengers in March 2025.").assign(doc_id="b", figure_id="b-0"),
+        figures("The Kherson ferry carried 1,250 passengers in March 2025.").assign(doc_id="a", figure_id="a-0"),
+        figures("The Kherson ferry carried 1,250 passengers in March 2025.").assign(doc_id="a", figure_id="a-1"),
+        figures("The Kherson ferry carried 1,400 passengers in March 2025.").assign(doc_id="b", figure_id="b-0"),
     ], ignore_index=True)
     found = corpus_matches(figure_measures(table))
     assert [(m.other_id, m.is_match, m.agrees) for m in found["a-0"]] == [("b-0", True, False)]
-    assert found["b-0"][0].why == ("same unit (passenger); shared words: carry, ferry, passenger (3 of 3); "
+    assert found["b-0"][0].why == ("same unit (passenger); shared words: carry, ferry, kherson, passenger (4 of 4); both name kherson; "
                                    "period March 2025 ≈ March 2025")
 
 
