@@ -71,6 +71,7 @@ class ReferenceMeasure:
     interval: Interval
     entity_terms: frozenset[str]
     terms: frozenset[str]
+    measure_terms: frozenset[str]  # the words of `measure` a matching figure must mention ('price', 'cap')
     outcomes: frozenset[str]
     direction: str
     period: Period | None
@@ -102,6 +103,11 @@ class Match:
     period_overlap: float  # how far the periods coincide, 0..1 (0 when either is not stated)
     why: str  # what made the pair, and what tells it apart
     differences: tuple[str, ...] = field(default=())
+
+
+# Change words in a reference measure ("increase on the same period") are compared as a
+# direction, not as words the text must repeat ("rose 37%").
+_CHANGE_WORDS = frozenset({"increase", "rise", "decrease", "fall", "drop", "decline", "growth", "up", "down"})
 
 
 def _unit_key(dimension: str, unit: str, norm_unit: str) -> str:
@@ -201,7 +207,7 @@ def reference_measures(reference: pd.DataFrame) -> list[ReferenceMeasure]:
             ref_id=row.id, dimension=row.dimension, unit_key=unit_key,
             interval=reference_interval(row.value, row.low, row.high).scaled(row.norm_scale),
             entity_terms=frozenset(entity_terms), terms=frozenset(entity_terms | terms(row.measure)),
-            outcomes=found_outcomes, direction=change_direction(row.measure), period=period,
+            measure_terms=terms(row.measure) - _CHANGE_WORDS, outcomes=found_outcomes, direction=change_direction(row.measure), period=period,
             geography=row.geography, source=row.source, url=row.url, label=label,
         ))
     return measures
@@ -240,9 +246,9 @@ def _compare_periods(claim: FigureMeasure, other_period: Period | None, other_is
 
 def _same_story(claim: FigureMeasure, other: FigureMeasure, settings: CheckSettings,
                 notes: list[str], differences: list[str]) -> None:
-    """Two figures without a period are the same fact only if their articles appeared close together
+    """Figures without a shared period are the same fact only if their articles appeared close together
     (an oil price "closed at $44.38" on one day and "$49.74" on another is no conflict)."""
-    if claim.period or other.period or claim.dimension == "count":
+    if (claim.period and other.period) or claim.dimension == "count":
         return
     if claim.doc_date and other.doc_date and abs((claim.doc_date - other.doc_date).days) <= settings.same_story_days:
         notes.append(f"no period stated; published {abs((claim.doc_date - other.doc_date).days)} days apart")
@@ -276,6 +282,9 @@ def match_reference(claim: FigureMeasure, ref: ReferenceMeasure, settings: Check
     notes.append(f"shared words: {', '.join(sorted(shared))} ({len(shared)} of {len(ref.terms)})")
     if score < settings.min_keyword_score:
         differences.append(f"only {len(shared)} of the reference's {len(ref.terms)} words around the figure")
+    missing = sorted(ref.measure_terms - claim.terms)
+    if missing:
+        differences.append(f"the text does not mention {', '.join(missing)}")
     _compare_measures(claim.outcomes, ref.outcomes, claim.direction, ref.direction, differences, notes)
     ratio = _compare_periods(claim, ref.period, True, settings, notes, differences)
     if ref.geography and names_place(claim.sentence, ref.geography):
