@@ -130,3 +130,10 @@ def test_bounds_decide_by_interval(result):
 def test_the_verdict_columns_are_appended_to_the_figures_table(result):
     from extract import COLUMNS
     assert list(result.table.columns) == COLUMNS + ["verdict", "verdict_reason", "evidence", "check"]
+
+
+def test_an_empty_table_gets_the_columns_and_nothing_else():
+    from extract.crosscheck import check_figures, verdicts_by_source
+    checked = check_figures(figures([]), load_reference()[0])
+    assert checked.empty and list(checked.columns)[-4:] == ["verdict", "verdict_reason", "evidence", "check"]
+    assert verdicts_by_source(checked).empty
