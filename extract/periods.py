@@ -1,0 +1,239 @@
+"""Periods a figure covers, as written in its sentence ("in the first half of 2025", "in June").
+
+Counts of events only compare when they cover the same time: 968 civilians killed from December
+to May and 6,754 killed or injured from January to June are different quantities. This module
+reads the few ways news text states a period; relative wording ("this year", "in June") is
+resolved against the article's date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): index for index, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+# The start of Russia's full-scale invasion, the origin of the cumulative UN counts.
+FULL_SCALE_INVASION = date(2022, 2, 24)
+
+_MONTH = r"(?P<{g}>" + "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True)) + r")\.?"
+_DAY_MONTH_YEAR = (r"(?:(?P<{p}d1>\d{{1,2}})(?:st|nd|rd|th)?\s+" + _MONTH.format(g="{p}m1") + r"(?:\s+(?P<{p}y1>\d{{4}}))?"
+                   r"|" + _MONTH.format(g="{p}m2") + r"\s+(?P<{p}d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<{p}y2>\d{{4}}))?)")
+
+
+def _day_month_year(prefix: str) -> str:
+    return _DAY_MONTH_YEAR.format(p=prefix)
+
+
+_DATE_RANGE = re.compile(
+    r"\b(?:between|from)\s+(?:the\s+)?" + _day_month_year("a") + r"\s+(?:and|to|until|till|through)\s+"
+    + _day_month_year("b") + r"|\b" + _day_month_year("c") + r"\s*[–—-]\s*" + _day_month_year("e"),
+    re.IGNORECASE,
+)
+_HALF = re.compile(
+    r"\b(?:the\s+)?(?P<which>first|second)\s+half\s+of\s+(?:(?P<year>\d{4})|(?P<rel>this|last|the)\s+year)"
+    r"|\bH(?P<h>[12])\s+(?P<hyear>\d{4})\b"
+    r"|\b(?:the\s+)?first\s+six\s+months\s+of\s+(?:(?P<syear>\d{4})|(?P<srel>this|last|the)\s+year)",
+    re.IGNORECASE,
+)
+_QUARTER = re.compile(
+    r"\b(?:the\s+)?(?P<which>first|second|third|fourth)\s+quarter\s+of\s+(?:(?P<year>\d{4})|(?P<rel>this|last|the)\s+year)"
+    r"|\bQ(?P<q>[1-4])\s+(?P<qyear>\d{4})\b",
+    re.IGNORECASE,
+)
+_SINCE = re.compile(
+    r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?P<invasion>(?:russia['’]s\s+|the\s+)?(?:full[- ]scale\s+)?invasion)"
+    r"|(?:early\s+|late\s+)?(?P<year>\d{4})\b|" + _day_month_year("s") + r")",
+    re.IGNORECASE,
+)
+# "in June 2024", "in June"; not "the end of June" (a day) nor "August 8" (a date).
+_MONTH_IN = re.compile(r"(?<!end )(?<!start )(?<!middle )(?<!beginning )\b(?:in|during|for|of|as\s+of)\s+"
+                       + _MONTH.format(g="month") + r"(?:\s+(?P<year>\d{4}))?\b(?!\s+\d{1,2}(?!\d))",
+                       re.IGNORECASE)
+_YEAR_IN = re.compile(r"\b(?:in|during|for|throughout)\s+(?P<year>(?:19|20)\d{2})\b(?!\s*[-–]\d)", re.IGNORECASE)
+_REL_YEAR = re.compile(r"\b(?P<rel>this|last)\s+year\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A stretch of days, both ends included; `end` None means still running (a cap in force)."""
+
+    start: date
+    end: date | None
+    text: str = ""
+
+    def end_or(self, fallback: date) -> date:
+        return self.end if self.end is not None else max(fallback, self.start)
+
+    def label(self) -> str:
+        return period_label(self.start, self.end)
+
+
+def period_label(start: date, end: date | None) -> str:
+    """'1 Dec 2024 – 31 May 2025', 'June 2025', '2024', 'H1 2025', 'from 5 Dec 2022'."""
+    if end is None:
+        return f"from {_day(start)}"
+    if start.day == 1 and end == _month_end(end.year, end.month):
+        if start.year == end.year and start.month == end.month:
+            return f"{calendar.month_name[start.month]} {start.year}"
+        if start.year == end.year and start.month == 1 and end.month == 12:
+            return str(start.year)
+        if start.year == end.year and (start.month, end.month) in ((1, 6), (7, 12)):
+            return f"H{1 if start.month == 1 else 2} {start.year}"
+    return f"{_day(start)} – {_day(end)}"
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {calendar.month_abbr[day.month]} {day.year}"
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_iso_date(text: str) -> date | None:
+    """'2025-08-06' -> date; anything else (empty, malformed) -> None."""
+    try:
+        return date.fromisoformat(text.strip()[:10]) if text and len(text.strip()) >= 10 else None
+    except ValueError:
+        return None
+
+
+def overlap_ratio(claim: Period, other: Period, today: date) -> float:
+    """How far two periods coincide, 0..1.
+
+    Two closed periods: shared days over the days either covers (same half-year = 1.0;
+    Jan–Jun against Dec–May = 0.71). Against a state still in force (a price cap since 2022):
+    the share of the claim's period during which it held.
+    """
+    claim_end = claim.end_or(today)
+    other_end = other.end_or(claim_end)
+    shared = (min(claim_end, other_end) - max(claim.start, other.start)).days + 1
+    if shared <= 0:
+        return 0.0
+    if other.end is None:
+        return shared / ((claim_end - claim.start).days + 1)
+    union = (max(claim_end, other_end) - min(claim.start, other.start)).days + 1
+    return shared / union
+
+
+def _year_of(year_text: str | None, rel: str | None, today: date | None) -> int | None:
+    if year_text:
+        return int(year_text)
+    if today is None:
+        return None
+    if rel and rel.lower() == "last":
+        return today.year - 1
+    return today.year
+
+
+def _date_from(match: re.Match, prefix: str, today: date | None, *, end: bool) -> date | None:
+    month_name = match.group(f"{prefix}m1") or match.group(f"{prefix}m2")
+    day_text = match.group(f"{prefix}d1") or match.group(f"{prefix}d2")
+    year_text = match.group(f"{prefix}y1") or match.group(f"{prefix}y2")
+    if not month_name:
+        return None
+    month = MONTHS[month_name.lower().rstrip(".")]
+    year = int(year_text) if year_text else (today.year if today else None)
+    if year is None:
+        return None
+    if day_text is None:
+        return _month_end(year, month) if end else date(year, month, 1)
+    try:
+        return date(year, month, int(day_text))
+    except ValueError:
+        return None
+
+
+def periods_in(sentence: str, today: date | None) -> list[tuple[int, int, Period]]:
+    """Every stated period in a sentence, with its span, in text order; overlapping readings dropped."""
+    found: list[tuple[int, int, Period]] = []
+
+    def add(match: re.Match, start: date | None, end: date | None, *, open_end: bool = False) -> None:
+        if start is None or (end is None and not open_end) or (end is not None and end < start):
+            return
+        if any(s < match.end() and match.start() < e for s, e, _ in found):
+            return
+        found.append((match.start(), match.end(), Period(start, end, match.group(0))))
+
+    for m in _DATE_RANGE.finditer(sentence):
+        first, second = ("a", "b") if m.group("am1") or m.group("am2") else ("c", "e")
+        end = _date_from(m, second, today, end=True)
+        start = _date_from(m, first, today, end=False)
+        # "from 1 December to 31 May 2025": the first date takes the second's year, or the one before.
+        if start and end and not (m.group(f"{first}y1") or m.group(f"{first}y2")):
+            start = start.replace(year=end.year)
+            if start > end:
+                start = start.replace(year=end.year - 1)
+        add(m, start, end)
+    for m in _HALF.finditer(sentence):
+        if m.group("h"):
+            year, first = int(m.group("hyear")), m.group("h") == "1"
+        elif m.group("which"):
+            year, first = _year_of(m.group("year"), m.group("rel"), today), m.group("which").lower() == "first"
+        else:
+            year, first = _year_of(m.group("syear"), m.group("srel"), today), True
+        if year is not None:
+            add(m, date(year, 1 if first else 7, 1), date(year, 6, 30) if first else date(year, 12, 31))
+    for m in _QUARTER.finditer(sentence):
+        if m.group("q"):
+            quarter, year = int(m.group("q")), int(m.group("qyear"))
+        else:
+            quarter = ["first", "second", "third", "fourth"].index(m.group("which").lower()) + 1
+            year = _year_of(m.group("year"), m.group("rel"), today)
+        if year is not None:
+            add(m, date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter))
+    for m in _SINCE.finditer(sentence):
+        if m.group("invasion"):
+            start = FULL_SCALE_INVASION
+        elif m.group("year"):
+            start = date(int(m.group("year")), 1, 1)
+        else:
+            start = _date_from(m, "s", today, end=False)
+        add(m, start, today, open_end=True)
+    for m in _MONTH_IN.finditer(sentence):
+        month = MONTHS[m.group("month").lower().rstrip(".")]
+        if m.group("year"):
+            year = int(m.group("year"))
+        elif today is not None:
+            # "in June" in an article of August 2025 is June 2025; in one of March, June 2024.
+            year = today.year if month <= today.month else today.year - 1
+        else:
+            continue
+        add(m, date(year, month, 1), _month_end(year, month))
+    for m in _YEAR_IN.finditer(sentence):
+        year = int(m.group("year"))
+        add(m, date(year, 1, 1), date(year, 12, 31))
+    for m in _REL_YEAR.finditer(sentence):
+        if today is None:
+            continue
+        if m.group("rel").lower() == "last":
+            add(m, date(today.year - 1, 1, 1), date(today.year - 1, 12, 31))
+        else:
+            add(m, date(today.year, 1, 1), today)
+    return sorted(found, key=lambda item: item[0])
+
+
+def period_near(sentence: str, start: int, end: int, today: date | None,
+                segment: tuple[int, int] | None = None) -> Period | None:
+    """The stated period closest to the figure at [start, end) of the sentence.
+
+    A period inside the figure's own clause (`segment`) wins over one elsewhere in the sentence:
+    in "6,754 ... in the first half of 2025, up 54% on the first half of 2024" each figure takes its own.
+    """
+    candidates = periods_in(sentence, today)
+    if not candidates:
+        return None
+    if segment is not None:
+        inside = [c for c in candidates if segment[0] <= c[0] and c[1] <= segment[1]]
+        if inside:
+            candidates = inside
+
+    def distance(item: tuple[int, int, Period]) -> int:
+        s, e, _ = item
+        return s - end if s >= end else (start - e if e <= start else 0)
+
+    return min(candidates, key=distance)[2]

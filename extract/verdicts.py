@@ -1,0 +1,107 @@
+"""One verdict per figure, from its matches and its article's arithmetic, with a reason to read.
+
+The rules, in order (README, "Cross-checking"):
+
+1. Reference rows outrank everything: if a figure matches any, it is *consistent* when its
+   interval overlaps at least one of them, else a *conflict*.
+2. Otherwise an arithmetic conflict inside its own article makes it a *conflict*.
+3. Otherwise other articles' figures that match it decide: a *conflict* if any disagrees,
+   *consistent* if all agree.
+4. Otherwise an arithmetic check it passed makes it *consistent*.
+5. Nothing to compare with: *unverified* (the reason names the closest related evidence, so
+   the reviewer sees "6,754 killed or injured" beside "more than 6,700 killed").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .arithmetic import ArithmeticFinding
+from .matching import Match
+
+VERDICTS = ("consistent", "conflict", "unverified")
+CHECKS = ("reference", "corpus", "arithmetic")
+VERDICT_COLUMNS = ["verdict", "verdict_reason", "evidence", "check"]
+EVIDENCE_SEPARATOR = "; "
+
+
+@dataclass(frozen=True)
+class Verdict:
+    verdict: str  # consistent / conflict / unverified
+    reason: str
+    evidence: tuple[str, ...]  # reference ids or figure_ids
+    check: str  # reference / corpus / arithmetic / '' when unverified
+
+
+def evidence_sentence(match: Match) -> str:
+    """'UN Human Rights Office (OHCHR) reported 968 civilians killed, 1 Dec 2024 – 31 May 2025'."""
+    verb = "reported" if match.kind == "reference" else "states"
+    return f"{match.other_source} {verb} {match.other}"
+
+
+def _closest(matches: list[Match]) -> Match:
+    """The evidence nearest the claim's interval (the same in every match), for a conflict's reason."""
+    def gap(m: Match) -> float:
+        if m.other_low > m.claim_high:
+            return m.other_low - m.claim_high
+        if m.claim_low > m.other_high:
+            return m.claim_low - m.other_high
+        return 0.0
+    return min(matches, key=gap)
+
+
+def _caveat(verdict: Verdict, reference: list[Match]) -> Verdict:
+    """Adds the nearest reference row that differs only in what it measures, so the reviewer sees it."""
+    near = [m for m in reference
+            if not m.is_match and len(m.differences) == 1 and m.differences[0].startswith("measures differ")]
+    if not near:
+        return verdict
+    note = f"; but compare: {evidence_sentence(near[0])} ({near[0].differences[0]})"
+    return Verdict(verdict.verdict, verdict.reason + note, verdict.evidence, verdict.check)
+
+
+def decide(claim: str, reference: list[Match], corpus: list[Match], findings: list[ArithmeticFinding]) -> Verdict:
+    """The verdict of one figure. `claim` is how the figure reads ("986 civilians killed, ...")."""
+    verdict = _decide(claim, reference, corpus, findings)
+    return verdict if verdict.check in ("reference", "") else _caveat(verdict, reference)
+
+
+def _decide(claim: str, reference: list[Match], corpus: list[Match], findings: list[ArithmeticFinding]) -> Verdict:
+    ref_matches = [m for m in reference if m.is_match]
+    corpus_matches = [m for m in corpus if m.is_match]
+    if ref_matches:
+        agreeing = [m for m in ref_matches if m.agrees]
+        if agreeing:
+            reason = f"states {claim}; {evidence_sentence(agreeing[0])}"
+            dissent = [m for m in corpus_matches if not m.agrees]
+            if dissent:
+                reason += f" (the reference outranks {len(dissent)} other article{'s' if len(dissent) > 1 else ''} " \
+                          f"that disagree{'s' if len(dissent) == 1 else ''}: {evidence_sentence(dissent[0])})"
+            return Verdict("consistent", reason, tuple(m.other_id for m in agreeing), "reference")
+        nearest = _closest(ref_matches)
+        return Verdict("conflict", f"states {claim}; {evidence_sentence(nearest)}",
+                       tuple(m.other_id for m in ref_matches), "reference")
+    conflicts = [f for f in findings if f.verdict == "conflict"]
+    if conflicts:
+        return Verdict("conflict", conflicts[0].reason, conflicts[0].evidence, "arithmetic")
+    if corpus_matches:
+        dissent = [m for m in corpus_matches if not m.agrees]
+        if dissent:
+            nearest = _closest(dissent)
+            return Verdict("conflict", f"states {claim}; {evidence_sentence(nearest)}",
+                           tuple(m.other_id for m in dissent), "corpus")
+        others = len(corpus_matches)
+        return Verdict("consistent",
+                       f"states {claim}; {evidence_sentence(corpus_matches[0])}"
+                       + (f" (and {others - 1} more agree)" if others > 1 else ""),
+                       tuple(m.other_id for m in corpus_matches), "corpus")
+    passed = [f for f in findings if f.verdict == "consistent"]
+    if passed:
+        return Verdict("consistent", passed[0].reason, passed[0].evidence, "arithmetic")
+    related = reference + corpus
+    if related:
+        best = related[0]
+        return Verdict("unverified",
+                       f"states {claim}; nothing published or reported elsewhere measures the same; related: "
+                       f"{evidence_sentence(best)} ({'; '.join(best.differences)})", (), "")
+    return Verdict("unverified", f"states {claim}; nothing to compare with", (), "")

@@ -1,0 +1,42 @@
+"""Periods stated in a sentence, resolved against the article's date."""
+
+from datetime import date
+
+import pytest
+
+from extract.periods import Period, overlap_ratio, period_near, periods_in
+
+ARTICLE_DATE = date(2025, 8, 6)
+
+
+@pytest.mark.parametrize("sentence, labels", [
+    ("killed in the first half of this year, according to the UN", ["H1 2025"]),
+    ("between 1 December 2024 and 31 May 2025, the UN said", ["1 Dec 2024 – 31 May 2025"]),
+    ("from 1 December to 31 May 2025", ["1 Dec 2024 – 31 May 2025"]),
+    ("In June, 232 civilians were killed", ["June 2025"]),
+    ("4.1m barrels per day in June 2024", ["June 2024"]),
+    ("liquidated in the first six months of the year", ["H1 2025"]),
+    ("since the full-scale invasion", ["24 Feb 2022 – 6 Aug 2025"]),
+    ("in 2024 and in Q1 2025", ["2024", "1 Jan 2025 – 31 Mar 2025"]),
+    ("before August 8", []),
+    ("from the end of December to the end of June", []),
+])
+def test_periods_in(sentence, labels):
+    assert [p.label() for _, _, p in periods_in(sentence, ARTICLE_DATE)] == labels
+
+
+def test_each_figure_takes_the_period_of_its_own_clause():
+    sentence = "6,754 civilians were killed or injured in the first half of 2025, up 54% on the first half of 2024 (4,381)."
+    first = period_near(sentence, 0, 5, None, (0, 63))
+    last = period_near(sentence, sentence.index("4,381"), sentence.index("4,381") + 5, None)
+    assert (first.label(), last.label()) == ("H1 2025", "H1 2024")
+
+
+def test_overlap_ratio():
+    h1 = Period(date(2025, 1, 1), date(2025, 6, 30))
+    dec_may = Period(date(2024, 12, 1), date(2025, 5, 31))
+    assert overlap_ratio(h1, h1, ARTICLE_DATE) == 1.0
+    assert overlap_ratio(h1, dec_may, ARTICLE_DATE) == pytest.approx(151 / 212)
+    cap = Period(date(2022, 12, 5), None)  # in force, no end
+    assert overlap_ratio(h1, cap, ARTICLE_DATE) == 1.0
+    assert overlap_ratio(Period(date(2021, 1, 1), date(2021, 12, 31)), cap, ARTICLE_DATE) == 0.0
