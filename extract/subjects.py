@@ -253,7 +253,8 @@ def _antecedent(sentence: str, tokens: list[tuple[str, int, int]], pronoun: int)
 # Verbs whose object is counted as the subject's own: "Dell will lay off 6,650 employees" counts
 # Dell's employees, "Ford has 13,000 workers" Ford's workers. "Drone attacks hit two refineries"
 # does not make them the attacks' refineries, so other verbs leave the counted noun alone.
-_POSSESSION_VERBS = {"have", "own", "employ", "hire", "boast", "count", "score", "net", "win", "perform",
+# "count" is not one: "officials counted 300 victims" are not the officials' victims.
+_POSSESSION_VERBS = {"have", "own", "employ", "hire", "boast", "score", "net", "win", "perform",
                      "deliver", "sell", "produce", "operate", "serve", "attract", "lay", "shed", "lose",
                      "create", "concede", "contain", "register", "build", "ship", "host", "house",
                      "recruit", "sign", "open", "close", "add", "cut", "run", "manage", "field"}
@@ -361,7 +362,7 @@ def measure_entity(sentence: str, figure_start: int, unit_end: int, local: Phras
     # "lost 0.8% to end at 7,412": a word after "to" is a verb, whatever the lexicon says.
     local_is_noun = local is not None and _is_noun(local.text.split()[-1]) and not is_verb(local.text.split()[-1]) \
         and not re.search(r"\bto\s+$", sentence[:local.start]) and not sentence[local.start - 1:local.start].isdigit() \
-        and not re.search(r"\d\s*$", sentence[:local.start])
+        and not re.search(r"(?<![A-Za-z-])\d[\d,.]*\s*$", sentence[:local.start])  # a number, not "G7"
     subject = subject_before(sentence, figure_start)
     if subject is not None and subject.phrase.end <= figure_start:
         if local_is_noun and local.start > subject.verb_start:

@@ -110,3 +110,10 @@ def test_a_conversion_in_brackets_keeps_the_change_and_the_bound():
     assert [(r.surface, r.qualifier, r.low, r.high) for r in table.itertuples()] == [
         ("just under 296 hp", "upper", 0.0, 296.0), ("224 kW", "upper", 0.0, 224.0),
     ]
+
+
+def test_counting_is_not_owning_and_a_code_before_the_phrase_is_not_a_number():
+    counted = figures("Officials counted 300 victims.")
+    assert counted["entity"].tolist() == ["victims"]
+    cap = figures("The G7 price cap on Russian seaborne crude oil stands at $65 a barrel.")
+    assert cap["entity"].tolist() == ["price cap on Russian seaborne crude oil"]
