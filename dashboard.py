@@ -17,14 +17,26 @@ from extract.app_data import (
     combine,
     overview_counts,
 )
-from extract.charts import SOURCE_PICK, dimension_chart, entity_value_chart, source_chart, timeline_chart
+from extract.app_checks import EXPORT_COLUMNS, cross_check, record_review, references, reviewed_table, reviews_db
+from extract.charts import (
+    SOURCE_PICK,
+    dimension_chart,
+    entity_value_chart,
+    interval_chart,
+    interval_chart_height,
+    source_chart,
+    timeline_chart,
+)
+from extract.claimreview import to_claimreview_jsonld
+from extract.crosscheck import CrossCheck, evidence_frame
 from extract.documents import Document, LoadError
 from extract.export import to_csv_bytes, to_jsonl_bytes
 from extract.fetch import fetch_document
 from extract.filters import FigureFilters, apply_filters, filter_options
-from extract.highlight import article_html, sentence_html
+from extract.highlight import article_html, sentence_html, verdict_html
 from extract.reading import readable_table, reading
-from extract.schema import COLUMNS
+from extract.review import decision_history
+from extract.verdicts import VERDICTS
 
 st.set_page_config(page_title="figcheck", page_icon="🔎", layout="wide")
 
@@ -44,6 +56,16 @@ def load_pasted(text: str, title: str) -> LoadedArticles:
 @st.cache_data(show_spinner=False, max_entries=200)
 def load_fetched(document: Document) -> LoadedArticles:
     return articles_from_documents([document])
+
+
+@st.cache_data(show_spinner="Cross-checking figures…", max_entries=20)
+def check(table, reference) -> CrossCheck:
+    return cross_check(table, reference)
+
+
+@st.cache_data(show_spinner=False, max_entries=50)
+def load_references(files: tuple[tuple[str, bytes], ...]):
+    return references(list(files))
 
 
 def load_everything(files: list[tuple[str, bytes]]) -> LoadedArticles:
@@ -98,10 +120,16 @@ with st.sidebar.expander("Fetch an article from a URL"):
     with st.form("fetch", clear_on_submit=True, border=False):
         st.text_input("URL", key="url", placeholder="https://…")
         st.form_submit_button("Fetch", on_click=add_url)
+reference_uploads = st.sidebar.file_uploader(
+    "Add reference data", type=["csv"], accept_multiple_files=True,
+    help="CSV with the columns of data/reference.csv: id, measure, entity, value, low, high, unit, "
+         "period_start, period_end, geography, source, url, published.")
 
 files = bundled_files() + [(f.name, f.getvalue()) for f in uploads or []]
 loaded = load_everything(files)
-table = loaded.table
+reference, reference_errors = load_references(tuple((f.name, f.getvalue()) for f in reference_uploads or []))
+result = check(loaded.table, reference)
+table = reviewed_table(result, loaded.texts)
 
 # ---- Sidebar: filters (bound to the URL, so a view can be shared and reloaded) -----------------
 options = filter_options(table)
@@ -113,6 +141,7 @@ filters = FigureFilters(
     outlets=st.sidebar.multiselect("Outlet", options.outlets, key="outlet", bind="query-params"),
     dimensions=st.sidebar.multiselect("Kind", options.dimensions, key="kind", bind="query-params"),
     qualifiers=st.sidebar.multiselect("Qualifier", options.qualifiers, key="qualifier", bind="query-params"),
+    verdicts=st.sidebar.multiselect("Verdict", list(VERDICTS), key="verdict", bind="query-params"),
     search=st.sidebar.text_input("Search entity and sentence", key="q", bind="query-params"),
     min_value=st.sidebar.number_input("Minimum value", value=None, key="min", bind="query-params"),
     max_value=st.sidebar.number_input("Maximum value", value=None, key="max", bind="query-params"),
@@ -124,6 +153,8 @@ st.title("figcheck")
 st.caption("Every figure in the articles: what it measures, how precise it is, and who says so.")
 for message in loaded.errors + st.session_state.pop("load_messages", []):
     st.error(f"Could not load {message}", icon="⚠️")
+for message in reference_errors:
+    st.error(f"Reference data: {message}", icon="⚠️")
 
 counts = overview_counts(shown)
 columns = st.columns(4)
@@ -143,6 +174,7 @@ right.altair_chart(dimension_chart(shown), width="stretch")
 @st.fragment
 def figures_table_and_detail() -> None:
     st.subheader(f"Figures ({len(shown)})")
+    st.text_input("Reviewer name (for ClaimReview)", key="reviewer", placeholder="figcheck")
     event = st.dataframe(
         readable_table(shown),
         key="table",
@@ -157,24 +189,68 @@ def figures_table_and_detail() -> None:
             "sentence": st.column_config.TextColumn("sentence", width="large"),
         },
     )
-    export = shown[COLUMNS]
+    export = shown[EXPORT_COLUMNS]
     buttons = st.container(horizontal=True)
     buttons.download_button("Export CSV", to_csv_bytes(export), file_name="figures.csv", mime="text/csv")
     buttons.download_button("Export JSON Lines", to_jsonl_bytes(export), file_name="figures.jsonl",
-                           mime="application/x-ndjson")
+                            mime="application/x-ndjson")
+    reviewed = shown[shown["reviewer_verdict"] != ""]
+    buttons.download_button(f"Export ClaimReview ({len(reviewed)} reviewed)",
+                            to_claimreview_jsonld(reviewed, reviewer=st.session_state.get("reviewer") or "figcheck"),
+                            file_name="claimreview.jsonld", mime="application/ld+json", disabled=reviewed.empty)
 
     rows = event.selection.rows if event else []
     if not rows or rows[0] >= len(shown):
-        st.info("Select a row to see the figure in its sentence and its article.")
+        st.info("Select a row to see the figure in its sentence and its article, its evidence and its review.")
         return
-    row = shown.iloc[rows[0]].to_dict()
+    figure_detail(shown.iloc[rows[0]].to_dict())
+
+
+def figure_detail(row: dict) -> None:
     text = loaded.texts.get(row["doc_id"])
     st.subheader("Figure detail")
     st.html(f"<p><strong>Reading:</strong> {html.escape(reading(row))}</p>")
     st.html(sentence_html(row, text))
+    claim, evidence = st.columns(2)
+    with claim:
+        st.markdown("**Verdict**")
+        st.html(verdict_html(row["verdict"], row["verdict_reason"], row["reviewer_verdict"], row["reviewer_note"]))
+        review_form(row)
+    with evidence:
+        st.markdown("**Evidence**")
+        frame = evidence_frame(result, row["figure_id"])
+        if frame.empty:
+            st.caption("No reference figure or other article measures the same thing.")
+        else:
+            st.altair_chart(interval_chart(frame), width="stretch", height=interval_chart_height(frame) + 60)
+            st.dataframe(
+                frame[frame["role"] != "claim"][["label", "source", "agrees", "is_match", "why", "url"]],
+                hide_index=True, width="stretch",
+                column_config={"label": st.column_config.TextColumn("evidence", width="medium"),
+                               "is_match": st.column_config.CheckboxColumn("same measure"),
+                               "agrees": st.column_config.CheckboxColumn("intervals overlap"),
+                               "why": st.column_config.TextColumn("why compared", width="large"),
+                               "url": st.column_config.LinkColumn("link")})
     if text is not None:
         with st.expander(f"Whole article: {row['doc_title'] or row['doc_id']}", expanded=False):
             st.html(article_html(text, table[table["doc_id"] == row["doc_id"]], row["figure_id"]))
+
+
+def review_form(row: dict) -> None:
+    if not row.get("review_key"):
+        return
+    with st.form(f"review-{row['review_key']}", border=True):
+        choice = st.radio("Your verdict", ["accept"] + list(VERDICTS), horizontal=True, key="review_choice",
+                          format_func=lambda v: f"accept ({row['verdict']})" if v == "accept" else v)
+        note = st.text_area("Note", key="review_note", height=80)
+        if st.form_submit_button("Save decision"):
+            record_review(row, row["verdict"] if choice == "accept" else choice, note)
+            st.toast("Decision saved")
+            st.rerun()
+    trail = decision_history(row["review_key"], reviews_db())
+    if trail:
+        st.caption("Review trail: " + " · ".join(f"{d.reviewed_at} {d.verdict}" + (f" ({d.note})" if d.note else "")
+                                                for d in trail))
 
 
 figures_table_and_detail()

@@ -6,29 +6,68 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from .filters import figures_by_source
+from .filters import effective_verdict, figures_by_source, source_label
 
 SOURCE_PICK = "source_pick"  # the selection a click on a source's bar sets
 MAX_ENTITIES = 20
 MAX_POINTS_PER_ENTITY = 50
 
 
+VERDICT_COLOURS = {"consistent": "#16a34a", "conflict": "#dc2626", "unverified": "#94a3b8"}
+
+
 def source_chart(table: pd.DataFrame, chosen: list[str]) -> alt.Chart:
-    """Figures per source; clicking a bar selects that source. Chosen sources are highlighted."""
-    counts = figures_by_source(table)
-    counts["chosen"] = counts["source"].isin(chosen) if chosen else True
+    """Figures per source, stacked by verdict once checked; clicking a bar selects that source.
+    Sources not chosen are faded while a Source filter is set."""
     pick = alt.selection_point(name=SOURCE_PICK, fields=["source"], on="click")
+    if "verdict" in table.columns:
+        counts = (pd.DataFrame({"source": table["source"].map(source_label), "verdict": effective_verdict(table)})
+                  .value_counts().rename("figures").reset_index())
+        colour = alt.Color("verdict:N", scale=alt.Scale(domain=list(VERDICT_COLOURS),
+                                                        range=list(VERDICT_COLOURS.values())),
+                           legend=alt.Legend(orient="bottom", title=None))
+        title = "Figures and verdicts by source (click a bar to filter)"
+    else:
+        counts = figures_by_source(table)
+        colour = alt.value("#2563eb")
+        title = "Figures by source (click a bar to filter)"
+    counts["chosen"] = counts["source"].isin(chosen) if chosen else True
     return (
-        alt.Chart(counts, title="Figures by source (click a bar to filter)")
+        alt.Chart(counts, title=title)
         .mark_bar(cursor="pointer")
         .encode(
-            x=alt.X("figures:Q", title="figures", axis=alt.Axis(tickMinStep=1, format="d")),
+            x=alt.X("sum(figures):Q", title="figures", axis=alt.Axis(tickMinStep=1, format="d")),
             y=alt.Y("source:N", sort="-x", title=None, axis=alt.Axis(labelLimit=220)),
-            color=alt.condition("datum.chosen", alt.value("#2563eb"), alt.value("#cbd5e1")),
-            tooltip=["source:N", "figures:Q"],
+            color=colour,
+            opacity=alt.condition("datum.chosen", alt.value(1.0), alt.value(0.3)),
+            tooltip=[alt.Tooltip("source:N"), alt.Tooltip("sum(figures):Q", title="figures")]
+            + ([alt.Tooltip("verdict:N")] if "verdict" in counts.columns else []),
         )
         .add_params(pick)
     )
+
+
+def interval_chart(evidence: pd.DataFrame) -> alt.Chart:
+    """The claim's interval and each piece of evidence's on one axis: overlap means agreement.
+    An open upper end ("more than 6,700") is drawn to the chart's edge and marked with an arrow."""
+    frame = evidence.assign(
+        end_mark=evidence["open_high"].map(lambda open_: "▶" if open_ else ""),
+        shown=evidence.apply(lambda r: "this article" if r["role"] == "claim" else f"{r['source'] or r['role']}", axis=1),
+    )
+    base = alt.Chart(frame).encode(y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=320)),
+                                   color=alt.Color("role:N", title=None, legend=alt.Legend(orient="bottom")))
+    tooltip = ["label:N", "shown:N", "low:Q", "high:Q", "why:N"]
+    spans = base.mark_rule(strokeWidth=6).encode(x=alt.X("low:Q", title=str(frame["unit"].iloc[0]) or "value",
+                                                         scale=alt.Scale(zero=False)), x2="high:Q", tooltip=tooltip)
+    ends = base.mark_point(filled=True, size=70).encode(x="low:Q", tooltip=tooltip) \
+        + base.mark_point(filled=True, size=70).encode(x="high:Q", tooltip=tooltip)
+    arrows = base.mark_text(align="left", dx=4).encode(x="high:Q", text="end_mark:N")
+    return (spans + ends + arrows).properties(title="Intervals: the claim and its evidence",
+                                              height=interval_chart_height(evidence))
+
+
+def interval_chart_height(evidence: pd.DataFrame) -> int:
+    return 60 + 28 * len(evidence)
 
 
 def dimension_chart(table: pd.DataFrame) -> alt.Chart:

@@ -24,6 +24,7 @@ class FigureFilters:
     outlets: list[str] = field(default_factory=list)
     dimensions: list[str] = field(default_factory=list)
     qualifiers: list[str] = field(default_factory=list)
+    verdicts: list[str] = field(default_factory=list)  # a reviewer's verdict, where given, else the engine's
     search: str = ""  # case-insensitive, over entity and sentence
     min_value: float | None = None
     max_value: float | None = None
@@ -44,6 +45,8 @@ def apply_filters(table: pd.DataFrame, filters: FigureFilters) -> pd.DataFrame:
         keep &= table["dimension"].isin(filters.dimensions)
     if filters.qualifiers:
         keep &= table["qualifier"].isin(filters.qualifiers)
+    if filters.verdicts and "verdict" in table.columns:
+        keep &= effective_verdict(table).isin(filters.verdicts)
     needle = filters.search.strip().lower()
     if needle:
         # Plain substring search: the user's text is never read as a regular expression.
@@ -54,6 +57,13 @@ def apply_filters(table: pd.DataFrame, filters: FigureFilters) -> pd.DataFrame:
     if filters.max_value is not None and not math.isnan(filters.max_value):
         keep &= table["value"] <= filters.max_value
     return table[keep]
+
+
+def effective_verdict(table: pd.DataFrame) -> pd.Series:
+    """The verdict that stands: the reviewer's where they decided, else the engine's."""
+    if "reviewer_verdict" not in table.columns:
+        return table["verdict"]
+    return table["reviewer_verdict"].where(table["reviewer_verdict"] != "", table["verdict"])
 
 
 @dataclass(frozen=True)

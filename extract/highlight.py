@@ -70,3 +70,23 @@ def sentence_html(row: dict, text: str | None = None) -> str:
         at = sentence.find(surface)
     marks = [Mark(at, at + (end - start), reading(row), True)] if at >= 0 else []
     return marked_html(sentence, marks)
+
+
+_VERDICT_STYLE = {"consistent": ("#dcfce7", "#166534"), "conflict": ("#fee2e2", "#991b1b"),
+                  "unverified": ("#f1f5f9", "#334155")}
+
+
+def verdict_html(verdict: str, reason: str, reviewer_verdict: str = "", reviewer_note: str = "") -> str:
+    """A verdict box; the reason quotes the article, so it is escaped like everything else."""
+    shown = reviewer_verdict or verdict
+    background, colour = _VERDICT_STYLE.get(shown, _VERDICT_STYLE["unverified"])
+    lines = [f"<strong>{html.escape(shown.capitalize())}</strong>"
+             + (" (reviewer's verdict; the engine said " + html.escape(verdict) + ")"
+                if reviewer_verdict and reviewer_verdict != verdict else
+                " (accepted by a reviewer)" if reviewer_verdict else "")]
+    if reason:
+        lines.append(html.escape(reason))
+    if reviewer_note:
+        lines.append("Reviewer's note: " + html.escape(reviewer_note))
+    return (f'<div style="background:{background};color:{colour};padding:0.6rem 0.9rem;border-radius:0.5rem">'
+            + "<br>".join(lines) + "</div>")

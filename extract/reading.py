@@ -13,7 +13,7 @@ import pandas as pd
 
 from lemminflect import getInflection
 
-from .filters import source_label
+from .filters import effective_verdict, source_label
 
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
@@ -107,11 +107,23 @@ def reading(row: Mapping[str, object]) -> str:
     return " · ".join(parts)
 
 
+# Plain symbols, not emoji: they render in every font, including a headless browser's.
+VERDICT_BADGES = {"consistent": "✓ consistent", "conflict": "✗ conflict", "unverified": "· unverified"}
+
+
 def readable_table(table: pd.DataFrame) -> pd.DataFrame:
-    """The figures table as the dashboard lists it: each value written with its unit, sources labelled."""
-    return pd.DataFrame({
+    """The figures table as the dashboard lists it: each value written with its unit, sources
+    labelled, and, once checked, the standing verdict as a badge (marked when a reviewer decided)."""
+    columns = {
         "surface": table["surface"],
         "figure": [format_amount(v, u, d) for v, u, d in zip(table["value"], table["unit"], table["dimension"])],
+    }
+    if "verdict" in table.columns:
+        reviewed = (table["reviewer_verdict"] != "") if "reviewer_verdict" in table.columns \
+            else pd.Series(False, index=table.index)
+        columns["verdict"] = [VERDICT_BADGES.get(v, v) + (" · reviewed" if r else "")
+                              for v, r in zip(effective_verdict(table), reviewed)]
+    columns.update({
         "value": table["value"],
         "qualifier": table["qualifier"],
         "change": table["direction"],
@@ -120,4 +132,5 @@ def readable_table(table: pd.DataFrame) -> pd.DataFrame:
         "source": table["source"].map(source_label),
         "document": table["doc_title"].where(table["doc_title"] != "", table["doc_id"]),
         "sentence": table["sentence"],
-    }, index=table.index)
+    })
+    return pd.DataFrame(columns, index=table.index)

@@ -107,12 +107,50 @@ def test_selecting_a_row_shows_the_figure_in_its_sentence_and_article(surface):
     at.session_state["table"] = {"selection": {"rows": [position], "columns": [], "cells": []}}
     at.run()
     bodies = [h.proto.body for h in at.get("html")]
-    reading, sentence, article = bodies
+    reading, sentence, verdict, article = bodies
     if surface == "More than 6700":
         assert reading == ("<p><strong>Reading:</strong> More than 6700 → above 6,700 Ukrainian civilians · "
                            "source: United Nations · cue: according to</p>")
     assert f'<mark class="selected" title="{surface} → ' in sentence and f">{surface}</mark>" in sentence
     assert article.count("<mark") == 18 and article.count('class="selected"') == 1
+    if surface == "More than 6700":
+        # Beside the UN's "killed or injured": related, with the difference in measure spelled out.
+        assert "<strong>Unverified</strong>" in verdict
+        assert "reported 6,754 civilians killed or injured, H1 2025 (measures differ: killed vs killed or injured)" \
+            in verdict
+        evidence = at.dataframe[1].value
+        assert "6,754 civilians killed or injured, H1 2025" in evidence["label"].tolist()
+
+
+def _select(at: AppTest, surface: str) -> AppTest:
+    at.session_state["table"] = {"selection": {"rows": [_surfaces(at).index(surface)], "columns": [], "cells": []}}
+    return at.run()
+
+
+def test_verdicts_are_listed_and_filterable_from_the_url():
+    at = _app()
+    table = at.dataframe[0].value.set_index("surface")
+    assert table.loc["$60 a barrel", "verdict"] == "✓ consistent"
+    assert table.loc["More than 6700", "verdict"] == "· unverified"
+    at = _app(verdict="consistent")
+    assert sorted(_surfaces(at)) == ["$60 a barrel", "135"]
+
+
+def test_a_review_decision_is_kept_across_a_restart(tmp_path, monkeypatch):
+    monkeypatch.setenv("FIGCHECK_REVIEWS_DB", str(tmp_path / "reviews.sqlite"))
+    at = _select(_app(), "$60 a barrel")
+    at.radio(key="review_choice").set_value("conflict")
+    at.text_area(key="review_note").input("The cap was lowered to $47.60 in 2025.")
+    next(b for b in at.button if b.label == "Save decision").click().run()
+    assert not at.exception
+
+    restarted = _select(_app(), "$60 a barrel")  # a new session: nothing in memory, only the database
+    row = restarted.dataframe[0].value.set_index("surface").loc["$60 a barrel"]
+    assert row["verdict"] == "✗ conflict · reviewed"
+    verdict_box = [h.proto.body for h in restarted.get("html")][2]
+    assert "<strong>Conflict</strong> (reviewer's verdict; the engine said consistent)" in verdict_box
+    assert "Reviewer's note: The cap was lowered to $47.60 in 2025." in verdict_box
+    assert _surfaces(_app(verdict="conflict")) == ["$60 a barrel"]
 
 
 def test_hostile_article_text_reaches_the_page_escaped():

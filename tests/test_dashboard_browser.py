@@ -14,10 +14,10 @@ import pytest
 
 from app_server import CHROMIUM, CHROMIUM_ARGS, running_dashboard
 from conftest import ROOT, require_browser
+from extract.app_checks import EXPORT_COLUMNS, cross_check, references, reviewed_table
 from extract.app_data import articles_from_file, bundled_files, combine
 from extract.export import to_csv_bytes
 from extract.filters import FigureFilters, apply_filters
-from extract.schema import COLUMNS
 
 ARTIFACTS = Path(os.environ.get("FIGCHECK_ARTIFACTS", ROOT / "test-artifacts"))
 
@@ -69,8 +69,9 @@ def test_table_and_charts_render_and_export_matches(browser_page):
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Export CSV").click()
     downloaded = Path(download_info.value.path()).read_bytes()
-    everything = combine(articles_from_file(name, data) for name, data in bundled_files()).table
-    expected = to_csv_bytes(apply_filters(everything, FigureFilters(sources=["United Nations"]))[COLUMNS])
+    loaded = combine(articles_from_file(name, data) for name, data in bundled_files())
+    everything = reviewed_table(cross_check(loaded.table, references([])[0]), loaded.texts)
+    expected = to_csv_bytes(apply_filters(everything, FigureFilters(sources=["United Nations"]))[EXPORT_COLUMNS])
     assert downloaded == expected
     assert downloaded.count(b"\n") == 2  # header and the UN's one figure
 

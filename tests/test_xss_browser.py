@@ -43,7 +43,7 @@ def test_hostile_article_text_shows_literally_and_runs_nothing(page_and_url):
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(f"{url}/?q=Costs&kind=percent")  # leaves only the hostile article's "9%" once uploaded
     page.wait_for_selector("[data-testid='stFileUploaderDropzoneInput']", state="attached", timeout=60_000)
-    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(
         files=[{"name": "hostile.txt", "mimeType": "text/plain", "buffer": HOSTILE}])
     page.wait_for_function(
         "() => document.querySelectorAll(\"[data-testid='stDataFrame'] table [role='row']\").length === 2",

@@ -1,0 +1,52 @@
+"""Cross-checks and reviews as the dashboard uses them: one call gives the checked, reviewed table.
+
+The review database lives at $FIGCHECK_REVIEWS_DB when set (tests point it at a temporary file),
+else at data/reviews.sqlite.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from .crosscheck import CrossCheck, cross_check
+from .documents import Document
+from .reference import combine_references, load_reference, load_reference_bytes
+from .review import DEFAULT_DB, REVIEW_COLUMNS, merge_decisions, review_keys, save_decision
+from .schema import COLUMNS
+from .verdicts import VERDICT_COLUMNS
+
+EXPORT_COLUMNS = COLUMNS + VERDICT_COLUMNS + REVIEW_COLUMNS
+
+
+def reviews_db() -> Path:
+    return Path(os.environ.get("FIGCHECK_REVIEWS_DB") or DEFAULT_DB)
+
+
+def references(uploads: list[tuple[str, bytes]]) -> tuple[pd.DataFrame, list[str]]:
+    """The bundled reference data plus the user's uploaded reference files, and every bad row."""
+    parts = [load_reference()] + [load_reference_bytes(data, name) for name, data in uploads]
+    frame, errors = combine_references(parts)
+    return frame, [str(e) for e in errors]
+
+
+def reviewed_table(result: CrossCheck, texts: dict[str, str], db_path: Path | None = None) -> pd.DataFrame:
+    """The checked table plus the reviewers' decisions and each figure's review key.
+
+    Kept apart from the (cached) cross-check because decisions change while the figures do not.
+    """
+    documents = [Document(doc_id=doc_id, text=text) for doc_id, text in texts.items()]
+    checked = merge_decisions(result.table, documents, db_path or reviews_db())
+    checked["review_key"] = review_keys(checked, documents)
+    return checked
+
+
+def record_review(row: dict, verdict: str, note: str, db_path: Path | None = None) -> None:
+    """Save a reviewer's decision on one checked row (accepting = passing the engine's verdict)."""
+    save_decision(row["review_key"], verdict, note, db_path=db_path or reviews_db(), figure_id=row["figure_id"],
+                  surface=row["surface"], engine_verdict=row["verdict"])
+
+
+__all__ = ["EXPORT_COLUMNS", "cross_check", "record_review", "references", "reviewed_table", "reviews_db"]
