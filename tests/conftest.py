@@ -26,3 +26,15 @@ def require_browser() -> None:
         if os.environ.get("FIGCHECK_REQUIRE_BROWSER") == "1":
             pytest.fail("FIGCHECK_REQUIRE_BROWSER=1 but /usr/bin/chromium is not installed")
         pytest.skip("no Chromium at /usr/bin/chromium (apt-get install chromium)")
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """After a run with property tests, say how many examples each ran (the soak mode's count)."""
+    from fuzzing import EXAMPLES_PER_PROPERTY, EXAMPLES_RUN
+
+    if not EXAMPLES_RUN:
+        return
+    terminalreporter.section(f"fuzzing: up to {EXAMPLES_PER_PROPERTY:,} examples per property")
+    for name, count in sorted(EXAMPLES_RUN.items()):
+        terminalreporter.write_line(f"{count:>8,}  {name}")
+    terminalreporter.write_line(f"{sum(EXAMPLES_RUN.values()):>8,}  examples in all")

@@ -5,11 +5,12 @@ import json
 import sys
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from extract import Document, LoadError, load_bytes, load_path
 from extract.documents import decode
+from fuzzing import FUZZ, ran
 
 HTML = b"""<html><head><title>Oil cap holds</title>
 <meta property="og:site_name" content="Example News">
@@ -103,10 +104,11 @@ def test_unicode_files_with_or_without_a_byte_order_mark_are_read(tmp_path, enco
     assert document.text == text
 
 
-@settings(max_examples=200, deadline=None)
+@FUZZ
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1).filter(lambda t: t.strip() and not t.startswith("\ufeff")),
        st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32"]))
 def test_any_text_survives_its_encoding(text, encoding):
+    ran("loader: unicode encodings round trip")
     assert decode(text.encode(encoding), "f") == text
 
 

@@ -3,10 +3,11 @@
 import json
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import SHARED
+from fuzzing import FUZZ, ran
 from extract import document_from_text, figures, load_bytes
 from extract.numbers import find_numbers
 
@@ -19,12 +20,12 @@ NEWSY = st.lists(
     ]),
     max_size=60,
 ).map("".join)
-SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-@SETTINGS
+@FUZZ
 @given(st.one_of(NEWSY, st.text(max_size=300)))
 def test_extractor_never_raises_and_spans_hold(text):
+    ran("extractor: spans hold")
     table = figures(text)
     for row in table.itertuples():
         assert text[row.start:row.end] == row.surface
@@ -33,17 +34,19 @@ def test_extractor_never_raises_and_spans_hold(text):
         assert row.qualifier in ("exact", "approx", "lower", "upper", "range")
 
 
-@SETTINGS
+@FUZZ
 @given(NEWSY)
 def test_number_mentions_lie_inside_the_sentence(text):
+    ran("number grammar: mentions inside the text")
     for mention in find_numbers(text):
         assert 0 <= mention.start < mention.end <= len(text)
         assert mention.low <= mention.high
 
 
-@SETTINGS
+@FUZZ
 @given(st.binary(max_size=300), st.sampled_from(["a.txt", "a.md", "a.html", "a.jsonl", "a.csv", "a.bin", "-"]))
 def test_loader_never_raises(data, name):
+    ran("loader: any bytes")
     for item in load_bytes(data, name):
         if hasattr(item, "text"):
             assert isinstance(item.text, str) and item.text.strip()
