@@ -77,22 +77,26 @@ import sys
 from extract.review import save_decision
 for i in range(100000):
     save_decision(f"key-{i}", "conflict", "note " * 50 + str(i), db_path=sys.argv[1], surface=str(i))
+    print(i, flush=True)  # only after save_decision returned: this decision is committed
 """
 
 
 def test_a_killed_writer_leaves_only_whole_decisions(tmp_path):
     db = tmp_path / "reviews.sqlite"
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(db)], cwd=ROOT)
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(db)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(load_decisions(db) if db.exists() else {}) < 20:
         time.sleep(0.05)
     os.kill(writer.pid, signal.SIGKILL)
+    committed = {f"key-{line.strip()}" for line in writer.stdout.read().splitlines() if line.strip()}
     writer.wait()
     connection = sqlite3.connect(db)
     assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     connection.close()
     decisions = load_decisions(db)
     assert len(decisions) >= 20
+    assert committed <= set(decisions)  # every decision reported committed is there
+    assert len(decisions) - len(committed) <= 1  # at most the one whose "committed" line was not printed yet
     for key, decision in decisions.items():
         number = key.removeprefix("key-")
         assert decision.note == "note " * 50 + number and decision.surface == number
