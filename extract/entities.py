@@ -125,6 +125,17 @@ def counted_noun_after(sentence: str, pos: int, value: float) -> Phrase | None:
             break
         if word in {"-", "‑"} and run:
             continue
+        if word[:1].isdigit() and re.fullmatch(r"\d+", word):
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if following and following[0] == "s" and following[1] == end and run and run[-1][0][:1].isupper():
+                # "63,150 Model 3s": the plural of a model name is what is counted.
+                name_start = run[0][1]
+                return Phrase(sentence[name_start:following[2]], sentence[name_start:end], name_start, following[2])
+            if following and following[1] == end + 1 and following[0][:1].isupper() and _nounish(following[0]):
+                # "two new 737 Max jets": a model number inside the counted phrase.
+                run.append((word, start, end))
+                continue
+            break
         if not word[:1].isalpha():
             break
         if _nounish(word):

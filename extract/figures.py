@@ -29,6 +29,7 @@ _MAY_HOLD_NUMBER = re.compile(
     r"halved|doubled|tripled|trebled|quadrupled|zero|hundreds|thousands|millions|billions|scores)\b",
     re.IGNORECASE,
 )
+_WORDS_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
 _AGE = re.compile(r"^[\s-]*(?:years?|yrs?)[\s-]*old\b|^-year-old\b|^,\s*$", re.IGNORECASE)
 _DURATION_ADJ = re.compile(r"^-(?P<unit>year|month|week|day|hour|minute|second|decade)(?![\w-])", re.IGNORECASE)
 
@@ -52,6 +53,7 @@ class Figure:
     sentence_start: int
     sentence_end: int
     counted: str = ""  # the counted noun phrase of a count ("employees"), whatever the entity says
+    counted_end: int = 0  # where that phrase ends in the sentence
 
 
 def _unit_for(sentence: str, mention: NumberMention) -> tuple[Unit | None, int]:
@@ -143,10 +145,14 @@ def extract_document(document: Document, *, approx_tolerance: float = 0.1) -> li
 
 def _sentence_figures(sentence: str, approx_tolerance: float) -> list[Figure]:
     figures: list[Figure] = []
+    counted_until = -1
     for mention in find_numbers(sentence):
+        if mention.start < counted_until:
+            continue  # "two new 737 Max jets": the model number is part of what is counted
         figure = _figure_from_mention(sentence, mention, approx_tolerance)
         if figure is not None:
             figures.append(figure)
+            counted_until = figure.counted_end
     for start, end, change, way in multiplier_changes(sentence):
         if any(f.start <= start < f.end for f in figures):
             continue
@@ -283,6 +289,8 @@ def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance
         qualifier=qualified.qualifier, direction=way, unit=unit_name, dimension=dimension,
         norm_value=norm_value, norm_unit=norm_unit, entity=entity, source="", source_cue="",
         sentence_start=0, sentence_end=0, counted=counted.text if counted is not None else "",
+        counted_end=counted.end if counted is not None and not _WORDS_NUMBER.search(
+            sentence[mention.end:counted.start]) else 0,
     )
 
 

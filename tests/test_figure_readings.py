@@ -166,3 +166,29 @@ def test_between_with_to_is_a_range():
 def test_sen_and_spaced_pence(text, expected):
     got = [(r.surface, r.unit, r.norm_value, r.norm_unit) for r in figures(text).itertuples()]
     assert got == [(s, u, pytest.approx(v), n) for s, u, v, n in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A minus sign between the currency and the digits.
+        ("The trade gap widened to $-12.4bn in March.", [("$-12.4bn", -1.24e10, "exact", "", "USD")]),
+        # "by N to M unit": a bare first number close to the second is one change's spread ...
+        ("Night temperatures fell by 2 to 3 degrees Celsius (3.6 to 5.4 Fahrenheit).",
+         [("2 to 3 degrees Celsius", 2.5, "range", "down", "degree Celsius"),
+          ("3.6 to 5.4 Fahrenheit", 4.5, "range", "down", "degree fahrenheit")]),
+        ("Ticket sales grew by 4 to 6 percent.", [("4 to 6 percent", 5.0, "range", "up", "%")]),
+        # ... but a change and then a far-off level stay two figures.
+        ("The gauge rose by 12 to 340.", [("12", 12.0, "exact", "up", ""), ("340", 340.0, "exact", "", "")]),
+        # Proportions: "one in five", "3 out of 10".
+        ("One in five drivers was fined.", [("One in five", 0.2, "exact", "", "driver")]),
+        ("Two out of three tenants rent privately.", [("Two out of three", 2 / 3, "exact", "", "tenant")]),
+        ("The striker scored 2 in 10 minutes.", [("2", 2.0, "exact", "", ""), ("10 minutes", 10.0, "exact", "", "minute")]),
+        # A model number inside the counted phrase is not a count of its own.
+        ("The carrier parked three new 747 Freighter planes.", [("three", 3.0, "exact", "", "plane")]),
+        ("The maker shipped 20,400 Model 5s last quarter.", [("20,400", 20400.0, "exact", "", "Model 5")]),
+    ],
+)
+def test_signed_money_by_ranges_proportions_and_model_numbers(text, expected):
+    got = [(r.surface, r.value, r.qualifier, r.direction, r.unit) for r in figures(text).itertuples()]
+    assert got == [(s, pytest.approx(v), q, d, u) for s, v, q, d, u in expected]
