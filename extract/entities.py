@@ -46,7 +46,9 @@ _PARTICIPLE = re.compile(r".+(?:ed|ing|en)$")
 
 
 @functools.cache
-def _pos(word: str) -> frozenset[str]:
+def pos_tags(word: str) -> frozenset[str]:
+    """The parts of speech lemminflect's lexicon allows for `word` ({"NOUN", "VERB"}, ...);
+    {"PROPN"} for a capitalised word it does not know."""
     lemmas = getAllLemmas(word.lower())
     if not lemmas and word[:1].isupper():
         return frozenset({"PROPN"})
@@ -66,7 +68,7 @@ def is_plural_noun(word: str) -> bool:
     lower = word.lower()
     if lower in _PLURAL_NOUNS:
         return True
-    pos = _pos(word)
+    pos = pos_tags(word)
     if "NOUN" not in pos and "PROPN" not in pos:
         return False
     if "PROPN" in pos and not lower.endswith("s"):
@@ -78,12 +80,12 @@ def _nounish(word: str) -> bool:
     lower = word.lower()
     if lower in STOP_WORDS or not word[:1].isalpha():
         return False
-    pos = _pos(word)
+    pos = pos_tags(word)
     return bool(pos & {"NOUN", "PROPN", "ADJ"}) or not pos or lower in _PLURAL_NOUNS
 
 
 def _verb_only(word: str) -> bool:
-    pos = _pos(word)
+    pos = pos_tags(word)
     return bool(pos) and not (pos & {"NOUN", "ADJ", "PROPN"})
 
 
@@ -148,8 +150,8 @@ def counted_noun_after(sentence: str, pos: int, value: float) -> Phrase | None:
         if len(run) >= 4:
             break
     # The head is the last noun; trailing adjectives ("workers alone") are dropped.
-    while run and not (("NOUN" in _pos(run[-1][0])) or run[-1][0].lower() in _PLURAL_NOUNS
-                       or "PROPN" in _pos(run[-1][0])):
+    while run and not (("NOUN" in pos_tags(run[-1][0])) or run[-1][0].lower() in _PLURAL_NOUNS
+                       or "PROPN" in pos_tags(run[-1][0])):
         run.pop()
     if not run:
         return None
@@ -179,7 +181,7 @@ def _hyphen_compound(sentence: str, hyphen: int) -> Phrase | None:
     """'six-cylinder engines', 'a two-bedroom flat': the noun after the hyphen is what is counted
     (cylinders, bedrooms); the entity is the phrase it belongs to."""
     m = re.match(r"-([A-Za-z]+)\b(?!-)", sentence[hyphen:])
-    if m is None or "NOUN" not in _pos(m.group(1)) or m.group(1).lower() in STOP_WORDS \
+    if m is None or "NOUN" not in pos_tags(m.group(1)) or m.group(1).lower() in STOP_WORDS \
             or m.group(1).lower() in {"something", "somethings", "odd", "plus", "ish"}:
         return None
     head_start, head_end = hyphen + m.start(1), hyphen + m.end(1)
@@ -208,7 +210,7 @@ def measured_phrase(sentence: str, number_start: int, unit_end: int) -> Phrase |
                 break
             if len(run) >= 4:
                 break
-        while run and "NOUN" not in _pos(run[-1][0]) and "PROPN" not in _pos(run[-1][0]):
+        while run and "NOUN" not in pos_tags(run[-1][0]) and "PROPN" not in pos_tags(run[-1][0]):
             run.pop()
         if run:
             owner_start = unit_end + after.start() + len(re.match(r"\s+of\s+", after.group(0)).group(0))
@@ -245,7 +247,7 @@ def _phrase_run_back(tokens: list[tuple[str, int, int]], last: int) -> int:
     first = last
     while first - 1 >= 0 and last - first < 4:
         word = tokens[first - 1][0]
-        if _PARTICIPLE.match(word.lower()) and "VERB" in _pos(word) and "ADJ" not in _pos(word):
+        if _PARTICIPLE.match(word.lower()) and "VERB" in pos_tags(word) and "ADJ" not in pos_tags(word):
             break
         if _is_phrase_word(word) or word.endswith(("'s", "’s")) or word in {"&", "-"}:
             first -= 1
@@ -330,7 +332,7 @@ def resolve_possessive(sentence: str, phrase_text: str, phrase_start: int) -> st
             words.append(word)
         while words and words[0].lower() in {"the", "a", "an", "this", "that"}:
             words = words[1:]
-        if 0 < len(words) <= 5 and "PROPN" in "".join(sorted(_pos(words[0]))) or (words and words[0][:1].isupper() and len(words) <= 5):
+        if 0 < len(words) <= 5 and "PROPN" in "".join(sorted(pos_tags(words[0]))) or (words and words[0][:1].isupper() and len(words) <= 5):
             owner = " ".join(words)
     if not owner:
         names = re.findall(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)(?=[\s,’'])", head[1:])
@@ -356,7 +358,7 @@ def object_phrase_after(sentence: str, end: int) -> Phrase | None:
         run.append((word, w_start, w_end))
         if len(run) >= 3:
             break
-    while run and "NOUN" not in _pos(run[-1][0]):
+    while run and "NOUN" not in pos_tags(run[-1][0]):
         run.pop()
     if not run:
         return None

@@ -11,7 +11,7 @@ import pandas as pd
 
 from .attribution import SourceMemory, attribute, note_people
 from .documents import Document, document_from_text
-from .entities import counted_noun_after, measured_phrase, object_phrase_after, resolve_possessive, singular
+from .entities import counted_noun_after, measured_phrase, object_phrase_after, pos_tags, resolve_possessive, singular
 from .non_figures import rejection_reason
 from .numbers import NumberMention, find_numbers
 from .qualifiers import CHANGE_FROM, direction, multiplier_changes, qualify
@@ -123,15 +123,15 @@ def extract_document(document: Document, *, approx_tolerance: float = 0.1) -> li
         if attribution is None:
             note_people(sentence, memory)
         sentence_figures = _sentence_figures(sentence, approx_tolerance)
-        previous_count_noun = ""
+        previous_count_noun = previous_count_unit = ""
         for fig in sentence_figures:
             if fig.dimension == "count":
                 if fig.unit:
-                    previous_count_noun = fig.counted or fig.entity
+                    previous_count_noun, previous_count_unit = fig.counted or fig.entity, fig.unit
                 elif previous_count_noun and fig.value == int(fig.value):
                     # "killed two people and injured 12": the second count shares the noun.
                     fig.entity = fig.counted = previous_count_noun
-                    fig.unit = fig.norm_unit = singular(previous_count_noun.split()[-1])
+                    fig.unit = fig.norm_unit = previous_count_unit
             if fig.entity.lower().startswith(("its ", "their ", "his ", "her ")):
                 fig.entity = resolve_possessive(sentence, fig.entity, max(0, sentence.find(fig.entity)))
             fig.start += sentence_start
@@ -162,7 +162,34 @@ def _sentence_figures(sentence: str, approx_tolerance: float) -> list[Figure]:
     figures.sort(key=lambda f: f.start)
     figures = _join_ranges(sentence, figures)
     _share_entity_with_conversions(sentence, figures)
+    _share_gapped_direction(sentence, figures)
     return figures
+
+
+_GAPPED_BY = re.compile(r"(?:,|\band\b|;)\s*(?P<subject>[^,;:()]{1,40}?)\s+by\s+$", re.IGNORECASE)
+
+
+def is_verb_form(word: str) -> bool:
+    """A word that can only be a verb or auxiliary here ('was', 'rose', 'fell')."""
+    lower = word.lower()
+    if lower in {"is", "are", "was", "were", "has", "had", "have", "be", "been", "did", "do", "does"}:
+        return True
+    tags = pos_tags(word)
+    return "VERB" in tags and not tags & {"NOUN", "PROPN", "ADJ"}
+
+
+def _share_gapped_direction(sentence: str, figures: list[Figure]) -> None:
+    """'Acme was down 2.3%, Beta by 2.6%': the second clause leaves out its verb, so its figure
+    shares the change of the one before."""
+    for previous, figure in zip(figures, figures[1:]):
+        if figure.direction or not previous.direction or figure.dimension != previous.dimension:
+            continue
+        m = _GAPPED_BY.search(sentence[previous.end:figure.start])
+        if m is None:
+            continue
+        words = re.findall(r"[A-Za-z][\w'’&.-]*", m.group("subject"))
+        if words and not any(is_verb_form(w) for w in words):
+            figure.direction = previous.direction
 
 
 _CONVERSION_GAP = re.compile(r"\s*\(\s*|\s*/\s*|\s*,\s*")

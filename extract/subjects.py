@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lemminflect import getLemma
 
-from .entities import STOP_WORDS, Phrase, _pos, singular
+from .entities import STOP_WORDS, Phrase, pos_tags, singular
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.&-]*[A-Za-z0-9]|[A-Za-z0-9]|[^\s\w]")
 _AUXILIARIES = {"has", "have", "had", "having", "is", "are", "was", "were", "be", "been", "being", "am",
@@ -60,7 +60,7 @@ def is_verb(word: str) -> bool:
     lower = word.lower()
     if lower in _AUXILIARIES or lower in _AMBIGUOUS_VERBS:
         return True
-    pos = _pos(word)
+    pos = pos_tags(word)
     if "VERB" not in pos and "AUX" not in pos:
         return False
     if not pos & {"NOUN", "ADJ", "PROPN"}:
@@ -74,7 +74,7 @@ def _is_noun(word: str) -> bool:
         return False
     if lower in _AMBIGUOUS_VERBS or lower in _AUXILIARIES:
         return False
-    pos = _pos(word)
+    pos = pos_tags(word)
     return bool(pos & {"NOUN", "PROPN"}) or not pos or (word[:1].isupper() and "ADJ" in pos)
 
 
@@ -91,7 +91,7 @@ def _noun_phrase_ending_at(tokens: list[tuple[str, int, int]], last: int) -> int
         if word[:1].islower() and lower not in _NOUN_LINKS and tokens[first][0][:1].isupper() \
                 and first == last - _name_length(tokens, last) + 1:
             break
-        pos = _pos(word)
+        pos = pos_tags(word)
         if _is_noun(word) or "ADJ" in pos and not is_verb(word) or word.endswith(("'s", "’s")) \
                 or word in {"&", "-"} or re.fullmatch(r"\d+s?", word):
             first -= 1
@@ -122,7 +122,7 @@ def _skip_back(tokens: list[tuple[str, int, int]], index: int) -> int:
     while index >= 0:
         word = tokens[index][0]
         lower = word.lower()
-        if lower in _AUXILIARIES or lower in _ADVERBS or lower.endswith("ly") and "ADV" in _pos(word):
+        if lower in _AUXILIARIES or lower in _ADVERBS or lower.endswith("ly") and "ADV" in pos_tags(word):
             index -= 1
         elif lower in _TIME_WORDS and (lower not in {"on", "in", "at", "the", "this", "last", "next"}
                                        or index + 1 < len(tokens) and tokens[index + 1][0].lower() in _TIME_WORDS):
@@ -164,7 +164,7 @@ def _verb_in_context(tokens: list[tuple[str, int, int]], index: int) -> bool:
     previous = tokens[index - 1][0]
     if previous.lower() in _MODALS:
         return True
-    return word.endswith("s") and "VERB" in _pos(word) and previous[:1].isupper() and index - 1 > 0 \
+    return word.endswith("s") and "VERB" in pos_tags(word) and previous[:1].isupper() and index - 1 > 0 \
         and previous.lower() not in STOP_WORDS
 
 
@@ -290,7 +290,7 @@ def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
         multiple = re.match(r"\s+(?:its\s+|their\s+|the\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)", sentence[counted.end:])
         if multiple:
             words = multiple.group(1).split()
-            while words and not ("NOUN" in _pos(words[-1]) and words[-1] not in STOP_WORDS):
+            while words and not ("NOUN" in pos_tags(words[-1]) and words[-1] not in STOP_WORDS):
                 words.pop()
             if words and all(w not in STOP_WORDS for w in words):
                 return " ".join(words)
@@ -328,13 +328,13 @@ def attributive_noun_after(sentence: str, figure_start: int, unit_end: int) -> P
         if run and w_start + start - run[-1][2] > 1:
             break
         # After a measure, "rise" in "a 3% pay rise" is the noun, not the verb.
-        if not (_is_noun(word) or "NOUN" in _pos(word) or "ADJ" in _pos(word) and not is_verb(word)) \
+        if not (_is_noun(word) or "NOUN" in pos_tags(word) or "ADJ" in pos_tags(word) and not is_verb(word)) \
                 or word.lower() in STOP_WORDS:
             break
         run.append((word, w_start + start, w_end + start))
         if len(run) >= 4:
             break
-    while run and not ("NOUN" in _pos(run[-1][0]) or "PROPN" in _pos(run[-1][0])):
+    while run and not ("NOUN" in pos_tags(run[-1][0]) or "PROPN" in pos_tags(run[-1][0])):
         run.pop()
     if not run or run[0][1] != start:
         return None
@@ -380,7 +380,7 @@ def _in_phrase_after(sentence: str, unit_end: int) -> Phrase | None:
     if not m:
         return None
     word = m.group(1)
-    pos = _pos(word)
+    pos = pos_tags(word)
     if "NOUN" not in pos or word in STOP_WORDS or word in _TIME_WORDS or not (is_plural(word) or "VERB" not in pos):
         return None
     start = unit_end + m.start(1)

@@ -192,3 +192,39 @@ def test_sen_and_spaced_pence(text, expected):
 def test_signed_money_by_ranges_proportions_and_model_numbers(text, expected):
     got = [(r.surface, r.value, r.qualifier, r.direction, r.unit) for r in figures(text).itertuples()]
     assert got == [(s, pytest.approx(v), q, d, u) for s, v, q, d, u in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A change named by a noun: "a rise of", "a cut of" ...
+        ("The council announced a rise of 4% in parking fees.", [("4%", "exact", "up")]),
+        ("Staff face a cut of about 3% in pay.", [("about 3%", "approx", "down")]),
+        # ... but a loss is a level, not a change.
+        ("The club made a loss of $2m.", [("$2m", "exact", "")]),
+        # A change verb, its object, then "by" and the amount.
+        ("The lender trimmed its growth outlook by 0.2 percentage points.", [("0.2 percentage points", "exact", "down")]),
+        ("The brewer lifted its payout by 8%.", [("8%", "exact", "up")]),
+        ("Regulators cut mobile roaming charges by about 15%.", [("about 15%", "approx", "down")]),
+        ("Shares rallied after the grocer beat forecasts by 2%.", [("2%", "exact", "")]),
+        # More change verbs.
+        ("Repair bills ballooned 40% in a year.", [("40%", "exact", "up")]),
+        ("The currency tanked 9% overnight.", [("9%", "exact", "down")]),
+        ("Savings dwindled 12% last year.", [("12%", "exact", "down")]),
+        # A session's close is a change; "closed down 3 branches" is not.
+        ("The Hang Seng index ended down 0.7% on Monday.", [("0.7%", "exact", "down")]),
+        ("The bourse closed up 1.4% on Friday.", [("1.4%", "exact", "up")]),
+        ("The bank closed down 3 branches.", [("3", "exact", "")]),
+        # "edged up to" reaches a level; "rise by up to" bounds a change.
+        ("Joblessness inched up to 5.2% in June.", [("5.2%", "exact", "")]),
+        ("Fares may rise by up to 6% next year.", [("up to 6%", "upper", "up")]),
+        # A verbless second clause shares the first clause's change.
+        ("Copper was down 1.1%, zinc by 0.8% and tin was flat.", [("1.1%", "exact", "down"), ("0.8%", "exact", "down")]),
+        ("Exports rose 4% and imports by 6%.", [("4%", "exact", "up"), ("6%", "exact", "up")]),
+        # "the equivalent of" restates a figure, it does not approximate it.
+        ("The port handled the equivalent of 8.1 million containers.", [("8.1 million", "exact", "")]),
+    ],
+)
+def test_change_nouns_verb_objects_sessions_and_gapping(text, expected):
+    got = [(r.surface, r.qualifier, r.direction) for r in figures(text).itertuples()]
+    assert got == expected
