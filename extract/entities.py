@@ -140,6 +140,9 @@ def counted_noun_after(sentence: str, pos: int, value: float) -> Phrase | None:
             break
         if not word[:1].isalpha():
             break
+        following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
+        if run and _agreeing_verb(run[-1][0], word, following, abs(value)):
+            break  # "a third of the population lives in": the verb, not a compound noun
         if _nounish(word):
             run.append((word, start, end))
         elif _PARTICIPLE.match(word.lower()) and _verb_only(word) and index + 1 < len(tokens) \
@@ -169,12 +172,29 @@ def counted_noun_after(sentence: str, pos: int, value: float) -> Phrase | None:
             # "two viruses deformed wing virus": the count is of the first plural noun.
             run = run[: plural_at[0] + 1]
             head = run[-1][0]
-    if abs(value) != 1 and not is_plural_noun(head):
-        # "nine lives" yes, "zero military sense" no; a plural head further in ("two major
+    if abs(value) != 1 and not is_plural_noun(head) and not (0 < abs(value) < 1 and "NOUN" in pos_tags(head)):
+        # "a third of the population" counts a share of one noun; "nine lives" yes, "zero military sense" no; a plural head further in ("two major
         # Russian oil refineries") was already the last noun.
         return None
     text = sentence[run[0][1]:run[-1][2]]
     return Phrase(text=text, head=singular(head), start=run[0][1], end=run[-1][2])
+
+
+_FINITE_AFTER_NOUN = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+                      "may", "might", "should", "must", "do", "does", "did"}
+
+
+def _agreeing_verb(previous: str, word: str, following: str, value: float) -> bool:
+    """'a third of the population lives in': when a share or one is counted, an -s form after a
+    singular noun is the verb, unless a verb follows it ('half of the bus stops were shut')."""
+    lower = word.lower()
+    if not (value <= 1 and lower.endswith("s") and not lower.endswith("ss")):
+        return False
+    if following.lower() in _FINITE_AFTER_NOUN or following[:1].isalpha() and following.lower() not in STOP_WORDS \
+            and pos_tags(following) & {"VERB", "AUX"}:
+        return False
+    return "VERB" in pos_tags(word) and "NOUN" in pos_tags(previous) and singular(previous) == previous.lower() \
+        and previous.lower() not in _PLURAL_NOUNS
 
 
 def _hyphen_compound(sentence: str, hyphen: int) -> Phrase | None:
@@ -242,13 +262,32 @@ def _is_phrase_word(word: str) -> bool:
     return _nounish(word) and word.lower() not in _VERBISH
 
 
+_DETERMINER_WORDS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
+
+
+def _is_phrase_word_at(tokens: list[tuple[str, int, int]], index: int) -> bool:
+    """_is_phrase_word, except that a verb-looking noun after a determiner, alone or with one
+    modifier, is a noun: 'the driving range', 'its total'."""
+    word = tokens[index][0]
+    if _is_phrase_word(word):
+        return True
+    if not _nounish(word) or index == 0:
+        return False
+    previous = tokens[index - 1][0].lower()
+    if previous in _DETERMINER_WORDS:
+        return True
+    return index >= 2 and tokens[index - 2][0].lower() in _DETERMINER_WORDS and _nounish(tokens[index - 1][0]) \
+        and previous not in _VERBISH
+
+
 def _phrase_run_back(tokens: list[tuple[str, int, int]], last: int) -> int:
     """Index of the first token of the noun phrase ending at tokens[last]."""
     first = last
     while first - 1 >= 0 and last - first < 4:
         word = tokens[first - 1][0]
-        if _PARTICIPLE.match(word.lower()) and "VERB" in pos_tags(word) and "ADJ" not in pos_tags(word):
-            break
+        if _PARTICIPLE.match(word.lower()) and "VERB" in pos_tags(word) and "ADJ" not in pos_tags(word) \
+                and not (first - 2 >= 0 and tokens[first - 2][0].lower() in _DETERMINER_WORDS):
+            break  # "cut", "raised" before a noun are verbs; "the driving range" is a phrase
         if _is_phrase_word(word) or word.endswith(("'s", "’s")) or word in {"&", "-"}:
             first -= 1
         else:
@@ -268,7 +307,7 @@ def _phrase_before(sentence: str, number_start: int) -> Phrase | None:
         word = tokens[index][0]
         if word in _CLAUSE_BREAK and word != "(":
             break
-        if _is_phrase_word(word) and word.lower() not in {"total", "record", "estimated", "cents", "cent"}:
+        if _is_phrase_word_at(tokens, index) and word.lower() not in {"total", "record", "estimated", "cents", "cent"}:
             break
         index -= 1
     if index >= 0 and tokens[index][0] not in _CLAUSE_BREAK:

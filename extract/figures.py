@@ -280,11 +280,14 @@ def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance
     )
     if reason:
         return None
+    # Qualifier words ("close to", "in the region of") are never what a figure measures.
+    qualified = qualify(sentence, mention.start, mention.end, value, low, high, mention.is_range, approx_tolerance)
+    phrase_start = min(mention.start, qualified.cue_start)
     if unit is not None:
         if unit.dimension in {"currency", "percent"} or unit.pint_expr:
             unit, unit_end = _with_rate(sentence, unit, unit_end)
         unit_name, dimension = unit.name, unit.dimension
-        entity_phrase = measured_phrase(sentence, mention.start, unit_end)
+        entity_phrase = measured_phrase(sentence, phrase_start, unit_end)
         end = max(end, unit_end)
     elif counted is not None:
         dimension = "count"
@@ -295,9 +298,7 @@ def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance
         dimension = "count"
         if mention.written_in_words and value < 1:
             dimension, unit_name = "ratio", ""
-        entity_phrase = measured_phrase(sentence, mention.start, mention.end)
-    # Currency matched after the number ("10.5 million Australian dollars") extends the span.
-    qualified = qualify(sentence, mention.start, mention.end, value, low, high, mention.is_range, approx_tolerance)
+        entity_phrase = measured_phrase(sentence, phrase_start, mention.end)
     span_start = min(start, qualified.cue_start) if qualified.qualifier != "exact" else start
     way = direction(sentence, mention.start, mention.end, unit_end)
     if mention.vague:

@@ -164,8 +164,24 @@ def _verb_in_context(tokens: list[tuple[str, int, int]], index: int) -> bool:
     previous = tokens[index - 1][0]
     if previous.lower() in _MODALS:
         return True
-    return word.endswith("s") and "VERB" in pos_tags(word) and previous[:1].isupper() and index - 1 > 0 \
-        and previous.lower() not in STOP_WORDS
+    if not (word.endswith("s") and "VERB" in pos_tags(word)):
+        return False
+    if previous.lower() in {"it", "he", "she", "this", "which", "who"}:
+        return True  # "it makes 300 PS"
+    if previous.lower() in STOP_WORDS:
+        return False
+    if previous[:1].isupper() and index - 1 > 0:
+        return True
+    # "The engine makes 296 hp": an -s form after a singular common noun, with at most qualifier
+    # words between it and the figure, is the verb ("oil prices at $60" is a noun compound).
+    return "NOUN" in pos_tags(previous) and not is_plural(previous) \
+        and _QUALIFIER_WORDS.fullmatch(" ".join(t[0].lower() for t in tokens[index + 1:])) is not None
+
+
+_QUALIFIER_WORDS = re.compile(
+    r"(?:(?:about|around|almost|nearly|roughly|some|just|only|over|under|more than|less than|fewer than|"
+    r"up to|at least|at most|approximately|an estimated|close to|as many as|as much as|well|exactly)\s*)*"
+)
 
 
 def _verb_lemma(word: str) -> str:
@@ -199,8 +215,9 @@ def subject_before(sentence: str, pos: int) -> Subject | None:
                     verb -= 1
                 continue
             # "announced plans to lay off": the first verb of a chain is the finite one.
-            while verb >= 1 and is_verb(tokens[verb - 1][0]) and tokens[verb - 1][0].lower() not in _AUXILIARIES:
-                verb -= 1
+            while verb >= 1 and is_verb(tokens[verb - 1][0]) and tokens[verb - 1][0].lower() not in _AUXILIARIES \
+                    and not (verb >= 2 and tokens[verb - 2][0].lower() in _DETERMINERS):
+                verb -= 1  # but "the cost was": a word after a determiner is a noun
             break
         verb -= 1
     if verb < 0:
@@ -222,8 +239,9 @@ def subject_before(sentence: str, pos: int) -> Subject | None:
     if word.lower() in _PRONOUNS:
         found = _antecedent(sentence, tokens, end) if word.lower() in {"it", "they", "he", "she"} else None
         return Subject(found, verb_lemma, verb_start) if found else None
-    if not _is_noun(word):
-        return None
+    after_determiner = end >= 1 and tokens[end - 1][0].lower() in _DETERMINERS and word.lower() in _AMBIGUOUS_VERBS
+    if not _is_noun(word) and not after_determiner:
+        return None  # "the cost was $5m": after a determiner, "cost" is the noun
     first = _noun_phrase_ending_at(tokens, end)
     if first > end:
         return None

@@ -228,3 +228,25 @@ def test_signed_money_by_ranges_proportions_and_model_numbers(text, expected):
 def test_change_nouns_verb_objects_sessions_and_gapping(text, expected):
     got = [(r.surface, r.qualifier, r.direction) for r in figures(text).itertuples()]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit", "qualifier"),
+    [
+        ("The diesel has 310 pound-feet of torque.", "310 pound-feet", "pound-foot", "exact"),
+        ("The hatchback makes 200 PS.", "200 PS", "metric horsepower", "exact"),
+        ("Gas futures ended at US $3.10 per mmBTU.", "US $3.10 per mmBTU", "USD/mega british thermal unit", "exact"),
+        ("The flat let at $95 per sq m.", "$95 per sq m", "USD/square metre", "exact"),
+    ],
+)
+def test_torque_metric_horsepower_and_rates(text, surface, unit, qualifier):
+    row = one(text)
+    assert (row.surface, row.unit, row.qualifier) == (surface, unit, qualifier)
+
+
+def test_every_bracketed_conversion_keeps_the_bound():
+    table = figures("The coupe produces just under 380 hp (283 kW / 385 PS).")
+    assert [(r.surface, r.qualifier, r.unit) for r in table.itertuples()] == [
+        ("just under 380 hp", "upper", "horsepower"), ("283 kW", "upper", "kilowatt"),
+        ("385 PS", "upper", "metric horsepower")]
+    assert table.iloc[2].norm_unit == "W"
