@@ -284,6 +284,10 @@ def _single_at(sentence: str, start: int, kind: str, currency_hint: str = ""):
     return value, low, high, end, currency, cur_start, True, vague_flag, False, 0
 
 
+_RANGE_TO_RANGE = re.compile(
+    r"[\d.,]+(?:\s?(?:%|per\s?cent|percent|[a-z]+))?\s+to\s+[$€£]?[\d.,]+\s?(?:to|-|–)\s?[$€£]?\d",
+    re.IGNORECASE,
+)
 # "one in three Germans", "3 out of 10 adults": a proportion, not two counts. Not "2 in 10 days".
 _PROPORTION = re.compile(
     r"\s+(?:in|out\s+of)\s+(?P<whole>\d{1,4}(?![\d.,])|" + "|".join(SMALL_NUMBER_WORDS) + r"|a\s+hundred)\b"
@@ -345,8 +349,8 @@ def _mention_at(sentence: str, start: int, kind: str) -> NumberMention | None:
     by_change = bool(join and re.search(r"\bby\s+$", before, re.IGNORECASE))
     if by_change and (currency or words):
         join = None
-    if join and CHANGE_FROM.search(before[-80:]):
-        join = None
+    if join and CHANGE_FROM.search(before[-80:]) and not _RANGE_TO_RANGE.match(sentence, join.end()):
+        join = None  # but "cut from 5 to 7 per cent to 3 to 5 per cent" moves from one range to another
     if join and not vague and sign > 0:
         second_start = join.end()
         prefix = re.match(r"(?:US\s?|HK\s?|A|C)?[$€£¥]\s?|(?:USD|EUR|GBP|JPY)\s?", sentence[second_start:])

@@ -250,3 +250,11 @@ def test_every_bracketed_conversion_keeps_the_bound():
         ("just under 380 hp", "upper", "horsepower"), ("283 kW", "upper", "kilowatt"),
         ("385 PS", "upper", "metric horsepower")]
     assert table.iloc[2].norm_unit == "W"
+
+
+def test_a_move_from_one_range_to_another():
+    table = figures("The carrier cut its capacity outlook from 6 to 8 per cent to 2 to 4 per cent.")
+    assert [(r.surface, r.low, r.high, r.qualifier) for r in table.itertuples()] == [
+        ("6 to 8 per cent", 6.0, 8.0, "range"), ("2 to 4 per cent", 2.0, 4.0, "range")]
+    # A single move stays a before and an after.
+    assert figures("Margins rose from 6 to 8 per cent.")["surface"].tolist() == ["6", "8 per cent"]
