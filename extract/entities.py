@@ -46,7 +46,9 @@ _PARTICIPLE = re.compile(r".+(?:ed|ing|en)$")
 
 
 @functools.cache
-def _pos(word: str) -> frozenset[str]:
+def pos_tags(word: str) -> frozenset[str]:
+    """The parts of speech lemminflect's lexicon allows for `word` ({"NOUN", "VERB"}, ...);
+    {"PROPN"} for a capitalised word it does not know."""
     lemmas = getAllLemmas(word.lower())
     if not lemmas and word[:1].isupper():
         return frozenset({"PROPN"})
@@ -66,7 +68,7 @@ def is_plural_noun(word: str) -> bool:
     lower = word.lower()
     if lower in _PLURAL_NOUNS:
         return True
-    pos = _pos(word)
+    pos = pos_tags(word)
     if "NOUN" not in pos and "PROPN" not in pos:
         return False
     if "PROPN" in pos and not lower.endswith("s"):
@@ -78,12 +80,12 @@ def _nounish(word: str) -> bool:
     lower = word.lower()
     if lower in STOP_WORDS or not word[:1].isalpha():
         return False
-    pos = _pos(word)
+    pos = pos_tags(word)
     return bool(pos & {"NOUN", "PROPN", "ADJ"}) or not pos or lower in _PLURAL_NOUNS
 
 
 def _verb_only(word: str) -> bool:
-    pos = _pos(word)
+    pos = pos_tags(word)
     return bool(pos) and not (pos & {"NOUN", "ADJ", "PROPN"})
 
 
@@ -125,8 +127,22 @@ def counted_noun_after(sentence: str, pos: int, value: float) -> Phrase | None:
             break
         if word in {"-", "‑"} and run:
             continue
+        if word[:1].isdigit() and re.fullmatch(r"\d+", word):
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if following and following[0] == "s" and following[1] == end and run and run[-1][0][:1].isupper():
+                # "63,150 Model 3s": the plural of a model name is what is counted.
+                name_start = run[0][1]
+                return Phrase(sentence[name_start:following[2]], sentence[name_start:end], name_start, following[2])
+            if following and following[1] == end + 1 and following[0][:1].isupper() and _nounish(following[0]):
+                # "two new 737 Max jets": a model number inside the counted phrase.
+                run.append((word, start, end))
+                continue
+            break
         if not word[:1].isalpha():
             break
+        following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
+        if run and _agreeing_verb(run[-1][0], word, following, abs(value)):
+            break  # "a third of the population lives in": the verb, not a compound noun
         if _nounish(word):
             run.append((word, start, end))
         elif _PARTICIPLE.match(word.lower()) and _verb_only(word) and index + 1 < len(tokens) \
@@ -137,8 +153,8 @@ def counted_noun_after(sentence: str, pos: int, value: float) -> Phrase | None:
         if len(run) >= 4:
             break
     # The head is the last noun; trailing adjectives ("workers alone") are dropped.
-    while run and not (("NOUN" in _pos(run[-1][0])) or run[-1][0].lower() in _PLURAL_NOUNS
-                       or "PROPN" in _pos(run[-1][0])):
+    while run and not (("NOUN" in pos_tags(run[-1][0])) or run[-1][0].lower() in _PLURAL_NOUNS
+                       or "PROPN" in pos_tags(run[-1][0])):
         run.pop()
     if not run:
         return None
@@ -156,19 +172,36 @@ def counted_noun_after(sentence: str, pos: int, value: float) -> Phrase | None:
             # "two viruses deformed wing virus": the count is of the first plural noun.
             run = run[: plural_at[0] + 1]
             head = run[-1][0]
-    if abs(value) != 1 and not is_plural_noun(head):
-        # "nine lives" yes, "zero military sense" no; a plural head further in ("two major
+    if abs(value) != 1 and not is_plural_noun(head) and not (0 < abs(value) < 1 and "NOUN" in pos_tags(head)):
+        # "a third of the population" counts a share of one noun; "nine lives" yes, "zero military sense" no; a plural head further in ("two major
         # Russian oil refineries") was already the last noun.
         return None
     text = sentence[run[0][1]:run[-1][2]]
     return Phrase(text=text, head=singular(head), start=run[0][1], end=run[-1][2])
 
 
+_FINITE_AFTER_NOUN = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+                      "may", "might", "should", "must", "do", "does", "did"}
+
+
+def _agreeing_verb(previous: str, word: str, following: str, value: float) -> bool:
+    """'a third of the population lives in': when a share or one is counted, an -s form after a
+    singular noun is the verb, unless a verb follows it ('half of the bus stops were shut')."""
+    lower = word.lower()
+    if not (value <= 1 and lower.endswith("s") and not lower.endswith("ss")):
+        return False
+    if following.lower() in _FINITE_AFTER_NOUN or following[:1].isalpha() and following.lower() not in STOP_WORDS \
+            and pos_tags(following) & {"VERB", "AUX"}:
+        return False
+    return "VERB" in pos_tags(word) and "NOUN" in pos_tags(previous) and singular(previous) == previous.lower() \
+        and previous.lower() not in _PLURAL_NOUNS
+
+
 def _hyphen_compound(sentence: str, hyphen: int) -> Phrase | None:
     """'six-cylinder engines', 'a two-bedroom flat': the noun after the hyphen is what is counted
     (cylinders, bedrooms); the entity is the phrase it belongs to."""
     m = re.match(r"-([A-Za-z]+)\b(?!-)", sentence[hyphen:])
-    if m is None or "NOUN" not in _pos(m.group(1)) or m.group(1).lower() in STOP_WORDS \
+    if m is None or "NOUN" not in pos_tags(m.group(1)) or m.group(1).lower() in STOP_WORDS \
             or m.group(1).lower() in {"something", "somethings", "odd", "plus", "ish"}:
         return None
     head_start, head_end = hyphen + m.start(1), hyphen + m.end(1)
@@ -197,7 +230,7 @@ def measured_phrase(sentence: str, number_start: int, unit_end: int) -> Phrase |
                 break
             if len(run) >= 4:
                 break
-        while run and "NOUN" not in _pos(run[-1][0]) and "PROPN" not in _pos(run[-1][0]):
+        while run and "NOUN" not in pos_tags(run[-1][0]) and "PROPN" not in pos_tags(run[-1][0]):
             run.pop()
         if run:
             owner_start = unit_end + after.start() + len(re.match(r"\s+of\s+", after.group(0)).group(0))
@@ -229,13 +262,32 @@ def _is_phrase_word(word: str) -> bool:
     return _nounish(word) and word.lower() not in _VERBISH
 
 
+_DETERMINER_WORDS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
+
+
+def _is_phrase_word_at(tokens: list[tuple[str, int, int]], index: int) -> bool:
+    """_is_phrase_word, except that a verb-looking noun after a determiner, alone or with one
+    modifier, is a noun: 'the driving range', 'its total'."""
+    word = tokens[index][0]
+    if _is_phrase_word(word):
+        return True
+    if not _nounish(word) or index == 0:
+        return False
+    previous = tokens[index - 1][0].lower()
+    if previous in _DETERMINER_WORDS:
+        return True
+    return index >= 2 and tokens[index - 2][0].lower() in _DETERMINER_WORDS and _nounish(tokens[index - 1][0]) \
+        and previous not in _VERBISH
+
+
 def _phrase_run_back(tokens: list[tuple[str, int, int]], last: int) -> int:
     """Index of the first token of the noun phrase ending at tokens[last]."""
     first = last
     while first - 1 >= 0 and last - first < 4:
         word = tokens[first - 1][0]
-        if _PARTICIPLE.match(word.lower()) and "VERB" in _pos(word) and "ADJ" not in _pos(word):
-            break
+        if _PARTICIPLE.match(word.lower()) and "VERB" in pos_tags(word) and "ADJ" not in pos_tags(word) \
+                and not (first - 2 >= 0 and tokens[first - 2][0].lower() in _DETERMINER_WORDS):
+            break  # "cut", "raised" before a noun are verbs; "the driving range" is a phrase
         if _is_phrase_word(word) or word.endswith(("'s", "’s")) or word in {"&", "-"}:
             first -= 1
         else:
@@ -255,7 +307,7 @@ def _phrase_before(sentence: str, number_start: int) -> Phrase | None:
         word = tokens[index][0]
         if word in _CLAUSE_BREAK and word != "(":
             break
-        if _is_phrase_word(word) and word.lower() not in {"total", "record", "estimated", "cents", "cent"}:
+        if _is_phrase_word_at(tokens, index) and word.lower() not in {"total", "record", "estimated", "cents", "cent"}:
             break
         index -= 1
     if index >= 0 and tokens[index][0] not in _CLAUSE_BREAK:
@@ -319,7 +371,7 @@ def resolve_possessive(sentence: str, phrase_text: str, phrase_start: int) -> st
             words.append(word)
         while words and words[0].lower() in {"the", "a", "an", "this", "that"}:
             words = words[1:]
-        if 0 < len(words) <= 5 and "PROPN" in "".join(sorted(_pos(words[0]))) or (words and words[0][:1].isupper() and len(words) <= 5):
+        if 0 < len(words) <= 5 and "PROPN" in "".join(sorted(pos_tags(words[0]))) or (words and words[0][:1].isupper() and len(words) <= 5):
             owner = " ".join(words)
     if not owner:
         names = re.findall(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)(?=[\s,’'])", head[1:])
@@ -345,7 +397,7 @@ def object_phrase_after(sentence: str, end: int) -> Phrase | None:
         run.append((word, w_start, w_end))
         if len(run) >= 3:
             break
-    while run and "NOUN" not in _pos(run[-1][0]):
+    while run and "NOUN" not in pos_tags(run[-1][0]):
         run.pop()
     if not run:
         return None

@@ -11,7 +11,7 @@ import pandas as pd
 
 from .attribution import SourceMemory, attribute, note_people
 from .documents import Document, document_from_text
-from .entities import counted_noun_after, measured_phrase, object_phrase_after, resolve_possessive, singular
+from .entities import counted_noun_after, measured_phrase, object_phrase_after, pos_tags, resolve_possessive, singular
 from .non_figures import rejection_reason
 from .numbers import NumberMention, find_numbers
 from .qualifiers import CHANGE_FROM, direction, multiplier_changes, qualify
@@ -29,6 +29,7 @@ _MAY_HOLD_NUMBER = re.compile(
     r"halved|doubled|tripled|trebled|quadrupled|zero|hundreds|thousands|millions|billions|scores)\b",
     re.IGNORECASE,
 )
+_WORDS_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
 _AGE = re.compile(r"^[\s-]*(?:years?|yrs?)[\s-]*old\b|^-year-old\b|^,\s*$", re.IGNORECASE)
 _DURATION_ADJ = re.compile(r"^-(?P<unit>year|month|week|day|hour|minute|second|decade)(?![\w-])", re.IGNORECASE)
 
@@ -52,6 +53,7 @@ class Figure:
     sentence_start: int
     sentence_end: int
     counted: str = ""  # the counted noun phrase of a count ("employees"), whatever the entity says
+    counted_end: int = 0  # where that phrase ends in the sentence
 
 
 def _unit_for(sentence: str, mention: NumberMention) -> tuple[Unit | None, int]:
@@ -121,15 +123,15 @@ def extract_document(document: Document, *, approx_tolerance: float = 0.1) -> li
         if attribution is None:
             note_people(sentence, memory)
         sentence_figures = _sentence_figures(sentence, approx_tolerance)
-        previous_count_noun = ""
+        previous_count_noun = previous_count_unit = ""
         for fig in sentence_figures:
             if fig.dimension == "count":
                 if fig.unit:
-                    previous_count_noun = fig.counted or fig.entity
+                    previous_count_noun, previous_count_unit = fig.counted or fig.entity, fig.unit
                 elif previous_count_noun and fig.value == int(fig.value):
                     # "killed two people and injured 12": the second count shares the noun.
                     fig.entity = fig.counted = previous_count_noun
-                    fig.unit = fig.norm_unit = singular(previous_count_noun.split()[-1])
+                    fig.unit = fig.norm_unit = previous_count_unit
             if fig.entity.lower().startswith(("its ", "their ", "his ", "her ")):
                 fig.entity = resolve_possessive(sentence, fig.entity, max(0, sentence.find(fig.entity)))
             fig.start += sentence_start
@@ -143,10 +145,14 @@ def extract_document(document: Document, *, approx_tolerance: float = 0.1) -> li
 
 def _sentence_figures(sentence: str, approx_tolerance: float) -> list[Figure]:
     figures: list[Figure] = []
+    counted_until = -1
     for mention in find_numbers(sentence):
+        if mention.start < counted_until:
+            continue  # "two new 737 Max jets": the model number is part of what is counted
         figure = _figure_from_mention(sentence, mention, approx_tolerance)
         if figure is not None:
             figures.append(figure)
+            counted_until = figure.counted_end
     for start, end, change, way in multiplier_changes(sentence):
         if any(f.start <= start < f.end for f in figures):
             continue
@@ -156,7 +162,34 @@ def _sentence_figures(sentence: str, approx_tolerance: float) -> list[Figure]:
     figures.sort(key=lambda f: f.start)
     figures = _join_ranges(sentence, figures)
     _share_entity_with_conversions(sentence, figures)
+    _share_gapped_direction(sentence, figures)
     return figures
+
+
+_GAPPED_BY = re.compile(r"(?:,|\band\b|;)\s*(?P<subject>[^,;:()]{1,40}?)\s+by\s+$", re.IGNORECASE)
+
+
+def is_verb_form(word: str) -> bool:
+    """A word that can only be a verb or auxiliary here ('was', 'rose', 'fell')."""
+    lower = word.lower()
+    if lower in {"is", "are", "was", "were", "has", "had", "have", "be", "been", "did", "do", "does"}:
+        return True
+    tags = pos_tags(word)
+    return "VERB" in tags and not tags & {"NOUN", "PROPN", "ADJ"}
+
+
+def _share_gapped_direction(sentence: str, figures: list[Figure]) -> None:
+    """'Acme was down 2.3%, Beta by 2.6%': the second clause leaves out its verb, so its figure
+    shares the change of the one before."""
+    for previous, figure in zip(figures, figures[1:]):
+        if figure.direction or not previous.direction or figure.dimension != previous.dimension:
+            continue
+        m = _GAPPED_BY.search(sentence[previous.end:figure.start])
+        if m is None:
+            continue
+        words = re.findall(r"[A-Za-z][\w'’&.-]*", m.group("subject"))
+        if words and not any(is_verb_form(w) for w in words):
+            figure.direction = previous.direction
 
 
 _CONVERSION_GAP = re.compile(r"\s*\(\s*|\s*/\s*|\s*,\s*")
@@ -247,11 +280,14 @@ def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance
     )
     if reason:
         return None
+    # Qualifier words ("close to", "in the region of") are never what a figure measures.
+    qualified = qualify(sentence, mention.start, mention.end, value, low, high, mention.is_range, approx_tolerance)
+    phrase_start = min(mention.start, qualified.cue_start)
     if unit is not None:
         if unit.dimension in {"currency", "percent"} or unit.pint_expr:
             unit, unit_end = _with_rate(sentence, unit, unit_end)
         unit_name, dimension = unit.name, unit.dimension
-        entity_phrase = measured_phrase(sentence, mention.start, unit_end)
+        entity_phrase = measured_phrase(sentence, phrase_start, unit_end)
         end = max(end, unit_end)
     elif counted is not None:
         dimension = "count"
@@ -262,9 +298,7 @@ def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance
         dimension = "count"
         if mention.written_in_words and value < 1:
             dimension, unit_name = "ratio", ""
-        entity_phrase = measured_phrase(sentence, mention.start, mention.end)
-    # Currency matched after the number ("10.5 million Australian dollars") extends the span.
-    qualified = qualify(sentence, mention.start, mention.end, value, low, high, mention.is_range, approx_tolerance)
+        entity_phrase = measured_phrase(sentence, phrase_start, mention.end)
     span_start = min(start, qualified.cue_start) if qualified.qualifier != "exact" else start
     way = direction(sentence, mention.start, mention.end, unit_end)
     if mention.vague:
@@ -283,6 +317,8 @@ def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance
         qualifier=qualified.qualifier, direction=way, unit=unit_name, dimension=dimension,
         norm_value=norm_value, norm_unit=norm_unit, entity=entity, source="", source_cue="",
         sentence_start=0, sentence_end=0, counted=counted.text if counted is not None else "",
+        counted_end=counted.end if counted is not None and not _WORDS_NUMBER.search(
+            sentence[mention.end:counted.start]) else 0,
     )
 
 

@@ -232,6 +232,11 @@ def find_numbers(sentence: str) -> list[NumberMention]:
 def _single_at(sentence: str, start: int, kind: str, currency_hint: str = ""):
     """One number (no range): (value, low, high, end, currency, cur_start, words, vague, scaled, decimals)."""
     currency, cur_start = _currency_before(sentence, start)
+    sign = 1.0
+    if not currency and kind == "digits" and start > 0 and sentence[start - 1] in "-−":
+        # "$-50.8bn": a minus sign written between the currency and the digits.
+        currency, cur_start = _currency_before(sentence, start - 1)
+        sign = -1.0 if currency else 1.0
     if kind == "fraction":
         m = _DIGIT_FRACTION.match(sentence, start)
         if not m or int(m.group("d")) == 0 or int(m.group("n")) >= int(m.group("d")):
@@ -249,7 +254,7 @@ def _single_at(sentence: str, start: int, kind: str, currency_hint: str = ""):
             scale2, end2 = _scale_after(sentence, end, currency or currency_hint)
             if scale2 > scale and sentence[end:end + 1] == " ":
                 scale, end = scale * scale2, end2
-        value *= scale
+        value *= scale * sign
         return value, value, value, end, currency, cur_start, False, False, scale != 1.0, decimals
     vague = _vague_at(sentence, start)
     if vague:
@@ -277,6 +282,38 @@ def _single_at(sentence: str, start: int, kind: str, currency_hint: str = ""):
         return None
     value, low, high, end, vague_flag = parsed
     return value, low, high, end, currency, cur_start, True, vague_flag, False, 0
+
+
+_RANGE_TO_RANGE = re.compile(
+    r"[\d.,]+(?:\s?(?:%|per\s?cent|percent|[a-z]+))?\s+to\s+[$€£]?[\d.,]+\s?(?:to|-|–)\s?[$€£]?\d",
+    re.IGNORECASE,
+)
+# "one in three Germans", "3 out of 10 adults": a proportion, not two counts. Not "2 in 10 days".
+_PROPORTION = re.compile(
+    r"\s+(?:in|out\s+of)\s+(?P<whole>\d{1,4}(?![\d.,])|" + "|".join(SMALL_NUMBER_WORDS) + r"|a\s+hundred)\b"
+    r"(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|"
+    r"[%$€£]|per\s*cent|percent)\b)",
+    re.IGNORECASE,
+)
+
+
+def _proportion_after(sentence: str, end: int, value: float) -> tuple[float, int] | None:
+    """(share, end) when the whole number at `end` is followed by 'in N' / 'out of N' with N larger."""
+    if value != int(value) or value < 1:
+        return None
+    m = _PROPORTION.match(sentence, end)
+    if m is None:
+        return None
+    whole_text = m.group("whole").lower()
+    if whole_text[0].isdigit():
+        whole = float(whole_text)
+    elif whole_text.startswith("a"):
+        whole = 100.0
+    else:
+        whole = float(SMALL_NUMBER_WORDS[whole_text])
+    if not value < whole <= 1000 or re.match(r"\s*[-–]", sentence[m.end():]):
+        return None
+    return value / whole, m.end()
 
 
 def _mention_at(sentence: str, start: int, kind: str) -> NumberMention | None:
@@ -307,8 +344,13 @@ def _mention_at(sentence: str, start: int, kind: str) -> NumberMention | None:
         join = _RANGE_JOIN.match(sentence, end)  # "between seven to 10 years": loose but common
     if join is None and words:
         join = re.compile(r"\s+or\s+(?=(?:" + "|".join(SMALL_NUMBER_WORDS) + r")\b)", re.IGNORECASE).match(sentence, end)
-    if join and re.search(r"\bby\s+$", before, re.IGNORECASE) or (join and CHANGE_FROM.search(before[-80:])):
-        join = None  # a change and then a level, not a range
+    # "increased by $43.6bn to $419.2bn": a change and then a level, not a range. "dropped by 1 to
+    # 1.5 degrees" is a range: a bare first number close to the second is a spread of one change.
+    by_change = bool(join and re.search(r"\bby\s+$", before, re.IGNORECASE))
+    if by_change and (currency or words):
+        join = None
+    if join and CHANGE_FROM.search(before[-80:]) and not _RANGE_TO_RANGE.match(sentence, join.end()):
+        join = None  # but "cut from 5 to 7 per cent to 3 to 5 per cent" moves from one range to another
     if join and not vague and sign > 0:
         second_start = join.end()
         prefix = re.match(r"(?:US\s?|HK\s?|A|C)?[$€£¥]\s?|(?:USD|EUR|GBP|JPY)\s?", sentence[second_start:])
@@ -328,11 +370,19 @@ def _mention_at(sentence: str, start: int, kind: str) -> NumberMention | None:
                     first_value = value * scale2
             hyphen = sentence[end:join.end()].strip() in "-–—"
             is_score = hyphen and first_value >= v2 and not between
-            if not is_score and v2 > first_value:
+            if by_change and not (0 < first_value and v2 <= 3 * first_value and not cur2):
+                pass  # "by 5 to 40": a change of 5 and a level of 40
+            elif not is_score and v2 > first_value:
                 value, low, high = (first_value + v2) / 2, first_value, v2
                 end, is_range = end2, True
                 currency = currency or cur2
                 scaled = scaled or scaled2
+    if not is_range and not vague and not currency and sign > 0:
+        proportion = _proportion_after(sentence, end, value)
+        if proportion is not None:
+            value, end = proportion
+            low = high = value
+            decimals, scaled = 6, False
     if between and not is_range:
         between = None
     if between:

@@ -6,6 +6,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from .entities import STOP_WORDS, pos_tags
+
 # Longest cues first so that "no more than" wins over "more than".
 _BEFORE_CUES: list[tuple[str, str]] = [
     ("no more than", "upper"), ("not more than", "upper"), ("no fewer than", "lower"),
@@ -21,7 +23,7 @@ _BEFORE_CUES: list[tuple[str, str]] = [
     ("sub-", "upper"), ("close to", "approx"), ("nearly", "approx-below"), ("almost", "approx-below"),
     ("approximately", "approx"), ("approx.", "approx"), ("roughly", "approx"), ("about", "approx"),
     ("around", "approx"), ("some", "approx"), ("circa", "approx"), ("an estimated", "approx"),
-    ("estimated", "approx"), ("in the region of", "approx"), ("the equivalent of", "approx"),
+    ("estimated", "approx"), ("in the region of", "approx"), ("the equivalent of", "exact"),
     ("~", "approx"), ("≈", "approx"), ("c.", "approx"), ("barely", "approx-below"),
     ("just", "exact"), ("exactly", "exact"), ("precisely", "exact"),
 ]
@@ -42,13 +44,15 @@ _UP_STEMS = ("rise", "rose", "risen", "rising", "increas", "grew", "grow", "gain
              "surg", "soar", "advanc", "add", "boost", "rall", "spik", "leap", "leapt", "improv",
              "expand", "widen", "accelerat", "higher", "rais", "rebound", "firm", "strengthen",
              "appreciat", "edged up", "ticked up", "inched up", "picked up", "shot up", "went up",
-             "going up", "trending up", "up")
+             "going up", "trending up", "up", "lift", "hik", "balloon", "swell", "swollen", "rocket",
+             "skyrocket", "mushroom", "outpac", "top up")
 _DOWN_STEMS = ("fell", "fall", "decreas", "declin", "drop", "lost", "los", "slid", "slip", "plung",
                "plummet", "tumbl", "sank", "sink", "shed", "cut", "lower", "shrank", "shrink", "shrunk",
                "contract", "eas", "dip", "slump", "crash", "retreat", "weaken", "depreciat", "narrow",
                "reduc", "trim", "slash", "edged down", "ticked down", "inched down", "went down",
-               "going down", "knock", "wip", "down", "sunk", "halv")
-_SUFFIXES = r"(?:e|es|ed|d|s|ing|ping|ped|ged|ging|ted|ting|ied|ies|y|ped|en|t)?"
+               "going down", "knock", "wip", "down", "sunk", "halv", "tanked", "tanking", "sag", "crater",
+               "erod", "collaps", "dwindl", "nosediv", "skid", "slipp")
+_SUFFIXES = r"(?:e|es|ed|d|s|ing|ping|ped|ged|ging|ted|ting|med|ming|ied|ies|y|ped|en|t)?"
 UP_WORDS = "|".join(re.escape(w) + _SUFFIXES for w in sorted(_UP_STEMS, key=len, reverse=True))
 DOWN_WORDS = "|".join(re.escape(w) + _SUFFIXES for w in sorted(_DOWN_STEMS, key=len, reverse=True))
 # "gave up 517 yards", "set up 3 firms": phrasal verbs, not changes.
@@ -75,8 +79,39 @@ _DIRECTION_AFTER = re.compile(
     r"reduction|slump|plunge|contraction|dip|slide))\b",
     re.IGNORECASE,
 )
+# "a rise of 5%", "an increase of about $2bn": a change named by a noun. Not "a loss of $5m" (a
+# level of losses) or "a gain of" (often a profit).
+_NOMINAL_CHANGE_OF = re.compile(
+    r"\b(?:(?P<up>rise|increase|jump|growth|climb|surge|hike|improvement|boost|upswing|uptick|"
+    r"rebound)|(?P<down>fall|drop|decline|decrease|reduction|slump|plunge|contraction|dip|slide|"
+    r"cut|downturn|downswing))s?\s+of\s+"
+    r"(?:(?:about|around|nearly|almost|some|roughly|more\s+than|over|just|only|up\s+to|as\s+much\s+as|"
+    r"less\s+than|at\s+least|close\s+to|an\s+estimated|approximately)\s+)?$",
+    re.IGNORECASE,
+)
+# "trimmed its forecast by 0.3 points", "cut interest rates by 25 basis points": a change verb, its
+# object, then "by" and the amount.
+_VERB_OBJECT_BY = re.compile(
+    r"(?:(?P<up>\b(?:" + UP_WORDS + r")\b)|(?P<down>\b(?:" + DOWN_WORDS + r")\b))"
+    r"(?P<object>(?:\s+[A-Za-z][\w'’&-]*){1,5}?)\s+by\s+"
+    r"(?:(?:about|around|nearly|almost|some|roughly|more\s+than|over|just|only|up\s+to|as\s+much\s+as|"
+    r"less\s+than|at\s+least|a\s+further|another|an\s+estimated|approximately)\s+)?$",
+    re.IGNORECASE,
+)
+# "ended down 1%", "closed up 2.3%": a session's change, not the phrasal "ended up", "shut down".
+_SESSION_UP_DOWN = re.compile(
+    r"\b(?:end|ends|ended|ending|close|closes|closed|closing|finish|finishes|finished|finishing|open|"
+    r"opens|opened|opening|trade|trades|traded|trading|settle|settles|settled|settling)\s+(?P<way>up|down)\s*$",
+    re.IGNORECASE,
+)
+_PERCENT_OR_POINTS = re.compile(r"%|\bper\s*cent\b|\bpercent|\bpoints?\b|\bpc\b|\bbps\b", re.IGNORECASE)
+_MOVED_UP_TO = re.compile(
+    r"\b(?:edged|edging|inched|inching|ticked|ticking|crept|creeping|crawled|crawling|moved|moving|went|"
+    r"going|came|coming|bounced|bouncing|shot|shooting|nudged|nudging|climbed|climbing|back)\s+$",
+    re.IGNORECASE,
+)
 _NOT_A_CHANGE_AFTER = re.compile(r"^\s*(?:to|at|from)\b", re.IGNORECASE)
-_TARGET_BEFORE = re.compile(r"\b(?:to|at|from|of|reached|reaching|hit|hitting|stood\s+at|totalled|totaled)\s*$",
+_TARGET_BEFORE = re.compile(r"\b(?:(?<!\bup\s)to|at|from|of|reached|reaching|hit|hitting|stood\s+at|totalled|totaled)\s*$",
                             re.IGNORECASE)
 _MULTIPLIER = re.compile(
     r"\b(?P<word>halved|halving|halves|doubled|doubling|doubles|tripled|tripling|trebled|quadrupled)\b",
@@ -111,6 +146,8 @@ def qualify(sentence: str, start: int, end: int, value: float, low: float, high:
         if "the" in tail.split() and kind not in {"approx-below"}:
             kind, cue_start = "", start
         # "under 7 days" is fine, but "some 2" after a verb is ambiguous; keep it.
+        if kind == "upper" and m.group("cue").lower() == "up to" and _MOVED_UP_TO.search(before[:m.start("cue")]):
+            kind, cue_start = "", start  # "inflation edged up to 4.1%": the level reached, not a bound
     if not kind:
         after = _AFTER.match(sentence[end:end + 20])
         if after and not (after.group("cue") == "+" and is_range):
@@ -131,14 +168,46 @@ def qualify(sentence: str, start: int, end: int, value: float, low: float, high:
     return Qualified("approx", low - magnitude * approx_tolerance, high + magnitude * approx_tolerance, cue_start)
 
 
+_OBJECT_WORDS = {"its", "their", "his", "her", "our", "the", "a", "an", "this", "that", "of", "for", "on"}
+
+
+def _is_object(words: str) -> bool:
+    """'its forecast', 'interest rates', 'the price of milk': a noun phrase, no verb or clause."""
+    for word in words.split():
+        lower = word.lower()
+        if lower in _OBJECT_WORDS:
+            continue
+        tags = pos_tags(word)
+        if lower in STOP_WORDS:
+            return False
+        if tags and not tags & {"NOUN", "ADJ", "PROPN"} and not lower.endswith("ing"):
+            return False  # a verb: "after the grocer beat forecasts by 2%" is another clause
+    return True
+
+
 def direction(sentence: str, start: int, end: int, unit_end: int) -> str:
     """'up' / 'down' when the number states a change, else ''."""
     before = sentence[max(0, start - 60):start]
+    m = _NOMINAL_CHANGE_OF.search(before)
+    if m:
+        return "up" if m.group("up") else "down"
     if _TARGET_BEFORE.search(before):
         return ""
+    session = _SESSION_UP_DOWN.search(before)
+    if session and _PERCENT_OR_POINTS.search(sentence[end:unit_end] or sentence[start:end]):
+        return session.group("way").lower()
     m = _DIRECTION_BEFORE.search(before)
     if m and _PHRASAL_UP_DOWN.search(before):
         m = None
+    if m is None and re.search(r"\bby\s+", before[-30:]):
+        # The nearest verb before "by" whose words up to "by" are its object.
+        for word in reversed(list(re.finditer(r"\b[A-Za-z]", before))):
+            m = _VERB_OBJECT_BY.match(before, word.start())
+            if m and re.search(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", before[:word.start()], re.I):
+                m = None  # "the firm beat forecasts by 5%": "firm" is a noun here
+            if m and _is_object(m.group("object")):
+                break
+            m = None
     if m:
         return "up" if m.group("up") else "down"
     after = sentence[unit_end:unit_end + 25]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lemminflect import getLemma
 
-from .entities import STOP_WORDS, Phrase, _pos, singular
+from .entities import STOP_WORDS, Phrase, pos_tags, singular
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.&-]*[A-Za-z0-9]|[A-Za-z0-9]|[^\s\w]")
 _AUXILIARIES = {"has", "have", "had", "having", "is", "are", "was", "were", "be", "been", "being", "am",
@@ -60,7 +60,7 @@ def is_verb(word: str) -> bool:
     lower = word.lower()
     if lower in _AUXILIARIES or lower in _AMBIGUOUS_VERBS:
         return True
-    pos = _pos(word)
+    pos = pos_tags(word)
     if "VERB" not in pos and "AUX" not in pos:
         return False
     if not pos & {"NOUN", "ADJ", "PROPN"}:
@@ -74,7 +74,7 @@ def _is_noun(word: str) -> bool:
         return False
     if lower in _AMBIGUOUS_VERBS or lower in _AUXILIARIES:
         return False
-    pos = _pos(word)
+    pos = pos_tags(word)
     return bool(pos & {"NOUN", "PROPN"}) or not pos or (word[:1].isupper() and "ADJ" in pos)
 
 
@@ -91,7 +91,7 @@ def _noun_phrase_ending_at(tokens: list[tuple[str, int, int]], last: int) -> int
         if word[:1].islower() and lower not in _NOUN_LINKS and tokens[first][0][:1].isupper() \
                 and first == last - _name_length(tokens, last) + 1:
             break
-        pos = _pos(word)
+        pos = pos_tags(word)
         if _is_noun(word) or "ADJ" in pos and not is_verb(word) or word.endswith(("'s", "’s")) \
                 or word in {"&", "-"} or re.fullmatch(r"\d+s?", word):
             first -= 1
@@ -122,7 +122,7 @@ def _skip_back(tokens: list[tuple[str, int, int]], index: int) -> int:
     while index >= 0:
         word = tokens[index][0]
         lower = word.lower()
-        if lower in _AUXILIARIES or lower in _ADVERBS or lower.endswith("ly") and "ADV" in _pos(word):
+        if lower in _AUXILIARIES or lower in _ADVERBS or lower.endswith("ly") and "ADV" in pos_tags(word):
             index -= 1
         elif lower in _TIME_WORDS and (lower not in {"on", "in", "at", "the", "this", "last", "next"}
                                        or index + 1 < len(tokens) and tokens[index + 1][0].lower() in _TIME_WORDS):
@@ -164,8 +164,24 @@ def _verb_in_context(tokens: list[tuple[str, int, int]], index: int) -> bool:
     previous = tokens[index - 1][0]
     if previous.lower() in _MODALS:
         return True
-    return word.endswith("s") and "VERB" in _pos(word) and previous[:1].isupper() and index - 1 > 0 \
-        and previous.lower() not in STOP_WORDS
+    if not (word.endswith("s") and "VERB" in pos_tags(word)):
+        return False
+    if previous.lower() in {"it", "he", "she", "this", "which", "who"}:
+        return True  # "it makes 300 PS"
+    if previous.lower() in STOP_WORDS:
+        return False
+    if previous[:1].isupper() and index - 1 > 0:
+        return True
+    # "The engine makes 296 hp": an -s form after a singular common noun, with at most qualifier
+    # words between it and the figure, is the verb ("oil prices at $60" is a noun compound).
+    return "NOUN" in pos_tags(previous) and not is_plural(previous) \
+        and _QUALIFIER_WORDS.fullmatch(" ".join(t[0].lower() for t in tokens[index + 1:])) is not None
+
+
+_QUALIFIER_WORDS = re.compile(
+    r"(?:(?:about|around|almost|nearly|roughly|some|just|only|over|under|more than|less than|fewer than|"
+    r"up to|at least|at most|approximately|an estimated|close to|as many as|as much as|well|exactly)\s*)*"
+)
 
 
 def _verb_lemma(word: str) -> str:
@@ -199,8 +215,9 @@ def subject_before(sentence: str, pos: int) -> Subject | None:
                     verb -= 1
                 continue
             # "announced plans to lay off": the first verb of a chain is the finite one.
-            while verb >= 1 and is_verb(tokens[verb - 1][0]) and tokens[verb - 1][0].lower() not in _AUXILIARIES:
-                verb -= 1
+            while verb >= 1 and is_verb(tokens[verb - 1][0]) and tokens[verb - 1][0].lower() not in _AUXILIARIES \
+                    and not (verb >= 2 and tokens[verb - 2][0].lower() in _DETERMINERS):
+                verb -= 1  # but "the cost was": a word after a determiner is a noun
             break
         verb -= 1
     if verb < 0:
@@ -222,8 +239,9 @@ def subject_before(sentence: str, pos: int) -> Subject | None:
     if word.lower() in _PRONOUNS:
         found = _antecedent(sentence, tokens, end) if word.lower() in {"it", "they", "he", "she"} else None
         return Subject(found, verb_lemma, verb_start) if found else None
-    if not _is_noun(word):
-        return None
+    after_determiner = end >= 1 and tokens[end - 1][0].lower() in _DETERMINERS and word.lower() in _AMBIGUOUS_VERBS
+    if not _is_noun(word) and not after_determiner:
+        return None  # "the cost was $5m": after a determiner, "cost" is the noun
     first = _noun_phrase_ending_at(tokens, end)
     if first > end:
         return None
@@ -291,7 +309,7 @@ def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
         multiple = re.match(r"\s+(?:its\s+|their\s+|the\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)", sentence[counted.end:])
         if multiple:
             words = multiple.group(1).split()
-            while words and not ("NOUN" in _pos(words[-1]) and words[-1] not in STOP_WORDS):
+            while words and not ("NOUN" in pos_tags(words[-1]) and words[-1] not in STOP_WORDS):
                 words.pop()
             if words and all(w not in STOP_WORDS for w in words):
                 return " ".join(words)
@@ -329,13 +347,13 @@ def attributive_noun_after(sentence: str, figure_start: int, unit_end: int) -> P
         if run and w_start + start - run[-1][2] > 1:
             break
         # After a measure, "rise" in "a 3% pay rise" is the noun, not the verb.
-        if not (_is_noun(word) or "NOUN" in _pos(word) or "ADJ" in _pos(word) and not is_verb(word)) \
+        if not (_is_noun(word) or "NOUN" in pos_tags(word) or "ADJ" in pos_tags(word) and not is_verb(word)) \
                 or word.lower() in STOP_WORDS:
             break
         run.append((word, w_start + start, w_end + start))
         if len(run) >= 4:
             break
-    while run and not ("NOUN" in _pos(run[-1][0]) or "PROPN" in _pos(run[-1][0])):
+    while run and not ("NOUN" in pos_tags(run[-1][0]) or "PROPN" in pos_tags(run[-1][0])):
         run.pop()
     if not run or run[0][1] != start:
         return None
@@ -381,7 +399,7 @@ def _in_phrase_after(sentence: str, unit_end: int) -> Phrase | None:
     if not m:
         return None
     word = m.group(1)
-    pos = _pos(word)
+    pos = pos_tags(word)
     if "NOUN" not in pos or word in STOP_WORDS or word in _TIME_WORDS or not (is_plural(word) or "VERB" not in pos):
         return None
     start = unit_end + m.start(1)

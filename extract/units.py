@@ -93,7 +93,7 @@ _PINT_ALIASES = {
     "mile per gallon": "mile / gallon", "terawatt hour": "terawatt_hour", "gigawatt hour": "gigawatt_hour",
     "megawatt hour": "megawatt_hour", "revolution per minute": "revolutions_per_minute",
     "barrel": "oil_barrel", "gallon": "gallon", "brake horsepower": "horsepower",
-    "decade": "10 * year", "millennium": "1000 * year",
+    "decade": "10 * year", "millennium": "1000 * year", "metric horsepower": "metric_horsepower",
 }
 # Canonical units per pint dimensionality, chosen for news: km² for land, kWh for energy.
 _CANONICAL = {
@@ -150,7 +150,7 @@ _PERCENT = re.compile(
 )
 _PERCENTAGE_POINTS = re.compile(r"[ \u00a0]?(?:percentage[ \u00a0-]points?|pp|ppt|ppts)\b", re.IGNORECASE)
 _BASIS_POINTS = re.compile(r"[ \u00a0-]?(?:basis[ \u00a0-]points?|bps|bp)\b", re.IGNORECASE)
-_PER = re.compile(r"(?P<sep>[ \u00a0]?/[ \u00a0]?|[ \u00a0-](?:a|an|per|each)[ \u00a0-])(?P<what>[A-Za-z][\w-]*(?:[ \u00a0](?:foot|feet|metre|meter|mile|yard)s?)?)")
+_PER = re.compile(r"(?P<sep>[ \u00a0]?/[ \u00a0]?|[ \u00a0-](?:a|an|per|each)[ \u00a0-])(?P<what>[A-Za-z][\w-]*(?:[ \u00a0](?:foot|feet|metre|meter|mile|yard)s?|(?<=sq)[ \u00a0](?:m|ft|km|mi)\b)?)")
 _TIME_WORDS = {"year": "year", "yr": "year", "annum": "year", "month": "month", "week": "week",
                "day": "day", "night": "night", "hour": "hour", "hr": "hour", "minute": "minute",
                "min": "minute", "second": "second", "sec": "second", "quarter": "quarter",
@@ -167,6 +167,12 @@ _EXTRA_SYMBOLS = {
     "lb-ft": ("pound-foot", "torque"), "μm": ("micrometre", "length"), "µm": ("micrometre", "length"),
     "m2": ("square metre", "area"), "km2": ("square kilometre", "area"), "″": ("inch", "length"),
     "sq ft": ("square foot", "area"), "sq km": ("square kilometre", "area"),
+    "pound-feet": ("pound-foot", "torque"), "pound-foot": ("pound-foot", "torque"),
+    "foot-pounds": ("foot-pound", "torque"), "foot-pound": ("foot-pound", "torque"),
+    # "300 PS": Pferdestärke, the metric horsepower of European car specifications.
+    "PS": ("metric horsepower", "power"),
+    "mmBTU": ("mega british thermal unit", "energy"), "mmBtu": ("mega british thermal unit", "energy"),
+    "MMBTU": ("mega british thermal unit", "energy"),
     # quantulum3 knows the hectare only as "square hectometre".
     "hectare": ("hectare", "area"), "hectares": ("hectare", "area"),
 }
@@ -405,7 +411,8 @@ def match_per(sentence: str, pos: int) -> tuple[str, int] | None:
     lower = what.lower()
     if re.match(r"\s*(?:earlier|ago|later|before|after|on|previously)\b", sentence[m.end():]):
         return None  # "$6.78bn a year earlier" is a comparison, not a rate
-    singular = _singular(lower)
+    singular = {"sq m": "square metre", "sq ft": "square foot", "sq km": "square kilometre",
+                "sq mi": "square mile"}.get(lower) or _singular(lower)
     if singular in _TIME_WORDS:
         return _TIME_WORDS[singular], m.end()
     words, symbols = _lexicon()

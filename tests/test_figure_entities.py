@@ -117,3 +117,27 @@ def test_counting_is_not_owning_and_a_code_before_the_phrase_is_not_a_number():
     assert counted["entity"].tolist() == ["victims"]
     cap = figures("The G7 price cap on Russian seaborne crude oil stands at $65 a barrel.")
     assert cap["entity"].tolist() == ["price cap on Russian seaborne crude oil"]
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        # An -s form after a singular noun, with only function words before the figure, is the verb.
+        ("The new motor delivers 410 hp.", "410 hp", "new motor"),
+        ("The turbine generates about 8 MW.", "about 8 MW", "turbine"),
+        # A verb-looking noun after a determiner is a noun: "the driving range", "the cost".
+        ("The update will extend the driving range by about 40 miles.", "about 40 miles", "driving range"),
+        ("The cost was $12m.", "$12m", "cost"),
+        # Qualifier words are never the entity.
+        ("The merger is worth close to $3 billion.", "close to $3 billion", "merger"),
+        ("The bridge will cost in the region of £80m.", "in the region of £80m", "bridge"),
+        # A share of a singular noun counts that noun; its verb stays out.
+        ("A quarter of the workforce lives abroad.", "A quarter", "workforce"),
+    ],
+)
+def test_verbs_after_nouns_determiners_and_qualifiers(text, surface, entity):
+    assert (surface, entity) in entities(text)
+
+
+def test_share_of_a_plural_compound_keeps_the_compound():
+    table = figures("Half of the bus stops were closed.")
+    assert [(r.surface, r.value, r.unit, r.entity) for r in table.itertuples()] == [("Half", 0.5, "stop", "bus stops")]

@@ -166,3 +166,95 @@ def test_between_with_to_is_a_range():
 def test_sen_and_spaced_pence(text, expected):
     got = [(r.surface, r.unit, r.norm_value, r.norm_unit) for r in figures(text).itertuples()]
     assert got == [(s, u, pytest.approx(v), n) for s, u, v, n in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A minus sign between the currency and the digits.
+        ("The trade gap widened to $-12.4bn in March.", [("$-12.4bn", -1.24e10, "exact", "", "USD")]),
+        # "by N to M unit": a bare first number close to the second is one change's spread ...
+        ("Night temperatures fell by 2 to 3 degrees Celsius (3.6 to 5.4 Fahrenheit).",
+         [("2 to 3 degrees Celsius", 2.5, "range", "down", "degree Celsius"),
+          ("3.6 to 5.4 Fahrenheit", 4.5, "range", "down", "degree fahrenheit")]),
+        ("Ticket sales grew by 4 to 6 percent.", [("4 to 6 percent", 5.0, "range", "up", "%")]),
+        # ... but a change and then a far-off level stay two figures.
+        ("The gauge rose by 12 to 340.", [("12", 12.0, "exact", "up", ""), ("340", 340.0, "exact", "", "")]),
+        # Proportions: "one in five", "3 out of 10".
+        ("One in five drivers was fined.", [("One in five", 0.2, "exact", "", "driver")]),
+        ("Two out of three tenants rent privately.", [("Two out of three", 2 / 3, "exact", "", "tenant")]),
+        ("The striker scored 2 in 10 minutes.", [("2", 2.0, "exact", "", ""), ("10 minutes", 10.0, "exact", "", "minute")]),
+        # A model number inside the counted phrase is not a count of its own.
+        ("The carrier parked three new 747 Freighter planes.", [("three", 3.0, "exact", "", "plane")]),
+        ("The maker shipped 20,400 Model 5s last quarter.", [("20,400", 20400.0, "exact", "", "Model 5")]),
+    ],
+)
+def test_signed_money_by_ranges_proportions_and_model_numbers(text, expected):
+    got = [(r.surface, r.value, r.qualifier, r.direction, r.unit) for r in figures(text).itertuples()]
+    assert got == [(s, pytest.approx(v), q, d, u) for s, v, q, d, u in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A change named by a noun: "a rise of", "a cut of" ...
+        ("The council announced a rise of 4% in parking fees.", [("4%", "exact", "up")]),
+        ("Staff face a cut of about 3% in pay.", [("about 3%", "approx", "down")]),
+        # ... but a loss is a level, not a change.
+        ("The club made a loss of $2m.", [("$2m", "exact", "")]),
+        # A change verb, its object, then "by" and the amount.
+        ("The lender trimmed its growth outlook by 0.2 percentage points.", [("0.2 percentage points", "exact", "down")]),
+        ("The brewer lifted its payout by 8%.", [("8%", "exact", "up")]),
+        ("Regulators cut mobile roaming charges by about 15%.", [("about 15%", "approx", "down")]),
+        ("Shares rallied after the grocer beat forecasts by 2%.", [("2%", "exact", "")]),
+        # More change verbs.
+        ("Repair bills ballooned 40% in a year.", [("40%", "exact", "up")]),
+        ("The currency tanked 9% overnight.", [("9%", "exact", "down")]),
+        ("Savings dwindled 12% last year.", [("12%", "exact", "down")]),
+        # A session's close is a change; "closed down 3 branches" is not.
+        ("The Hang Seng index ended down 0.7% on Monday.", [("0.7%", "exact", "down")]),
+        ("The bourse closed up 1.4% on Friday.", [("1.4%", "exact", "up")]),
+        ("The bank closed down 3 branches.", [("3", "exact", "")]),
+        # "edged up to" reaches a level; "rise by up to" bounds a change.
+        ("Joblessness inched up to 5.2% in June.", [("5.2%", "exact", "")]),
+        ("Fares may rise by up to 6% next year.", [("up to 6%", "upper", "up")]),
+        # A verbless second clause shares the first clause's change.
+        ("Copper was down 1.1%, zinc by 0.8% and tin was flat.", [("1.1%", "exact", "down"), ("0.8%", "exact", "down")]),
+        ("Exports rose 4% and imports by 6%.", [("4%", "exact", "up"), ("6%", "exact", "up")]),
+        # "the equivalent of" restates a figure, it does not approximate it.
+        ("The port handled the equivalent of 8.1 million containers.", [("8.1 million", "exact", "")]),
+    ],
+)
+def test_change_nouns_verb_objects_sessions_and_gapping(text, expected):
+    got = [(r.surface, r.qualifier, r.direction) for r in figures(text).itertuples()]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit", "qualifier"),
+    [
+        ("The diesel has 310 pound-feet of torque.", "310 pound-feet", "pound-foot", "exact"),
+        ("The hatchback makes 200 PS.", "200 PS", "metric horsepower", "exact"),
+        ("Gas futures ended at US $3.10 per mmBTU.", "US $3.10 per mmBTU", "USD/mega british thermal unit", "exact"),
+        ("The flat let at $95 per sq m.", "$95 per sq m", "USD/square metre", "exact"),
+    ],
+)
+def test_torque_metric_horsepower_and_rates(text, surface, unit, qualifier):
+    row = one(text)
+    assert (row.surface, row.unit, row.qualifier) == (surface, unit, qualifier)
+
+
+def test_every_bracketed_conversion_keeps_the_bound():
+    table = figures("The coupe produces just under 380 hp (283 kW / 385 PS).")
+    assert [(r.surface, r.qualifier, r.unit) for r in table.itertuples()] == [
+        ("just under 380 hp", "upper", "horsepower"), ("283 kW", "upper", "kilowatt"),
+        ("385 PS", "upper", "metric horsepower")]
+    assert table.iloc[2].norm_unit == "W"
+
+
+def test_a_move_from_one_range_to_another():
+    table = figures("The carrier cut its capacity outlook from 6 to 8 per cent to 2 to 4 per cent.")
+    assert [(r.surface, r.low, r.high, r.qualifier) for r in table.itertuples()] == [
+        ("6 to 8 per cent", 6.0, 8.0, "range"), ("2 to 4 per cent", 2.0, 4.0, "range")]
+    # A single move stays a before and an after.
+    assert figures("Margins rose from 6 to 8 per cent.")["surface"].tolist() == ["6", "8 per cent"]
