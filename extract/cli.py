@@ -4,64 +4,54 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 
-import pandas as pd
-
-from .documents import Document, LoadError, load_inputs
-from .export import FORMATS, format_for, write_table
-from .figures import figure_rows
-from .schema import COLUMNS, empty_frame
-
-
-def _rows_or_error(document: Document) -> list[dict] | LoadError:
-    try:
-        return figure_rows(document)
-    except Exception as error:  # noqa: BLE001 - one bad article must not stop a batch
-        return LoadError(document.origin or document.doc_id, f"extraction failed: {type(error).__name__}: {error}")
-
-
-def extract_all(documents: Iterable[Document], workers: int = 1) -> Iterator[list[dict] | LoadError]:
-    """Rows per document, in input order, on `workers` local processes."""
-    if workers <= 1:
-        for document in documents:
-            yield _rows_or_error(document)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_rows_or_error, documents, chunksize=8)
+from .batch import EngineError, make_engine, open_sink, run_batch
+from .batch import extract_all  # noqa: F401 - still importable from here, as before
+from .documents import load_inputs
+from .export import FORMATS
+from .store_writer import PARTITIONS, StoreError, StoreWriter
 
 
 def _figures_command(args: argparse.Namespace) -> int:
-    errors: list[LoadError] = []
-    documents: list[Document] = []
-    for item in load_inputs(args.inputs):
-        if isinstance(item, LoadError):
-            errors.append(item)
-        else:
-            documents.append(item)
-    rows: list[dict] = []
-    for result in extract_all(documents, workers=args.workers):
-        if isinstance(result, LoadError):
-            errors.append(result)
-        else:
-            rows.extend(result)
-    frame = pd.DataFrame(rows, columns=COLUMNS) if rows else empty_frame()
-    fmt = format_for(args.output, args.format)
+    if args.scheduler and args.engine != "dask":
+        print("figcheck: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
     try:
-        if args.output and args.output != "-":
-            with open(args.output, "wb") as out:
-                write_table(frame, out, fmt)
-        else:
-            write_table(frame, sys.stdout.buffer, fmt)
+        engine = make_engine(args.engine, args.workers, args.scheduler)
+    except EngineError as error:
+        print(f"figcheck: {error}", file=sys.stderr)
+        return 1
+    try:
+        sink = open_sink(args.output, args.format, partition_by=args.partition_by)
+    except (StoreError, OSError) as error:
+        engine.close()
+        reason = error if isinstance(error, StoreError) else f"{args.output}: cannot write: {error.strerror or error}"
+        print(f"figcheck: {reason}", file=sys.stderr)
+        return 1
+    progress = sys.stderr.isatty() if args.progress is None else args.progress
+    try:
+        report = run_batch(load_inputs(args.inputs), engine, sink, chunk_documents=args.chunk_size,
+                           progress=progress)
     except OSError as error:
         print(f"figcheck: {args.output}: cannot write: {error.strerror or error}", file=sys.stderr)
         return 1
-    for error in errors:
+    finally:
+        engine.close()
+        sink.close()
+    for error in report.errors:
         print(f"figcheck: {error}", file=sys.stderr)
     if args.verbose:
-        print(f"figcheck: {len(documents)} documents, {len(frame)} figures, {len(errors)} errors", file=sys.stderr)
-    return 1 if errors else 0
+        skipped = f", {report.skipped} already in the store" if isinstance(sink, StoreWriter) else ""
+        print(f"figcheck: {report.documents} documents, {report.figures} figures{skipped}, "
+              f"{len(report.errors)} errors", file=sys.stderr)
+    return 1 if report.errors else 0
+
+
+def _at_least_one(text: str) -> int:
+    number = int(text)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,8 +61,21 @@ def build_parser() -> argparse.ArgumentParser:
     figures.add_argument("inputs", nargs="+", metavar="INPUT",
                          help=".txt/.md/.html file, directory, .jsonl/.csv corpus, or - for stdin")
     figures.add_argument("-o", "--output", help="output file (format from its suffix); default stdout")
-    figures.add_argument("--format", choices=FORMATS, help="output format (default: from -o, else csv)")
-    figures.add_argument("--workers", type=int, default=1, help="local processes (default 1)")
+    figures.add_argument("--format", choices=(*FORMATS, "store"),
+                         help="output format (default: from -o, else csv); store = a Parquet store directory, "
+                              "also chosen when -o names a directory or ends in /")
+    figures.add_argument("--workers", type=int, default=1,
+                         help="local processes, or LocalCluster workers with --engine dask (default 1)")
+    figures.add_argument("--engine", choices=("local", "dask"), default="local",
+                         help="local processes, or a dask.distributed cluster (default local)")
+    figures.add_argument("--scheduler", metavar="ADDRESS",
+                         help="with --engine dask: the scheduler, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster)")
+    figures.add_argument("--chunk-size", type=_at_least_one, default=1000, metavar="N",
+                         help="documents written per chunk; a store commits (and resumes) chunk by chunk (default 1000)")
+    figures.add_argument("--partition-by", choices=PARTITIONS, default="none",
+                         help="store files split by outlet or by month of doc_date (default none)")
+    figures.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                         help="a progress bar on stderr (default: when stderr is a terminal)")
     figures.add_argument("-v", "--verbose", action="store_true", help="print a summary on stderr")
     figures.set_defaults(run=_figures_command)
     return parser

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -204,11 +205,107 @@ def load_path(path: str | Path) -> Iterator[Document | LoadError]:
         for file in files:
             yield from load_path(file)
         return
+    if path.suffix.lower() in CORPUS_SUFFIXES:
+        yield from stream_corpus(path)
+        return
     data = _read_bytes(path, str(path))
     if isinstance(data, LoadError):
         yield data
         return
     yield from load_bytes(data, str(path))
+
+
+_HEAD_BYTES = 8192
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def stream_corpus(path: Path) -> Iterator[Document | LoadError]:
+    """Records of a .jsonl or .csv corpus read a line at a time, so memory stays flat however big it is.
+
+    Unlike a single article, a corpus has no size limit. A bad line is reported with its number and
+    the lines after it are still read.
+    """
+    origin = str(path)
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        yield LoadError(origin, "no such file")
+        return
+    except PermissionError:
+        yield LoadError(origin, "permission denied")
+        return
+    except OSError as error:
+        yield LoadError(origin, f"cannot read: {error.strerror or error}")
+        return
+    with handle:
+        head = handle.peek(_HEAD_BYTES)[:_HEAD_BYTES]
+        if not head:
+            yield LoadError(origin, "empty file")
+            return
+        if b"\x00" in head and not head.startswith(_UTF16_BOMS):
+            yield LoadError(origin, "binary file, not text")
+            return
+        if head.startswith(_UTF16_BOMS):
+            yield LoadError(origin, "not UTF-8 text (invalid byte at offset 0)")
+            return
+        if path.suffix.lower() == ".jsonl":
+            yield from _stream_jsonl(handle, origin)
+        else:
+            yield from _stream_csv(handle, origin)
+
+
+def _stream_jsonl(handle: BinaryIO, origin: str) -> Iterator[Document | LoadError]:
+    offset = 0
+    any_text = False
+    # Split on b"\n" only: str.splitlines() would also break a record at a raw U+2028 inside a string.
+    for number, raw in enumerate(handle, start=1):
+        line_start, offset = offset, offset + len(raw)
+        where = f"{origin}:{number}"
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            yield LoadError(where, f"not UTF-8 text (invalid byte at offset {line_start + error.start})")
+            any_text = True
+            continue
+        if number == 1:
+            line = line.removeprefix("\ufeff")
+        if not line.strip():
+            continue
+        any_text = True
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield LoadError(where, f"malformed JSON ({error.msg})")
+            continue
+        yield _record_document(record, where)
+    if not any_text:
+        yield LoadError(origin, "empty file (only whitespace)")
+
+
+def _stream_csv(handle: BinaryIO, origin: str) -> Iterator[Document | LoadError]:
+    text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+    reader = csv.DictReader(text)
+    try:
+        fieldnames = reader.fieldnames or []
+        if not any(name.strip() for name in fieldnames) and not text.read(_HEAD_BYTES).strip():
+            yield LoadError(origin, "empty file (only whitespace)")
+            return
+        if "text" not in fieldnames:
+            yield LoadError(origin, "CSV corpus needs a 'text' column")
+            return
+        for record in reader:
+            where = f"{origin}:{reader.line_num}"
+            if None in record:
+                yield LoadError(where, "row has more cells than the header")
+                continue
+            yield _record_document(record, where)
+    except UnicodeDecodeError:
+        # A text stream cannot resynchronise after a bad byte, so the rest of this file is skipped.
+        yield LoadError(f"{origin}:{reader.line_num + 1}", "not UTF-8 text; the rest of the file is skipped")
+    except csv.Error as error:
+        yield LoadError(f"{origin}:{reader.line_num}", f"malformed CSV ({error})")
+    finally:
+        text.detach()
 
 
 def load_inputs(inputs: list[str | Path]) -> Iterator[Document | LoadError]:
