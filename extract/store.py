@@ -91,6 +91,11 @@ class Store:
         """`sql` as a relation, whose Arrow reader streams its rows (an execute() result would not)."""
         return self._cursor().sql(sql, params=parameters or [])
 
+    def frame(self, sql: str, parameters: list | None = None) -> pd.DataFrame:
+        """`sql`'s rows as a DataFrame, through Arrow, so column types do not depend on the row count
+        (DuckDB's own .df() gives object columns to an empty result and str columns otherwise)."""
+        return self.relation(sql, parameters).to_arrow_table().to_pandas()
+
     def _cursor(self) -> duckdb.DuckDBPyConnection:
         with self._lock:
             return self._connection.cursor()
@@ -195,10 +200,10 @@ def summary(store: Store, filters: Filters = Filters()) -> StoreSummary:
 def filter_options(store: Store) -> FilterOptions:
     """Every value each filter can take, over the whole store."""
     labels = [row[0] for row in store.query(f"SELECT DISTINCT {_SOURCE_LABEL} FROM figures", [OWN_STATEMENT]).fetchall()]
-    documents = store.query(
+    documents = store.frame(
         "SELECT doc_id, any_value(doc_title) AS doc_title, any_value(doc_outlet) AS doc_outlet, "
         "any_value(doc_date) AS doc_date, count(*) AS figures FROM figures GROUP BY doc_id "
-        "ORDER BY doc_title, doc_id").df()
+        "ORDER BY doc_title, doc_id")
 
     def distinct(column: str) -> list[str]:
         return [row[0] for row in store.query(
@@ -230,8 +235,8 @@ def figures_page(store: Store, filters: Filters = Filters(), *, limit: int = 100
         raise ValueError(f"not columns of the figures table: {', '.join(unknown)}")
     where, parameters = where_clause(filters)
     selected = ", ".join(f'"{c}"' for c in chosen)
-    return store.query(f"SELECT {selected} FROM figures {where} {_order(order_by, descending)} LIMIT ? OFFSET ?",
-                       [*parameters, int(limit), int(offset)]).df()
+    return store.frame(f"SELECT {selected} FROM figures {where} {_order(order_by, descending)} LIMIT ? OFFSET ?",
+                       [*parameters, int(limit), int(offset)])
 
 
 def figures_by_source(store: Store, filters: Filters = Filters(), *, limit: int | None = None) -> pd.DataFrame:
@@ -265,8 +270,7 @@ def _counts(store: Store, sql: str, parameters: list, limit: int | None) -> pd.D
     if limit is not None:
         sql += " LIMIT ?"
         parameters = [*parameters, int(limit)]
-    frame = store.query(sql, parameters).df()
-    return frame.astype({"figures": "int64"})
+    return store.frame(sql, parameters)
 
 
 def _filtered_sql(filters: Filters, order_by: str, descending: bool) -> tuple[str, list]:
@@ -279,7 +283,7 @@ def export_frame(store: Store, filters: Filters = Filters(), *, order_by: str = 
                  descending: bool = False) -> pd.DataFrame:
     """Every filtered row, all columns, as a DataFrame (for exports small enough to hold)."""
     sql, parameters = _filtered_sql(filters, order_by, descending)
-    return store.query(sql, parameters).df()
+    return store.frame(sql, parameters)
 
 
 def export_bytes(store: Store, filters: Filters, fmt: str, **order) -> bytes:
