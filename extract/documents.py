@@ -282,12 +282,29 @@ def _stream_jsonl(handle: BinaryIO, origin: str) -> Iterator[Document | LoadErro
         yield LoadError(origin, "empty file (only whitespace)")
 
 
+class _NotUtf8(Exception):
+    def __init__(self, line: int, offset: int) -> None:
+        super().__init__(line, offset)
+        self.line, self.offset = line, offset
+
+
+def _utf8_lines(handle: BinaryIO) -> Iterator[str]:
+    """The file's lines decoded one by one, so a bad byte is found at its own line, not a block early."""
+    offset = 0
+    for number, raw in enumerate(handle, start=1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise _NotUtf8(number, offset + error.start) from None
+        offset += len(raw)
+        yield line.removeprefix("\ufeff") if number == 1 else line
+
+
 def _stream_csv(handle: BinaryIO, origin: str) -> Iterator[Document | LoadError]:
-    text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
-    reader = csv.DictReader(text)
+    reader = csv.DictReader(_utf8_lines(handle))
     try:
         fieldnames = reader.fieldnames or []
-        if not any(name.strip() for name in fieldnames) and not text.read(_HEAD_BYTES).strip():
+        if not any(name.strip() for name in fieldnames) and not any(cell.strip() for row in reader.reader for cell in row):
             yield LoadError(origin, "empty file (only whitespace)")
             return
         if "text" not in fieldnames:
@@ -299,13 +316,12 @@ def _stream_csv(handle: BinaryIO, origin: str) -> Iterator[Document | LoadError]
                 yield LoadError(where, "row has more cells than the header")
                 continue
             yield _record_document(record, where)
-    except UnicodeDecodeError:
-        # A text stream cannot resynchronise after a bad byte, so the rest of this file is skipped.
-        yield LoadError(f"{origin}:{reader.line_num + 1}", "not UTF-8 text; the rest of the file is skipped")
+    except _NotUtf8 as error:
+        # A quoted cell may span lines, so there is no safe place to pick up again after a bad byte.
+        yield LoadError(f"{origin}:{error.line}",
+                        f"not UTF-8 text (invalid byte at offset {error.offset}); the rest of the file is skipped")
     except csv.Error as error:
         yield LoadError(f"{origin}:{reader.line_num}", f"malformed CSV ({error})")
-    finally:
-        text.detach()
 
 
 def load_inputs(inputs: list[str | Path]) -> Iterator[Document | LoadError]:
