@@ -58,17 +58,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", type=Path, default=ROOT / "benchmarks" / "stores" / "1m")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each filter; the median is shown")
+    parser.add_argument("--on-disk", action="store_true", help="query the Parquet files (open_store(in_memory=False))")
     args = parser.parse_args()
     if not args.store.exists():
         print(f"skipped: no store at {args.store}; build one with benchmarks/store_build.py")
         return 0
     started = time.perf_counter()
-    store = open_store(args.store)
+    store = open_store(args.store, in_memory=not args.on_disk)
     opened = time.perf_counter() - started
     first, first_summary = timed(summary, store)
     options, options_time = timed(filter_options, store)
     print(f"store {args.store}: {first.figures:,} figures, {first.articles_in_store:,} articles")
-    print(f"open (load into DuckDB) {opened:6.2f} s; first summary {first_summary:6.3f} s; "
+    print(f"mode: {'Parquet files on disk' if args.on_disk else 'loaded into DuckDB in memory'}")
+    print(f"open {opened:6.2f} s; first summary {first_summary:6.3f} s; "
           f"filter options {options_time:6.3f} s; first render ≈ {opened + first_summary + options_time:.2f} s")
     busiest = next(s for s in figures_by_source(store, limit=2)["source"] if s != OWN_STATEMENT)
     a_document = options.documents["doc_id"].iloc[len(options.documents) // 2]

@@ -53,6 +53,12 @@ def extract_all(documents: Iterable[Document], workers: int = 1) -> Iterator[Res
         engine.close()
 
 
+def warm_up() -> None:
+    """Load what extraction loads lazily (currencies, physical units, lexicons) in this process."""
+    figure_rows(Document(doc_id="warm-up", text="Sales at the firm rose 5% to $3bn, the company said. "
+                                                "The site covers 886 square miles; the lorry weighed 12 tonnes."))
+
+
 class Engine(Protocol):
     def map_batches(self, batches: Iterable[list[Document]]) -> Iterator[tuple[list[Document], list[Result]]]:
         """Each batch with its results, in input order."""
@@ -121,13 +127,22 @@ class DaskEngine:
                 self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes,
                                              dashboard_address=None, silence_logs=logging.ERROR)
                 self._client = Client(self._cluster)
-        except (OSError, TimeoutError) as error:
+        except Exception as error:  # noqa: BLE001 - distributed raises OSError, TimeoutError or RuntimeError
             if self._cluster is not None:
                 self._cluster.close()
             raise EngineError(f"cannot reach the Dask scheduler at {scheduler or 'a new LocalCluster'}: "
                               f"{error}") from error
         self.address = self._client.scheduler.address
         self.workers = max(1, sum(self._client.nthreads().values()))
+        try:
+            # Each new worker process imports the engine and loads its lexicons once, here, so that
+            # start-up is paid before the first batch and a worker without figcheck fails early.
+            self._client.run(warm_up)
+        except Exception as error:  # noqa: BLE001 - whatever a worker raised, the run cannot go on
+            self.close()
+            raise EngineError(f"the Dask workers at {self.address} cannot run figcheck's extraction "
+                              f"({type(error).__name__}: {error}); start them where the figcheck checkout "
+                              "is importable, e.g. PYTHONPATH=/path/to/figcheck") from error
 
     def map_batches(self, batches: Iterable[list[Document]]) -> Iterator[tuple[list[Document], list[Result]]]:
         # pure=False: two equal batches (a corpus listed twice) are still two tasks with their own results.
