@@ -27,6 +27,7 @@ from .store_writer import StoreError, StoreWriter
 
 DOCUMENTS_PER_TASK = 16  # small enough to balance workers, big enough that dispatch costs little
 TASKS_IN_FLIGHT_PER_WORKER = 4
+WAIT_FOR_WORKERS_SECONDS = 60
 Result = list[dict] | LoadError
 
 
@@ -53,10 +54,19 @@ def extract_all(documents: Iterable[Document], workers: int = 1) -> Iterator[Res
         engine.close()
 
 
+WARM_UP_DOCUMENT = Document(doc_id="warm-up", text="Sales at the firm rose 5% to $3bn, the company said. "
+                                                   "The site covers 886 square miles; the lorry weighed 12 tonnes.")
+
+
 def warm_up() -> None:
     """Load what extraction loads lazily (currencies, physical units, lexicons) in this process."""
-    figure_rows(Document(doc_id="warm-up", text="Sales at the firm rose 5% to $3bn, the company said. "
-                                                "The site covers 886 square miles; the lorry weighed 12 tonnes."))
+    figure_rows(WARM_UP_DOCUMENT)
+
+
+def _first_line(error: BaseException) -> str:
+    """The first sentence: distributed's errors run on over several lines of advice."""
+    text = " ".join(str(error).split())
+    return text.split(". ")[0].rstrip(".") + "." if ". " in text else text
 
 
 class Engine(Protocol):
@@ -76,7 +86,7 @@ def _ordered(submit: Callable[[list[Document]], Future], batches: Iterable[list[
         try:
             return batch, future.result()
         except Exception as error:  # noqa: BLE001 - a dead worker fails its documents, not the run
-            message = f"extraction failed on {where}: {type(error).__name__}: {error}"
+            message = f"extraction failed on {where}: {type(error).__name__}: {_first_line(error)}"
             return batch, [LoadError(d.origin or d.doc_id, message) for d in batch]
 
     for batch in batches:
@@ -131,18 +141,26 @@ class DaskEngine:
             if self._cluster is not None:
                 self._cluster.close()
             raise EngineError(f"cannot reach the Dask scheduler at {scheduler or 'a new LocalCluster'}: "
-                              f"{error}") from error
+                              f"{_first_line(error)}") from error
         self.address = self._client.scheduler.address
+        try:
+            self._client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS_SECONDS)
+        except TimeoutError as error:
+            self.close()
+            raise EngineError(f"no Dask worker joined the scheduler at {self.address} "
+                              f"within {WAIT_FOR_WORKERS_SECONDS} s") from error
         self.workers = max(1, sum(self._client.nthreads().values()))
         try:
-            # Each new worker process imports the engine and loads its lexicons once, here, so that
-            # start-up is paid before the first batch and a worker without figcheck fails early.
+            # Each worker imports the engine and loads its lexicons once, here, so that start-up is
+            # paid before the first batch; then one real task, because the scheduler must be able to
+            # read tasks too. A cluster without figcheck fails here, once, not once per document.
             self._client.run(warm_up)
-        except Exception as error:  # noqa: BLE001 - whatever a worker raised, the run cannot go on
+            self._client.submit(extract_batch, [WARM_UP_DOCUMENT], pure=False).result()
+        except Exception as error:  # noqa: BLE001 - whatever the cluster raised, the run cannot go on
             self.close()
-            raise EngineError(f"the Dask workers at {self.address} cannot run figcheck's extraction "
-                              f"({type(error).__name__}: {error}); start them where the figcheck checkout "
-                              "is importable, e.g. PYTHONPATH=/path/to/figcheck") from error
+            raise EngineError(f"the Dask cluster at {self.address} cannot run figcheck's extraction "
+                              f"({type(error).__name__}: {_first_line(error)}); start its scheduler and workers "
+                              "where the figcheck checkout is importable, e.g. PYTHONPATH=/path/to/figcheck") from error
 
     def map_batches(self, batches: Iterable[list[Document]]) -> Iterator[tuple[list[Document], list[Result]]]:
         # pure=False: two equal batches (a corpus listed twice) are still two tasks with their own results.
