@@ -4,36 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 
 import pandas as pd
 
+from .batch import EngineError, extract_all, make_engine, open_sink, run_batch
+from .crosscheck import check_figures
 from .documents import Document, LoadError, load_inputs
 from .export import FORMATS, format_for, write_table
-from .crosscheck import check_figures
-from .figures import figure_rows
 from .reference import load_references
 from .review import ReviewStoreError, merge_decisions
 from .schema import COLUMNS, empty_frame
+from .store_writer import PARTITIONS, StoreError, StoreWriter
 from .verdicts import VERDICTS
-
-
-def _rows_or_error(document: Document) -> list[dict] | LoadError:
-    try:
-        return figure_rows(document)
-    except Exception as error:  # noqa: BLE001 - one bad article must not stop a batch
-        return LoadError(document.origin or document.doc_id, f"extraction failed: {type(error).__name__}: {error}")
-
-
-def extract_all(documents: Iterable[Document], workers: int = 1) -> Iterator[list[dict] | LoadError]:
-    """Rows per document, in input order, on `workers` local processes."""
-    if workers <= 1:
-        for document in documents:
-            yield _rows_or_error(document)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_rows_or_error, documents, chunksize=8)
 
 
 def _extract_inputs(args: argparse.Namespace) -> tuple[list[Document], pd.DataFrame, list[LoadError]]:
@@ -70,14 +52,45 @@ def _write(frame: pd.DataFrame, args: argparse.Namespace) -> bool:
 
 
 def _figures_command(args: argparse.Namespace) -> int:
-    documents, frame, errors = _extract_inputs(args)
-    if not _write(frame, args):
+    if args.scheduler and args.engine != "dask":
+        print("figcheck: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
+    try:
+        engine = make_engine(args.engine, args.workers, args.scheduler)
+    except EngineError as error:
+        print(f"figcheck: {error}", file=sys.stderr)
         return 1
-    for error in errors:
+    try:
+        sink = open_sink(args.output, args.format, partition_by=args.partition_by)
+    except (StoreError, OSError) as error:
+        engine.close()
+        reason = error if isinstance(error, StoreError) else f"{args.output}: cannot write: {error.strerror or error}"
+        print(f"figcheck: {reason}", file=sys.stderr)
+        return 1
+    progress = sys.stderr.isatty() if args.progress is None else args.progress
+    try:
+        report = run_batch(load_inputs(args.inputs), engine, sink, chunk_documents=args.chunk_size,
+                           progress=progress)
+    except OSError as error:
+        print(f"figcheck: {args.output}: cannot write: {error.strerror or error}", file=sys.stderr)
+        return 1
+    finally:
+        engine.close()
+        sink.close()
+    for error in report.errors:
         print(f"figcheck: {error}", file=sys.stderr)
     if args.verbose:
-        print(f"figcheck: {len(documents)} documents, {len(frame)} figures, {len(errors)} errors", file=sys.stderr)
-    return 1 if errors else 0
+        skipped = f", {report.skipped} already in the store" if isinstance(sink, StoreWriter) else ""
+        print(f"figcheck: {report.documents} documents, {report.figures} figures{skipped}, "
+              f"{len(report.errors)} errors", file=sys.stderr)
+    return 1 if report.errors else 0
+
+
+def _at_least_one(text: str) -> int:
+    number = int(text)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
 
 
 def _check_command(args: argparse.Namespace) -> int:
@@ -109,8 +122,21 @@ def build_parser() -> argparse.ArgumentParser:
     figures.add_argument("inputs", nargs="+", metavar="INPUT",
                          help=".txt/.md/.html file, directory, .jsonl/.csv corpus, or - for stdin")
     figures.add_argument("-o", "--output", help="output file (format from its suffix); default stdout")
-    figures.add_argument("--format", choices=FORMATS, help="output format (default: from -o, else csv)")
-    figures.add_argument("--workers", type=int, default=1, help="local processes (default 1)")
+    figures.add_argument("--format", choices=(*FORMATS, "store"),
+                         help="output format (default: from -o, else csv); store = a Parquet store directory, "
+                              "also chosen when -o names a directory or ends in /")
+    figures.add_argument("--workers", type=int, default=1,
+                         help="local processes, or LocalCluster workers with --engine dask (default 1)")
+    figures.add_argument("--engine", choices=("local", "dask"), default="local",
+                         help="local processes, or a dask.distributed cluster (default local)")
+    figures.add_argument("--scheduler", metavar="ADDRESS",
+                         help="with --engine dask: the scheduler, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster)")
+    figures.add_argument("--chunk-size", type=_at_least_one, default=1000, metavar="N",
+                         help="documents written per chunk; a store commits (and resumes) chunk by chunk (default 1000)")
+    figures.add_argument("--partition-by", choices=PARTITIONS, default="none",
+                         help="store files split by outlet or by month of doc_date (default none)")
+    figures.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                         help="a progress bar on stderr (default: when stderr is a terminal)")
     figures.add_argument("-v", "--verbose", action="store_true", help="print a summary on stderr")
     figures.set_defaults(run=_figures_command)
 

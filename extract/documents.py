@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -243,11 +244,124 @@ def load_path(path: str | Path) -> Iterator[Document | LoadError]:
         for file in files:
             yield from load_path(file)
         return
+    if path.suffix.lower() in CORPUS_SUFFIXES:
+        yield from stream_corpus(path)
+        return
     data = _read_bytes(path, str(path))
     if isinstance(data, LoadError):
         yield data
         return
     yield from load_bytes(data, str(path))
+
+
+_HEAD_BYTES = 8192
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def stream_corpus(path: Path) -> Iterator[Document | LoadError]:
+    """Records of a .jsonl or .csv corpus read a line at a time, so memory stays flat however big it is.
+
+    Unlike a single article, a corpus has no size limit. A bad line is reported with its number and
+    the lines after it are still read.
+    """
+    origin = str(path)
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        yield LoadError(origin, "no such file")
+        return
+    except PermissionError:
+        yield LoadError(origin, "permission denied")
+        return
+    except OSError as error:
+        yield LoadError(origin, f"cannot read: {error.strerror or error}")
+        return
+    with handle:
+        head = handle.peek(_HEAD_BYTES)[:_HEAD_BYTES]
+        if not head:
+            yield LoadError(origin, "empty file")
+            return
+        if b"\x00" in head and not head.startswith(_UTF16_BOMS):
+            yield LoadError(origin, "binary file, not text")
+            return
+        if head.startswith(_UTF16_BOMS):
+            yield LoadError(origin, "not UTF-8 text (invalid byte at offset 0)")
+            return
+        if path.suffix.lower() == ".jsonl":
+            yield from _stream_jsonl(handle, origin)
+        else:
+            yield from _stream_csv(handle, origin)
+
+
+def _stream_jsonl(handle: BinaryIO, origin: str) -> Iterator[Document | LoadError]:
+    offset = 0
+    any_text = False
+    # Split on b"\n" only: str.splitlines() would also break a record at a raw U+2028 inside a string.
+    for number, raw in enumerate(handle, start=1):
+        line_start, offset = offset, offset + len(raw)
+        where = f"{origin}:{number}"
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            yield LoadError(where, f"not UTF-8 text (invalid byte at offset {line_start + error.start})")
+            any_text = True
+            continue
+        if number == 1:
+            line = line.removeprefix("\ufeff")
+        line = line.rstrip("\r\n")  # as a whole-file read sees it: same record, same message
+        if not line.strip():
+            continue
+        any_text = True
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield LoadError(where, f"malformed JSON ({error.msg})")
+            continue
+        yield _record_document(record, where)
+    if not any_text:
+        yield LoadError(origin, "empty file (only whitespace)")
+
+
+class _NotUtf8(Exception):
+    def __init__(self, line: int, offset: int) -> None:
+        super().__init__(line, offset)
+        self.line, self.offset = line, offset
+
+
+def _utf8_lines(handle: BinaryIO) -> Iterator[str]:
+    """The file's lines decoded one by one, so a bad byte is found at its own line, not a block early."""
+    offset = 0
+    for number, raw in enumerate(handle, start=1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise _NotUtf8(number, offset + error.start) from None
+        offset += len(raw)
+        yield line.removeprefix("\ufeff") if number == 1 else line
+
+
+def _stream_csv(handle: BinaryIO, origin: str) -> Iterator[Document | LoadError]:
+    reader = csv.DictReader(_utf8_lines(handle))
+    try:
+        fieldnames = reader.fieldnames or []
+        if not any(name.strip() for name in fieldnames) and not any(cell.strip() for row in reader.reader for cell in row):
+            yield LoadError(origin, "empty file (only whitespace)")
+            return
+        if "text" not in fieldnames:
+            yield LoadError(origin, "CSV corpus needs a 'text' column")
+            return
+        for record in reader:
+            where = f"{origin}:{reader.line_num}"
+            if None in record:
+                yield LoadError(where, "row has more cells than the header")
+                continue
+            yield _record_document(record, where)
+    except _NotUtf8 as error:
+        # A quoted cell may span lines, so there is no safe place to pick up again after a bad byte.
+        yield LoadError(f"{origin}:{error.line}",
+                        f"not UTF-8 text (invalid byte at offset {error.offset}); the rest of the file is skipped")
+    except csv.Error as error:
+        yield LoadError(f"{origin}:{reader.line_num}", f"malformed CSV ({error})")
 
 
 def load_inputs(inputs: list[str | Path]) -> Iterator[Document | LoadError]:

@@ -78,7 +78,7 @@ class FilterOptions:
 def filter_options(table: pd.DataFrame) -> FilterOptions:
     """Every value each filter can take in `table`, in the order the sidebar lists them."""
     sources = sorted({source_label(s) for s in table["source"]},
-                     key=lambda s: (s == OWN_STATEMENT, s.lower()))
+                     key=lambda s: (s == OWN_STATEMENT, s.lower(), s))
     documents: dict[str, str] = {}
     for doc_id, title in table[["doc_id", "doc_title"]].drop_duplicates("doc_id").itertuples(index=False):
         documents[doc_id] = f"{title} ({doc_id[:8]})" if title else doc_id

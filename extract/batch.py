@@ -1,0 +1,309 @@
+"""Batch extraction over a corpus of any size: one per-document function, run by an engine, written in chunks.
+
+Engines: `LocalEngine` (N local processes) and `DaskEngine` (a dask.distributed cluster, or a
+LocalCluster it starts). Both send the same work units (`extract_batch` over a few documents) and
+hand back results in input order, so their output is identical. Only a bounded number of units is
+in flight at once, so memory does not grow with the corpus.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import BinaryIO, Protocol
+
+import pandas as pd
+
+from .documents import Document, LoadError
+from .export import TableStreamWriter, format_for
+from .figures import figure_rows
+from .schema import frame_from_rows
+from .store_writer import StoreError, StoreWriter
+
+DOCUMENTS_PER_TASK = 16  # small enough to balance workers, big enough that dispatch costs little
+TASKS_IN_FLIGHT_PER_WORKER = 4
+WAIT_FOR_WORKERS_SECONDS = 60
+Result = list[dict] | LoadError
+
+
+def document_rows(document: Document) -> Result:
+    """The figure rows of one document, or a LoadError naming it when extraction fails."""
+    try:
+        return figure_rows(document)
+    except Exception as error:  # noqa: BLE001 - one bad article must not stop a batch
+        return LoadError(document.origin or document.doc_id, f"extraction failed: {type(error).__name__}: {error}")
+
+
+def extract_batch(documents: list[Document]) -> list[Result]:
+    """The work unit every engine runs: `document_rows` of each document."""
+    return [document_rows(document) for document in documents]
+
+
+def extract_all(documents: Iterable[Document], workers: int = 1) -> Iterator[Result]:
+    """Rows (or a LoadError) per document, in input order, on `workers` local processes."""
+    engine = LocalEngine(workers)
+    try:
+        for _, results in engine.map_batches(_batched(documents, DOCUMENTS_PER_TASK)):
+            yield from results
+    finally:
+        engine.close()
+
+
+WARM_UP_DOCUMENT = Document(doc_id="warm-up", text="Sales at the firm rose 5% to $3bn, the company said. "
+                                                   "The site covers 886 square miles; the lorry weighed 12 tonnes.")
+
+
+def warm_up() -> None:
+    """Load what extraction loads lazily (currencies, physical units, lexicons) in this process."""
+    figure_rows(WARM_UP_DOCUMENT)
+
+
+def _first_line(error: BaseException) -> str:
+    """The first sentence: distributed's errors run on over several lines of advice."""
+    text = " ".join(str(error).split())
+    return text.split(". ")[0].rstrip(".") + "." if ". " in text else text
+
+
+class Engine(Protocol):
+    def map_batches(self, batches: Iterable[list[Document]]) -> Iterator[tuple[list[Document], list[Result]]]:
+        """Each batch with its results, in input order."""
+
+    def close(self) -> None: ...
+
+
+def _ordered(submit: Callable[[list[Document]], Future], batches: Iterable[list[Document]],
+             window: int, where: str) -> Iterator[tuple[list[Document], list[Result]]]:
+    """Run `submit` over batches with at most `window` in flight; results come back in input order."""
+    in_flight: deque[tuple[list[Document], Future]] = deque()
+
+    def finish() -> tuple[list[Document], list[Result]]:
+        batch, future = in_flight.popleft()
+        try:
+            return batch, future.result()
+        except Exception as error:  # noqa: BLE001 - a dead worker fails its documents, not the run
+            message = f"extraction failed on {where}: {type(error).__name__}: {_first_line(error)}"
+            return batch, [LoadError(d.origin or d.doc_id, message) for d in batch]
+
+    for batch in batches:
+        in_flight.append((batch, submit(batch)))
+        if len(in_flight) >= window:
+            yield finish()
+    while in_flight:
+        yield finish()
+
+
+class LocalEngine:
+    """`workers` local processes (ProcessPoolExecutor); one worker runs in this process."""
+
+    def __init__(self, workers: int = 1) -> None:
+        self.workers = workers
+        self._pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+
+    def map_batches(self, batches: Iterable[list[Document]]) -> Iterator[tuple[list[Document], list[Result]]]:
+        if self._pool is None:
+            for batch in batches:
+                yield batch, extract_batch(batch)
+            return
+        yield from _ordered(lambda batch: self._pool.submit(extract_batch, batch), batches,
+                            self.workers * TASKS_IN_FLIGHT_PER_WORKER, "a local worker")
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+
+class EngineError(Exception):
+    """An engine that cannot start (e.g. no scheduler at the address); the message says why."""
+
+
+class DaskEngine:
+    """The same work units on a dask.distributed cluster: the scheduler at `scheduler`, or a
+    LocalCluster of `workers` single-threaded worker processes (threads when processes=False)."""
+
+    def __init__(self, workers: int = 1, scheduler: str | None = None, *, processes: bool = True) -> None:
+        from distributed import Client, LocalCluster
+
+        self._cluster = None
+        try:
+            if scheduler:
+                self._client = Client(scheduler, timeout="10s")
+            else:
+                # No web dashboard: its fixed port would clash between runs on a shared machine.
+                self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes,
+                                             dashboard_address=None, silence_logs=logging.ERROR)
+                self._client = Client(self._cluster)
+        except Exception as error:  # noqa: BLE001 - distributed raises OSError, TimeoutError or RuntimeError
+            if self._cluster is not None:
+                self._cluster.close()
+            raise EngineError(f"cannot reach the Dask scheduler at {scheduler or 'a new LocalCluster'}: "
+                              f"{_first_line(error)}") from error
+        self.address = self._client.scheduler.address
+        try:
+            self._client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS_SECONDS)
+        except TimeoutError as error:
+            self.close()
+            raise EngineError(f"no Dask worker joined the scheduler at {self.address} "
+                              f"within {WAIT_FOR_WORKERS_SECONDS} s") from error
+        self.workers = max(1, sum(self._client.nthreads().values()))
+        try:
+            # Each worker imports the engine and loads its lexicons once, here, so that start-up is
+            # paid before the first batch; then one real task, because the scheduler must be able to
+            # read tasks too. A cluster without figcheck fails here, once, not once per document.
+            self._client.run(warm_up)
+            self._client.submit(extract_batch, [WARM_UP_DOCUMENT], pure=False).result()
+        except Exception as error:  # noqa: BLE001 - whatever the cluster raised, the run cannot go on
+            self.close()
+            raise EngineError(f"the Dask cluster at {self.address} cannot run figcheck's extraction "
+                              f"({type(error).__name__}: {_first_line(error)}); start its scheduler and workers "
+                              "where the figcheck checkout is importable, e.g. PYTHONPATH=/path/to/figcheck") from error
+
+    def map_batches(self, batches: Iterable[list[Document]]) -> Iterator[tuple[list[Document], list[Result]]]:
+        # pure=False: two equal batches (a corpus listed twice) are still two tasks with their own results.
+        yield from _ordered(lambda batch: self._client.submit(extract_batch, batch, pure=False), batches,
+                            self.workers * TASKS_IN_FLIGHT_PER_WORKER, f"the Dask cluster at {self.address}")
+
+    def close(self) -> None:
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def make_engine(name: str, workers: int = 1, scheduler: str | None = None) -> Engine:
+    if name == "dask":
+        return DaskEngine(workers, scheduler)
+    if name == "local":
+        return LocalEngine(workers)
+    raise ValueError(f"unknown engine {name!r}; use local or dask")
+
+
+class FigureSink(Protocol):
+    """Where a batch's figures go: a streamed file or a store."""
+
+    def accept(self, document: Document) -> bool:
+        """False when the document's figures are already there (it is skipped); a store also remembers
+        what it accepted, so a repeat later in the same run is skipped too."""
+
+    def write_chunk(self, documents: list[tuple[Document, int]], figures: pd.DataFrame) -> None: ...
+
+
+class TableFileSink:
+    """A CSV, JSON Lines or Parquet file written chunk by chunk; it keeps every document (no resume)."""
+
+    def __init__(self, out: BinaryIO, fmt: str, *, close_output: bool = False) -> None:
+        self._out = out
+        self._writer = TableStreamWriter(out, fmt)
+        self._close_output = close_output
+
+    def accept(self, document: Document) -> bool:
+        return True
+
+    def write_chunk(self, documents: list[tuple[Document, int]], figures: pd.DataFrame) -> None:
+        self._writer.write(figures)
+
+    def close(self) -> None:
+        try:
+            self._writer.close()
+        finally:
+            if self._close_output:
+                self._out.close()
+
+
+def open_sink(output: str | None, fmt: str | None = None, *, partition_by: str = "none") -> TableFileSink | StoreWriter:
+    """The sink for `-o OUTPUT [--format FMT]`: a store when FMT is 'store' or OUTPUT names a directory
+    (an existing one, or a path ending in '/'), else a file in the format of FMT or OUTPUT's suffix,
+    or standard output. Raises StoreError or OSError with the reason."""
+    names_directory = bool(output) and output != "-" and (output.endswith(("/", os.sep)) or os.path.isdir(output))
+    if fmt == "store" or names_directory:
+        if not output or output == "-":
+            raise StoreError("a store is a directory: name it with -o DIR")
+        return StoreWriter(output, partition_by=partition_by)
+    to_file = bool(output) and output != "-"
+    out = open(output, "wb") if to_file else sys.stdout.buffer  # noqa: SIM115 - the sink closes it
+    return TableFileSink(out, format_for(output, fmt), close_output=to_file)
+
+
+@dataclass
+class BatchReport:
+    documents: int = 0  # documents extracted in this run
+    figures: int = 0
+    skipped: int = 0  # already in the output
+    errors: list[LoadError] = field(default_factory=list)  # in input order
+
+
+def run_batch(items: Iterable[Document | LoadError], engine: Engine, sink: FigureSink, *,
+              chunk_documents: int = 1000, progress: bool = False) -> BatchReport:
+    """Extract every document of `items` on `engine` into `sink`, `chunk_documents` at a time.
+
+    Documents the sink already holds are skipped; load errors and failed extractions are reported
+    in input order and everything else is still written.
+    """
+    report = BatchReport()
+    errors: list[tuple[int, LoadError]] = []
+    positions: deque[int] = deque()  # input positions of dispatched documents, which come back in order
+
+    def to_extract() -> Iterator[Document]:
+        for index, item in enumerate(items):
+            if isinstance(item, LoadError):
+                errors.append((index, item))
+            elif not sink.accept(item):
+                report.skipped += 1
+            else:
+                positions.append(index)
+                yield item
+
+    batches = _batched(to_extract(), DOCUMENTS_PER_TASK)
+    bar = _progress_bar(progress)
+    chunk_documents_done: list[tuple[Document, int]] = []
+    chunk_rows: list[dict] = []
+    try:
+        for batch, results in engine.map_batches(batches):
+            for document, result in zip(batch, results):
+                index = positions.popleft()
+                if isinstance(result, LoadError):
+                    errors.append((index, result))
+                    continue
+                chunk_documents_done.append((document, len(result)))
+                chunk_rows.extend(result)
+            bar.update(len(batch))
+            if len(chunk_documents_done) >= chunk_documents:
+                _flush(sink, chunk_documents_done, chunk_rows, report)
+                bar.set_postfix_str(f"{report.figures:,} figures", refresh=False)
+        _flush(sink, chunk_documents_done, chunk_rows, report)
+    finally:
+        bar.close()
+    report.errors = [error for _, error in sorted(errors, key=lambda pair: pair[0])]
+    return report
+
+
+def _batched(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for document in documents:
+        batch.append(document)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _flush(sink: FigureSink, documents: list[tuple[Document, int]], rows: list[dict], report: BatchReport) -> None:
+    if not documents:
+        return
+    sink.write_chunk(list(documents), frame_from_rows(rows))
+    report.documents += len(documents)
+    report.figures += len(rows)
+    documents.clear()
+    rows.clear()
+
+
+def _progress_bar(enabled: bool):
+    from tqdm import tqdm
+
+    # Counts documents and shows documents/s; the total is unknown while a corpus streams in.
+    return tqdm(disable=not enabled, file=sys.stderr, unit=" docs", desc="figcheck", dynamic_ncols=True,
+                mininterval=0.5)
