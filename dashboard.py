@@ -4,6 +4,8 @@ UI only: loading, filtering, charts, readings and exports are functions in `extr
 """
 
 import html
+import os
+from dataclasses import replace
 
 import streamlit as st
 
@@ -18,13 +20,17 @@ from extract.app_data import (
     overview_counts,
 )
 from extract.app_checks import EXPORT_COLUMNS, cross_check, record_review, references, reviewed_table, reviews_db
+from extract import store as figure_store
 from extract.charts import (
     SOURCE_PICK,
+    date_count_chart,
     dimension_chart,
+    dimension_count_chart,
     entity_value_chart,
     interval_chart,
     interval_chart_height,
     source_chart,
+    source_count_chart,
     timeline_chart,
 )
 from extract.claimreview import to_claimreview_jsonld
@@ -36,6 +42,7 @@ from extract.filters import FigureFilters, apply_filters, filter_options
 from extract.highlight import article_html, sentence_html, verdict_html
 from extract.reading import readable_table, reading
 from extract.review import decision_history
+from extract.store_writer import StoreError
 from extract.verdicts import VERDICTS
 
 st.set_page_config(page_title="figcheck", page_icon="🔎", layout="wide")
@@ -105,6 +112,95 @@ def pick_source_from_chart() -> None:
     """A click on a source's bar sets the Source filter (and so the URL)."""
     picked = st.session_state["source_chart"].selection.get(SOURCE_PICK) or []
     st.session_state["source"] = [point["source"] for point in picked if "source" in point]
+
+
+# ---- Store mode: a corpus-scale figures store, queried in DuckDB (filters, pages, charts in SQL) --
+@st.cache_resource(show_spinner="Opening the figures store…")
+def open_store(path: str) -> figure_store.Store:
+    return figure_store.open_store(path)
+
+
+@st.cache_data(show_spinner=False, ttl=600)
+def store_options(path: str) -> figure_store.FilterOptions:
+    return figure_store.filter_options(open_store(path))
+
+
+STORE_PAGE_ROWS = 100
+MAX_DOCUMENT_CHOICES = 2000  # beyond this the Document filter takes ids typed in, not a list
+
+
+def store_dashboard(path: str) -> None:
+    try:
+        store = open_store(path)
+        options = store_options(path)
+    except StoreError as error:
+        st.error(f"Could not open the figures store: {error}", icon="⚠️")
+        return
+    st.sidebar.header("Filters")
+    documents = options.documents
+    sidebar = st.sidebar
+    if len(documents) <= MAX_DOCUMENT_CHOICES:
+        labels = dict(zip(documents["doc_id"], documents["doc_title"].where(documents["doc_title"] != "",
+                                                                             documents["doc_id"])))
+        chosen_documents = sidebar.multiselect("Document", list(labels), key="doc", bind="query-params",
+                                               format_func=lambda doc_id: labels.get(doc_id, doc_id))
+    else:
+        typed = sidebar.text_input("Document ids (comma-separated)", key="doc_ids", bind="query-params")
+        chosen_documents = [d.strip() for d in typed.split(",") if d.strip()]
+    filters = figure_store.Filters(
+        sources=tuple(sidebar.multiselect("Source", options.sources, key="source", bind="query-params")),
+        documents=tuple(chosen_documents),
+        outlets=tuple(sidebar.multiselect("Outlet", options.outlets, key="outlet", bind="query-params")),
+        dimensions=tuple(sidebar.multiselect("Kind", options.dimensions, key="kind", bind="query-params")),
+        qualifiers=tuple(sidebar.multiselect("Qualifier", options.qualifiers, key="qualifier", bind="query-params")),
+        text=sidebar.text_input("Search entity and sentence", key="q", bind="query-params"),
+        value_min=sidebar.number_input("Minimum value", value=None, key="min", bind="query-params"),
+        value_max=sidebar.number_input("Maximum value", value=None, key="max", bind="query-params"),
+    )
+    st.title("figcheck")
+    st.caption(f"Figures store {path}: filters, pages and charts run in DuckDB.")
+    counts = figure_store.summary(store, filters)
+    columns = st.columns(4)
+    columns[0].metric("Articles", f"{counts.articles:,}")
+    columns[1].metric("Figures", f"{counts.figures:,}")
+    columns[2].metric("Sources", f"{counts.sources:,}")
+    columns[3].metric("With a source", "–" if counts.share_with_source is None else f"{counts.share_with_source:.0%}")
+
+    left, right = st.columns(2)
+    by_source = figure_store.figures_by_source(store, replace(filters, sources=()),
+                                               limit=30)
+    left.altair_chart(source_count_chart(by_source, list(filters.sources)), key="source_chart",
+                      on_select=pick_source_from_chart, selection_mode=SOURCE_PICK, width="stretch")
+    right.altair_chart(dimension_count_chart(figure_store.figures_by_dimension(store, filters)), width="stretch")
+
+    pages = max(1, -(-counts.figures // STORE_PAGE_ROWS))
+    st.subheader(f"Figures ({counts.figures:,})")
+    page = st.number_input(f"Page (of {pages:,})", min_value=1, max_value=pages, value=1, step=1, key="page")
+    rows = figure_store.figures_page(store, filters, limit=STORE_PAGE_ROWS, offset=(page - 1) * STORE_PAGE_ROWS)
+    event = st.dataframe(readable_table(rows), key="table", on_select="rerun", selection_mode="single-row",
+                         hide_index=True, width="stretch",
+                         column_config={"value": st.column_config.NumberColumn("value", format="localized"),
+                                        "sentence": st.column_config.TextColumn("sentence", width="large")})
+    st.download_button("Export CSV", lambda: figure_store.export_bytes(store, filters, "csv"),
+                       file_name="figures.csv", mime="text/csv")
+    selected = event.selection.rows if event else []
+    if selected and selected[0] < len(rows):
+        row = rows.iloc[selected[0]].to_dict()
+        st.subheader("Figure detail")
+        st.html(f"<p><strong>Reading:</strong> {html.escape(reading(row))}</p>")
+        st.html(sentence_html(row))
+    timeline = date_count_chart(figure_store.figures_by_date(store, filters, period="month"))
+    if timeline is not None:
+        st.altair_chart(timeline, width="stretch")
+
+
+store_path = os.environ.get("FIGCHECK_STORE", "")
+store_path = st.sidebar.text_input("Figures store", value=store_path, key="store_path",
+                                   help="A directory written by `python -m extract figures CORPUS -o DIR/`; "
+                                        "leave empty to work on articles.").strip()
+if store_path:
+    store_dashboard(store_path)
+    st.stop()
 
 
 # ---- Sidebar: articles ------------------------------------------------------------------------

@@ -19,16 +19,25 @@ VERDICT_COLOURS = {"consistent": "#16a34a", "conflict": "#dc2626", "unverified":
 def source_chart(table: pd.DataFrame, chosen: list[str]) -> alt.Chart:
     """Figures per source, stacked by verdict once checked; clicking a bar selects that source.
     Sources not chosen are faded while a Source filter is set."""
-    pick = alt.selection_point(name=SOURCE_PICK, fields=["source"], on="click")
     if "verdict" in table.columns:
         counts = (pd.DataFrame({"source": table["source"].map(source_label), "verdict": effective_verdict(table)})
                   .value_counts().rename("figures").reset_index())
+    else:
+        counts = figures_by_source(table)
+    return source_count_chart(counts, chosen)
+
+
+def source_count_chart(counts: pd.DataFrame, chosen: list[str]) -> alt.Chart:
+    """The source chart from counts already made (columns source, figures and, once checked, verdict):
+    a store aggregates them in SQL."""
+    pick = alt.selection_point(name=SOURCE_PICK, fields=["source"], on="click")
+    counts = counts.copy()
+    if "verdict" in counts.columns:
         colour = alt.Color("verdict:N", scale=alt.Scale(domain=list(VERDICT_COLOURS),
                                                         range=list(VERDICT_COLOURS.values())),
                            legend=alt.Legend(orient="bottom", title=None))
         title = "Figures and verdicts by source (click a bar to filter)"
     else:
-        counts = figures_by_source(table)
         colour = alt.value("#2563eb")
         title = "Figures by source (click a bar to filter)"
     counts["chosen"] = counts["source"].isin(chosen) if chosen else True
@@ -72,7 +81,11 @@ def interval_chart_height(evidence: pd.DataFrame) -> int:
 
 def dimension_chart(table: pd.DataFrame) -> alt.Chart:
     counts = table["dimension"].replace("", "(none)").value_counts().rename_axis("dimension")
-    counts = counts.reset_index(name="figures")
+    return dimension_count_chart(counts.reset_index(name="figures"))
+
+
+def dimension_count_chart(counts: pd.DataFrame) -> alt.Chart:
+    """Figures per kind from counts already made (columns dimension, figures)."""
     return (
         alt.Chart(counts, title="Figures by kind")
         .mark_bar()
@@ -118,7 +131,14 @@ def timeline_chart(table: pd.DataFrame) -> alt.Chart | None:
 
     A few dates read best as labelled bars; many as bars on a time axis.
     """
-    counts = figures_by_date(table)
+    return date_count_chart(figures_by_date(table))
+
+
+def date_count_chart(counts: pd.DataFrame) -> alt.Chart | None:
+    """Figures per date from counts already made (columns date, figures); None when there are none."""
+    if counts.empty:
+        return None
+    counts = counts.assign(date=pd.to_datetime(counts["date"], errors="coerce", format="mixed")).dropna()
     if counts.empty:
         return None
     if len(counts) <= 31:
