@@ -28,6 +28,14 @@ def free_port() -> int:
 def running_dashboard(script: Path = ROOT / "dashboard.py", timeout: float = 60.0,
                       env: dict[str, str] | None = None) -> Iterator[str]:
     """Start `streamlit run` on a free port; yield its base URL; stop it afterwards."""
+    with dashboard_server(script, timeout, env) as (url, _process):
+        yield url
+
+
+@contextlib.contextmanager
+def dashboard_server(script: Path = ROOT / "dashboard.py", timeout: float = 60.0,
+                     env: dict[str, str] | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
+    """As running_dashboard, also yielding the server process (benchmarks read its memory)."""
     port = free_port()
     command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true",
@@ -49,7 +57,7 @@ def running_dashboard(script: Path = ROOT / "dashboard.py", timeout: float = 60.
             if time.monotonic() > deadline:
                 raise RuntimeError("streamlit did not become healthy in time")
             time.sleep(0.2)
-        yield url
+        yield url, process
     finally:
         process.terminate()
         try:
