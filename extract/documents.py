@@ -12,7 +12,7 @@ import io
 import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -178,19 +178,60 @@ def _records_jsonl(text: str, origin: str) -> Iterator[Document | LoadError]:
 
 
 def _records_csv(text: str, origin: str) -> Iterator[Document | LoadError]:
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    if not reader.fieldnames or "text" not in reader.fieldnames:
+    yield from _csv_documents(lambda: iter(text.splitlines(keepends=True)), origin)
+
+
+_UNCLOSED = "unexpected end of data"
+MAX_CSV_RESTARTS = 100
+
+
+def _csv_documents(lines: Callable[[], Iterator[str]], origin: str) -> Iterator[Document | LoadError]:
+    """Records of a CSV corpus; `lines()` gives the file's lines from the start, each time it is called.
+
+    A quoted cell that never closes would swallow every later line into one record (the csv
+    module's lenient default) and so lose them silently. Read strictly instead: the record that
+    opens it is reported with its line and skipped, and reading starts again on the next line.
+    """
+    reader = csv.DictReader(lines(), strict=True)
+    try:
+        fieldnames = reader.fieldnames
+    except csv.Error as error:
+        yield LoadError(f"{origin}:1", f"malformed CSV header ({error})")
+        return
+    if not fieldnames or "text" not in fieldnames:
         yield LoadError(origin, "CSV corpus needs a 'text' column")
         return
-    try:
-        for record in reader:
-            where = f"{origin}:{reader.line_num}"
-            if None in record:
-                yield LoadError(where, "row has more cells than the header")
-                continue
-            yield _record_document(record, where)
-    except csv.Error as error:
-        yield LoadError(f"{origin}:{reader.line_num}", f"malformed CSV ({error})")
+    skipped = 0  # lines before the current reader's first line (after a restart)
+    restarts = 0
+    while True:
+        start = skipped + reader.line_num + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            unclosed = _UNCLOSED in str(error)
+            yield LoadError(f"{origin}:{start}", "unbalanced quote: a quoted cell in this record never closes; "
+                                                 "the record is skipped" if unclosed else f"malformed CSV ({error})")
+            # The bad record may have run on past its own line (a stray quote), and the csv module
+            # does not say how far: its other lines are records of their own, so read again from
+            # the line after the one it began on. Each restart rereads the file from its start, so
+            # a file broken throughout is given up on rather than reread without end.
+            restarts += 1
+            if restarts > MAX_CSV_RESTARTS:
+                yield LoadError(f"{origin}:{start}", f"more than {MAX_CSV_RESTARTS} malformed records; "
+                                                     "the rest of the file is skipped")
+                return
+            rest = lines()
+            for _ in range(start):
+                next(rest, None)
+            reader, skipped = csv.DictReader(rest, fieldnames=fieldnames, strict=True), start
+            continue
+        where = f"{origin}:{skipped + reader.line_num}"
+        if None in record:
+            yield LoadError(where, "row has more cells than the header")
+            continue
+        yield _record_document(record, where)
 
 
 def _record_document(record: object, where: str) -> Document | LoadError:
@@ -341,27 +382,35 @@ def _utf8_lines(handle: BinaryIO) -> Iterator[str]:
 
 
 def _stream_csv(handle: BinaryIO, origin: str) -> Iterator[Document | LoadError]:
-    reader = csv.DictReader(_utf8_lines(handle))
+    def lines() -> Iterator[str]:
+        handle.seek(0)
+        return _utf8_lines(handle)
+
+    head = csv.reader(lines())
+    if not any(cell.strip() for row in _first_rows(head) for cell in row):
+        yield LoadError(origin, "empty file (only whitespace)")
+        return
     try:
-        fieldnames = reader.fieldnames or []
-        if not any(name.strip() for name in fieldnames) and not any(cell.strip() for row in reader.reader for cell in row):
-            yield LoadError(origin, "empty file (only whitespace)")
-            return
-        if "text" not in fieldnames:
-            yield LoadError(origin, "CSV corpus needs a 'text' column")
-            return
-        for record in reader:
-            where = f"{origin}:{reader.line_num}"
-            if None in record:
-                yield LoadError(where, "row has more cells than the header")
-                continue
-            yield _record_document(record, where)
+        yield from _csv_documents(lines, origin)
     except _NotUtf8 as error:
         # A quoted cell may span lines, so there is no safe place to pick up again after a bad byte.
         yield LoadError(f"{origin}:{error.line}",
                         f"not UTF-8 text (invalid byte at offset {error.offset}); the rest of the file is skipped")
-    except csv.Error as error:
-        yield LoadError(f"{origin}:{reader.line_num}", f"malformed CSV ({error})")
+
+
+def _first_rows(reader: Iterator[list[str]]) -> Iterator[list[str]]:
+    """Rows until one has a non-blank cell (enough to tell an empty file), tolerating bad rows."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except (csv.Error, _NotUtf8):
+            yield ["?"]
+            return
+        yield row
+        if any(cell.strip() for cell in row):
+            return
 
 
 def load_inputs(inputs: list[str | Path]) -> Iterator[Document | LoadError]:

@@ -118,3 +118,22 @@ def test_an_oversized_upload_is_refused_by_size(monkeypatch):
     monkeypatch.setattr(documents, "MAX_FILE_BYTES", 1000)
     [error] = list(load_bytes(b"x" * 1001, "big.txt"))
     assert str(error) == "big.txt: file too large (1,001 bytes; limit 1,000)"
+
+
+@pytest.mark.parametrize("data, expected", [
+    (b'id,text\n1,"Sales rose 5% in May.\n2,Prices fell 3%.\n3,Output rose 4%.\n',
+     ["c.csv:2: unbalanced quote: a quoted cell in this record never closes; the record is skipped",
+      "2: Prices fell 3%.", "3: Output rose 4%."]),
+    (b'id,text\n1,"Sales rose "5%" in May."\n2,Prices fell 3%.\n',
+     ["c.csv:2: malformed CSV (',' expected after '\"')", "2: Prices fell 3%."]),
+    (b'id,text\n1,"A quoted cell may span\nlines: 5%"\n2,Prices fell 3%.\n',
+     ["1: A quoted cell may span\nlines: 5%", "2: Prices fell 3%."]),
+])
+def test_csv_quoting_problems_are_reported_and_no_later_record_is_lost(tmp_path, data, expected):
+    def shown(items, prefix=""):
+        return [f"{i.doc_id}: {i.text}" if isinstance(i, Document) else str(i).removeprefix(prefix) for i in items]
+
+    assert shown(load_bytes(data, "c.csv")) == expected
+    path = tmp_path / "c.csv"
+    path.write_bytes(data)
+    assert shown(load_path(path), prefix=str(tmp_path) + "/") == expected  # streamed from disk: the same
