@@ -164,3 +164,15 @@ def test_hostile_article_text_reaches_the_page_escaped():
     assert "<script>" not in bodies and "<img" not in bodies
     assert "&lt;script&gt;window.pwned=1&lt;/script&gt;" in bodies
     assert "&lt;img src=x onerror=&quot;window.pwned=2&quot;&gt;" in bodies
+
+
+def test_an_uploaded_reference_file_is_checked_against_and_its_bad_rows_reported():
+    reference = (b"id,measure,entity,value,low,high,unit,period_start,period_end,geography,source,url,published\n"
+                 b"kse-fleet,sanctioned tankers,tankers,150,,,tanker,,,,KSE Institute,https://kse.ua/,2025-06-01\n"
+                 b"bad-row,tankers,tankers,lots,,,tanker,,,,KSE Institute,https://kse.ua/,2025-06-01\n")
+    at = _app()
+    assert at.dataframe[0].value.set_index("surface").loc["135", "verdict"] == "✓ consistent"
+    at.file_uploader[1].upload("my-ref.csv", reference, "text/csv").run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["Reference data: my-ref.csv:3: value 'lots' is not a number"]
+    assert at.dataframe[0].value.set_index("surface").loc["135", "verdict"] == "✗ conflict"
