@@ -316,7 +316,8 @@ def figure_detail(row: dict) -> None:
         st.markdown("**Evidence**")
         frame = evidence_frame(result, row["figure_id"])
         if frame.empty:
-            st.caption("No reference figure or other article measures the same thing.")
+            st.caption("No reference figure or other article measures the same thing."
+                       + (" The verdict comes from the article's own arithmetic." if row["check"] == "arithmetic" else ""))
         else:
             st.altair_chart(interval_chart(frame), width="stretch", height=interval_chart_height(frame) + 60)
             st.dataframe(

@@ -45,11 +45,12 @@ def source_count_chart(counts: pd.DataFrame, chosen: list[str]) -> alt.Chart:
         alt.Chart(counts, title=title)
         .mark_bar(cursor="pointer")
         .encode(
-            x=alt.X("sum(figures):Q", title="figures", axis=alt.Axis(tickMinStep=1, format="d")),
+            # The counts are already aggregated: an aggregate here would drop `chosen` from the data.
+            x=alt.X("figures:Q", title="figures", stack="zero", axis=alt.Axis(tickMinStep=1, format="d")),
             y=alt.Y("source:N", sort="-x", title=None, axis=alt.Axis(labelLimit=220)),
             color=colour,
             opacity=alt.condition("datum.chosen", alt.value(1.0), alt.value(0.3)),
-            tooltip=[alt.Tooltip("source:N"), alt.Tooltip("sum(figures):Q", title="figures")]
+            tooltip=[alt.Tooltip("source:N"), alt.Tooltip("figures:Q")]
             + ([alt.Tooltip("verdict:N")] if "verdict" in counts.columns else []),
         )
         .add_params(pick)
