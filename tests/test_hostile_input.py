@@ -24,6 +24,7 @@ BROKEN_JSONL = (b'{"id": "a", "text": "Rents rose 7% in June."}\n'
                 b'{"id": "b", "text": "broken\n'
                 b'{"id": "c", "text": "Some 40 shops shut."}\n')
 
+UNBALANCED = "unbalanced quote: a quoted cell in this record never closes; the record is skipped"
 # name -> (bytes, the message the user sees for it; None when the file is fine)
 INPUTS = {
     "good.txt": (GOOD, None),
@@ -36,6 +37,7 @@ INPUTS = {
     "page.html": (HOSTILE_HTML, None),
     "wire.jsonl": (BROKEN_JSONL, None),
     "formulas.txt": (b"=HYPERLINK(\"http://evil.example\") said 12 shops shut.\n@SUM(A1) rose 5%.", None),
+    "quotes.csv": (b'id,text\nq1,"Fares rose 6% in May.\nq2,Some 70 buses ran late.\n', None),
     "notes.docx": (b"PK\x03\x04 not an article", "unsupported file type '.docx'; use one of .csv, .htm, .html, .jsonl, .markdown, .md, .txt"),
 }
 
@@ -56,12 +58,13 @@ def test_cli_reports_each_bad_input_and_writes_every_good_one(hostile_dir):
     assert "Traceback" not in stderr
     expected = [f"figcheck: {hostile_dir / name}: {message}" for name, (_, message) in INPUTS.items() if message]
     expected.insert(-1, f"figcheck: {hostile_dir / 'wire.jsonl'}:2: malformed JSON (Unterminated string starting at)")
+    expected.insert(-1, f"figcheck: {hostile_dir / 'quotes.csv'}:2: {UNBALANCED}")
     expected.append(f"figcheck: {hostile_dir / 'missing.txt'}: no such file")
     assert stderr.splitlines() == expected
 
     rows = list(csv.DictReader(io.StringIO(result.stdout.decode(), newline="")))
     surfaces = {r["surface"] for r in rows}
-    assert {"18%", "3%", "0.25 percentage points", "41,000", "38,000", "7%", "Some 40", "12", "5%"} <= surfaces
+    assert {"18%", "3%", "0.25 percentage points", "41,000", "38,000", "7%", "Some 40", "12", "5%", "Some 70"} <= surfaces
     # Script bodies and attributes in the HTML are not article text: none of their numbers is a figure.
     assert not surfaces & {"99", "12345", "7"}
     assert all(not r["sentence"].startswith(("=", "@")) for r in rows)
@@ -87,7 +90,8 @@ def test_app_shows_an_error_box_per_bad_upload_and_loads_the_rest():
     expected = [f"Could not load {name}: {message}" for name, (_, message) in INPUTS.items()
                 if message and not name.endswith(".docx")]
     expected.append("Could not load wire.jsonl:2: malformed JSON (Unterminated string starting at)")
+    expected.append(f"Could not load quotes.csv:2: {UNBALANCED}")
     assert sorted(errors) == sorted(expected)
     surfaces = set(at.dataframe[0].value["surface"])
-    assert {"18%", "3%", "0.25 percentage points", "41,000", "7%", "Some 40", "More than 6700"} <= surfaces
+    assert {"18%", "3%", "0.25 percentage points", "41,000", "7%", "Some 40", "Some 70", "More than 6700"} <= surfaces
     assert not surfaces & {"99", "12345"}
