@@ -166,15 +166,17 @@ def load_html(html: str, origin: str, url: str = "") -> Document | LoadError:
 
 def _records_jsonl(text: str, origin: str) -> Iterator[Document | LoadError]:
     for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{origin}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield LoadError(where, f"malformed JSON ({error.msg})")
-            continue
-        yield _record_document(record, where)
+        if line.strip():
+            yield _jsonl_record(line, f"{origin}:{number}")
+
+
+def _jsonl_record(line: str, where: str) -> Document | LoadError:
+    """One JSON Lines record, whether the file was read whole or streamed."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        return LoadError(where, f"malformed JSON ({error.msg})")
+    return _record_document(record, where)
 
 
 def _records_csv(text: str, origin: str) -> Iterator[Document | LoadError]:
@@ -353,12 +355,7 @@ def _stream_jsonl(handle: BinaryIO, origin: str) -> Iterator[Document | LoadErro
         if not line.strip():
             continue
         any_text = True
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield LoadError(where, f"malformed JSON ({error.msg})")
-            continue
-        yield _record_document(record, where)
+        yield _jsonl_record(line, where)
     if not any_text:
         yield LoadError(origin, "empty file (only whitespace)")
 
