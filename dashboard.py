@@ -38,7 +38,7 @@ from extract.crosscheck import CrossCheck, evidence_frame
 from extract.documents import Document, LoadError
 from extract.export import to_csv_bytes, to_jsonl_bytes
 from extract.fetch import fetch_document
-from extract.filters import FigureFilters, apply_filters, filter_options
+from extract.filters import FigureFilters, FilterOptions, apply_filters, filter_options
 from extract.highlight import article_html, sentence_html, verdict_html
 from extract.reading import readable_table, reading
 from extract.review import decision_history
@@ -121,12 +121,37 @@ def open_store(path: str) -> figure_store.Store:
 
 
 @st.cache_data(show_spinner=False, ttl=600)
-def store_options(path: str) -> figure_store.FilterOptions:
-    return figure_store.filter_options(open_store(path))
+def store_options(path: str) -> FilterOptions:
+    return figure_store.sidebar_options(figure_store.filter_options(open_store(path)))
 
 
 STORE_PAGE_ROWS = 100
 MAX_DOCUMENT_CHOICES = 2000  # beyond this the Document filter takes ids typed in, not a list
+
+
+def filter_sidebar(options: FilterOptions, *, with_verdicts: bool) -> FigureFilters:
+    """The sidebar's filters, bound to the URL so a view can be shared and reloaded (both modes)."""
+    sidebar = st.sidebar
+    sidebar.header("Filters")
+    sources = sidebar.multiselect("Source", options.sources, key="source", bind="query-params")
+    if len(options.documents) <= MAX_DOCUMENT_CHOICES:
+        documents = sidebar.multiselect("Document", list(options.documents), key="doc", bind="query-params",
+                                        format_func=lambda doc_id: options.documents.get(doc_id, doc_id))
+    else:
+        typed = sidebar.text_input("Document ids (comma-separated)", key="doc_ids", bind="query-params")
+        documents = [doc_id.strip() for doc_id in typed.split(",") if doc_id.strip()]
+    return FigureFilters(
+        sources=sources,
+        documents=documents,
+        outlets=sidebar.multiselect("Outlet", options.outlets, key="outlet", bind="query-params"),
+        dimensions=sidebar.multiselect("Kind", options.dimensions, key="kind", bind="query-params"),
+        qualifiers=sidebar.multiselect("Qualifier", options.qualifiers, key="qualifier", bind="query-params"),
+        verdicts=sidebar.multiselect("Verdict", list(VERDICTS), key="verdict", bind="query-params")
+        if with_verdicts else [],
+        search=sidebar.text_input("Search entity and sentence", key="q", bind="query-params"),
+        min_value=sidebar.number_input("Minimum value", value=None, key="min", bind="query-params"),
+        max_value=sidebar.number_input("Maximum value", value=None, key="max", bind="query-params"),
+    )
 
 
 def store_dashboard(path: str) -> None:
@@ -136,27 +161,8 @@ def store_dashboard(path: str) -> None:
     except StoreError as error:
         st.error(f"Could not open the figures store: {error}", icon="⚠️")
         return
-    st.sidebar.header("Filters")
-    documents = options.documents
-    sidebar = st.sidebar
-    if len(documents) <= MAX_DOCUMENT_CHOICES:
-        labels = dict(zip(documents["doc_id"], documents["doc_title"].where(documents["doc_title"] != "",
-                                                                             documents["doc_id"])))
-        chosen_documents = sidebar.multiselect("Document", list(labels), key="doc", bind="query-params",
-                                               format_func=lambda doc_id: labels.get(doc_id, doc_id))
-    else:
-        typed = sidebar.text_input("Document ids (comma-separated)", key="doc_ids", bind="query-params")
-        chosen_documents = [d.strip() for d in typed.split(",") if d.strip()]
-    filters = figure_store.Filters(
-        sources=tuple(sidebar.multiselect("Source", options.sources, key="source", bind="query-params")),
-        documents=tuple(chosen_documents),
-        outlets=tuple(sidebar.multiselect("Outlet", options.outlets, key="outlet", bind="query-params")),
-        dimensions=tuple(sidebar.multiselect("Kind", options.dimensions, key="kind", bind="query-params")),
-        qualifiers=tuple(sidebar.multiselect("Qualifier", options.qualifiers, key="qualifier", bind="query-params")),
-        text=sidebar.text_input("Search entity and sentence", key="q", bind="query-params"),
-        value_min=sidebar.number_input("Minimum value", value=None, key="min", bind="query-params"),
-        value_max=sidebar.number_input("Maximum value", value=None, key="max", bind="query-params"),
-    )
+    chosen = filter_sidebar(options, with_verdicts=False)
+    filters = figure_store.from_figure_filters(chosen)
     st.title("figcheck")
     st.caption(f"Figures store {path}: filters, pages and charts run in DuckDB.")
     counts = figure_store.summary(store, filters)
@@ -227,21 +233,8 @@ reference, reference_errors = load_references(tuple((f.name, f.getvalue()) for f
 result = check(loaded.table, reference)
 table = reviewed_table(result, loaded.texts)
 
-# ---- Sidebar: filters (bound to the URL, so a view can be shared and reloaded) -----------------
-options = filter_options(table)
-st.sidebar.header("Filters")
-filters = FigureFilters(
-    sources=st.sidebar.multiselect("Source", options.sources, key="source", bind="query-params"),
-    documents=st.sidebar.multiselect("Document", list(options.documents), key="doc", bind="query-params",
-                                     format_func=lambda doc_id: options.documents.get(doc_id, doc_id)),
-    outlets=st.sidebar.multiselect("Outlet", options.outlets, key="outlet", bind="query-params"),
-    dimensions=st.sidebar.multiselect("Kind", options.dimensions, key="kind", bind="query-params"),
-    qualifiers=st.sidebar.multiselect("Qualifier", options.qualifiers, key="qualifier", bind="query-params"),
-    verdicts=st.sidebar.multiselect("Verdict", list(VERDICTS), key="verdict", bind="query-params"),
-    search=st.sidebar.text_input("Search entity and sentence", key="q", bind="query-params"),
-    min_value=st.sidebar.number_input("Minimum value", value=None, key="min", bind="query-params"),
-    max_value=st.sidebar.number_input("Maximum value", value=None, key="max", bind="query-params"),
-)
+# ---- Sidebar: filters -------------------------------------------------------------------------
+filters = filter_sidebar(filter_options(table), with_verdicts=True)
 shown = apply_filters(table, filters)
 
 # ---- Main: overview ---------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from typing import BinaryIO
 import duckdb
 import pandas as pd
 
+from . import filters as figure_filters
 from .filters import OWN_STATEMENT
 from .export import TableStreamWriter, encode
 from .schema import ARROW_SCHEMA, COLUMNS
@@ -304,3 +305,18 @@ def write_export(store: Store, filters: Filters, out: BinaryIO, fmt: str, *, ord
             rows += len(frame)
     writer.close()
     return rows
+
+
+def from_figure_filters(chosen: figure_filters.FigureFilters) -> Filters:
+    """The dashboard's filters (shared by both of its modes) as a store query's."""
+    return Filters(sources=tuple(chosen.sources), documents=tuple(chosen.documents), outlets=tuple(chosen.outlets),
+                   dimensions=tuple(chosen.dimensions), qualifiers=tuple(chosen.qualifiers), text=chosen.search,
+                   value_min=chosen.min_value, value_max=chosen.max_value)
+
+
+def sidebar_options(options: FilterOptions) -> figure_filters.FilterOptions:
+    """A store's filter options in the shape the dashboard's sidebar takes (documents id -> label)."""
+    labels = options.documents["doc_title"].where(options.documents["doc_title"] != "", options.documents["doc_id"])
+    return figure_filters.FilterOptions(sources=options.sources, documents=dict(zip(options.documents["doc_id"], labels)),
+                                        outlets=options.outlets, dimensions=options.dimensions,
+                                        qualifiers=options.qualifiers)
