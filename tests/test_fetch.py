@@ -146,3 +146,23 @@ def test_only_http_urls_are_fetched(url):
 def test_a_closed_port_is_a_clear_error():
     error = fetch_document("http://127.0.0.1:9/", timeout=2)
     assert isinstance(error, LoadError) and error.message.startswith("cannot fetch:")
+
+
+def test_the_dashboard_fetches_an_article_from_a_url_and_names_a_bad_one(server):
+    from streamlit.testing.v1 import AppTest
+
+    from conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+    at.text_input(key="url").input(f"{server}/article")
+    next(b for b in at.button if b.label == "Fetch").click().run()
+    assert not at.exception and not at.error
+    table = at.dataframe[0].value
+    assert {"12%", "more than 3,000", "3,400"} <= set(table["surface"])
+    assert "Port traffic falls" in set(table["document"])
+
+    at.text_input(key="url").input(f"{server}/to-file")
+    next(b for b in at.button if b.label == "Fetch").click().run()
+    assert [e.value for e in at.error] == [
+        f"Could not load {server}/to-file: redirected to a file: URL, which is not fetched"]
+    assert "12%" in set(at.dataframe[0].value["surface"])  # what was fetched before stays
