@@ -19,7 +19,14 @@ from extract.app_data import (
     combine,
     overview_counts,
 )
-from extract.app_checks import EXPORT_COLUMNS, cross_check, record_review, references, reviewed_table, reviews_db
+from extract.app_checks import (
+    EXPORT_COLUMNS,
+    cross_check,
+    record_review,
+    references,
+    reviewed_table_or_problem,
+    reviews_db,
+)
 from extract import store as figure_store
 from extract.charts import (
     SOURCE_PICK,
@@ -39,9 +46,9 @@ from extract.documents import Document, LoadError
 from extract.export import to_csv_bytes, to_jsonl_bytes
 from extract.fetch import fetch_document
 from extract.filters import FigureFilters, FilterOptions, apply_filters, filter_options
-from extract.highlight import article_html, sentence_html, verdict_html
+from extract.highlight import article_html, markdown_literal, sentence_html, verdict_html
 from extract.reading import readable_table, reading
-from extract.review import decision_history
+from extract.review import ReviewStoreError, decision_history
 from extract.store_writer import StoreError
 from extract.verdicts import VERDICTS
 
@@ -115,7 +122,7 @@ def pick_source_from_chart() -> None:
 
 
 # ---- Store mode: a corpus-scale figures store, queried in DuckDB (filters, pages, charts in SQL) --
-@st.cache_resource(show_spinner="Opening the figures store…")
+@st.cache_resource(show_spinner="Opening the figures store…", max_entries=1)
 def open_store(path: str) -> figure_store.Store:
     return figure_store.open_store(path)
 
@@ -159,12 +166,12 @@ def store_dashboard(path: str) -> None:
         store = open_store(path)
         options = store_options(path)
     except StoreError as error:
-        st.error(f"Could not open the figures store: {error}", icon="⚠️")
+        st.error(f"Could not open the figures store: {markdown_literal(str(error))}", icon="⚠️")
         return
     chosen = filter_sidebar(options, with_verdicts=False)
     filters = figure_store.from_figure_filters(chosen)
     st.title("figcheck")
-    st.caption(f"Figures store {path}: filters, pages and charts run in DuckDB.")
+    st.caption(f"Figures store {markdown_literal(path)}: filters, pages and charts run in DuckDB.")
     counts = figure_store.summary(store, filters)
     columns = st.columns(4)
     columns[0].metric("Articles", f"{counts.articles:,}")
@@ -200,10 +207,9 @@ def store_dashboard(path: str) -> None:
         st.altair_chart(timeline, width="stretch")
 
 
-store_path = os.environ.get("FIGCHECK_STORE", "")
-store_path = st.sidebar.text_input("Figures store", value=store_path, key="store_path",
-                                   help="A directory written by `python -m extract figures CORPUS -o DIR/`; "
-                                        "leave empty to work on articles.").strip()
+# A store is opened only from the server's configuration, never from a path a visitor types:
+# the page must not become a way to probe or load the server's directories.
+store_path = os.environ.get("FIGCHECK_STORE", "").strip()
 if store_path:
     store_dashboard(store_path)
     st.stop()
@@ -231,7 +237,7 @@ files = bundled_files() + [(f.name, f.getvalue()) for f in uploads or []]
 loaded = load_everything(files)
 reference, reference_errors = load_references(tuple((f.name, f.getvalue()) for f in reference_uploads or []))
 result = check(loaded.table, reference)
-table = reviewed_table(result, loaded.texts)
+table, review_problem = reviewed_table_or_problem(result, loaded.texts)
 
 # ---- Sidebar: filters -------------------------------------------------------------------------
 filters = filter_sidebar(filter_options(table), with_verdicts=True)
@@ -241,9 +247,11 @@ shown = apply_filters(table, filters)
 st.title("figcheck")
 st.caption("Every figure in the articles: what it measures, how precise it is, and who says so.")
 for message in loaded.errors + st.session_state.pop("load_messages", []):
-    st.error(f"Could not load {message}", icon="⚠️")
+    st.error(f"Could not load {markdown_literal(message)}", icon="⚠️")
 for message in reference_errors:
-    st.error(f"Reference data: {message}", icon="⚠️")
+    st.error(f"Reference data: {markdown_literal(message)}", icon="⚠️")
+if review_problem:
+    st.error(f"Review decisions unavailable: {markdown_literal(review_problem)}", icon="⚠️")
 
 counts = overview_counts(shown)
 columns = st.columns(4)
@@ -322,24 +330,33 @@ def figure_detail(row: dict) -> None:
                                "why": st.column_config.TextColumn("why compared", width="large"),
                                "url": st.column_config.LinkColumn("link")})
     if text is not None:
-        with st.expander(f"Whole article: {row['doc_title'] or row['doc_id']}", expanded=False):
+        with st.expander(f"Whole article: {markdown_literal(row['doc_title'] or row['doc_id'])}", expanded=False):
             st.html(article_html(text, table[table["doc_id"] == row["doc_id"]], row["figure_id"]))
 
 
 def review_form(row: dict) -> None:
-    if not row.get("review_key"):
+    if not row.get("review_key") or review_problem:
         return
-    with st.form(f"review-{row['review_key']}", border=True):
-        choice = st.radio("Your verdict", ["accept"] + list(VERDICTS), horizontal=True, key="review_choice",
+    key = row["review_key"]  # one form per figure: a decision on one never pre-fills another's
+    with st.form(f"review-{key}", border=True):
+        choice = st.radio("Your verdict", ["accept"] + list(VERDICTS), horizontal=True, key=f"review_choice-{key}",
                           format_func=lambda v: f"accept ({row['verdict']})" if v == "accept" else v)
-        note = st.text_area("Note", key="review_note", height=80)
+        note = st.text_area("Note", key=f"review_note-{key}", height=80)
         if st.form_submit_button("Save decision"):
-            record_review(row, row["verdict"] if choice == "accept" else choice, note)
+            try:
+                record_review(row, row["verdict"] if choice == "accept" else choice, note)
+            except ReviewStoreError as error:
+                st.error(f"Decision not saved: {markdown_literal(str(error))}", icon="⚠️")
+                return
             st.toast("Decision saved")
             st.rerun()
-    trail = decision_history(row["review_key"], reviews_db())
+    try:
+        trail = decision_history(key, reviews_db())
+    except ReviewStoreError:
+        trail = []
     if trail:
-        st.caption("Review trail: " + " · ".join(f"{d.reviewed_at} {d.verdict}" + (f" ({d.note})" if d.note else "")
+        st.caption("Review trail: " + " · ".join(f"{d.reviewed_at} {d.verdict}"
+                                                + (f" ({markdown_literal(d.note)})" if d.note else "")
                                                 for d in trail))
 
 

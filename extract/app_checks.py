@@ -14,7 +14,7 @@ import pandas as pd
 from .crosscheck import CrossCheck, cross_check
 from .documents import Document
 from .reference import combine_references, load_reference, load_reference_bytes
-from .review import DEFAULT_DB, REVIEW_COLUMNS, merge_decisions, review_keys, save_decision
+from .review import DEFAULT_DB, REVIEW_COLUMNS, ReviewStoreError, merge_decisions, review_keys, save_decision
 from .schema import COLUMNS
 from .verdicts import VERDICT_COLUMNS
 
@@ -43,10 +43,25 @@ def reviewed_table(result: CrossCheck, texts: dict[str, str], db_path: Path | No
     return checked
 
 
+def reviewed_table_or_problem(result: CrossCheck, texts: dict[str, str],
+                              db_path: Path | None = None) -> tuple[pd.DataFrame, str]:
+    """As `reviewed_table`; when the review database cannot be read (corrupt, locked, not SQLite),
+    the checked table with empty review columns and the problem, so the figures still show."""
+    try:
+        return reviewed_table(result, texts, db_path), ""
+    except ReviewStoreError as error:
+        documents = [Document(doc_id=doc_id, text=text) for doc_id, text in texts.items()]
+        checked = result.table.copy()
+        for column in REVIEW_COLUMNS:
+            checked[column] = ""
+        checked["review_key"] = review_keys(checked, documents)
+        return checked, str(error)
+
+
 def record_review(row: dict, verdict: str, note: str, db_path: Path | None = None) -> None:
     """Save a reviewer's decision on one checked row (accepting = passing the engine's verdict)."""
     save_decision(row["review_key"], verdict, note, db_path=db_path or reviews_db(), figure_id=row["figure_id"],
                   surface=row["surface"], engine_verdict=row["verdict"])
 
 
-__all__ = ["EXPORT_COLUMNS", "cross_check", "record_review", "references", "reviewed_table", "reviews_db"]
+__all__ = ["EXPORT_COLUMNS", "cross_check", "record_review", "references", "reviewed_table", "reviewed_table_or_problem", "reviews_db"]

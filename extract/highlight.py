@@ -7,6 +7,7 @@ around the figures, so nothing in an article (a `<script>`, an `onerror=`) can b
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -90,3 +91,13 @@ def verdict_html(verdict: str, reason: str, reviewer_verdict: str = "", reviewer
         lines.append("Reviewer's note: " + html.escape(reviewer_note))
     return (f'<div style="background:{background};color:{colour};padding:0.6rem 0.9rem;border-radius:0.5rem">'
             + "<br>".join(lines) + "</div>")
+
+
+# Enough to stop links, images, emphasis, code, HTML, maths and headings; "(" or "." alone do nothing.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>~$|#])")
+
+
+def markdown_literal(text: str) -> str:
+    """`text` shown as written where Streamlit reads Markdown (error boxes, labels, captions):
+    a file name, a server's reason phrase or a reviewer's note must not become a link or an image."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)

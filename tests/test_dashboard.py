@@ -139,8 +139,8 @@ def test_verdicts_are_listed_and_filterable_from_the_url():
 def test_a_review_decision_is_kept_across_a_restart(tmp_path, monkeypatch):
     monkeypatch.setenv("FIGCHECK_REVIEWS_DB", str(tmp_path / "reviews.sqlite"))
     at = _select(_app(), "$60 a barrel")
-    at.radio(key="review_choice").set_value("conflict")
-    at.text_area(key="review_note").input("The cap was lowered to $47.60 in 2025.")
+    at.radio[0].set_value("conflict")
+    next(t for t in at.text_area if (t.key or "").startswith("review_note-")).input("The cap was lowered to $47.60 in 2025.")
     next(b for b in at.button if b.label == "Save decision").click().run()
     assert not at.exception
 
@@ -176,3 +176,24 @@ def test_an_uploaded_reference_file_is_checked_against_and_its_bad_rows_reported
     assert not at.exception
     assert [e.value for e in at.error] == ["Reference data: my-ref.csv:3: value 'lots' is not a number"]
     assert at.dataframe[0].value.set_index("surface").loc["135", "verdict"] == "✗ conflict"
+
+
+def test_a_decision_on_one_figure_does_not_prefill_another(tmp_path, monkeypatch):
+    monkeypatch.setenv("FIGCHECK_REVIEWS_DB", str(tmp_path / "reviews.sqlite"))
+    at = _select(_app(), "$60 a barrel")
+    at.radio[0].set_value("conflict")
+    next(t for t in at.text_area if (t.key or "").startswith("review_note-")).input("Cap lowered.")
+    next(b for b in at.button if b.label == "Save decision").click().run()
+    other = _select(at, "496")
+    assert other.radio[0].value == "accept"
+    assert next(t for t in other.text_area if (t.key or "").startswith("review_note-")).value == ""
+
+
+def test_an_unreadable_review_database_is_an_error_box_not_a_crash(tmp_path, monkeypatch):
+    broken = tmp_path / "reviews.sqlite"
+    broken.write_text("this is not a database")
+    monkeypatch.setenv("FIGCHECK_REVIEWS_DB", str(broken))
+    at = _app()
+    assert not at.exception
+    assert len(at.error) == 1 and at.error[0].value.startswith("Review decisions unavailable: ")
+    assert len(_surfaces(at)) == 18

@@ -10,6 +10,7 @@ from conftest import ROOT
 from extract import store as figure_store
 from extract.batch import LocalEngine, run_batch
 from extract.documents import load_path
+from extract.highlight import markdown_literal
 from extract.store_writer import StoreWriter
 
 CORPUS = ROOT / "tests" / "fixtures" / "crosscheck_corpus.jsonl"
@@ -58,5 +59,5 @@ def test_store_filters_come_from_the_url_and_run_in_duckdb(store_path, monkeypat
 def test_a_path_that_is_not_a_store_is_an_error_box(tmp_path, monkeypatch):
     at = _app(tmp_path, monkeypatch)
     assert not at.exception
-    assert [e.value for e in at.error] == [
-        f"Could not open the figures store: {tmp_path}: not a figcheck store (no figures/ and documents/ folders)"]
+    shown = markdown_literal(f"{tmp_path}: not a figcheck store (no figures/ and documents/ folders)")
+    assert [e.value for e in at.error] == [f"Could not open the figures store: {shown}"]

@@ -65,10 +65,24 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_response(301)
             self.send_header("Location", "/article")
             self.end_headers()
+        elif self.path == "/trickle":
+            try:
+                for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"x" * 1000:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            except (BrokenPipeError, ConnectionResetError):
+                return
         elif self.path == "/binary":
             self._send(b"\x89PNG\r\n\x1a\n" + bytes(200), "image/png")
         else:
             self._send(b"not here", "text/plain", status=404)
+
+
+@pytest.fixture(autouse=True)
+def local_fetches_allowed(monkeypatch):
+    # The test server is on 127.0.0.1, which the fetcher refuses unless told otherwise.
+    monkeypatch.setenv("FIGCHECK_FETCH_PRIVATE", "1")
 
 
 @pytest.fixture(scope="module")
@@ -166,3 +180,31 @@ def test_the_dashboard_fetches_an_article_from_a_url_and_names_a_bad_one(server)
     assert [e.value for e in at.error] == [
         f"Could not load {server}/to-file: redirected to a file: URL, which is not fetched"]
     assert "12%" in set(at.dataframe[0].value["surface"])  # what was fetched before stays
+
+
+def test_a_server_trickling_its_headers_is_cut_at_the_deadline(server):
+    started = time.monotonic()
+    error = fetch_document(f"{server}/trickle", timeout=1.0)
+    assert isinstance(error, LoadError) and error.message == "timed out after 1 s"
+    assert time.monotonic() - started < 2.5
+
+
+def test_private_and_local_addresses_are_refused_unless_allowed(server, monkeypatch):
+    monkeypatch.delenv("FIGCHECK_FETCH_PRIVATE")
+    port = server.rsplit(":", 1)[1]
+    error = fetch_document(f"{server}/article")
+    assert isinstance(error, LoadError)
+    assert error.message == "host '127.0.0.1' is a private or local address (127.0.0.1), which is not fetched"
+    for url in ("http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/", "http://[::1]:" + port + "/",
+                "http://localhost:" + port + "/article"):
+        refused = fetch_document(url)
+        assert isinstance(refused, LoadError) and "is a private or local address" in refused.message, url
+    assert isinstance(fetch_document(f"{server}/article", allow_private=True), Document)
+
+
+def test_a_redirect_to_a_private_address_is_refused():
+    from extract.fetch import _CheckedRedirects, _RefusedURL
+
+    with pytest.raises(_RefusedURL, match="private or local address"):
+        _CheckedRedirects(allow_private=False).redirect_request(None, None, 302, "Found", {},
+                                                                "http://169.254.169.254/latest/")

@@ -49,3 +49,13 @@ def test_article_marks_every_figure_and_highlights_the_selected_one(sample_text)
     assert markup.count("<mark") == len(table) == 18
     assert markup.count('class="selected"') == 1
     assert '<mark class="selected" title="496 → 496 tankers · source: Kyiv School of Economics · cue: reporting">496</mark>' in markup
+
+
+def test_text_shown_as_markdown_cannot_become_a_link_an_image_or_markup():
+    from extract.highlight import markdown_literal
+
+    hostile = "404 ![pixel](https://attacker.example/p.png) [Log in](https://phish.example) *x* <b>y</b> $x$"
+    assert markdown_literal(hostile) == (
+        "404 !\\[pixel\\](https://attacker.example/p.png) \\[Log in\\](https://phish.example) \\*x\\* "
+        "\\<b\\>y\\</b\\> \\$x\\$")
+    assert markdown_literal("wire.jsonl:2: malformed JSON (x)") == "wire.jsonl:2: malformed JSON (x)"
