@@ -25,6 +25,7 @@ class LoadedArticles:
     table: pd.DataFrame = field(default_factory=lambda: figures_frame([]))
     texts: dict[str, str] = field(default_factory=dict)  # doc_id -> text
     errors: list[str] = field(default_factory=list)
+    origins: dict[str, str] = field(default_factory=dict)  # doc_id -> the file (and line) it came from
 
 
 def bundled_files(directory: Path = DATA_DIR) -> list[tuple[str, bytes]]:
@@ -36,7 +37,7 @@ def bundled_files(directory: Path = DATA_DIR) -> list[tuple[str, bytes]]:
 def articles_from_documents(documents: Iterable[Document], errors: Iterable[LoadError] = ()) -> LoadedArticles:
     documents = list(documents)
     return LoadedArticles(table=figures_frame(documents), texts={d.doc_id: d.text for d in documents},
-                          errors=[str(e) for e in errors])
+                          errors=[str(e) for e in errors], origins={d.doc_id: d.origin for d in documents})
 
 
 def articles_from_file(name: str, data: bytes) -> LoadedArticles:
@@ -55,16 +56,26 @@ def articles_from_text(text: str, title: str = "") -> LoadedArticles:
 
 
 def combine(parts: Iterable[LoadedArticles]) -> LoadedArticles:
-    """One table from several loads; a figure loaded twice (same file added again) is kept once."""
-    parts = list(parts)
-    tables = [p.table for p in parts if not p.table.empty]
-    table = pd.concat(tables, ignore_index=True).drop_duplicates("figure_id") if tables else figures_frame([])
+    """One table from several loads. The same article loaded twice is kept once; a different
+    article under an id already loaded is refused with an error (ids key figures, texts and reviews)."""
     texts: dict[str, str] = {}
+    origins: dict[str, str] = {}
+    tables: list[pd.DataFrame] = []
     errors: list[str] = []
     for part in parts:
-        texts.update(part.texts)
         errors.extend(part.errors)
-    return LoadedArticles(table=table[COLUMNS].reset_index(drop=True), texts=texts, errors=errors)
+        clashing = [doc_id for doc_id, text in part.texts.items() if doc_id in texts and texts[doc_id] != text]
+        for doc_id in clashing:
+            errors.append(f"{part.origins.get(doc_id, doc_id)}: article id '{doc_id}' is already used by "
+                          f"{origins.get(doc_id, 'another article')}; this article is skipped")
+        for doc_id, text in part.texts.items():
+            texts.setdefault(doc_id, text)
+            origins.setdefault(doc_id, part.origins.get(doc_id, ""))
+        table = part.table[~part.table["doc_id"].isin(clashing)] if clashing else part.table
+        if not table.empty:
+            tables.append(table)
+    table = pd.concat(tables, ignore_index=True).drop_duplicates("figure_id") if tables else figures_frame([])
+    return LoadedArticles(table=table[COLUMNS].reset_index(drop=True), texts=texts, errors=errors, origins=origins)
 
 
 def overview_counts(table: pd.DataFrame) -> dict[str, object]:

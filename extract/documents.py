@@ -165,7 +165,9 @@ def load_html(html: str, origin: str, url: str = "") -> Document | LoadError:
 
 
 def _records_jsonl(text: str, origin: str) -> Iterator[Document | LoadError]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Split on "\n" only: str.splitlines() would also break a record at a raw U+2028 inside a string.
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
         if line.strip():
             yield _jsonl_record(line, f"{origin}:{number}")
 
@@ -180,21 +182,41 @@ def _jsonl_record(line: str, where: str) -> Document | LoadError:
 
 
 def _records_csv(text: str, origin: str) -> Iterator[Document | LoadError]:
-    yield from _csv_documents(lambda: iter(text.splitlines(keepends=True)), origin)
+    # Lines as the csv module counts them (not str.splitlines, which also splits at U+2028 and the like).
+    yield from _csv_documents(lambda: iter(io.StringIO(text, newline="")), origin)
 
 
 _UNCLOSED = "unexpected end of data"
 MAX_CSV_RESTARTS = 100
 
 
+class _CountedLines:
+    """The lines of a file, counting how many the csv module has taken (its own count is not
+    kept up to date when a record fails)."""
+
+    def __init__(self, lines: Iterator[str], already: int = 0) -> None:
+        self._lines = lines
+        self.taken = already
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self.taken += 1
+        return line
+
+
 def _csv_documents(lines: Callable[[], Iterator[str]], origin: str) -> Iterator[Document | LoadError]:
     """Records of a CSV corpus; `lines()` gives the file's lines from the start, each time it is called.
 
     A quoted cell that never closes would swallow every later line into one record (the csv
-    module's lenient default) and so lose them silently. Read strictly instead: the record that
-    opens it is reported with its line and skipped, and reading starts again on the next line.
+    module's lenient default) and so lose them silently. Read strictly instead: a record that
+    opens a quote it never closes is reported with its line and skipped, and reading starts again
+    on the next line; any other malformed record is reported and reading goes on after it.
     """
-    reader = csv.DictReader(lines(), strict=True)
+    counted = _CountedLines(lines())
+    reader = csv.DictReader(counted, strict=True)
     try:
         fieldnames = reader.fieldnames
     except csv.Error as error:
@@ -203,37 +225,53 @@ def _csv_documents(lines: Callable[[], Iterator[str]], origin: str) -> Iterator[
     if not fieldnames or "text" not in fieldnames:
         yield LoadError(origin, "CSV corpus needs a 'text' column")
         return
-    skipped = 0  # lines before the current reader's first line (after a restart)
     restarts = 0
     while True:
-        start = skipped + reader.line_num + 1
+        start = counted.taken + 1
         try:
             record = next(reader)
         except StopIteration:
             return
         except csv.Error as error:
-            unclosed = _UNCLOSED in str(error)
+            if _UNCLOSED not in str(error):
+                yield LoadError(f"{origin}:{start}", f"malformed CSV ({error})")
+                continue  # the csv module goes on after the line where the record broke
             yield LoadError(f"{origin}:{start}", "unbalanced quote: a quoted cell in this record never closes; "
-                                                 "the record is skipped" if unclosed else f"malformed CSV ({error})")
-            # The bad record may have run on past its own line (a stray quote), and the csv module
-            # does not say how far: its other lines are records of their own, so read again from
-            # the line after the one it began on. Each restart rereads the file from its start, so
-            # a file broken throughout is given up on rather than reread without end.
+                                                 "the record is skipped")
+            # The quote swallowed the rest of the file: read again from the line after the one
+            # the record began on. Each restart rereads the file from its start, so a file broken
+            # throughout is given up on rather than reread without end.
             restarts += 1
             if restarts > MAX_CSV_RESTARTS:
-                yield LoadError(f"{origin}:{start}", f"more than {MAX_CSV_RESTARTS} malformed records; "
+                yield LoadError(f"{origin}:{start}", f"more than {MAX_CSV_RESTARTS} unbalanced quotes; "
                                                      "the rest of the file is skipped")
                 return
             rest = lines()
             for _ in range(start):
                 next(rest, None)
-            reader, skipped = csv.DictReader(rest, fieldnames=fieldnames, strict=True), start
+            counted = _CountedLines(rest, already=start)
+            reader = csv.DictReader(counted, fieldnames=fieldnames, strict=True)
             continue
-        where = f"{origin}:{skipped + reader.line_num}"
+        where = f"{origin}:{counted.taken}"
         if None in record:
             yield LoadError(where, "row has more cells than the header")
             continue
         yield _record_document(record, where)
+
+
+def _unique_ids(items: Iterator[Document | LoadError]) -> Iterator[Document | LoadError]:
+    """A corpus record whose id an earlier record of the same file already has is reported, not
+    loaded: figure ids, article texts and review keys all hang on the id, so two articles sharing
+    one would mix their figures up."""
+    seen: dict[str, str] = {}  # id -> where it was first used
+    for item in items:
+        if isinstance(item, Document):
+            first = seen.setdefault(item.doc_id, item.origin)
+            if first != item.origin:
+                line = first.rsplit(":", 1)[-1]
+                yield LoadError(item.origin, f"id '{item.doc_id}' is already used on line {line}; record skipped")
+                continue
+        yield item
 
 
 def _record_document(record: object, where: str) -> Document | LoadError:
@@ -265,9 +303,9 @@ def load_bytes(data: bytes, name: str) -> Iterator[Document | LoadError]:
         yield text
         return
     if suffix == ".jsonl":
-        yield from _records_jsonl(text, name)
+        yield from _unique_ids(_records_jsonl(text, name))
     elif suffix == ".csv":
-        yield from _records_csv(text, name)
+        yield from _unique_ids(_records_csv(text, name))
     elif suffix in HTML_SUFFIXES:
         yield load_html(text, name)
     else:
@@ -331,9 +369,9 @@ def stream_corpus(path: Path) -> Iterator[Document | LoadError]:
             yield LoadError(origin, "not UTF-8 text (invalid byte at offset 0)")
             return
         if path.suffix.lower() == ".jsonl":
-            yield from _stream_jsonl(handle, origin)
+            yield from _unique_ids(_stream_jsonl(handle, origin))
         else:
-            yield from _stream_csv(handle, origin)
+            yield from _unique_ids(_stream_csv(handle, origin))
 
 
 def _stream_jsonl(handle: BinaryIO, origin: str) -> Iterator[Document | LoadError]:

@@ -137,3 +137,26 @@ def test_csv_quoting_problems_are_reported_and_no_later_record_is_lost(tmp_path,
     path = tmp_path / "c.csv"
     path.write_bytes(data)
     assert shown(load_path(path), prefix=str(tmp_path) + "/") == expected  # streamed from disk: the same
+
+
+def test_a_repeated_id_in_a_corpus_is_reported_and_the_first_record_kept(tmp_path):
+    data = b'{"id": "a", "text": "Rents rose 7%."}\n{"id": "a", "text": "Fares fell 2%."}\n{"id": "b", "text": "Some 40 shops shut."}\n'
+    for items in (list(load_bytes(data, "c.jsonl")), list(load_path(_write(tmp_path / "c.jsonl", data)))):
+        shown = [f"{i.doc_id}: {i.text}" if isinstance(i, Document) else i.message for i in items]
+        assert shown == ["a: Rents rose 7%.", "id 'a' is already used on line 1; record skipped", "b: Some 40 shops shut."]
+
+
+def _write(path, data):
+    path.write_bytes(data)
+    return path
+
+
+def test_the_app_refuses_a_second_article_under_an_id_already_loaded():
+    from extract.app_data import articles_from_file, combine
+
+    first = articles_from_file("a.csv", b"id,text\n1,More than 6700 civilians were killed.\n")
+    second = articles_from_file("b.csv", b"id,text\n1,The company sold 40 tankers.\n2,Prices fell 3%.\n")
+    combined = combine([first, second, first])
+    assert combined.table[["doc_id", "surface"]].values.tolist() == [["1", "More than 6700"], ["2", "3%"]]
+    assert combined.errors == ["b.csv:2: article id '1' is already used by a.csv:2; this article is skipped"]
+    assert combined.texts["1"] == "More than 6700 civilians were killed."
