@@ -45,7 +45,7 @@ from extract.crosscheck import CrossCheck, evidence_frame
 from extract.documents import Document, LoadError
 from extract.export import to_csv_bytes, to_jsonl_bytes
 from extract.fetch import fetch_document
-from extract.filters import FigureFilters, FilterOptions, apply_filters, filter_options
+from extract.filters import FigureFilters, FilterOptions, apply_filters, filter_options, table_key
 from extract.highlight import article_html, markdown_literal, sentence_html, verdict_html
 from extract.reading import readable_table, reading
 from extract.review import ReviewStoreError, decision_history
@@ -190,7 +190,7 @@ def store_dashboard(path: str) -> None:
     st.subheader(f"Figures ({counts.figures:,})")
     page = st.number_input(f"Page (of {pages:,})", min_value=1, max_value=pages, value=1, step=1, key="page")
     rows = figure_store.figures_page(store, filters, limit=STORE_PAGE_ROWS, offset=(page - 1) * STORE_PAGE_ROWS)
-    event = st.dataframe(readable_table(rows), key="table", on_select="rerun", selection_mode="single-row",
+    event = st.dataframe(readable_table(rows), key=table_key(rows), on_select="rerun", selection_mode="single-row",
                          hide_index=True, width="stretch",
                          column_config={"value": st.column_config.NumberColumn("value", format="localized"),
                                         "sentence": st.column_config.TextColumn("sentence", width="large")})
@@ -274,7 +274,7 @@ def figures_table_and_detail() -> None:
     st.text_input("Reviewer name (for ClaimReview)", key="reviewer", placeholder="figcheck")
     event = st.dataframe(
         readable_table(shown),
-        key="table",
+        key=table_key(shown),
         on_select="rerun",
         selection_mode="single-row",
         hide_index=True,

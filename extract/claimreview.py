@@ -24,6 +24,9 @@ def claim_review(row: Mapping[str, object], *, reviewer: str, reviewer_url: str 
     for key, column in (("url", "doc_url"), ("headline", "doc_title"), ("datePublished", "doc_date")):
         if _text(row.get(column)):
             appearance[key] = _text(row.get(column))
+    if not _text(appearance.get("url")).lower().startswith(("http://", "https://")):
+        # Published JSON-LD links only to web pages: never a javascript: or data: URL from an article.
+        appearance.pop("url", None)
     item: dict[str, object] = {"@type": "Claim", "appearance": appearance}
     if claim_author:
         item["author"] = {"@type": "Organization", "name": claim_author}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 import pandas as pd
 
@@ -97,6 +98,10 @@ def _check_command(args: argparse.Namespace) -> int:
     reference, reference_errors = load_references(args.reference or [], bundled=not args.no_bundled_reference)
     documents, frame, errors = _extract_inputs(args)
     checked = check_figures(frame, reference)
+    if args.reviews and not Path(args.reviews).is_file():
+        # An absent database would merge as "no decisions": a mistyped path must not pass silently.
+        print(f"figcheck: {args.reviews}: no such review database", file=sys.stderr)
+        return 1
     if args.reviews:
         try:
             checked = merge_decisions(checked, documents, args.reviews)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import dataclass, field, replace
 
@@ -92,6 +93,13 @@ def filter_options(table: pd.DataFrame) -> FilterOptions:
         dimensions=sorted(set(table["dimension"]) - {""}),
         qualifiers=[q for q in qualifier_order if q in present],
     )
+
+
+def table_key(rows: pd.DataFrame) -> str:
+    """A widget key that changes whenever the listed figures do: a row selected in one view must
+    not carry over, by position, to whatever figure sits in that row after a filter change."""
+    digest = hashlib.sha256("\0".join(rows["figure_id"]).encode("utf-8", "surrogatepass")).hexdigest()
+    return f"table-{digest[:16]}"
 
 
 def figures_by_source(table: pd.DataFrame) -> pd.DataFrame:

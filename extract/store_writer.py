@@ -205,9 +205,19 @@ def _slug(text: str) -> str:
 
 
 def _write_atomically(table: pa.Table, path: Path) -> None:
+    """Write, flush to disk, then rename into place and flush the directory: after a crash or a
+    power cut the file is either whole or absent, never a committed name over partial data."""
     temporary = path.with_name(path.name + ".tmp")
-    pq.write_table(table, temporary)
+    with open(temporary, "wb") as handle:
+        pq.write_table(table, handle)
+        handle.flush()
+        os.fsync(handle.fileno())
     os.replace(temporary, path)
+    directory = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
 
 
 def _lock_store(path: Path):

@@ -61,3 +61,13 @@ def test_markup_in_article_text_cannot_close_the_script_element(tmp_path):
 def test_nothing_reviewed_nothing_exported():
     checked = check_figures(figures("Sales rose 5%."))
     assert json.loads(to_claimreview_jsonld(checked, reviewer="Desk")) == []
+
+
+def test_only_web_urls_are_published_as_the_claims_appearance():
+    from extract.claimreview import claim_review
+
+    row = {"sentence": "Costs rose 9%.", "doc_url": "javascript:alert(1)", "reviewer_verdict": "conflict",
+           "reviewed_at": "2025-08-07T09:30:00Z"}
+    assert "url" not in claim_review(row, reviewer="Desk")["itemReviewed"]["appearance"]
+    row["doc_url"] = "https://news.example/a"
+    assert claim_review(row, reviewer="Desk")["itemReviewed"]["appearance"]["url"] == "https://news.example/a"

@@ -63,3 +63,16 @@ def test_without_the_bundled_reference_and_with_reviews(tmp_path):
     assert checked.loc[0, ["figure_id", "reviewer_verdict", "reviewer_note"]].tolist() == \
         ["planet-0701-0000", "conflict", "checked by hand"]
     assert (checked.loc[1:, "reviewer_verdict"] == "").all()
+
+
+def test_a_mistyped_review_database_is_an_error_not_an_empty_merge(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT, SAMPLE
+
+    missing = tmp_path / "no-such.sqlite"
+    result = subprocess.run([sys.executable, "-m", "extract", "check", str(SAMPLE), "--reviews", str(missing)],
+                            cwd=ROOT, capture_output=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.decode().strip() == f"figcheck: {missing}: no such review database"

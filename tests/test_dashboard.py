@@ -104,7 +104,7 @@ def test_pasted_text_is_extracted():
 def test_selecting_a_row_shows_the_figure_in_its_sentence_and_article(surface):
     at = _app()
     position = _surfaces(at).index(surface)
-    at.session_state["table"] = {"selection": {"rows": [position], "columns": [], "cells": []}}
+    at.session_state[at.dataframe[0].key] = {"selection": {"rows": [position], "columns": [], "cells": []}}
     at.run()
     bodies = [h.proto.body for h in at.get("html")]
     reading, sentence, verdict, article = bodies
@@ -123,7 +123,8 @@ def test_selecting_a_row_shows_the_figure_in_its_sentence_and_article(surface):
 
 
 def _select(at: AppTest, surface: str) -> AppTest:
-    at.session_state["table"] = {"selection": {"rows": [_surfaces(at).index(surface)], "columns": [], "cells": []}}
+    at.session_state[at.dataframe[0].key] = {"selection": {"rows": [_surfaces(at).index(surface)], "columns": [],
+                                                           "cells": []}}
     return at.run()
 
 
@@ -158,7 +159,7 @@ def test_hostile_article_text_reaches_the_page_escaped():
     hostile = b'<script>window.pwned=1</script> Costs rose 9% <img src=x onerror="window.pwned=2"> last year.'
     at.file_uploader[0].upload("hostile.txt", hostile, "text/plain").run()
     position = _surfaces(at).index("9%")
-    at.session_state["table"] = {"selection": {"rows": [position], "columns": [], "cells": []}}
+    at.session_state[at.dataframe[0].key] = {"selection": {"rows": [position], "columns": [], "cells": []}}
     at.run()
     bodies = " ".join(h.proto.body for h in at.get("html"))
     assert "<script>" not in bodies and "<img" not in bodies
@@ -197,3 +198,11 @@ def test_an_unreadable_review_database_is_an_error_box_not_a_crash(tmp_path, mon
     assert not at.exception
     assert len(at.error) == 1 and at.error[0].value.startswith("Review decisions unavailable: ")
     assert len(_surfaces(at)) == 18
+
+
+def test_a_selection_does_not_carry_over_to_another_figure_after_a_filter_change():
+    at = _select(_app(), "496")
+    assert "Figure detail" in [h.value for h in at.subheader]
+    at.multiselect(key="source").select("United Nations").run()
+    assert _surfaces(at) == ["More than 6700"]
+    assert "Figure detail" not in [h.value for h in at.subheader]  # no figure shown that was not chosen
