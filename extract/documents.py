@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from .csv_rows import CsvProblem, strict_rows
+
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 CORPUS_SUFFIXES = {".jsonl", ".csv"}
@@ -186,77 +188,35 @@ def _records_csv(text: str, origin: str) -> Iterator[Document | LoadError]:
     yield from _csv_documents(lambda: iter(io.StringIO(text, newline="")), origin)
 
 
-_UNCLOSED = "unexpected end of data"
-MAX_CSV_RESTARTS = 100
-
-
-class _CountedLines:
-    """The lines of a file, counting how many the csv module has taken (its own count is not
-    kept up to date when a record fails)."""
-
-    def __init__(self, lines: Iterator[str], already: int = 0) -> None:
-        self._lines = lines
-        self.taken = already
-
-    def __iter__(self) -> Iterator[str]:
-        return self
-
-    def __next__(self) -> str:
-        line = next(self._lines)
-        self.taken += 1
-        return line
 
 
 def _csv_documents(lines: Callable[[], Iterator[str]], origin: str) -> Iterator[Document | LoadError]:
-    """Records of a CSV corpus; `lines()` gives the file's lines from the start, each time it is called.
-
-    A quoted cell that never closes would swallow every later line into one record (the csv
-    module's lenient default) and so lose them silently. Read strictly instead: a record that
-    opens a quote it never closes is reported with its line and skipped, and reading starts again
-    on the next line; any other malformed record is reported and reading goes on after it.
-    """
-    counted = _CountedLines(lines())
-    reader = csv.DictReader(counted, strict=True)
-    try:
-        fieldnames = reader.fieldnames
-    except csv.Error as error:
-        yield LoadError(f"{origin}:1", f"malformed CSV header ({error})")
-        return
-    if not fieldnames or "text" not in fieldnames:
-        yield LoadError(origin, "CSV corpus needs a 'text' column")
-        return
-    restarts = 0
-    while True:
-        start = counted.taken + 1
-        try:
-            record = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            if _UNCLOSED not in str(error):
-                yield LoadError(f"{origin}:{start}", f"malformed CSV ({error})")
-                continue  # the csv module goes on after the line where the record broke
-            yield LoadError(f"{origin}:{start}", "unbalanced quote: a quoted cell in this record never closes; "
-                                                 "the record is skipped")
-            # The quote swallowed the rest of the file: read again from the line after the one
-            # the record began on. Each restart rereads the file from its start, so a file broken
-            # throughout is given up on rather than reread without end.
-            restarts += 1
-            if restarts > MAX_CSV_RESTARTS:
-                yield LoadError(f"{origin}:{start}", f"more than {MAX_CSV_RESTARTS} unbalanced quotes; "
-                                                     "the rest of the file is skipped")
+    """Records of a CSV corpus; `lines()` gives the file's lines from the start, each time it is
+    called (a quote that never closes is recovered from by reading again after its record)."""
+    rows = strict_rows(lines)
+    header: list[str] | None = None
+    for row in rows:
+        if isinstance(row, CsvProblem):
+            if header is None:
+                yield LoadError(f"{origin}:{row.line}", f"malformed CSV header ({row.message})")
                 return
-            rest = lines()
-            for _ in range(start):
-                next(rest, None)
-            counted = _CountedLines(rest, already=start)
-            reader = csv.DictReader(counted, fieldnames=fieldnames, strict=True)
+            yield LoadError(f"{origin}:{row.line}", row.message)
             continue
-        where = f"{origin}:{counted.taken}"
-        if None in record:
+        if header is None:
+            header = [name.strip() for name in row.cells]
+            if "text" not in header:
+                yield LoadError(origin, "CSV corpus needs a 'text' column")
+                return
+            continue
+        if not any(cell.strip() for cell in row.cells):
+            continue
+        where = f"{origin}:{row.last_line}"
+        if len(row.cells) > len(header):
             yield LoadError(where, "row has more cells than the header")
             continue
-        yield _record_document(record, where)
+        yield _record_document(dict(zip(header, row.cells)), where)
+    if header is None:
+        yield LoadError(origin, "CSV corpus needs a 'text' column")
 
 
 def _unique_ids(items: Iterator[Document | LoadError]) -> Iterator[Document | LoadError]:

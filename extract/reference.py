@@ -11,7 +11,6 @@ are kept. Units are written in the figures table's vocabulary (`civilian`, `%`, 
 
 from __future__ import annotations
 
-import csv
 import functools
 import io
 import math
@@ -23,6 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .csv_rows import CsvProblem, strict_rows
 from .units import Unit, normalise
 
 REFERENCE_COLUMNS = ["id", "measure", "entity", "value", "low", "high", "unit", "period_start", "period_end",
@@ -158,14 +158,13 @@ def empty_reference() -> pd.DataFrame:
 def parse_reference(text: str, origin: str) -> tuple[pd.DataFrame, list[ReferenceError]]:
     """Reference rows from CSV text; `origin` names the file in messages."""
     errors: list[ReferenceError] = []
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except StopIteration:
+    rows_read = strict_rows(lambda: iter(io.StringIO(text, newline="")))
+    first = next(rows_read, None)
+    if first is None:
         return empty_reference(), [ReferenceError(origin, "empty file, expected a header row")]
-    except csv.Error as error:
-        return empty_reference(), [ReferenceError(f"{origin}:1", f"malformed CSV ({error})")]
-    header = [h.strip().lstrip("\ufeff") for h in header]
+    if isinstance(first, CsvProblem):
+        return empty_reference(), [ReferenceError(f"{origin}:{first.line}", first.message)]
+    header = [h.strip().lstrip("\ufeff") for h in first.cells]
     missing = [c for c in REFERENCE_COLUMNS if c not in header]
     unknown = [c for c in header if c not in REFERENCE_COLUMNS]
     if missing or unknown:
@@ -177,16 +176,11 @@ def parse_reference(text: str, origin: str) -> tuple[pd.DataFrame, list[Referenc
         return empty_reference(), [ReferenceError(f"{origin}:1", "; ".join(parts))]
     rows: list[dict] = []
     seen: dict[str, int] = {}
-    line = reader.line_num
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            errors.append(ReferenceError(f"{origin}:{reader.line_num}", f"malformed CSV ({error})"))
-            break
-        start_line, line = line + 1, reader.line_num
+    for read in rows_read:
+        if isinstance(read, CsvProblem):
+            errors.append(ReferenceError(f"{origin}:{read.line}", read.message))
+            continue
+        cells, start_line = read.cells, read.first_line
         if not any(c.strip() for c in cells):
             continue
         where = f"{origin}:{start_line}"

@@ -87,3 +87,15 @@ def test_several_files_combine_and_a_reused_id_is_reported(tmp_path):
     assert [str(e) for e in errors] == [f"{mine}:2: id 'ohchr-2025-06-killed' already used at {BUNDLED_REFERENCE}:2"]
     only_mine, errors = load_references([mine], bundled=False)
     assert only_mine["id"].tolist() == ["ohchr-2025-06-killed", "good-1"] and errors == []
+
+
+def test_a_stray_quote_loses_only_its_own_row(tmp_path):
+    header = "id,measure,entity,value,low,high,unit,period_start,period_end,geography,source,url,published\n"
+    rows = [f"r{i},killed,civilians,{100 + i},,,civilian,,,,UN,https://un.example/{i},2025-01-01\n" for i in range(1, 6)]
+    rows[1] = 'r2,killed,"civilians,102,,,civilian,,,,UN,https://un.example/2,2025-01-01\n'
+    path = tmp_path / "ref.csv"
+    path.write_text(header + "".join(rows), encoding="utf-8")
+    frame, errors = load_reference(path)
+    assert frame["id"].tolist() == ["r1", "r3", "r4", "r5"]
+    assert [str(e) for e in errors] == [
+        f"{path}:3: unbalanced quote: a quoted cell in this record never closes; the record is skipped"]
