@@ -129,7 +129,7 @@ def main() -> int:
         documents = repeated_corpus(corpus, args.rss_factor, bigger)
         one, one_time = peak_rss_mb(corpus, scratch / "store-1")
         many, many_time = peak_rss_mb(bigger, scratch / f"store-{args.rss_factor}")
-        print(f"\npeak RSS, python -m extract figures CORPUS -o STORE/ (one process):")
+        print("\npeak RSS, python -m extract figures CORPUS -o STORE/ (one process):")
         print(f"  1x  {runs[0][3]:>7,} documents: {one:6.0f} MB  ({one_time:.0f} s)")
         print(f"  {args.rss_factor}x  {documents:>7,} documents: {many:6.0f} MB  ({many_time:.0f} s)")
         print(f"  growth: {many - one:+.0f} MB for {args.rss_factor}x the documents")
