@@ -141,3 +141,18 @@ def test_verbs_after_nouns_determiners_and_qualifiers(text, surface, entity):
 def test_share_of_a_plural_compound_keeps_the_compound():
     table = figures("Half of the bus stops were closed.")
     assert [(r.surface, r.value, r.unit, r.entity) for r in table.itertuples()] == [("Half", 0.5, "stop", "bus stops")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "X of <phrase>" past a conversion in brackets, a quantifier or a strength.
+        ("The crane lifts 8 tonnes (8,000 kg) of steel.", [("8 tonnes", "steel"), ("8,000 kg", "steel")]),
+        ("About 46% of all adults agreed.", [("About 46%", "adults")]),
+        ("She added 50mL of 30% vinegar.", [("50mL", "vinegar"), ("30%", "")]),
+        # The owner of "its" is the subject noun, not the words up to the figure.
+        ("Revenue fell 10% of its value.", [("10%", "Revenue's value")]),
+    ],
+)
+def test_of_phrases_past_brackets_and_quantifiers(text, expected):
+    assert entities(text) == expected
