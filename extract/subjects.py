@@ -413,6 +413,18 @@ def is_plural(word: str) -> bool:
 _CHANGE_OPENERS = {"up", "down", "higher", "lower"}
 
 
+def _is_participle_opener(clause: list[tuple[str, int, int]]) -> bool:
+    """', easing against the yen to 108.8', ', revised upward by $4m': a clause opened by a
+    participle has no subject of its own; it describes the one before it."""
+    word = clause[0][0].lower()
+    pos = pos_tags(word)
+    if "VERB" not in pos:
+        return False
+    if word.endswith("ing"):
+        return not pos & {"NOUN", "ADJ"} or word in _AMBIGUOUS_VERBS
+    return word.endswith("ed") and len(clause) > 1 and clause[1][0].lower() in {"up", "down", "upward", "downward", "by"}
+
+
 def _described_by_change_clause(sentence: str, figure_start: int) -> Phrase | None:
     """'Tesla shares have been on a tear, up nearly 57%' and 'the biggest fallers were Unite
     Group, down 68p': a verbless ', up/down ...' clause describes the name just before its comma,
@@ -422,11 +434,23 @@ def _described_by_change_clause(sentence: str, figure_start: int) -> Phrase | No
     if comma is None or comma + 1 >= len(tokens) + 1:
         return None
     clause = tokens[comma + 1:]
-    if not clause or clause[0][0].lower() not in _CHANGE_OPENERS:
+    if not clause or not (clause[0][0].lower() in _CHANGE_OPENERS or _is_participle_opener(clause)):
         return None
+    if clause[0][0].lower().endswith("ing") and comma >= 1 and tokens[comma - 1][0][:1].islower() \
+            and _is_noun(tokens[comma - 1][0]):
+        return None  # "$12m of claims, ranging from $200 to $4m": the clause may qualify "claims"
     if comma >= 1 and tokens[comma - 1][0][:1].isupper() and _is_noun(tokens[comma - 1][0]):
         first = _noun_phrase_ending_at(tokens, comma - 1)
         return Phrase(sentence[tokens[first][1]:tokens[comma - 1][2]], singular(tokens[comma - 1][0]),
                       tokens[first][1], tokens[comma - 1][2])
+    if clause[0][0].lower().endswith("ed"):
+        # "operating profit of $880m, revised upward by $40m": a past participle qualifies the
+        # noun phrase just before its comma, which may end in a figure ("X of $880m").
+        of = next((i for i in range(comma - 1, max(0, comma - 7), -1) if tokens[i][0].lower() == "of"), None)
+        if of is not None and of >= 1 and _is_noun(tokens[of - 1][0]) \
+                and any(t[0][:1].isdigit() for t in tokens[of + 1:comma]):
+            owner = _owner_before_of(sentence, tokens[of + 1][1])
+            if owner is not None:
+                return owner
     subject = subject_before(sentence, tokens[comma][1])
     return subject.phrase if subject is not None else None

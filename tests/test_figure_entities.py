@@ -156,3 +156,19 @@ def test_share_of_a_plural_compound_keeps_the_compound():
 )
 def test_of_phrases_past_brackets_and_quantifiers(text, expected):
     assert entities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A clause opened by a present participle describes the subject before it ...
+        ("The pound was mixed, easing against the euro to 1.15 but flat versus the yen at 190.",
+         [("1.15", "pound"), ("190", "pound")]),
+        # ... unless a common noun ends the phrase before its comma: the clause may qualify it.
+        ("Acme holds $9m of bonds, ranging from $100 to $2m.", [("$9m", "bonds"), ("$100 to $2m", "bonds")]),
+        # A past participle ("revised upward by") qualifies the "X of <figure>" before its comma.
+        ("Initech now expects profit of $880m, revised upward by $40m.", [("$880m", "profit"), ("$40m", "profit")]),
+    ],
+)
+def test_participle_clauses_after_a_comma(text, expected):
+    assert entities(text) == expected
