@@ -76,9 +76,13 @@ def is_plural_noun(word: str) -> bool:
     return singular(lower) != lower or (lower.endswith("s") and not lower.endswith("ss") and "PROPN" in pos)
 
 
+_OBJECT_PRONOUNS = {"me", "him", "us", "myself", "himself", "herself", "itself", "ourselves", "themselves",
+                    "yourself", "Me", "Him"}
+
+
 def _nounish(word: str) -> bool:
     lower = word.lower()
-    if lower in STOP_WORDS or not word[:1].isalpha():
+    if lower in STOP_WORDS or not word[:1].isalpha() or word in _OBJECT_PRONOUNS:
         return False
     pos = pos_tags(word)
     return bool(pos & {"NOUN", "PROPN", "ADJ"}) or not pos or lower in _PLURAL_NOUNS

@@ -138,6 +138,12 @@ def _skip_back(tokens: list[tuple[str, int, int]], index: int) -> int:
         elif word == ",":
             # ", 2018's best performing sector," between a subject and its verb.
             opening = next((i for i in range(index - 1, max(-1, index - 8), -1) if tokens[i][0] == ","), None)
+            # ", which is made of carbon,": a non-restrictive relative clause may hold a verb.
+            relative = next((i for i in range(index - 1, max(-1, index - 16), -1) if tokens[i][0] == ","
+                             and i + 1 < index and tokens[i + 1][0].lower() in {"which", "who"}), None)
+            if relative is not None and relative > 0 and tokens[relative - 1][0][:1].isalnum():
+                index = relative - 1
+                continue
             if opening is None or any(is_verb(t[0]) for t in tokens[opening + 1:index]):
                 return index
             index = opening - 1
@@ -204,6 +210,9 @@ def subject_before(sentence: str, pos: int) -> Subject | None:
         if _verb_in_context(tokens, verb):
             # "plans to lay off", "set to rise": an infinitive hangs on an earlier verb.
             if verb >= 1 and tokens[verb - 1][0].lower() == "to":
+                controller = _infinitive_subject(sentence, tokens, verb)
+                if controller is not None:
+                    return controller
                 verb -= 2
                 continue
             if word.lower().endswith("ing") and verb >= 1 and not tokens[verb - 1][0].lower() in _AUXILIARIES:
@@ -240,13 +249,46 @@ def subject_before(sentence: str, pos: int) -> Subject | None:
         found = _antecedent(sentence, tokens, end) if word.lower() in {"it", "they", "he", "she"} else None
         return Subject(found, verb_lemma, verb_start) if found else None
     after_determiner = end >= 1 and tokens[end - 1][0].lower() in _DETERMINERS and word.lower() in _AMBIGUOUS_VERBS
-    if not _is_noun(word) and not after_determiner:
+    # "the pace of price increases is expected": two finite verbs do not stand side by side, so a
+    # verb-looking noun right before an auxiliary ends the subject.
+    before_auxiliary = word.lower() in _AMBIGUOUS_VERBS and word.lower().endswith("s") \
+        and tokens[end + 1][0].lower() in _AUXILIARIES - {"'s", "’s"} and "NOUN" in pos_tags(word)
+    if not _is_noun(word) and not after_determiner and not before_auxiliary:
         return None  # "the cost was $5m": after a determiner, "cost" is the noun
     first = _noun_phrase_ending_at(tokens, end)
     if first > end:
         return None
     phrase = Phrase(sentence[tokens[first][1]:tokens[end][2]], singular(word), tokens[first][1], tokens[end][2])
     return Subject(phrase, verb_lemma, verb_start)
+
+
+# Verbs of change and level whose infinitive takes the noun before "to" as its subject:
+# "could cause sea levels to rise 11 feet", "expects revenue to grow 5%".
+_CHANGE_LEMMAS = {"rise", "fall", "grow", "increase", "decrease", "decline", "drop", "climb", "jump", "reach",
+                  "hit", "top", "exceed", "double", "triple", "surge", "soar", "slip", "slide", "shrink",
+                  "tumble", "plunge", "ease", "gain", "lose", "average", "total", "stay", "remain"}
+
+
+def _infinitive_subject(sentence: str, tokens: list[tuple[str, int, int]], verb: int) -> Subject | None:
+    """'cause sea levels to rise 11 feet': the noun phrase right before 'to <change verb>' is the
+    one that changes (the agent of a passive, 'tuned by M-Sport to ...', is not)."""
+    lemma = _verb_lemma(tokens[verb][0].lower())
+    end = verb - 2
+    if lemma not in _CHANGE_LEMMAS or end < 1 or tokens[end][0][:1].isdigit():
+        return None
+    word = tokens[end][0]
+    if word.lower() in _PRONOUNS or not _is_noun(word) or is_verb(word) or word.lower() in _TIME_NOUNS:
+        return None
+    first = _noun_phrase_ending_at(tokens, end)
+    if first > end or first == 0 or tokens[first - 1][0].lower() in {"by", "of", "for", "in", "on", "at", "with"} \
+            or not _verb_in_context(tokens, first - 1) and tokens[first - 1][0].lower() not in _DETERMINERS:
+        return None
+    if tokens[first - 1][0].lower() in _DETERMINERS and (first < 2 or not _verb_in_context(tokens, first - 2)):
+        return None
+    while first < end and _verb_in_context(tokens, first):
+        first += 1  # "could cause sea levels": the verb is not part of the phrase
+    phrase = Phrase(sentence[tokens[first][1]:tokens[end][2]], singular(word), tokens[first][1], tokens[end][2])
+    return Subject(phrase, (lemma,), tokens[verb][1])
 
 
 def _antecedent(sentence: str, tokens: list[tuple[str, int, int]], pronoun: int) -> Phrase | None:
@@ -380,7 +422,9 @@ def measure_entity(sentence: str, figure_start: int, unit_end: int, local: Phras
     # "lost 0.8% to end at 7,412": a word after "to" is a verb, whatever the lexicon says.
     local_is_noun = local is not None and _is_noun(local.text.split()[-1]) and not is_verb(local.text.split()[-1]) \
         and not re.search(r"\bto\s+$", sentence[:local.start]) and not sentence[local.start - 1:local.start].isdigit() \
-        and not re.search(r"(?<![A-Za-z-])\d[\d,.]*\s*$", sentence[:local.start])  # a number, not "G7"
+        and not re.search(r"(?<![A-Za-z-])\d[\d,.]*\s*$", sentence[:local.start]) \
+        and not (re.search(r"\bby\s+$", sentence[:local.start]) and re.match(r"\s+to\s", sentence[local.end:]))
+    # "(tuned) by M-Sport to produce 296 hp": the agent of a passive is not what is measured.
     subject = subject_before(sentence, figure_start)
     if subject is not None and subject.phrase.end <= figure_start:
         if local_is_noun and local.start > subject.verb_start:

@@ -172,3 +172,25 @@ def test_of_phrases_past_brackets_and_quantifiers(text, expected):
 )
 def test_participle_clauses_after_a_comma(text, expected):
     assert entities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A non-restrictive relative clause between the subject and its verb is passed over.
+        ("The alloy, which is made of nickel, reached 90 gigapascals.", [("90 gigapascals", "alloy")]),
+        # A verb-looking noun right before an auxiliary ends the subject.
+        ("The rate of wage increases is expected to rise to 3.1%.", [("3.1%", "rate of wage increases")]),
+        # "cause X to rise": the noun before "to <change verb>" is what changes.
+        ("Warmer winters could cause sea levels to rise 11 feet per century.",
+         [("11 feet per century", "sea levels")]),
+        ("Acme expects its revenue to grow 5% this year.", [("5%", "revenue")]),
+        # The agent of a passive ("tuned by Acme to produce") is not what is measured.
+        ("Under the bonnet sits a 1.6 liter engine tuned by Acme to produce just under 296 hp (224 kW).",
+         [("1.6 liter", "engine"), ("just under 296 hp", "1.6 liter engine"), ("224 kW", "1.6 liter engine")]),
+        # An object pronoun is not what an amount is about.
+        ("The ticket cost me 150 euros.", [("150 euros", "ticket")]),
+    ],
+)
+def test_subjects_past_relative_clauses_infinitives_and_agents(text, expected):
+    assert entities(text) == expected
