@@ -342,6 +342,29 @@ def _owner_before_of(sentence: str, figure_start: int) -> Phrase | None:
     return Phrase(sentence[tokens[first][1]:tokens[last][2]], singular(word), tokens[first][1], tokens[last][2])
 
 
+def _of_complement(sentence: str, end: int) -> Phrase | None:
+    """' of the Acme board', ' of wire fraud' right after a counted noun: the noun phrase of it."""
+    m = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?", sentence[end:])
+    if m is None:
+        return None
+    start = end + m.end()
+    run: list[tuple[str, int, int]] = []
+    for word, w_start, w_end in _tokens(sentence[start:start + 60]):
+        if run and w_start + start - run[-1][2] > 1 or not word[:1].isalpha():
+            break
+        if not _is_noun(word) and not ("ADJ" in pos_tags(word) and not is_verb(word)) or word.lower() in _TIME_NOUNS \
+                or is_verb(word) or word.lower() in _RELATIVE:
+            break
+        run.append((word, w_start + start, w_end + start))
+        if len(run) >= 4:
+            break
+    while run and not pos_tags(run[-1][0]) & {"NOUN", "PROPN"} and pos_tags(run[-1][0]):
+        run.pop()
+    if not run or run[0][1] != start:
+        return None
+    return Phrase(sentence[start:run[-1][2]], singular(run[-1][0]), start, run[-1][2])
+
+
 def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
     """What a count is about: 'survey of European countries', "Dell's employees" or, for a
     count stated of a subject ('The population is 8 billion people'), the subject; else the
@@ -358,6 +381,10 @@ def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
     owner = _owner_before_of(sentence, figure_start)
     if owner is not None:
         return f"{owner.text} of {counted.text}"
+    complement = _of_complement(sentence, counted.end)
+    if complement is not None:
+        # "five new seasons of the show", "one count of wire fraud": the "of" phrase says whose.
+        return sentence[counted.start:complement.end]
     subject = subject_before(sentence, figure_start)
     if subject is None or subject.phrase.end > figure_start:
         return counted.text
@@ -419,12 +446,19 @@ def measure_entity(sentence: str, figure_start: int, unit_end: int, local: Phras
     in_phrase = _in_phrase_after(sentence, unit_end)
     if in_phrase is not None:
         return in_phrase.text
+    holder = _holder_with(sentence, figure_start)
+    if holder is not None:
+        return holder.text
     # "lost 0.8% to end at 7,412": a word after "to" is a verb, whatever the lexicon says.
     local_is_noun = local is not None and _is_noun(local.text.split()[-1]) and not is_verb(local.text.split()[-1]) \
         and not re.search(r"\bto\s+$", sentence[:local.start]) and not sentence[local.start - 1:local.start].isdigit() \
         and not re.search(r"(?<![A-Za-z-])\d[\d,.]*\s*$", sentence[:local.start]) \
         and not (re.search(r"\bby\s+$", sentence[:local.start]) and re.match(r"\s+to\s", sentence[local.end:]))
     # "(tuned) by M-Sport to produce 296 hp": the agent of a passive is not what is measured.
+    paid_for = _paid_for(sentence, figure_start, unit_end)
+    if paid_for is not None and not (local_is_noun and local.start > paid_for.start - 200 and
+                                      re.search(r"\bof\s+$", sentence[local.end:figure_start])):
+        return paid_for.text
     subject = subject_before(sentence, figure_start)
     if subject is not None and subject.phrase.end <= figure_start:
         if local_is_noun and local.start > subject.verb_start:
@@ -434,6 +468,58 @@ def measure_entity(sentence: str, figure_start: int, unit_end: int, local: Phras
     if described is not None:
         return described.text
     return local.text if local_is_noun else ""
+
+
+_PAYING_VERB = (r"\b(?:pa(?:y|ys|id|ying)|spen(?:d|ds|t|ding)|charg(?:e|es|ed|ing)|bid(?:s|ding)?|"
+                r"offer(?:s|ed|ing)?|invest(?:s|ed|ing)?|earmark(?:s|ed|ing)?|allocat(?:e|es|ed|ing))\b")
+_PAYING = re.compile(_PAYING_VERB + r"\s+(?:(?:about|around|almost|nearly|roughly|some|just|only|over|under|"
+                     r"more than|less than|up to|at least|an estimated|close to|as much as|between)\s+)*$",
+                     re.IGNORECASE)
+
+
+def _paid_for(sentence: str, figure_start: int, unit_end: int) -> Phrase | None:
+    """'paying over $100m for work', 'charges 1.5% for management': what an amount paid or
+    charged is for (a time, 'for the year', is not)."""
+    before = sentence[:figure_start]
+    clause = re.split(r"[,;:()]", before)[-1]
+    # "charges 1% for management and 15% for performance fees": the verb is shared.
+    gapped = re.search(r"\bfor\s+[^,;:()]{1,40}\s+and\s+$", clause) is not None \
+        and re.search(_PAYING_VERB, clause, re.IGNORECASE) is not None
+    if _PAYING.search(before) is None and not gapped:
+        return None
+    m = re.match(r"(?:\s*[-–]?\s*(?:to\s+)?[$£€]?\d[\d.,]*\s*(?:%|per\s*cent|percent|[a-z]+)?)?"
+                 r"\s+for\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|an\s+)?", sentence[unit_end:])
+    if m is None:
+        return None
+    start = unit_end + m.end()
+    tokens = _tokens(sentence[start:start + 60])
+    run: list[tuple[str, int, int]] = []
+    for word, w_start, w_end in tokens:
+        if run and w_start + start - run[-1][2] > 1 or not word[:1].isalpha() or word.lower() in _RELATIVE:
+            break
+        if not (_is_noun(word) or "ADJ" in pos_tags(word) and not is_verb(word)) or is_verb(word):
+            break
+        run.append((word, w_start + start, w_end + start))
+        if len(run) >= 3:
+            break
+    while run and not pos_tags(run[-1][0]) & {"NOUN", "PROPN"} and pos_tags(run[-1][0]):
+        run.pop()
+    if not run or run[0][1] != start or singular(run[-1][0]) in _TIME_NOUNS:
+        return None
+    return Phrase(sentence[start:run[-1][2]], singular(run[-1][0]), start, run[-1][2])
+
+
+def _holder_with(sentence: str, figure_start: int) -> Phrase | None:
+    """'the older phone with 3,687 mAh': a measure 'with' a noun is that noun's."""
+    tokens = _tokens(sentence[:figure_start])
+    if len(tokens) < 2 or tokens[-1][0].lower() != "with":
+        return None
+    last = len(tokens) - 2
+    word = tokens[last][0]
+    if not _is_noun(word) or is_verb(word) or word.lower() in _TIME_NOUNS or word.lower() in STOP_WORDS:
+        return None
+    first = _noun_phrase_ending_at(tokens, last)
+    return Phrase(sentence[tokens[first][1]:tokens[last][2]], singular(word), tokens[first][1], tokens[last][2])
 
 
 def _in_phrase_after(sentence: str, unit_end: int) -> Phrase | None:

@@ -194,3 +194,25 @@ def test_participle_clauses_after_a_comma(text, expected):
 )
 def test_subjects_past_relative_clauses_infinitives_and_agents(text, expected):
     assert entities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A counted noun's "of" phrase says whose or of what (a time phrase does not).
+        ("Five new seasons of the show will air.", [("Five", "new seasons of the show")]),
+        ("He pleaded guilty to one count of wire fraud.", [("one", "count of wire fraud")]),
+        ("Rebels staged two attacks of the night.", [("two", "attacks")]),
+        # A measure "with" a noun is that noun's.
+        ("The new tablet has a bigger battery, 5000 mAh, than the old Acme Pad 2 with 3687 mAh.",
+         [("5000 mAh", "bigger battery"), ("3687 mAh", "old Acme Pad 2")]),
+        # An amount paid or charged "for" something is for that (a time is not).
+        ("The banks ended up paying over $100 million for work that never took place.",
+         [("over $100 million", "work")]),
+        ("The fund charges 1% for management and 15% to 20% for performance fees.",
+         [("1%", "management"), ("15% to 20%", "performance fees")]),
+        ("Acme paid $5m for the quarter.", [("$5m", "Acme")]),
+    ],
+)
+def test_of_with_and_for_phrases(text, expected):
+    assert entities(text) == expected
