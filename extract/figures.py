@@ -163,7 +163,34 @@ def _sentence_figures(sentence: str, approx_tolerance: float) -> list[Figure]:
     figures = _join_ranges(sentence, figures)
     _share_entity_with_conversions(sentence, figures)
     _share_gapped_direction(sentence, figures)
+    _share_entity_with_gapped_clauses(sentence, figures)
     return figures
+
+
+_GAP_WORDS = {"and", "or", "then", "while"}
+
+
+def _share_entity_with_gapped_clauses(sentence: str, figures: list[Figure]) -> None:
+    """'Homes from $750,000 to $1m stay 70 days; $1m to $2m, 99 days': a clause after a semicolon
+    made of figures alone leaves out its words, so each figure is about what the figure in the
+    same place of the first clause is about."""
+    bounds = [-1] + [m.start() for m in re.finditer(";", sentence)] + [len(sentence)]
+    if len(bounds) < 3:
+        return
+    clauses = [[f for f in figures if bounds[i] < f.start < bounds[i + 1]] for i in range(len(bounds) - 1)]
+    model = clauses[0]
+    if not model or not all(f.entity for f in model):
+        return
+    for (left, right), members in zip(zip(bounds[1:], bounds[2:]), clauses[1:]):
+        rest = sentence[left + 1:right]
+        for figure in reversed(members):
+            rest = rest[:figure.start - left - 1] + " " + rest[figure.end - left - 1:]
+        words = re.findall(r"[A-Za-z]+", rest)
+        if not members or len(members) > len(model) or any(w.lower() not in _GAP_WORDS for w in words):
+            continue
+        for figure, parallel in zip(members, model):
+            if figure.dimension == parallel.dimension:
+                figure.entity = parallel.entity
 
 
 _GAPPED_BY = re.compile(r"(?:,|\band\b|;)\s*(?P<subject>[^,;:()]{1,40}?)\s+by\s+$", re.IGNORECASE)
