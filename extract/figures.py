@@ -17,7 +17,7 @@ from .numbers import NumberMention, find_numbers
 from .qualifiers import CHANGE_FROM, direction, multiplier_changes, qualify
 from .schema import COLUMNS, empty_frame
 from .sentences import split_sentences
-from .subjects import count_entity, measure_entity
+from .subjects import attributive_noun_after, count_entity, measure_entity
 from .units import Unit, currency_unit, match_per, match_unit_after, normalise
 
 # A sentence can hold a figure only if it has a digit or a number word; most sentences do not,
@@ -339,6 +339,9 @@ def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance
         entity = count_entity(sentence, span_start, counted)
     elif dimension not in ("duration", "age", "ratio"):
         entity = measure_entity(sentence, span_start, unit_end, entity_phrase)
+    elif dimension == "age":
+        modified = attributive_noun_after(sentence, span_start, unit_end, glued=True)  # "a 50-year-old man"
+        entity = modified.text if modified is not None else entity
     return Figure(
         start=span_start, end=max(end, mention.end), value=value, low=qualified.low, high=qualified.high,
         qualifier=qualified.qualifier, direction=way, unit=unit_name, dimension=dimension,

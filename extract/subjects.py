@@ -397,19 +397,21 @@ def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
     return counted.text
 
 
-def attributive_noun_after(sentence: str, figure_start: int, unit_end: int) -> Phrase | None:
+def attributive_noun_after(sentence: str, figure_start: int, unit_end: int, glued: bool = False) -> Phrase | None:
     """'a 5% pay rise' -> 'pay rise', 'an $800 pizza oven' -> 'pizza oven': a measure written
-    as a modifier measures the noun it modifies."""
+    as a modifier measures the noun it modifies. A measure hyphenated to its unit ('a 1.8
+    billion-mile journey', 'a 50 year-old man') is a modifier wherever it stands (`glued`)."""
+    glued = glued or re.search(r"\w-[A-Za-z]+$", sentence[figure_start:unit_end]) is not None
     before = _tokens(sentence[max(0, figure_start - 40):figure_start])
     # "a 5% pay rise", "Acme's $5m loss", "a million dollar house", "12 C melting point."
     opener = before[-1][0] if before else ""
     starts_sentence = not sentence[:figure_start].strip()
     with_article = re.match(r"an?\s", sentence[figure_start:figure_start + 3], re.IGNORECASE) is not None
     if opener.lower() not in _ATTRIBUTIVE_OPENERS and not opener.endswith(("'s", "’s")) \
-            and not starts_sentence and not with_article:
+            and not starts_sentence and not with_article and not glued:
         return None
     rest = sentence[unit_end:]
-    glue = re.match(r"-?\s?", rest)
+    glue = re.match(r"(?:\s*\([^()]{1,30}\))?-?\s?" if glued else r"-?\s?", rest)  # "(2.8bn km) journey"
     start = unit_end + glue.end()
     run: list[tuple[str, int, int]] = []
     for word, w_start, w_end in _tokens(sentence[start:start + 60]):

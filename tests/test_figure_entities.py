@@ -226,3 +226,17 @@ def test_a_clause_of_figures_alone_after_a_semicolon_shares_the_first_clause_ent
     ]
     # A clause with words of its own keeps its own entities.
     assert entities("Acme rose 5%; Beta fell 3%.") == [("5%", "Acme"), ("3%", "Beta")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A measure hyphenated to its unit modifies the noun after it, wherever it stands.
+        ("The probe made a five-year, 1.8 billion-mile (2.8bn km) journey.",
+         [("five-year", "probe"), ("1.8 billion-mile", "journey"), ("2.8bn km", "journey")]),
+        ("It sits on 400 million-year-old bedrock.", [("400 million-year-old", "bedrock")]),
+        ("They found a 300,000 year-old skull.", [("300,000 year-old", "skull")]),
+    ],
+)
+def test_hyphenated_measures_modify_the_noun_after_them(text, expected):
+    assert entities(text) == expected
