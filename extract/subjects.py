@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lemminflect import getLemma
 
-from .entities import STOP_WORDS, Phrase, pos_tags, singular
+from .entities import STOP_WORDS, Phrase, object_phrase_after, pos_tags, singular
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.&-]*[A-Za-z0-9]|[A-Za-z0-9]|[^\s\w]")
 _AUXILIARIES = {"has", "have", "had", "having", "is", "are", "was", "were", "be", "been", "being", "am",
@@ -169,6 +169,10 @@ def _verb_in_context(tokens: list[tuple[str, int, int]], index: int) -> bool:
         return False
     previous = tokens[index - 1][0]
     if previous.lower() in _MODALS:
+        return True
+    # "diamonds typically score 50": a base form after an -ly adverb after a plural noun.
+    if previous.lower().endswith("ly") and "ADV" in pos_tags(previous) and index >= 2 and "VERB" in pos_tags(word) \
+            and not word.lower().endswith("s") and is_plural(tokens[index - 2][0]) and _is_noun(tokens[index - 2][0]):
         return True
     if not (word.endswith("s") and "VERB" in pos_tags(word)):
         return False
@@ -452,11 +456,16 @@ def measure_entity(sentence: str, figure_start: int, unit_end: int, local: Phras
     if holder is not None:
         return holder.text
     # "lost 0.8% to end at 7,412": a word after "to" is a verb, whatever the lexicon says.
+    # "guidance for the quarter ended December to $84bn": a time word is not what is measured.
     local_is_noun = local is not None and _is_noun(local.text.split()[-1]) and not is_verb(local.text.split()[-1]) \
+        and local.text.split()[-1].lower() not in _TIME_NOUNS \
         and not re.search(r"\bto\s+$", sentence[:local.start]) and not sentence[local.start - 1:local.start].isdigit() \
         and not re.search(r"(?<![A-Za-z-])\d[\d,.]*\s*$", sentence[:local.start]) \
         and not (re.search(r"\bby\s+$", sentence[:local.start]) and re.match(r"\s+to\s", sentence[local.end:]))
     # "(tuned) by M-Sport to produce 296 hp": the agent of a passive is not what is measured.
+    changed = _changed_object(sentence, figure_start)
+    if changed is not None:
+        return changed.text
     paid_for = _paid_for(sentence, figure_start, unit_end)
     if paid_for is not None and not (local_is_noun and local.start > paid_for.start - 200 and
                                       re.search(r"\bof\s+$", sentence[local.end:figure_start])):
@@ -470,6 +479,37 @@ def measure_entity(sentence: str, figure_start: int, unit_end: int, local: Phras
     if described is not None:
         return described.text
     return local.text if local_is_noun else ""
+
+
+_CHANGING_VERB = re.compile(
+    r"\b(?:lower|rais|rais|cut|increas|reduc|boost|lift|trim|hik|slash|revis|upgrad|downgrad)"
+    r"(?:e|es|ed|s|d|ing|ting)?\b", re.IGNORECASE)
+
+
+def _changed_object(sentence: str, figure_start: int) -> Phrase | None:
+    """'Acme lowered its revenue guidance for the quarter to $84bn': what a transitive change
+    verb moves 'to' or 'by' a figure is its object."""
+    before = sentence[:figure_start]
+    if not re.search(r"\b(?:to|by)\s+" + _QUALIFIER_WORDS.pattern + r"$", before):
+        return None
+    clause_start = max(before.rfind(c) for c in (",", ";", ":", "(")) + 1
+    verbs = list(_CHANGING_VERB.finditer(before, clause_start))
+    if not verbs:
+        return None
+    found = object_phrase_after(sentence, verbs[-1].end())
+    if found is None:
+        # "cut interest rates by": a bare noun phrase with a noun head, before a preposition.
+        m = re.match(r"\s+((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)\s+(?:to|by|from|for|on|in|at)\b",
+                     sentence[verbs[-1].end():figure_start])
+        words = m.group(1).split() if m else []
+        if not words or not all(_is_noun(w) or "ADJ" in pos_tags(w) and not is_verb(w) for w in words) \
+                or "NOUN" not in pos_tags(words[-1]) or any(w.lower() in STOP_WORDS for w in words):
+            return None
+        start = verbs[-1].end() + m.start(1)
+        found = Phrase(m.group(1), singular(words[-1]), start, start + len(m.group(1)))
+    if found.text.lower().startswith("the "):
+        found = Phrase(found.text[4:], found.head, found.start + 4, found.end)
+    return found if found.end <= figure_start else None
 
 
 _PAYING_VERB = (r"\b(?:pa(?:y|ys|id|ying)|spen(?:d|ds|t|ding)|charg(?:e|es|ed|ing)|bid(?:s|ding)?|"

@@ -240,3 +240,20 @@ def test_a_clause_of_figures_alone_after_a_semicolon_shares_the_first_clause_ent
 )
 def test_hyphenated_measures_modify_the_noun_after_them(text, expected):
     assert entities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What a transitive change verb moves "to" or "by" a figure is its object.
+        ("Acme lowered its sales guidance for the quarter ended December to $84 billion.",
+         [("$84 billion", "Acme's sales guidance")]),
+        ("The bank raised the base rate for savers to 5%.", [("5%", "base rate")]),
+        # A time word is not what is measured: with no subject found, nothing is said.
+        ("Acme's guidance for the year ended March came in at $2bn.", [("$2bn", "")]),
+        # A base form after "<plural noun> <-ly adverb>" is the verb.
+        ("Diamonds typically score between 50 and 70 on the scale.", [("between 50 and 70", "Diamonds")]),
+    ],
+)
+def test_objects_of_change_verbs_and_time_words(text, expected):
+    assert entities(text) == expected
