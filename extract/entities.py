@@ -277,6 +277,9 @@ def _is_phrase_word_at(tokens: list[tuple[str, int, int]], index: int) -> bool:
     """_is_phrase_word, except that a verb-looking noun after a determiner, alone or with one
     modifier, is a noun: 'the driving range', 'its total'."""
     word = tokens[index][0]
+    if index >= 1 and (tokens[index - 1][0] == "/" or tokens[index - 1][0][:1].isdigit()
+                       and tokens[index - 1][2] == tokens[index][1]):
+        return False  # "80km/h", "100km/hr": a unit glued to a number, not a phrase
     if _is_phrase_word(word):
         return True
     if not _nounish(word) or index == 0:

@@ -412,7 +412,8 @@ def attributive_noun_after(sentence: str, figure_start: int, unit_end: int, glue
     starts_sentence = not sentence[:figure_start].strip()
     with_article = re.match(r"an?\s", sentence[figure_start:figure_start + 3], re.IGNORECASE) is not None
     if opener.lower() not in _ATTRIBUTIVE_OPENERS and not opener.endswith(("'s", "’s")) \
-            and not starts_sentence and not with_article and not glued:
+            and not starts_sentence and not with_article and not glued \
+            and not (opener[:1].isdigit() and opener[-1:].isalpha()):  # "a 640bhp 5.2 litre V10 engine"
         return None
     rest = sentence[unit_end:]
     glue = re.match(r"(?:\s*\([^()]{1,30}\))?-?\s?" if glued else r"-?\s?", rest)  # "(2.8bn km) journey"
@@ -459,6 +460,7 @@ def measure_entity(sentence: str, figure_start: int, unit_end: int, local: Phras
     # "guidance for the quarter ended December to $84bn": a time word is not what is measured.
     local_is_noun = local is not None and _is_noun(local.text.split()[-1]) and not is_verb(local.text.split()[-1]) \
         and local.text.split()[-1].lower() not in _TIME_NOUNS \
+        and not re.search(r"\b(?:can|could|will|would|may|might|should|must)\s+$", sentence[:local.start]) \
         and not re.search(r"\bto\s+$", sentence[:local.start]) and not sentence[local.start - 1:local.start].isdigit() \
         and not re.search(r"(?<![A-Za-z-])\d[\d,.]*\s*$", sentence[:local.start]) \
         and not (re.search(r"\bby\s+$", sentence[:local.start]) and re.match(r"\s+to\s", sentence[local.end:]))

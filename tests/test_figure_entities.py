@@ -257,3 +257,20 @@ def test_hyphenated_measures_modify_the_noun_after_them(text, expected):
 )
 def test_objects_of_change_verbs_and_time_words(text, expected):
     assert entities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A word after a modal is a verb, not the thing measured.
+        ("Users can grab 300 GB for free.", [("300 GB", "Users")]),
+        # A unit glued to a number ("80km/h") is not a phrase.
+        ("A beetle that can go 0 to 80km/h in about 8 seconds.",
+         [("0 to 80km/h", "beetle"), ("about 8 seconds", "beetle")]),
+        # A measure after another one is a modifier in the same stack.
+        ("Drivers enjoy the Acme 640bhp 5.2 litre V10 engine.",
+         [("640bhp", "Acme"), ("5.2 litre", "V10 engine")]),
+    ],
+)
+def test_modals_glued_units_and_stacked_modifiers(text, expected):
+    assert entities(text) == expected
