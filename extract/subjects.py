@@ -392,7 +392,9 @@ def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
     subject = subject_before(sentence, figure_start)
     if subject is None or subject.phrase.end > figure_start:
         return counted.text
-    if set(subject.verbs) & _POSSESSION_VERBS:
+    gave_up = subject.verbs[-1:] == ("give",) and re.search(r"\bup\s+" + _QUALIFIER_WORDS.pattern + r"$",
+                                                             sentence[:figure_start]) is not None
+    if set(subject.verbs) & _POSSESSION_VERBS or gave_up:  # "gave up 517 yards" concedes them
         return f"{_possessive(subject.phrase.text, sentence)} {counted.text}"
     if subject.verbs and subject.verbs[-1] == "be":
         return subject.phrase.text
@@ -411,7 +413,9 @@ def attributive_noun_after(sentence: str, figure_start: int, unit_end: int, glue
     opener = before[-1][0] if before else ""
     starts_sentence = not sentence[:figure_start].strip()
     with_article = re.match(r"an?\s", sentence[figure_start:figure_start + 3], re.IGNORECASE) is not None
-    if opener.lower() not in _ATTRIBUTIVE_OPENERS and not opener.endswith(("'s", "’s")) \
+    # "50mL of 30% sulfuric acid": after "of", a measure glued to a noun phrase is its strength.
+    after_of = opener.lower() == "of" and re.match(r"\s?[A-Za-z]", sentence[unit_end:unit_end + 2]) is not None
+    if opener.lower() not in _ATTRIBUTIVE_OPENERS and not opener.endswith(("'s", "’s")) and not after_of \
             and not starts_sentence and not with_article and not glued \
             and not (opener[:1].isdigit() and opener[-1:].isalpha()):  # "a 640bhp 5.2 litre V10 engine"
         return None
@@ -431,8 +435,8 @@ def attributive_noun_after(sentence: str, figure_start: int, unit_end: int, glue
             break
     while run and not ("NOUN" in pos_tags(run[-1][0]) or "PROPN" in pos_tags(run[-1][0])):
         run.pop()
-    if not run or run[0][1] != start:
-        return None
+    if not run or run[0][1] != start or any(w.lower() in _TIME_WORDS | {"early", "late"} for w, _, _ in run):
+        return None  # "winds of 155mph early Wednesday": a time is not what is measured
     return Phrase(sentence[run[0][1]:run[-1][2]], singular(run[-1][0]), run[0][1], run[-1][2])
 
 
@@ -480,7 +484,42 @@ def measure_entity(sentence: str, figure_start: int, unit_end: int, local: Phras
     described = _described_by_change_clause(sentence, figure_start)
     if described is not None:
         return described.text
-    return local.text if local_is_noun else ""
+    if local_is_noun:
+        return local.text
+    level = _level_of_participle(sentence, figure_start)
+    if level is not None:
+        return level.text
+    # "from 18 mpg to 24 for sport utility vehicles": with nothing else, the "for" phrase.
+    scope = re.match(r"\s+for\s+(?:the\s+|its\s+|their\s+)?((?:[A-Za-z-]+\s+){0,3}[A-Za-z-]+)", sentence[unit_end:])
+    if scope:
+        words = scope.group(1).split()
+        while words and not (_is_noun(words[-1]) and "NOUN" in pos_tags(words[-1])):
+            words.pop()
+        if words and all((_is_noun(w) or "ADJ" in pos_tags(w)) and w.lower() not in STOP_WORDS and not is_verb(w)
+                         for w in words) and singular(words[-1]) not in _TIME_NOUNS:
+            return " ".join(words)
+    return ""
+
+
+_LEVEL_PARTICIPLE = re.compile(
+    r"\b(?:going|rising|falling|trading|climbing|dropping|sliding|heading|sitting|standing|settling|hovering)"
+    r"(?:\s+(?:back|up|down))?\s+(?:to|at)\s+" + _QUALIFIER_WORDS.pattern + r"$", re.IGNORECASE)
+
+
+def _level_of_participle(sentence: str, figure_start: int) -> Phrase | None:
+    """'see the pound going to $1': the noun before a participle of movement 'to'/'at' a level."""
+    m = _LEVEL_PARTICIPLE.search(sentence[:figure_start])
+    if m is None:
+        return None
+    tokens = _tokens(sentence[:m.start()])
+    if not tokens:
+        return None
+    last = len(tokens) - 1
+    word = tokens[last][0]
+    if not _is_noun(word) or is_verb(word) or word.lower() in _TIME_NOUNS:
+        return None
+    first = _noun_phrase_ending_at(tokens, last)
+    return Phrase(sentence[tokens[first][1]:tokens[last][2]], singular(word), tokens[first][1], tokens[last][2])
 
 
 _CHANGING_VERB = re.compile(

@@ -149,7 +149,7 @@ def test_share_of_a_plural_compound_keeps_the_compound():
         # "X of <phrase>" past a conversion in brackets, a quantifier or a strength.
         ("The crane lifts 8 tonnes (8,000 kg) of steel.", [("8 tonnes", "steel"), ("8,000 kg", "steel")]),
         ("About 46% of all adults agreed.", [("About 46%", "adults")]),
-        ("She added 50mL of 30% vinegar.", [("50mL", "vinegar"), ("30%", "")]),
+        ("She added 50mL of 30% vinegar.", [("50mL", "vinegar"), ("30%", "vinegar")]),
         # The owner of "its" is the subject noun, not the words up to the figure.
         ("Revenue fell 10% of its value.", [("10%", "Revenue's value")]),
     ],
@@ -273,4 +273,22 @@ def test_objects_of_change_verbs_and_time_words(text, expected):
     ],
 )
 def test_modals_glued_units_and_stacked_modifiers(text, expected):
+    assert entities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A participle of movement "to"/"at" a level hangs on the noun before it.
+        ("You can see the pound going to $1 soon.", [("$1", "pound")]),
+        # With nothing else, an amount's "for" phrase says what it is for (a time does not).
+        ("Mileage has crept up, from 20 mpg to 29 mpg for small cars, and from 14 mpg to 24 for pickup trucks.",
+         [("20 mpg", "Mileage"), ("29 mpg", "small cars"), ("14 mpg", "small cars"), ("24", "pickup trucks")]),
+        # "gave up 517 yards" concedes them: the subject's yards.
+        ("A defense that gave up 517 rushing yards was beaten.", [("517", "defense's rushing yards")]),
+        # A time after "of <measure>" is not what the measure modifies.
+        ("The storm had winds of 155mph early Wednesday.", [("155mph", "winds")]),
+    ],
+)
+def test_participles_scopes_and_conceding(text, expected):
     assert entities(text) == expected
