@@ -76,9 +76,13 @@ def is_plural_noun(word: str) -> bool:
     return singular(lower) != lower or (lower.endswith("s") and not lower.endswith("ss") and "PROPN" in pos)
 
 
+_OBJECT_PRONOUNS = {"me", "him", "us", "myself", "himself", "herself", "itself", "ourselves", "themselves",
+                    "yourself", "Me", "Him"}
+
+
 def _nounish(word: str) -> bool:
     lower = word.lower()
-    if lower in STOP_WORDS or not word[:1].isalpha():
+    if lower in STOP_WORDS or not word[:1].isalpha() or word in _OBJECT_PRONOUNS:
         return False
     pos = pos_tags(word)
     return bool(pos & {"NOUN", "PROPN", "ADJ"}) or not pos or lower in _PLURAL_NOUNS
@@ -215,7 +219,11 @@ def _hyphen_compound(sentence: str, hyphen: int) -> Phrase | None:
 
 def measured_phrase(sentence: str, number_start: int, unit_end: int) -> Phrase | None:
     """What a measure or percentage belongs to: 'X% of <phrase>' or the noun phrase before it."""
-    after = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?", sentence[unit_end:])
+    # "8 miles (13 km) of new tunnels": a conversion in brackets may stand between a measure
+    # and its "of"; "46% of all adults", "50mL of 30% acid": a quantifier or a strength is
+    # passed over to reach the noun.
+    after = re.match(r"(?:\s*\([^()]{1,40}\))?\s+of\s+(?:(?:all|both|those|these)\s+)?"
+                     r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:\d[\d.,]*\s?%\s+)?", sentence[unit_end:])
     if after:
         tokens = _tokens(sentence, unit_end + after.end(), min(len(sentence), unit_end + after.end() + 80))
         run = []
@@ -233,7 +241,7 @@ def measured_phrase(sentence: str, number_start: int, unit_end: int) -> Phrase |
         while run and "NOUN" not in pos_tags(run[-1][0]) and "PROPN" not in pos_tags(run[-1][0]):
             run.pop()
         if run:
-            owner_start = unit_end + after.start() + len(re.match(r"\s+of\s+", after.group(0)).group(0))
+            owner_start = unit_end + re.search(r"\s+of\s+", after.group(0)).end()
             text_start = owner_start if re.search(r"(?:its|their|his|her)\s+$", after.group(0)) else run[0][1]
             return Phrase(sentence[text_start:run[-1][2]], singular(run[-1][0]), text_start, run[-1][2])
     return _phrase_before(sentence, number_start)
@@ -269,6 +277,9 @@ def _is_phrase_word_at(tokens: list[tuple[str, int, int]], index: int) -> bool:
     """_is_phrase_word, except that a verb-looking noun after a determiner, alone or with one
     modifier, is a noun: 'the driving range', 'its total'."""
     word = tokens[index][0]
+    if index >= 1 and (tokens[index - 1][0] == "/" or tokens[index - 1][0][:1].isdigit()
+                       and tokens[index - 1][2] == tokens[index][1]):
+        return False  # "80km/h", "100km/hr": a unit glued to a number, not a phrase
     if _is_phrase_word(word):
         return True
     if not _nounish(word) or index == 0:
@@ -366,7 +377,8 @@ def resolve_possessive(sentence: str, phrase_text: str, phrase_start: int) -> st
         tokens = _tokens(plain, 0, len(plain))
         words = []
         for word, _, _ in tokens:
-            if word in {",", ";", ":"} or (_verb_only(word) and words) or word.lower() in {"has", "have", "had", "is", "was", "are", "were", "will", "would"}:
+            if word in {",", ";", ":"} or ((_verb_only(word) or word.lower() in _VERBISH) and words) \
+                    or word[:1].isdigit() or word.lower() in {"has", "have", "had", "is", "was", "are", "were", "will", "would"}:
                 break
             words.append(word)
         while words and words[0].lower() in {"the", "a", "an", "this", "that"}:

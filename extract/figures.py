@@ -17,7 +17,7 @@ from .numbers import NumberMention, find_numbers
 from .qualifiers import CHANGE_FROM, direction, multiplier_changes, qualify
 from .schema import COLUMNS, empty_frame
 from .sentences import split_sentences
-from .subjects import count_entity, measure_entity
+from .subjects import attributive_noun_after, count_entity, measure_entity
 from .units import Unit, currency_unit, match_per, match_unit_after, normalise
 
 # A sentence can hold a figure only if it has a digit or a number word; most sentences do not,
@@ -163,7 +163,34 @@ def _sentence_figures(sentence: str, approx_tolerance: float) -> list[Figure]:
     figures = _join_ranges(sentence, figures)
     _share_entity_with_conversions(sentence, figures)
     _share_gapped_direction(sentence, figures)
+    _share_entity_with_gapped_clauses(sentence, figures)
     return figures
+
+
+_GAP_WORDS = {"and", "or", "then", "while"}
+
+
+def _share_entity_with_gapped_clauses(sentence: str, figures: list[Figure]) -> None:
+    """'Homes from $750,000 to $1m stay 70 days; $1m to $2m, 99 days': a clause after a semicolon
+    made of figures alone leaves out its words, so each figure is about what the figure in the
+    same place of the first clause is about."""
+    bounds = [-1] + [m.start() for m in re.finditer(";", sentence)] + [len(sentence)]
+    if len(bounds) < 3:
+        return
+    clauses = [[f for f in figures if bounds[i] < f.start < bounds[i + 1]] for i in range(len(bounds) - 1)]
+    model = clauses[0]
+    if not model or not all(f.entity for f in model):
+        return
+    for (left, right), members in zip(zip(bounds[1:], bounds[2:]), clauses[1:]):
+        rest = sentence[left + 1:right]
+        for figure in reversed(members):
+            rest = rest[:figure.start - left - 1] + " " + rest[figure.end - left - 1:]
+        words = re.findall(r"[A-Za-z]+", rest)
+        if not members or len(members) > len(model) or any(w.lower() not in _GAP_WORDS for w in words):
+            continue
+        for figure, parallel in zip(members, model):
+            if figure.dimension == parallel.dimension:
+                figure.entity = parallel.entity
 
 
 _GAPPED_BY = re.compile(r"(?:,|\band\b|;)\s*(?P<subject>[^,;:()]{1,40}?)\s+by\s+$", re.IGNORECASE)
@@ -312,6 +339,9 @@ def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance
         entity = count_entity(sentence, span_start, counted)
     elif dimension not in ("duration", "age", "ratio"):
         entity = measure_entity(sentence, span_start, unit_end, entity_phrase)
+    elif dimension == "age":
+        modified = attributive_noun_after(sentence, span_start, unit_end, glued=True)  # "a 50-year-old man"
+        entity = modified.text if modified is not None else entity
     return Figure(
         start=span_start, end=max(end, mention.end), value=value, low=qualified.low, high=qualified.high,
         qualifier=qualified.qualifier, direction=way, unit=unit_name, dimension=dimension,

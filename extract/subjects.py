@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lemminflect import getLemma
 
-from .entities import STOP_WORDS, Phrase, pos_tags, singular
+from .entities import STOP_WORDS, Phrase, object_phrase_after, pos_tags, singular
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.&-]*[A-Za-z0-9]|[A-Za-z0-9]|[^\s\w]")
 _AUXILIARIES = {"has", "have", "had", "having", "is", "are", "was", "were", "be", "been", "being", "am",
@@ -138,6 +138,12 @@ def _skip_back(tokens: list[tuple[str, int, int]], index: int) -> int:
         elif word == ",":
             # ", 2018's best performing sector," between a subject and its verb.
             opening = next((i for i in range(index - 1, max(-1, index - 8), -1) if tokens[i][0] == ","), None)
+            # ", which is made of carbon,": a non-restrictive relative clause may hold a verb.
+            relative = next((i for i in range(index - 1, max(-1, index - 16), -1) if tokens[i][0] == ","
+                             and i + 1 < index and tokens[i + 1][0].lower() in {"which", "who"}), None)
+            if relative is not None and relative > 0 and tokens[relative - 1][0][:1].isalnum():
+                index = relative - 1
+                continue
             if opening is None or any(is_verb(t[0]) for t in tokens[opening + 1:index]):
                 return index
             index = opening - 1
@@ -163,6 +169,10 @@ def _verb_in_context(tokens: list[tuple[str, int, int]], index: int) -> bool:
         return False
     previous = tokens[index - 1][0]
     if previous.lower() in _MODALS:
+        return True
+    # "diamonds typically score 50": a base form after an -ly adverb after a plural noun.
+    if previous.lower().endswith("ly") and "ADV" in pos_tags(previous) and index >= 2 and "VERB" in pos_tags(word) \
+            and not word.lower().endswith("s") and is_plural(tokens[index - 2][0]) and _is_noun(tokens[index - 2][0]):
         return True
     if not (word.endswith("s") and "VERB" in pos_tags(word)):
         return False
@@ -204,6 +214,9 @@ def subject_before(sentence: str, pos: int) -> Subject | None:
         if _verb_in_context(tokens, verb):
             # "plans to lay off", "set to rise": an infinitive hangs on an earlier verb.
             if verb >= 1 and tokens[verb - 1][0].lower() == "to":
+                controller = _infinitive_subject(sentence, tokens, verb)
+                if controller is not None:
+                    return controller
                 verb -= 2
                 continue
             if word.lower().endswith("ing") and verb >= 1 and not tokens[verb - 1][0].lower() in _AUXILIARIES:
@@ -240,13 +253,46 @@ def subject_before(sentence: str, pos: int) -> Subject | None:
         found = _antecedent(sentence, tokens, end) if word.lower() in {"it", "they", "he", "she"} else None
         return Subject(found, verb_lemma, verb_start) if found else None
     after_determiner = end >= 1 and tokens[end - 1][0].lower() in _DETERMINERS and word.lower() in _AMBIGUOUS_VERBS
-    if not _is_noun(word) and not after_determiner:
+    # "the pace of price increases is expected": two finite verbs do not stand side by side, so a
+    # verb-looking noun right before an auxiliary ends the subject.
+    before_auxiliary = word.lower() in _AMBIGUOUS_VERBS and word.lower().endswith("s") \
+        and tokens[end + 1][0].lower() in _AUXILIARIES - {"'s", "’s"} and "NOUN" in pos_tags(word)
+    if not _is_noun(word) and not after_determiner and not before_auxiliary:
         return None  # "the cost was $5m": after a determiner, "cost" is the noun
     first = _noun_phrase_ending_at(tokens, end)
     if first > end:
         return None
     phrase = Phrase(sentence[tokens[first][1]:tokens[end][2]], singular(word), tokens[first][1], tokens[end][2])
     return Subject(phrase, verb_lemma, verb_start)
+
+
+# Verbs of change and level whose infinitive takes the noun before "to" as its subject:
+# "could cause sea levels to rise 11 feet", "expects revenue to grow 5%".
+_CHANGE_LEMMAS = {"rise", "fall", "grow", "increase", "decrease", "decline", "drop", "climb", "jump", "reach",
+                  "hit", "top", "exceed", "double", "triple", "surge", "soar", "slip", "slide", "shrink",
+                  "tumble", "plunge", "ease", "gain", "lose", "average", "total", "stay", "remain"}
+
+
+def _infinitive_subject(sentence: str, tokens: list[tuple[str, int, int]], verb: int) -> Subject | None:
+    """'cause sea levels to rise 11 feet': the noun phrase right before 'to <change verb>' is the
+    one that changes (the agent of a passive, 'tuned by M-Sport to ...', is not)."""
+    lemma = _verb_lemma(tokens[verb][0].lower())
+    end = verb - 2
+    if lemma not in _CHANGE_LEMMAS or end < 1 or tokens[end][0][:1].isdigit():
+        return None
+    word = tokens[end][0]
+    if word.lower() in _PRONOUNS or not _is_noun(word) or is_verb(word) or word.lower() in _TIME_NOUNS:
+        return None
+    first = _noun_phrase_ending_at(tokens, end)
+    if first > end or first == 0 or tokens[first - 1][0].lower() in {"by", "of", "for", "in", "on", "at", "with"} \
+            or not _verb_in_context(tokens, first - 1) and tokens[first - 1][0].lower() not in _DETERMINERS:
+        return None
+    if tokens[first - 1][0].lower() in _DETERMINERS and (first < 2 or not _verb_in_context(tokens, first - 2)):
+        return None
+    while first < end and _verb_in_context(tokens, first):
+        first += 1  # "could cause sea levels": the verb is not part of the phrase
+    phrase = Phrase(sentence[tokens[first][1]:tokens[end][2]], singular(word), tokens[first][1], tokens[end][2])
+    return Subject(phrase, (lemma,), tokens[verb][1])
 
 
 def _antecedent(sentence: str, tokens: list[tuple[str, int, int]], pronoun: int) -> Phrase | None:
@@ -300,6 +346,29 @@ def _owner_before_of(sentence: str, figure_start: int) -> Phrase | None:
     return Phrase(sentence[tokens[first][1]:tokens[last][2]], singular(word), tokens[first][1], tokens[last][2])
 
 
+def _of_complement(sentence: str, end: int) -> Phrase | None:
+    """' of the Acme board', ' of wire fraud' right after a counted noun: the noun phrase of it."""
+    m = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?", sentence[end:])
+    if m is None:
+        return None
+    start = end + m.end()
+    run: list[tuple[str, int, int]] = []
+    for word, w_start, w_end in _tokens(sentence[start:start + 60]):
+        if run and w_start + start - run[-1][2] > 1 or not word[:1].isalpha():
+            break
+        if not _is_noun(word) and not ("ADJ" in pos_tags(word) and not is_verb(word)) or word.lower() in _TIME_NOUNS \
+                or is_verb(word) or word.lower() in _RELATIVE:
+            break
+        run.append((word, w_start + start, w_end + start))
+        if len(run) >= 4:
+            break
+    while run and not pos_tags(run[-1][0]) & {"NOUN", "PROPN"} and pos_tags(run[-1][0]):
+        run.pop()
+    if not run or run[0][1] != start:
+        return None
+    return Phrase(sentence[start:run[-1][2]], singular(run[-1][0]), start, run[-1][2])
+
+
 def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
     """What a count is about: 'survey of European countries', "Dell's employees" or, for a
     count stated of a subject ('The population is 8 billion people'), the subject; else the
@@ -316,10 +385,16 @@ def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
     owner = _owner_before_of(sentence, figure_start)
     if owner is not None:
         return f"{owner.text} of {counted.text}"
+    complement = _of_complement(sentence, counted.end)
+    if complement is not None:
+        # "five new seasons of the show", "one count of wire fraud": the "of" phrase says whose.
+        return sentence[counted.start:complement.end]
     subject = subject_before(sentence, figure_start)
     if subject is None or subject.phrase.end > figure_start:
         return counted.text
-    if set(subject.verbs) & _POSSESSION_VERBS:
+    gave_up = subject.verbs[-1:] == ("give",) and re.search(r"\bup\s+" + _QUALIFIER_WORDS.pattern + r"$",
+                                                             sentence[:figure_start]) is not None
+    if set(subject.verbs) & _POSSESSION_VERBS or gave_up:  # "gave up 517 yards" concedes them
         return f"{_possessive(subject.phrase.text, sentence)} {counted.text}"
     if subject.verbs and subject.verbs[-1] == "be":
         return subject.phrase.text
@@ -328,19 +403,24 @@ def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
     return counted.text
 
 
-def attributive_noun_after(sentence: str, figure_start: int, unit_end: int) -> Phrase | None:
+def attributive_noun_after(sentence: str, figure_start: int, unit_end: int, glued: bool = False) -> Phrase | None:
     """'a 5% pay rise' -> 'pay rise', 'an $800 pizza oven' -> 'pizza oven': a measure written
-    as a modifier measures the noun it modifies."""
+    as a modifier measures the noun it modifies. A measure hyphenated to its unit ('a 1.8
+    billion-mile journey', 'a 50 year-old man') is a modifier wherever it stands (`glued`)."""
+    glued = glued or re.search(r"\w-[A-Za-z]+$", sentence[figure_start:unit_end]) is not None
     before = _tokens(sentence[max(0, figure_start - 40):figure_start])
     # "a 5% pay rise", "Acme's $5m loss", "a million dollar house", "12 C melting point."
     opener = before[-1][0] if before else ""
     starts_sentence = not sentence[:figure_start].strip()
     with_article = re.match(r"an?\s", sentence[figure_start:figure_start + 3], re.IGNORECASE) is not None
-    if opener.lower() not in _ATTRIBUTIVE_OPENERS and not opener.endswith(("'s", "’s")) \
-            and not starts_sentence and not with_article:
+    # "50mL of 30% sulfuric acid": after "of", a measure glued to a noun phrase is its strength.
+    after_of = opener.lower() == "of" and re.match(r"\s?[A-Za-z]", sentence[unit_end:unit_end + 2]) is not None
+    if opener.lower() not in _ATTRIBUTIVE_OPENERS and not opener.endswith(("'s", "’s")) and not after_of \
+            and not starts_sentence and not with_article and not glued \
+            and not (opener[:1].isdigit() and opener[-1:].isalpha()):  # "a 640bhp 5.2 litre V10 engine"
         return None
     rest = sentence[unit_end:]
-    glue = re.match(r"-?\s?", rest)
+    glue = re.match(r"(?:\s*\([^()]{1,30}\))?-?\s?" if glued else r"-?\s?", rest)  # "(2.8bn km) journey"
     start = unit_end + glue.end()
     run: list[tuple[str, int, int]] = []
     for word, w_start, w_end in _tokens(sentence[start:start + 60]):
@@ -355,8 +435,8 @@ def attributive_noun_after(sentence: str, figure_start: int, unit_end: int) -> P
             break
     while run and not ("NOUN" in pos_tags(run[-1][0]) or "PROPN" in pos_tags(run[-1][0])):
         run.pop()
-    if not run or run[0][1] != start:
-        return None
+    if not run or run[0][1] != start or any(w.lower() in _TIME_WORDS | {"early", "late"} for w, _, _ in run):
+        return None  # "winds of 155mph early Wednesday": a time is not what is measured
     return Phrase(sentence[run[0][1]:run[-1][2]], singular(run[-1][0]), run[0][1], run[-1][2])
 
 
@@ -377,10 +457,25 @@ def measure_entity(sentence: str, figure_start: int, unit_end: int, local: Phras
     in_phrase = _in_phrase_after(sentence, unit_end)
     if in_phrase is not None:
         return in_phrase.text
+    holder = _holder_with(sentence, figure_start)
+    if holder is not None:
+        return holder.text
     # "lost 0.8% to end at 7,412": a word after "to" is a verb, whatever the lexicon says.
+    # "guidance for the quarter ended December to $84bn": a time word is not what is measured.
     local_is_noun = local is not None and _is_noun(local.text.split()[-1]) and not is_verb(local.text.split()[-1]) \
+        and local.text.split()[-1].lower() not in _TIME_NOUNS \
+        and not re.search(r"\b(?:can|could|will|would|may|might|should|must)\s+$", sentence[:local.start]) \
         and not re.search(r"\bto\s+$", sentence[:local.start]) and not sentence[local.start - 1:local.start].isdigit() \
-        and not re.search(r"(?<![A-Za-z-])\d[\d,.]*\s*$", sentence[:local.start])  # a number, not "G7"
+        and not re.search(r"(?<![A-Za-z-])\d[\d,.]*\s*$", sentence[:local.start]) \
+        and not (re.search(r"\bby\s+$", sentence[:local.start]) and re.match(r"\s+to\s", sentence[local.end:]))
+    # "(tuned) by M-Sport to produce 296 hp": the agent of a passive is not what is measured.
+    changed = _changed_object(sentence, figure_start)
+    if changed is not None:
+        return changed.text
+    paid_for = _paid_for(sentence, figure_start, unit_end)
+    if paid_for is not None and not (local_is_noun and local.start > paid_for.start - 200 and
+                                      re.search(r"\bof\s+$", sentence[local.end:figure_start])):
+        return paid_for.text
     subject = subject_before(sentence, figure_start)
     if subject is not None and subject.phrase.end <= figure_start:
         if local_is_noun and local.start > subject.verb_start:
@@ -389,7 +484,125 @@ def measure_entity(sentence: str, figure_start: int, unit_end: int, local: Phras
     described = _described_by_change_clause(sentence, figure_start)
     if described is not None:
         return described.text
-    return local.text if local_is_noun else ""
+    if local_is_noun:
+        return local.text
+    level = _level_of_participle(sentence, figure_start)
+    if level is not None:
+        return level.text
+    # "from 18 mpg to 24 for sport utility vehicles": with nothing else, the "for" phrase.
+    scope = re.match(r"\s+for\s+(?:the\s+|its\s+|their\s+)?((?:[A-Za-z-]+\s+){0,3}[A-Za-z-]+)", sentence[unit_end:])
+    if scope:
+        words = scope.group(1).split()
+        while words and not (_is_noun(words[-1]) and "NOUN" in pos_tags(words[-1])):
+            words.pop()
+        if words and all((_is_noun(w) or "ADJ" in pos_tags(w)) and w.lower() not in STOP_WORDS and not is_verb(w)
+                         for w in words) and singular(words[-1]) not in _TIME_NOUNS:
+            return " ".join(words)
+    return ""
+
+
+_LEVEL_PARTICIPLE = re.compile(
+    r"\b(?:going|rising|falling|trading|climbing|dropping|sliding|heading|sitting|standing|settling|hovering)"
+    r"(?:\s+(?:back|up|down))?\s+(?:to|at)\s+" + _QUALIFIER_WORDS.pattern + r"$", re.IGNORECASE)
+
+
+def _level_of_participle(sentence: str, figure_start: int) -> Phrase | None:
+    """'see the pound going to $1': the noun before a participle of movement 'to'/'at' a level."""
+    m = _LEVEL_PARTICIPLE.search(sentence[:figure_start])
+    if m is None:
+        return None
+    tokens = _tokens(sentence[:m.start()])
+    if not tokens:
+        return None
+    last = len(tokens) - 1
+    word = tokens[last][0]
+    if not _is_noun(word) or is_verb(word) or word.lower() in _TIME_NOUNS:
+        return None
+    first = _noun_phrase_ending_at(tokens, last)
+    return Phrase(sentence[tokens[first][1]:tokens[last][2]], singular(word), tokens[first][1], tokens[last][2])
+
+
+_CHANGING_VERB = re.compile(
+    r"\b(?:lower|rais|rais|cut|increas|reduc|boost|lift|trim|hik|slash|revis|upgrad|downgrad)"
+    r"(?:e|es|ed|s|d|ing|ting)?\b", re.IGNORECASE)
+
+
+def _changed_object(sentence: str, figure_start: int) -> Phrase | None:
+    """'Acme lowered its revenue guidance for the quarter to $84bn': what a transitive change
+    verb moves 'to' or 'by' a figure is its object."""
+    before = sentence[:figure_start]
+    if not re.search(r"\b(?:to|by)\s+" + _QUALIFIER_WORDS.pattern + r"$", before):
+        return None
+    clause_start = max(before.rfind(c) for c in (",", ";", ":", "(")) + 1
+    verbs = list(_CHANGING_VERB.finditer(before, clause_start))
+    if not verbs:
+        return None
+    found = object_phrase_after(sentence, verbs[-1].end())
+    if found is None:
+        # "cut interest rates by": a bare noun phrase with a noun head, before a preposition.
+        m = re.match(r"\s+((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)\s+(?:to|by|from|for|on|in|at)\b",
+                     sentence[verbs[-1].end():figure_start])
+        words = m.group(1).split() if m else []
+        if not words or not all(_is_noun(w) or "ADJ" in pos_tags(w) and not is_verb(w) for w in words) \
+                or "NOUN" not in pos_tags(words[-1]) or any(w.lower() in STOP_WORDS for w in words):
+            return None
+        start = verbs[-1].end() + m.start(1)
+        found = Phrase(m.group(1), singular(words[-1]), start, start + len(m.group(1)))
+    if found.text.lower().startswith("the "):
+        found = Phrase(found.text[4:], found.head, found.start + 4, found.end)
+    return found if found.end <= figure_start else None
+
+
+_PAYING_VERB = (r"\b(?:pa(?:y|ys|id|ying)|spen(?:d|ds|t|ding)|charg(?:e|es|ed|ing)|bid(?:s|ding)?|"
+                r"offer(?:s|ed|ing)?|invest(?:s|ed|ing)?|earmark(?:s|ed|ing)?|allocat(?:e|es|ed|ing))\b")
+_PAYING = re.compile(_PAYING_VERB + r"\s+(?:(?:about|around|almost|nearly|roughly|some|just|only|over|under|"
+                     r"more than|less than|up to|at least|an estimated|close to|as much as|between)\s+)*$",
+                     re.IGNORECASE)
+
+
+def _paid_for(sentence: str, figure_start: int, unit_end: int) -> Phrase | None:
+    """'paying over $100m for work', 'charges 1.5% for management': what an amount paid or
+    charged is for (a time, 'for the year', is not)."""
+    before = sentence[:figure_start]
+    clause = re.split(r"[,;:()]", before)[-1]
+    # "charges 1% for management and 15% for performance fees": the verb is shared.
+    gapped = re.search(r"\bfor\s+[^,;:()]{1,40}\s+and\s+$", clause) is not None \
+        and re.search(_PAYING_VERB, clause, re.IGNORECASE) is not None
+    if _PAYING.search(before) is None and not gapped:
+        return None
+    m = re.match(r"(?:\s*[-–]?\s*(?:to\s+)?[$£€]?\d[\d.,]*\s*(?:%|per\s*cent|percent|[a-z]+)?)?"
+                 r"\s+for\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|an\s+)?", sentence[unit_end:])
+    if m is None:
+        return None
+    start = unit_end + m.end()
+    tokens = _tokens(sentence[start:start + 60])
+    run: list[tuple[str, int, int]] = []
+    for word, w_start, w_end in tokens:
+        if run and w_start + start - run[-1][2] > 1 or not word[:1].isalpha() or word.lower() in _RELATIVE:
+            break
+        if not (_is_noun(word) or "ADJ" in pos_tags(word) and not is_verb(word)) or is_verb(word):
+            break
+        run.append((word, w_start + start, w_end + start))
+        if len(run) >= 3:
+            break
+    while run and not pos_tags(run[-1][0]) & {"NOUN", "PROPN"} and pos_tags(run[-1][0]):
+        run.pop()
+    if not run or run[0][1] != start or singular(run[-1][0]) in _TIME_NOUNS:
+        return None
+    return Phrase(sentence[start:run[-1][2]], singular(run[-1][0]), start, run[-1][2])
+
+
+def _holder_with(sentence: str, figure_start: int) -> Phrase | None:
+    """'the older phone with 3,687 mAh': a measure 'with' a noun is that noun's."""
+    tokens = _tokens(sentence[:figure_start])
+    if len(tokens) < 2 or tokens[-1][0].lower() != "with":
+        return None
+    last = len(tokens) - 2
+    word = tokens[last][0]
+    if not _is_noun(word) or is_verb(word) or word.lower() in _TIME_NOUNS or word.lower() in STOP_WORDS:
+        return None
+    first = _noun_phrase_ending_at(tokens, last)
+    return Phrase(sentence[tokens[first][1]:tokens[last][2]], singular(word), tokens[first][1], tokens[last][2])
 
 
 def _in_phrase_after(sentence: str, unit_end: int) -> Phrase | None:
@@ -413,6 +626,18 @@ def is_plural(word: str) -> bool:
 _CHANGE_OPENERS = {"up", "down", "higher", "lower"}
 
 
+def _is_participle_opener(clause: list[tuple[str, int, int]]) -> bool:
+    """', easing against the yen to 108.8', ', revised upward by $4m': a clause opened by a
+    participle has no subject of its own; it describes the one before it."""
+    word = clause[0][0].lower()
+    pos = pos_tags(word)
+    if "VERB" not in pos:
+        return False
+    if word.endswith("ing"):
+        return not pos & {"NOUN", "ADJ"} or word in _AMBIGUOUS_VERBS
+    return word.endswith("ed") and len(clause) > 1 and clause[1][0].lower() in {"up", "down", "upward", "downward", "by"}
+
+
 def _described_by_change_clause(sentence: str, figure_start: int) -> Phrase | None:
     """'Tesla shares have been on a tear, up nearly 57%' and 'the biggest fallers were Unite
     Group, down 68p': a verbless ', up/down ...' clause describes the name just before its comma,
@@ -422,11 +647,23 @@ def _described_by_change_clause(sentence: str, figure_start: int) -> Phrase | No
     if comma is None or comma + 1 >= len(tokens) + 1:
         return None
     clause = tokens[comma + 1:]
-    if not clause or clause[0][0].lower() not in _CHANGE_OPENERS:
+    if not clause or not (clause[0][0].lower() in _CHANGE_OPENERS or _is_participle_opener(clause)):
         return None
+    if clause[0][0].lower().endswith("ing") and comma >= 1 and tokens[comma - 1][0][:1].islower() \
+            and _is_noun(tokens[comma - 1][0]):
+        return None  # "$12m of claims, ranging from $200 to $4m": the clause may qualify "claims"
     if comma >= 1 and tokens[comma - 1][0][:1].isupper() and _is_noun(tokens[comma - 1][0]):
         first = _noun_phrase_ending_at(tokens, comma - 1)
         return Phrase(sentence[tokens[first][1]:tokens[comma - 1][2]], singular(tokens[comma - 1][0]),
                       tokens[first][1], tokens[comma - 1][2])
+    if clause[0][0].lower().endswith("ed"):
+        # "operating profit of $880m, revised upward by $40m": a past participle qualifies the
+        # noun phrase just before its comma, which may end in a figure ("X of $880m").
+        of = next((i for i in range(comma - 1, max(0, comma - 7), -1) if tokens[i][0].lower() == "of"), None)
+        if of is not None and of >= 1 and _is_noun(tokens[of - 1][0]) \
+                and any(t[0][:1].isdigit() for t in tokens[of + 1:comma]):
+            owner = _owner_before_of(sentence, tokens[of + 1][1])
+            if owner is not None:
+                return owner
     subject = subject_before(sentence, tokens[comma][1])
     return subject.phrase if subject is not None else None

@@ -141,3 +141,154 @@ def test_verbs_after_nouns_determiners_and_qualifiers(text, surface, entity):
 def test_share_of_a_plural_compound_keeps_the_compound():
     table = figures("Half of the bus stops were closed.")
     assert [(r.surface, r.value, r.unit, r.entity) for r in table.itertuples()] == [("Half", 0.5, "stop", "bus stops")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "X of <phrase>" past a conversion in brackets, a quantifier or a strength.
+        ("The crane lifts 8 tonnes (8,000 kg) of steel.", [("8 tonnes", "steel"), ("8,000 kg", "steel")]),
+        ("About 46% of all adults agreed.", [("About 46%", "adults")]),
+        ("She added 50mL of 30% vinegar.", [("50mL", "vinegar"), ("30%", "vinegar")]),
+        # The owner of "its" is the subject noun, not the words up to the figure.
+        ("Revenue fell 10% of its value.", [("10%", "Revenue's value")]),
+    ],
+)
+def test_of_phrases_past_brackets_and_quantifiers(text, expected):
+    assert entities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A clause opened by a present participle describes the subject before it ...
+        ("The pound was mixed, easing against the euro to 1.15 but flat versus the yen at 190.",
+         [("1.15", "pound"), ("190", "pound")]),
+        # ... unless a common noun ends the phrase before its comma: the clause may qualify it.
+        ("Acme holds $9m of bonds, ranging from $100 to $2m.", [("$9m", "bonds"), ("$100 to $2m", "bonds")]),
+        # A past participle ("revised upward by") qualifies the "X of <figure>" before its comma.
+        ("Initech now expects profit of $880m, revised upward by $40m.", [("$880m", "profit"), ("$40m", "profit")]),
+    ],
+)
+def test_participle_clauses_after_a_comma(text, expected):
+    assert entities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A non-restrictive relative clause between the subject and its verb is passed over.
+        ("The alloy, which is made of nickel, reached 90 gigapascals.", [("90 gigapascals", "alloy")]),
+        # A verb-looking noun right before an auxiliary ends the subject.
+        ("The rate of wage increases is expected to rise to 3.1%.", [("3.1%", "rate of wage increases")]),
+        # "cause X to rise": the noun before "to <change verb>" is what changes.
+        ("Warmer winters could cause sea levels to rise 11 feet per century.",
+         [("11 feet per century", "sea levels")]),
+        ("Acme expects its revenue to grow 5% this year.", [("5%", "revenue")]),
+        # The agent of a passive ("tuned by Acme to produce") is not what is measured.
+        ("Under the bonnet sits a 1.6 liter engine tuned by Acme to produce just under 296 hp (224 kW).",
+         [("1.6 liter", "engine"), ("just under 296 hp", "1.6 liter engine"), ("224 kW", "1.6 liter engine")]),
+        # An object pronoun is not what an amount is about.
+        ("The ticket cost me 150 euros.", [("150 euros", "ticket")]),
+    ],
+)
+def test_subjects_past_relative_clauses_infinitives_and_agents(text, expected):
+    assert entities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A counted noun's "of" phrase says whose or of what (a time phrase does not).
+        ("Five new seasons of the show will air.", [("Five", "new seasons of the show")]),
+        ("He pleaded guilty to one count of wire fraud.", [("one", "count of wire fraud")]),
+        ("Rebels staged two attacks of the night.", [("two", "attacks")]),
+        # A measure "with" a noun is that noun's.
+        ("The new tablet has a bigger battery, 5000 mAh, than the old Acme Pad 2 with 3687 mAh.",
+         [("5000 mAh", "bigger battery"), ("3687 mAh", "old Acme Pad 2")]),
+        # An amount paid or charged "for" something is for that (a time is not).
+        ("The banks ended up paying over $100 million for work that never took place.",
+         [("over $100 million", "work")]),
+        ("The fund charges 1% for management and 15% to 20% for performance fees.",
+         [("1%", "management"), ("15% to 20%", "performance fees")]),
+        ("Acme paid $5m for the quarter.", [("$5m", "Acme")]),
+    ],
+)
+def test_of_with_and_for_phrases(text, expected):
+    assert entities(text) == expected
+
+
+def test_a_clause_of_figures_alone_after_a_semicolon_shares_the_first_clause_entities():
+    text = "Flats from $200,000 to $300,000 sell in 40 days; $300,000 to $500,000, 55 days."
+    assert entities(text) == [
+        ("$200,000 to $300,000", "Flats"), ("40 days", "Flats"),
+        ("$300,000 to $500,000", "Flats"), ("55 days", "Flats"),
+    ]
+    # A clause with words of its own keeps its own entities.
+    assert entities("Acme rose 5%; Beta fell 3%.") == [("5%", "Acme"), ("3%", "Beta")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A measure hyphenated to its unit modifies the noun after it, wherever it stands.
+        ("The probe made a five-year, 1.8 billion-mile (2.8bn km) journey.",
+         [("five-year", "probe"), ("1.8 billion-mile", "journey"), ("2.8bn km", "journey")]),
+        ("It sits on 400 million-year-old bedrock.", [("400 million-year-old", "bedrock")]),
+        ("They found a 300,000 year-old skull.", [("300,000 year-old", "skull")]),
+    ],
+)
+def test_hyphenated_measures_modify_the_noun_after_them(text, expected):
+    assert entities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What a transitive change verb moves "to" or "by" a figure is its object.
+        ("Acme lowered its sales guidance for the quarter ended December to $84 billion.",
+         [("$84 billion", "Acme's sales guidance")]),
+        ("The bank raised the base rate for savers to 5%.", [("5%", "base rate")]),
+        # A time word is not what is measured: with no subject found, nothing is said.
+        ("Acme's guidance for the year ended March came in at $2bn.", [("$2bn", "")]),
+        # A base form after "<plural noun> <-ly adverb>" is the verb.
+        ("Diamonds typically score between 50 and 70 on the scale.", [("between 50 and 70", "Diamonds")]),
+    ],
+)
+def test_objects_of_change_verbs_and_time_words(text, expected):
+    assert entities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A word after a modal is a verb, not the thing measured.
+        ("Users can grab 300 GB for free.", [("300 GB", "Users")]),
+        # A unit glued to a number ("80km/h") is not a phrase.
+        ("A beetle that can go 0 to 80km/h in about 8 seconds.",
+         [("0 to 80km/h", "beetle"), ("about 8 seconds", "beetle")]),
+        # A measure after another one is a modifier in the same stack.
+        ("Drivers enjoy the Acme 640bhp 5.2 litre V10 engine.",
+         [("640bhp", "Acme"), ("5.2 litre", "V10 engine")]),
+    ],
+)
+def test_modals_glued_units_and_stacked_modifiers(text, expected):
+    assert entities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A participle of movement "to"/"at" a level hangs on the noun before it.
+        ("You can see the pound going to $1 soon.", [("$1", "pound")]),
+        # With nothing else, an amount's "for" phrase says what it is for (a time does not).
+        ("Mileage has crept up, from 20 mpg to 29 mpg for small cars, and from 14 mpg to 24 for pickup trucks.",
+         [("20 mpg", "Mileage"), ("29 mpg", "small cars"), ("14 mpg", "small cars"), ("24", "pickup trucks")]),
+        # "gave up 517 yards" concedes them: the subject's yards.
+        ("A defense that gave up 517 rushing yards was beaten.", [("517", "defense's rushing yards")]),
+        # A time after "of <measure>" is not what the measure modifies.
+        ("The storm had winds of 155mph early Wednesday.", [("155mph", "winds")]),
+    ],
+)
+def test_participles_scopes_and_conceding(text, expected):
+    assert entities(text) == expected
