@@ -11,7 +11,7 @@ import pandas as pd
 
 from .attribution import SourceMemory, attribute, note_people
 from .documents import Document, document_from_text
-from .entities import counted_noun_after, measured_phrase, object_phrase_after, pos_tags, resolve_possessive, singular
+from .entities import counted_noun_after, measured_phrase, object_phrase_after, pos_tags, resolve_possessive
 from .non_figures import rejection_reason
 from .numbers import NumberMention, find_numbers
 from .qualifiers import CHANGE_FROM, direction, multiplier_changes, qualify
