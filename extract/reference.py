@@ -23,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from .csv_rows import CsvProblem, strict_rows
+from .documents import LoadError
 from .units import Unit, normalise
 
 REFERENCE_COLUMNS = ["id", "measure", "entity", "value", "low", "high", "unit", "period_start", "period_end",
@@ -34,15 +35,6 @@ BUNDLED_REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference.cs
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
 _PARTIAL_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2]))?")  # "2025", "2025-07": a publisher gave no day
 _CURRENCY = re.compile(r"(?:[A-Z]{3}|GBp)¢?(?:/[a-z][a-z ]*)?")
-
-
-@dataclass(frozen=True)
-class ReferenceError:
-    origin: str  # "path:line" or "path"
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.origin}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -155,15 +147,15 @@ def empty_reference() -> pd.DataFrame:
     return frame.astype({"value": "float64", "low": "float64", "high": "float64", "norm_scale": "float64"})
 
 
-def parse_reference(text: str, origin: str) -> tuple[pd.DataFrame, list[ReferenceError]]:
+def parse_reference(text: str, origin: str) -> tuple[pd.DataFrame, list[LoadError]]:
     """Reference rows from CSV text; `origin` names the file in messages."""
-    errors: list[ReferenceError] = []
+    errors: list[LoadError] = []
     rows_read = strict_rows(lambda: iter(io.StringIO(text, newline="")))
     first = next(rows_read, None)
     if first is None:
-        return empty_reference(), [ReferenceError(origin, "empty file, expected a header row")]
+        return empty_reference(), [LoadError(origin, "empty file, expected a header row")]
     if isinstance(first, CsvProblem):
-        return empty_reference(), [ReferenceError(f"{origin}:{first.line}", first.message)]
+        return empty_reference(), [LoadError(f"{origin}:{first.line}", first.message)]
     header = [h.strip().lstrip("\ufeff") for h in first.cells]
     missing = [c for c in REFERENCE_COLUMNS if c not in header]
     unknown = [c for c in header if c not in REFERENCE_COLUMNS]
@@ -173,26 +165,26 @@ def parse_reference(text: str, origin: str) -> tuple[pd.DataFrame, list[Referenc
             parts.append("missing column" + ("s " if len(missing) > 1 else " ") + ", ".join(missing))
         if unknown:
             parts.append("unknown column" + ("s " if len(unknown) > 1 else " ") + ", ".join(unknown))
-        return empty_reference(), [ReferenceError(f"{origin}:1", "; ".join(parts))]
+        return empty_reference(), [LoadError(f"{origin}:1", "; ".join(parts))]
     rows: list[dict] = []
     seen: dict[str, int] = {}
     for read in rows_read:
         if isinstance(read, CsvProblem):
-            errors.append(ReferenceError(f"{origin}:{read.line}", read.message))
+            errors.append(LoadError(f"{origin}:{read.line}", read.message))
             continue
         cells, start_line = read.cells, read.first_line
         if not any(c.strip() for c in cells):
             continue
         where = f"{origin}:{start_line}"
         if len(cells) != len(header):
-            errors.append(ReferenceError(where, f"{len(cells)} cells, expected {len(header)}"))
+            errors.append(LoadError(where, f"{len(cells)} cells, expected {len(header)}"))
             continue
         problems: list[str] = []
         row = _validated_row(dict(zip(header, cells)), problems)
         if row is not None and row["id"] in seen:
             problems.append(f"id {row['id']!r} already used on line {seen[row['id']]}")
         if problems:
-            errors.append(ReferenceError(where, "; ".join(problems)))
+            errors.append(LoadError(where, "; ".join(problems)))
             continue
         seen[row["id"]] = start_line
         row["origin"] = where
@@ -203,43 +195,43 @@ def parse_reference(text: str, origin: str) -> tuple[pd.DataFrame, list[Referenc
     return frame.astype({"value": "float64", "low": "float64", "high": "float64", "norm_scale": "float64"}), errors
 
 
-def load_reference_bytes(data: bytes, name: str) -> tuple[pd.DataFrame, list[ReferenceError]]:
+def load_reference_bytes(data: bytes, name: str) -> tuple[pd.DataFrame, list[LoadError]]:
     """An uploaded reference file (the dashboard's upload)."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return empty_reference(), [ReferenceError(name, f"not UTF-8 text (invalid byte at offset {error.start})")]
+        return empty_reference(), [LoadError(name, f"not UTF-8 text (invalid byte at offset {error.start})")]
     if "\x00" in text:
-        return empty_reference(), [ReferenceError(name, "binary file, not CSV text")]
+        return empty_reference(), [LoadError(name, "binary file, not CSV text")]
     return parse_reference(text, name)
 
 
-def load_reference(path: str | Path = BUNDLED_REFERENCE) -> tuple[pd.DataFrame, list[ReferenceError]]:
+def load_reference(path: str | Path = BUNDLED_REFERENCE) -> tuple[pd.DataFrame, list[LoadError]]:
     """Reference rows from a CSV file, and one error per bad row (or for the file)."""
     path = Path(path)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        return empty_reference(), [ReferenceError(str(path), "no such file")]
+        return empty_reference(), [LoadError(str(path), "no such file")]
     except IsADirectoryError:
-        return empty_reference(), [ReferenceError(str(path), "is a directory, not a CSV file")]
+        return empty_reference(), [LoadError(str(path), "is a directory, not a CSV file")]
     except OSError as error:
-        return empty_reference(), [ReferenceError(str(path), f"cannot read: {error.strerror or error}")]
+        return empty_reference(), [LoadError(str(path), f"cannot read: {error.strerror or error}")]
     return load_reference_bytes(data, str(path))
 
 
-def combine_references(frames_and_errors: Iterable[tuple[pd.DataFrame, list[ReferenceError]]]
-                       ) -> tuple[pd.DataFrame, list[ReferenceError]]:
+def combine_references(frames_and_errors: Iterable[tuple[pd.DataFrame, list[LoadError]]]
+                       ) -> tuple[pd.DataFrame, list[LoadError]]:
     """Several reference files as one table; an id used by an earlier file is reported and skipped."""
     frames: list[pd.DataFrame] = []
-    errors: list[ReferenceError] = []
+    errors: list[LoadError] = []
     seen: dict[str, str] = {}
     for frame, frame_errors in frames_and_errors:
         errors.extend(frame_errors)
         keep = []
         for index, row in frame.iterrows():
             if row["id"] in seen:
-                errors.append(ReferenceError(row["origin"], f"id {row['id']!r} already used at {seen[row['id']]}"))
+                errors.append(LoadError(row["origin"], f"id {row['id']!r} already used at {seen[row['id']]}"))
             else:
                 seen[row["id"]] = row["origin"]
                 keep.append(index)
@@ -250,7 +242,7 @@ def combine_references(frames_and_errors: Iterable[tuple[pd.DataFrame, list[Refe
     return pd.concat(frames, ignore_index=True), errors
 
 
-def load_references(paths: Iterable[str | Path], *, bundled: bool = True) -> tuple[pd.DataFrame, list[ReferenceError]]:
+def load_references(paths: Iterable[str | Path], *, bundled: bool = True) -> tuple[pd.DataFrame, list[LoadError]]:
     """The bundled reference (unless `bundled=False`) plus every file given, as one table."""
     sources = ([BUNDLED_REFERENCE] if bundled else []) + [Path(p) for p in paths]
     return combine_references(load_reference(p) for p in sources)
