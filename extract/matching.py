@@ -289,11 +289,7 @@ def match_reference(claim: FigureMeasure, ref: ReferenceMeasure, settings: Check
     ratio = _compare_periods(claim, ref.period, True, settings, notes, differences)
     if ref.geography and names_place(claim.sentence, ref.geography):
         notes.append(f"place: {ref.geography}")
-    agree = sources_agree(claim.source, ref.source)
-    if agree is True:
-        notes.append(f"source: {claim.source} ≈ {ref.source}")
-    elif agree is False and settings.require_same_source:
-        differences.append(f"sources differ: {claim.source} vs {ref.source}")
+    _compare_sources(claim.source, ref.source, settings, notes, differences)
     return Match(
         figure_id=claim.figure_id, kind="reference", other_id=ref.ref_id,
         claim=_with_period(claim.label, claim.period), other=_with_period(ref.label, ref.period),
@@ -303,6 +299,16 @@ def match_reference(claim: FigureMeasure, ref: ReferenceMeasure, settings: Check
         is_match=not differences, agrees=claim.interval.overlaps(ref.interval),
         score=round(score, 4), period_overlap=round(ratio, 4), why="; ".join(notes + differences), differences=tuple(differences),
     )
+
+
+def _compare_sources(claim_source: str, other_source: str, settings: CheckSettings, notes: list[str],
+                     differences: list[str]) -> None:
+    """Where both name a source: the same one is noted; another one tells the pair apart if required."""
+    agree = sources_agree(claim_source, other_source)
+    if agree is True:
+        notes.append(f"source: {claim_source} ≈ {other_source}")
+    elif agree is False and settings.require_same_source:
+        differences.append(f"sources differ: {claim_source} vs {other_source}")
 
 
 def match_figures(claim: FigureMeasure, other: FigureMeasure, settings: CheckSettings = DEFAULT_SETTINGS) -> Match | None:
@@ -330,11 +336,7 @@ def match_figures(claim: FigureMeasure, other: FigureMeasure, settings: CheckSet
     _compare_measures(claim.outcomes, other.outcomes, claim.direction, other.direction, differences, notes)
     ratio = _compare_periods(claim, other.period, False, settings, notes, differences)
     _same_story(claim, other, settings, notes, differences)
-    agree = sources_agree(claim.source, other.source)
-    if agree is True:
-        notes.append(f"source: {claim.source} ≈ {other.source}")
-    elif agree is False and settings.require_same_source:
-        differences.append(f"sources differ: {claim.source} vs {other.source}")
+    _compare_sources(claim.source, other.source, settings, notes, differences)
     return Match(
         figure_id=claim.figure_id, kind="corpus", other_id=other.figure_id,
         claim=_with_period(claim.label, claim.period), other=_with_period(other.label, other.period),
