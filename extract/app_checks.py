@@ -36,26 +36,28 @@ def reviewed_table(result: CrossCheck, texts: dict[str, str], db_path: Path | No
     """The checked table plus the reviewers' decisions and each figure's review key.
 
     Kept apart from the (cached) cross-check because decisions change while the figures do not.
+    Raises ReviewStoreError when the review database cannot be read.
     """
-    documents = [Document(doc_id=doc_id, text=text) for doc_id, text in texts.items()]
-    checked = merge_decisions(result.table, documents, db_path or reviews_db())
-    checked["review_key"] = review_keys(checked, documents)
-    return checked
+    table, problem = reviewed_table_or_problem(result, texts, db_path)
+    if problem:
+        raise ReviewStoreError(problem)
+    return table
 
 
 def reviewed_table_or_problem(result: CrossCheck, texts: dict[str, str],
                               db_path: Path | None = None) -> tuple[pd.DataFrame, str]:
     """As `reviewed_table`; when the review database cannot be read (corrupt, locked, not SQLite),
     the checked table with empty review columns and the problem, so the figures still show."""
+    documents = [Document(doc_id=doc_id, text=text) for doc_id, text in texts.items()]
+    problem = ""
     try:
-        return reviewed_table(result, texts, db_path), ""
+        checked = merge_decisions(result.table, documents, db_path or reviews_db())
     except ReviewStoreError as error:
-        documents = [Document(doc_id=doc_id, text=text) for doc_id, text in texts.items()]
-        checked = result.table.copy()
+        checked, problem = result.table.copy(), str(error)
         for column in REVIEW_COLUMNS:
             checked[column] = ""
-        checked["review_key"] = review_keys(checked, documents)
-        return checked, str(error)
+    checked["review_key"] = review_keys(checked, documents)
+    return checked, problem
 
 
 def record_review(row: dict, verdict: str, note: str, db_path: Path | None = None) -> None:
