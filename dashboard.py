@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from extract.app_data import (
+from extract.app.article_loading import (
     UPLOAD_TYPES,
     LoadedArticles,
     articles_from_documents,
@@ -19,7 +19,7 @@ from extract.app_data import (
     combine,
     overview_counts,
 )
-from extract.app_checks import (
+from extract.app.checked_table import (
     EXPORT_COLUMNS,
     cross_check,
     record_review,
@@ -27,8 +27,8 @@ from extract.app_checks import (
     reviewed_table_or_problem,
     reviews_db,
 )
-from extract import store as figure_store
-from extract.charts import (
+from extract.workspace import store_queries as figure_store
+from extract.app.charts import (
     SOURCE_PICK,
     date_count_chart,
     dimension_chart,
@@ -40,17 +40,17 @@ from extract.charts import (
     source_count_chart,
     timeline_chart,
 )
-from extract.claimreview import to_claimreview_jsonld
-from extract.crosscheck import CrossCheck, evidence_frame
-from extract.documents import Document, LoadError
-from extract.export import to_csv_bytes, to_jsonl_bytes
-from extract.fetch import fetch_document
-from extract.filters import FigureFilters, FilterOptions, apply_filters, filter_options, table_key
-from extract.highlight import article_html, markdown_literal, sentence_html, verdict_html
-from extract.reading import readable_table, reading
-from extract.review import ReviewStoreError, decision_history
-from extract.store_writer import StoreError
-from extract.verdicts import VERDICTS
+from extract.workspace.claimreview import to_claimreview_jsonld
+from extract.checks.crosscheck import CrossCheck, evidence_frame
+from extract.documents.loaders import Document, LoadError
+from extract.workspace.export import to_csv_bytes, to_jsonl_bytes
+from extract.documents.url_fetch import fetch_document
+from extract.workspace.filters import FigureFilters, FilterOptions, apply_filters, filter_options, table_key
+from extract.app.highlight import article_html, markdown_literal, sentence_html, verdict_html
+from extract.app.figure_reading import readable_table, reading
+from extract.workspace.reviews import ReviewStoreError, decision_history
+from extract.workspace.store_writer import StoreError
+from extract.checks.verdicts import VERDICTS
 
 st.set_page_config(page_title="figcheck", page_icon="🔎", layout="wide")
 

@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from extract import figures  # noqa: E402
-from extract.entities import singular  # noqa: E402
+from extract.engine.measured_entity import singular  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "newsquant" / "dev.json"
 PUBLISHED = {"CQE": (92.0, 85.6, 88.1, 76.1), "quantulum3": (73.0, 47.2, None, None)}

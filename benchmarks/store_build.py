@@ -26,9 +26,9 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extract.batch import LocalEngine, run_batch  # noqa: E402
-from extract.documents import Document, load_path  # noqa: E402
-from extract.store_writer import StoreWriter  # noqa: E402
+from extract.workspace.batch import LocalEngine, run_batch  # noqa: E402
+from extract.documents.loaders import Document, load_path  # noqa: E402
+from extract.workspace.store_writer import StoreWriter  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "bbc-news.jsonl"
 CHUNK_DOCUMENTS = 1000

@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extract.filters import OWN_STATEMENT  # noqa: E402
-from extract.store import (  # noqa: E402
+from extract.workspace.filters import OWN_STATEMENT  # noqa: E402
+from extract.workspace.store_queries import (  # noqa: E402
     Filters,
     figures_by_date,
     figures_by_dimension,

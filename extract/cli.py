@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from .batch import EngineError, extract_all, make_engine, open_sink, run_batch
-from .crosscheck import check_figures
-from .documents import Document, LoadError, load_inputs
-from .export import FORMATS, format_for, write_table
-from .reference import load_references
-from .review import ReviewStoreError, merge_decisions
-from .schema import COLUMNS, empty_frame
-from .store_writer import PARTITIONS, StoreError, StoreWriter
-from .verdicts import VERDICTS
+from extract.workspace.batch import EngineError, extract_all, make_engine, open_sink, run_batch
+from extract.checks.crosscheck import check_figures
+from extract.documents.loaders import Document, LoadError, load_inputs
+from extract.workspace.export import FORMATS, format_for, write_table
+from extract.checks.reference_data import load_references
+from extract.workspace.reviews import ReviewStoreError, merge_decisions
+from extract.engine.table_schema import COLUMNS, empty_frame
+from extract.workspace.store_writer import PARTITIONS, StoreError, StoreWriter
+from extract.checks.verdicts import VERDICTS
 
 
 def _extract_inputs(args: argparse.Namespace) -> tuple[list[Document], pd.DataFrame, list[LoadError]]:

@@ -3,8 +3,8 @@
 import pytest
 
 from extract import figures
-from extract.arithmetic import arithmetic_findings
-from extract.matching import figure_measures
+from extract.checks.arithmetic import arithmetic_findings
+from extract.checks.matching import figure_measures
 
 
 def findings(text):

@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, SHARED
 from extract.cli import main
-from extract.batch import DaskEngine, LocalEngine, TableFileSink, _ordered, run_batch
-from extract.documents import Document, load_path
-from extract.export import encode
-from extract.figures import figures_frame
-from extract.store_writer import DigestIndex, StoreError, StoreWriter
+from extract.workspace.batch import DaskEngine, LocalEngine, TableFileSink, _ordered, run_batch
+from extract.documents.loaders import Document, load_path
+from extract.workspace.export import encode
+from extract.engine.extraction import figures_frame
+from extract.workspace.store_writer import DigestIndex, StoreError, StoreWriter
 
 BBC = SHARED / "corpora" / "bbc-news.jsonl"
 
@@ -195,7 +195,7 @@ def test_uncommitted_left_overs_are_ignored_and_removed(own_corpus, tmp_path, cl
     orphan = store / "figures" / "chunk-00000000000aaaaaa-000001.parquet"
     committed.head(2).to_parquet(orphan)
     (store / "documents" / "chunk-00000000000aaaaaa-000001.parquet.tmp").write_bytes(b"half")
-    from extract.store import open_store, summary
+    from extract.workspace.store_queries import open_store, summary
 
     opened = open_store(store)
     assert summary(opened).figures == len(committed)

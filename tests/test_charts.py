@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from extract.charts import (
+from extract.app.charts import (
     MAX_ENTITIES,
     MAX_POINTS_PER_ENTITY,
     SOURCE_PICK,
@@ -13,8 +13,8 @@ from extract.charts import (
     source_chart,
     timeline_chart,
 )
-from extract.documents import document_from_text
-from extract.figures import figures
+from extract.documents.loaders import document_from_text
+from extract.engine.extraction import figures
 
 
 def _table():

@@ -4,10 +4,10 @@ import json
 from datetime import datetime, timezone
 
 from extract import document_from_text, figures
-from extract.claimreview import to_claimreview_jsonld
-from extract.crosscheck import check_figures
-from extract.reference import load_reference
-from extract.review import merge_decisions, review_keys, save_decision
+from extract.workspace.claimreview import to_claimreview_jsonld
+from extract.checks.crosscheck import check_figures
+from extract.checks.reference_data import load_reference
+from extract.workspace.reviews import merge_decisions, review_keys, save_decision
 
 TEXT = ("Between 1 December 2024 and 31 May 2025, 986 civilians were killed, according to the United Nations. "
         "The harbour handled 312 ships </script><script>alert(1)</script>.")
@@ -64,7 +64,7 @@ def test_nothing_reviewed_nothing_exported():
 
 
 def test_only_web_urls_are_published_as_the_claims_appearance():
-    from extract.claimreview import claim_review
+    from extract.workspace.claimreview import claim_review
 
     row = {"sentence": "Costs rose 9%.", "doc_url": "javascript:alert(1)", "reviewer_verdict": "conflict",
            "reviewed_at": "2025-08-07T09:30:00Z"}

@@ -9,8 +9,8 @@ import pandas as pd
 
 from conftest import ROOT, SAMPLE
 from extract import COLUMNS, figures, load_path
-from extract.reference import REFERENCE_COLUMNS
-from extract.review import review_keys, save_decision
+from extract.checks.reference_data import REFERENCE_COLUMNS
+from extract.workspace.reviews import review_keys, save_decision
 
 CORPUS = Path(__file__).parent / "fixtures" / "crosscheck_corpus.jsonl"
 

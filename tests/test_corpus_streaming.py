@@ -2,8 +2,8 @@
 
 import json
 
-import extract.documents as documents_module
-from extract.documents import Document, LoadError, load_path
+import extract.documents.loaders as documents_module
+from extract.documents.loaders import Document, LoadError, load_path
 
 
 def kinds(items):

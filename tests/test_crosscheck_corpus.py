@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from extract import figures, load_path
-from extract.crosscheck import cross_check, evidence_for
-from extract.reference import load_reference
+from extract.checks.crosscheck import cross_check, evidence_for
+from extract.checks.reference_data import load_reference
 
 CORPUS = Path(__file__).parent / "fixtures" / "crosscheck_corpus.jsonl"
 OHCHR = "UN Human Rights Office (OHCHR)"
@@ -133,7 +133,7 @@ def test_the_verdict_columns_are_appended_to_the_figures_table(result):
 
 
 def test_an_empty_table_gets_the_columns_and_nothing_else():
-    from extract.crosscheck import check_figures, verdicts_by_source
+    from extract.checks.crosscheck import check_figures, verdicts_by_source
     checked = check_figures(figures([]), load_reference()[0])
     assert checked.empty and list(checked.columns)[-4:] == ["verdict", "verdict_reason", "evidence", "check"]
     assert verdicts_by_source(checked).empty

@@ -5,8 +5,8 @@ import math
 import pytest
 
 from extract import document_from_text, figures
-from extract.crosscheck import cross_check, evidence_for, evidence_frame, verdicts_by_source
-from extract.reference import load_reference
+from extract.checks.crosscheck import cross_check, evidence_for, evidence_frame, verdicts_by_source
+from extract.checks.reference_data import load_reference
 
 HRMMU = "UN Human Rights Monitoring Mission in Ukraine (HRMMU)"
 

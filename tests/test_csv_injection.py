@@ -14,9 +14,9 @@ import subprocess
 import sys
 
 from conftest import ROOT
-from extract.app_data import articles_from_file, combine
-from extract.export import to_csv_bytes
-from extract.schema import COLUMNS
+from extract.app.article_loading import articles_from_file, combine
+from extract.workspace.export import to_csv_bytes
+from extract.engine.table_schema import COLUMNS
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HOSTILE_TEXTS = [

@@ -14,10 +14,10 @@ import pytest
 
 from app_server import CHROMIUM, CHROMIUM_ARGS, running_dashboard
 from conftest import ROOT, require_browser
-from extract.app_checks import EXPORT_COLUMNS, cross_check, references, reviewed_table
-from extract.app_data import articles_from_file, bundled_files, combine
-from extract.export import to_csv_bytes
-from extract.filters import FigureFilters, apply_filters
+from extract.app.checked_table import EXPORT_COLUMNS, cross_check, references, reviewed_table
+from extract.app.article_loading import articles_from_file, bundled_files, combine
+from extract.workspace.export import to_csv_bytes
+from extract.workspace.filters import FigureFilters, apply_filters
 
 ARTIFACTS = Path(os.environ.get("FIGCHECK_ARTIFACTS", ROOT / "test-artifacts"))
 

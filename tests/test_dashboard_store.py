@@ -7,11 +7,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
-from extract import store as figure_store
-from extract.batch import LocalEngine, run_batch
-from extract.documents import load_path
-from extract.highlight import markdown_literal
-from extract.store_writer import StoreWriter
+from extract.workspace import store_queries as figure_store
+from extract.workspace.batch import LocalEngine, run_batch
+from extract.documents.loaders import load_path
+from extract.app.highlight import markdown_literal
+from extract.workspace.store_writer import StoreWriter
 
 CORPUS = ROOT / "tests" / "fixtures" / "crosscheck_corpus.jsonl"
 

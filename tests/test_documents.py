@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extract import Document, LoadError, load_bytes, load_path
-from extract.documents import decode
+from extract.documents.loaders import decode
 from fuzzing import FUZZ, ran
 
 HTML = b"""<html><head><title>Oil cap holds</title>
@@ -113,7 +113,7 @@ def test_any_text_survives_its_encoding(text, encoding):
 
 
 def test_an_oversized_upload_is_refused_by_size(monkeypatch):
-    import extract.documents as documents
+    import extract.documents.loaders as documents
 
     monkeypatch.setattr(documents, "MAX_FILE_BYTES", 1000)
     [error] = list(load_bytes(b"x" * 1001, "big.txt"))
@@ -152,7 +152,7 @@ def _write(path, data):
 
 
 def test_the_app_refuses_a_second_article_under_an_id_already_loaded():
-    from extract.app_data import articles_from_file, combine
+    from extract.app.article_loading import articles_from_file, combine
 
     first = articles_from_file("a.csv", b"id,text\n1,More than 6700 civilians were killed.\n")
     second = articles_from_file("b.csv", b"id,text\n1,The company sold 40 tankers.\n2,Prices fell 3%.\n")

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extract import figures
-from extract.export import neutralise_cell, neutralise_frame, to_csv_bytes, to_jsonl_bytes, to_parquet_bytes
+from extract.workspace.export import neutralise_cell, neutralise_frame, to_csv_bytes, to_jsonl_bytes, to_parquet_bytes
 from fuzzing import FUZZ, ran
 from test_robustness import NEWSY
 

@@ -8,9 +8,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from extract.documents import Document, LoadError
-from extract.fetch import fetch_document
-from extract.figures import figures
+from extract.documents.loaders import Document, LoadError
+from extract.documents.url_fetch import fetch_document
+from extract.engine.extraction import figures
 
 ARTICLE_HTML = b"""<!doctype html><html><head><title>Port traffic falls</title>
 <meta property="og:site_name" content="Harbour Gazette"><meta name="date" content="2025-03-04"></head>
@@ -203,7 +203,7 @@ def test_private_and_local_addresses_are_refused_unless_allowed(server, monkeypa
 
 
 def test_a_redirect_to_a_private_address_is_refused():
-    from extract.fetch import _CheckedRedirects, _RefusedURL
+    from extract.documents.url_fetch import _CheckedRedirects, _RefusedURL
 
     with pytest.raises(_RefusedURL, match="private or local address"):
         _CheckedRedirects(allow_private=False).redirect_request(None, None, 302, "Found", {},

@@ -2,8 +2,8 @@
 
 import math
 
-from extract.figures import figures
-from extract.filters import OWN_STATEMENT, FigureFilters, apply_filters, figures_by_source, filter_options
+from extract.engine.extraction import figures
+from extract.workspace.filters import OWN_STATEMENT, FigureFilters, apply_filters, figures_by_source, filter_options
 
 TEXT_A = ("Exports fell 12% in May, according to the Statistics Office. "
           "About 3,000 workers lost their jobs. The ministry said 40 firms [closed].")
@@ -11,7 +11,7 @@ TEXT_B = "More than 6,700 civilians were killed, according to the United Nations
 
 
 def _table():
-    from extract.documents import document_from_text
+    from extract.documents.loaders import document_from_text
 
     return figures([document_from_text(TEXT_A, doc_id="a", title="Trade", outlet="Gazette"),
                     document_from_text(TEXT_B, doc_id="b", title="War", outlet="Herald")])

@@ -2,8 +2,8 @@
 
 import html
 
-from extract.figures import figures
-from extract.highlight import MARK_STYLE, Mark, article_html, marked_html, sentence_html
+from extract.engine.extraction import figures
+from extract.app.highlight import MARK_STYLE, Mark, article_html, marked_html, sentence_html
 
 
 def _body(markup: str) -> str:
@@ -52,7 +52,7 @@ def test_article_marks_every_figure_and_highlights_the_selected_one(sample_text)
 
 
 def test_text_shown_as_markdown_cannot_become_a_link_an_image_or_markup():
-    from extract.highlight import markdown_literal
+    from extract.app.highlight import markdown_literal
 
     hostile = "404 ![pixel](https://attacker.example/p.png) [Log in](https://phish.example) *x* <b>y</b> $x$"
     assert markdown_literal(hostile) == (

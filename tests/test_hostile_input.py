@@ -11,7 +11,7 @@ import sys
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import extract.documents as documents
+import extract.documents.loaders as documents
 from conftest import ROOT
 
 GOOD = b"Wheat prices jumped 18% in March, according to the Grain Council."

@@ -5,8 +5,8 @@ import math
 import pytest
 from hypothesis import given, strategies as st
 
-from extract.check_settings import CheckSettings
-from extract.intervals import Interval, claim_interval, format_number, reference_interval, rounding_step
+from extract.checks.settings import CheckSettings
+from extract.checks.intervals import Interval, claim_interval, format_number, reference_interval, rounding_step
 from fuzzing import FUZZ, ran
 
 

@@ -4,10 +4,10 @@ import pandas as pd
 import pytest
 
 from extract import figures
-from extract.check_settings import CheckSettings
-from extract.matching import corpus_matches, figure_measures, reference_matches
-from extract.measures import lemma, outcomes, sources_agree, terms
-from extract.reference import load_reference
+from extract.checks.settings import CheckSettings
+from extract.checks.matching import corpus_matches, figure_measures, reference_matches
+from extract.checks.measure_terms import lemma, outcomes, sources_agree, terms
+from extract.checks.reference_data import load_reference
 
 
 @pytest.fixture(scope="module")

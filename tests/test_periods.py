@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from extract.periods import Period, overlap_ratio, period_near, periods_in
+from extract.checks.periods import Period, overlap_ratio, period_near, periods_in
 
 ARTICLE_DATE = date(2025, 8, 6)
 

@@ -6,7 +6,7 @@ from extract import figures
 
 
 def test_classifier_is_off_and_never_called(monkeypatch):
-    import extract.units  # noqa: F401 - importing the engine switches the classifier off
+    import extract.engine.units  # noqa: F401 - importing the engine switches the classifier off
 
     assert quantulum_classifier.USE_CLF is False
 

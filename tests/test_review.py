@@ -12,8 +12,8 @@ import pytest
 
 from conftest import ROOT
 from extract import document_from_text, figures
-from extract.crosscheck import check_figures
-from extract.review import (REVIEW_COLUMNS, ReviewStoreError, decision_history, load_decisions, merge_decisions,
+from extract.checks.crosscheck import check_figures
+from extract.workspace.reviews import (REVIEW_COLUMNS, ReviewStoreError, decision_history, load_decisions, merge_decisions,
                             review_key, review_keys, save_decision)
 
 TEXT = "Between 1 December 2024 and 31 May 2025, 986 civilians were killed, according to the United Nations."
@@ -74,7 +74,7 @@ def test_bad_input(tmp_path):
 
 WRITER = """
 import sys
-from extract.review import save_decision
+from extract.workspace.reviews import save_decision
 for i in range(100000):
     save_decision(f"key-{i}", "conflict", "note " * 50 + str(i), db_path=sys.argv[1], surface=str(i))
     print(i, flush=True)  # only after save_decision returned: this decision is committed

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from conftest import SHARED
 from fuzzing import FUZZ, ran
 from extract import document_from_text, figures, load_bytes
-from extract.numbers import find_numbers
+from extract.engine.numbers import find_numbers
 
 NEWSY = st.lists(
     st.sampled_from(list("0123456789 ,.-–%$£€¥/:()'\"\nabcdefmkMBnpx") + [

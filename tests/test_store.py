@@ -9,13 +9,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import SHARED
-from extract.filters import OWN_STATEMENT, figures_by_source as pandas_figures_by_source, source_label
-from extract.filters import filter_options as pandas_filter_options
-from extract.batch import LocalEngine, run_batch
-from extract.documents import Document, load_path
-from extract.export import encode
-from extract.schema import COLUMNS, frame_from_rows
-from extract.store import (
+from extract.workspace.filters import OWN_STATEMENT, figures_by_source as pandas_figures_by_source, source_label
+from extract.workspace.filters import filter_options as pandas_filter_options
+from extract.workspace.batch import LocalEngine, run_batch
+from extract.documents.loaders import Document, load_path
+from extract.workspace.export import encode
+from extract.engine.table_schema import COLUMNS, frame_from_rows
+from extract.workspace.store_queries import (
     Filters,
     export_bytes,
     export_frame,
@@ -29,7 +29,7 @@ from extract.store import (
     where_clause,
     write_export,
 )
-from extract.store_writer import StoreError, StoreWriter
+from extract.workspace.store_writer import StoreError, StoreWriter
 
 BBC = SHARED / "corpora" / "bbc-news.jsonl"
 

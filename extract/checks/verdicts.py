@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .arithmetic import ArithmeticFinding
-from .matching import Match
+from extract.checks.arithmetic import ArithmeticFinding
+from extract.checks.matching import Match
 
 VERDICTS = ("consistent", "conflict", "unverified")
 CHECKS = ("reference", "corpus", "arithmetic")

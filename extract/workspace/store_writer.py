@@ -26,8 +26,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .documents import Document
-from .schema import ARROW_SCHEMA
+from extract.documents.loaders import Document
+from extract.engine.table_schema import ARROW_SCHEMA
 
 FIGURES_DIR = "figures"
 DOCUMENTS_DIR = "documents"

@@ -10,7 +10,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .check_settings import DEFAULT_SETTINGS, CheckSettings
+from extract.checks.settings import DEFAULT_SETTINGS, CheckSettings
 
 # The first number written with digits in a surface: "$1.13bn" -> "1.13", "6,754" -> "6,754".
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")

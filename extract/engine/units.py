@@ -181,7 +181,7 @@ _EXTRA_SYMBOLS = {
 # quantulum3's unit knowledge base as (unit name, entity name) pairs per surface and symbol.
 # Building it from quantulum3 takes seconds (it imports inflect, which instruments itself with
 # typeguard), and that cost lands on the dashboard's first render; so the pairs are shipped as
-# JSON, regenerated with `python -m extract.units` and checked against quantulum3 by a test.
+# JSON, regenerated with `python -m extract.engine.units` and checked against quantulum3 by a test.
 QUANTULUM_UNITS_JSON = Path(__file__).with_name("quantulum_units.json")
 
 

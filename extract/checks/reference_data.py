@@ -22,16 +22,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from .csv_rows import CsvProblem, strict_rows
-from .documents import LoadError
-from .units import Unit, normalise
+from extract.documents.csv_rows import CsvProblem, strict_rows
+from extract.documents.loaders import LoadError
+from extract.engine.units import Unit, normalise
 
 REFERENCE_COLUMNS = ["id", "measure", "entity", "value", "low", "high", "unit", "period_start", "period_end",
                      "geography", "source", "url", "published"]
 # Added by the loader: how the unit normalises, and where the row came from (for messages).
 DERIVED_COLUMNS = ["dimension", "norm_unit", "norm_scale", "origin"]
 REQUIRED = ("id", "measure", "entity", "value", "unit", "source")
-BUNDLED_REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference.csv"
+BUNDLED_REFERENCE = Path(__file__).resolve().parents[2] / "data" / "reference.csv"
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
 _PARTIAL_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2]))?")  # "2025", "2025-07": a publisher gave no day
 _CURRENCY = re.compile(r"(?:[A-Z]{3}|GBp)¢?(?:/[a-z][a-z ]*)?")
@@ -60,7 +60,7 @@ def reference_unit(unit: str) -> ReferenceUnit | None:
     if _CURRENCY.fullmatch(unit):
         norm_value, norm_unit = normalise(1.0, Unit(unit, "currency"))
         return ReferenceUnit("currency", norm_unit, norm_value)
-    from .figures import figures  # the engine itself reads the unit; imported late to avoid a cycle
+    from extract.engine.extraction import figures  # the engine itself reads the unit; imported late to avoid a cycle
 
     probe = figures("It was 1 " + unit.replace("/", " per ") + ".")
     if len(probe) == 1 and probe.iloc[0]["unit"] == unit and probe.iloc[0]["value"] == 1.0:

@@ -22,10 +22,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .documents import Document, content_hash
-from .verdicts import VERDICTS
+from extract.documents.loaders import Document, content_hash
+from extract.checks.verdicts import VERDICTS
 
-DEFAULT_DB = Path(__file__).resolve().parents[1] / "data" / "reviews.sqlite"
+DEFAULT_DB = Path(__file__).resolve().parents[2] / "data" / "reviews.sqlite"
 REVIEW_COLUMNS = ["reviewer_verdict", "reviewer_note", "reviewed_at"]
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS decisions (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
-from .intervals import format_number
-from .measures import OUTCOME_ORDER, outcome_label
+from extract.checks.intervals import format_number
+from extract.checks.measure_terms import OUTCOME_ORDER, outcome_label
 
 _SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "INR": "₹"}
 

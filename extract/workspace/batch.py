@@ -19,11 +19,11 @@ from typing import BinaryIO, Protocol
 
 import pandas as pd
 
-from .documents import Document, LoadError
-from .export import TableStreamWriter, format_for
-from .figures import figure_rows
-from .schema import frame_from_rows
-from .store_writer import StoreError, StoreWriter
+from extract.documents.loaders import Document, LoadError
+from extract.workspace.export import TableStreamWriter, format_for
+from extract.engine.extraction import figure_rows
+from extract.engine.table_schema import frame_from_rows
+from extract.workspace.store_writer import StoreError, StoreWriter
 
 DOCUMENTS_PER_TASK = 16  # small enough to balance workers, big enough that dispatch costs little
 TASKS_IN_FLIGHT_PER_WORKER = 4

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .arithmetic import ArithmeticFinding, arithmetic_findings
-from .check_settings import DEFAULT_SETTINGS, CheckSettings
-from .matching import Match, corpus_matches, figure_measures, reference_matches
-from .reference import empty_reference
-from .verdicts import EVIDENCE_SEPARATOR, VERDICT_COLUMNS, VERDICTS, Verdict, decide
+from extract.checks.arithmetic import ArithmeticFinding, arithmetic_findings
+from extract.checks.settings import DEFAULT_SETTINGS, CheckSettings
+from extract.checks.matching import Match, corpus_matches, figure_measures, reference_matches
+from extract.checks.reference_data import empty_reference
+from extract.checks.verdicts import EVIDENCE_SEPARATOR, VERDICT_COLUMNS, VERDICTS, Verdict, decide
 
 
 @dataclass

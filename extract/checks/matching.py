@@ -27,12 +27,12 @@ from datetime import date
 
 import pandas as pd
 
-from .check_settings import DEFAULT_SETTINGS, CheckSettings
-from .intervals import Interval, claim_interval, reference_interval
-from .measures import (change_direction, figure_clause, lemma, names, names_place, nearest_outcomes, outcome_label,
+from extract.checks.settings import DEFAULT_SETTINGS, CheckSettings
+from extract.checks.intervals import Interval, claim_interval, reference_interval
+from extract.checks.measure_terms import (change_direction, figure_clause, lemma, names, names_place, nearest_outcomes, outcome_label,
                        outcomes, sources_agree, terms)
-from .periods import Period, overlap_ratio, parse_iso_date, period_near
-from .wording import bounded_quantity_text, figure_text, with_outcomes
+from extract.checks.periods import Period, overlap_ratio, parse_iso_date, period_near
+from extract.checks.figure_wording import bounded_quantity_text, figure_text, with_outcomes
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from .documents import SUPPORTED_SUFFIXES, Document, LoadError, document_from_text, load_bytes
-from .figures import figures_frame
-from .filters import OWN_STATEMENT, source_label
-from .schema import COLUMNS
+from extract.documents.loaders import SUPPORTED_SUFFIXES, Document, LoadError, document_from_text, load_bytes
+from extract.engine.extraction import figures_frame
+from extract.workspace.filters import OWN_STATEMENT, source_label
+from extract.engine.table_schema import COLUMNS
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "articles"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "articles"
 UPLOAD_TYPES = sorted(suffix.lstrip(".") for suffix in SUPPORTED_SUFFIXES)
 
 

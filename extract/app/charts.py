@@ -6,7 +6,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from .filters import effective_verdict, figures_by_source, source_label
+from extract.workspace.filters import effective_verdict, figures_by_source, source_label
 
 SOURCE_PICK = "source_pick"  # the selection a click on a source's bar sets
 MAX_ENTITIES = 20

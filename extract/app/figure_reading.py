@@ -13,7 +13,7 @@ import pandas as pd
 
 from lemminflect import getInflection
 
-from .filters import effective_verdict, source_label
+from extract.workspace.filters import effective_verdict, source_label
 
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 

@@ -21,11 +21,11 @@ from typing import BinaryIO
 import duckdb
 import pandas as pd
 
-from . import filters as figure_filters
-from .filters import OWN_STATEMENT
-from .export import TableStreamWriter, encode
-from .schema import ARROW_SCHEMA, COLUMNS
-from .store_writer import DOCUMENTS_SCHEMA, StoreError, committed_parts, is_store
+import extract.workspace.filters as figure_filters
+from extract.workspace.filters import OWN_STATEMENT
+from extract.workspace.export import TableStreamWriter, encode
+from extract.engine.table_schema import ARROW_SCHEMA, COLUMNS
+from extract.workspace.store_writer import DOCUMENTS_SCHEMA, StoreError, committed_parts, is_store
 
 # Chart and option queries work on a store's labels: an empty source is the article's own statement.
 _SOURCE_LABEL = "CASE WHEN coalesce(source, '') = '' THEN ? ELSE source END"

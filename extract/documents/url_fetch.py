@@ -16,7 +16,7 @@ import urllib.error
 import urllib.request
 from urllib.parse import urlsplit
 
-from .documents import Document, LoadError, decode, document_from_text, load_html
+from extract.documents.loaders import Document, LoadError, decode, document_from_text, load_html
 
 DEFAULT_TIMEOUT = 10.0  # seconds for the whole fetch, not per socket read
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024

@@ -2,7 +2,7 @@
 
 quantulum3's own number parser mis-reads scale suffixes ("$1.13bn" becomes 1.13 "dollar bit
 newton"), reads "($350 million)" as negative and misses "tens of thousands", so figcheck reads
-numbers itself and leaves units to `extract.units`.
+numbers itself and leaves units to `extract.engine.units`.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .qualifiers import CHANGE_FROM
+from extract.engine.qualifiers import CHANGE_FROM
 
 SMALL_NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

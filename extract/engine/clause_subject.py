@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lemminflect import getLemma
 
-from .entities import STOP_WORDS, Phrase, object_phrase_after, pos_tags, singular
+from extract.engine.measured_entity import STOP_WORDS, Phrase, object_phrase_after, pos_tags, singular
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.&-]*[A-Za-z0-9]|[A-Za-z0-9]|[^\s\w]")
 _AUXILIARIES = {"has", "have", "had", "having", "is", "are", "was", "were", "be", "been", "being", "am",

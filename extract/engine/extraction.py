@@ -9,16 +9,16 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .attribution import SourceMemory, attribute, note_people
-from .documents import Document, document_from_text
-from .entities import counted_noun_after, measured_phrase, object_phrase_after, pos_tags, resolve_possessive
-from .non_figures import rejection_reason
-from .numbers import NumberMention, find_numbers
-from .qualifiers import CHANGE_FROM, direction, multiplier_changes, qualify
-from .schema import COLUMNS, empty_frame
-from .sentences import split_sentences
-from .subjects import attributive_noun_after, count_entity, measure_entity
-from .units import Unit, currency_unit, match_per, match_unit_after, normalise
+from extract.engine.attribution import SourceMemory, attribute, note_people
+from extract.documents.loaders import Document, document_from_text
+from extract.engine.measured_entity import counted_noun_after, measured_phrase, object_phrase_after, pos_tags, resolve_possessive
+from extract.engine.non_figures import rejection_reason
+from extract.engine.numbers import NumberMention, find_numbers
+from extract.engine.qualifiers import CHANGE_FROM, direction, multiplier_changes, qualify
+from extract.engine.table_schema import COLUMNS, empty_frame
+from extract.engine.sentences import split_sentences
+from extract.engine.clause_subject import attributive_noun_after, count_entity, measure_entity
+from extract.engine.units import Unit, currency_unit, match_per, match_unit_after, normalise
 
 # A sentence can hold a figure only if it has a digit or a number word; most sentences do not,
 # and skipping them is most of the speed-up over running quantulum3 on whole articles.

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .reading import reading
+from extract.app.figure_reading import reading
 
 MARK_STYLE = (
     "<style>"

@@ -6,7 +6,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .entities import STOP_WORDS, pos_tags
+from extract.engine.measured_entity import STOP_WORDS, pos_tags
 
 # Longest cues first so that "no more than" wins over "more than".
 _BEFORE_CUES: list[tuple[str, str]] = [

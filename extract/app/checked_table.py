@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from .crosscheck import CrossCheck, cross_check
-from .documents import Document
-from .reference import combine_references, load_reference, load_reference_bytes
-from .review import DEFAULT_DB, REVIEW_COLUMNS, ReviewStoreError, merge_decisions, review_keys, save_decision
-from .schema import COLUMNS
-from .verdicts import VERDICT_COLUMNS
+from extract.checks.crosscheck import CrossCheck, cross_check
+from extract.documents.loaders import Document
+from extract.checks.reference_data import combine_references, load_reference, load_reference_bytes
+from extract.workspace.reviews import DEFAULT_DB, REVIEW_COLUMNS, ReviewStoreError, merge_decisions, review_keys, save_decision
+from extract.engine.table_schema import COLUMNS
+from extract.checks.verdicts import VERDICT_COLUMNS
 
 EXPORT_COLUMNS = COLUMNS + VERDICT_COLUMNS + REVIEW_COLUMNS
 

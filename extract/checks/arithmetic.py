@@ -19,8 +19,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .intervals import Interval, format_number
-from .matching import FigureMeasure
+from extract.checks.intervals import Interval, format_number
+from extract.checks.matching import FigureMeasure
 
 _SHARE_BEFORE = re.compile(
     r"(?:share|proportion|accounting\s+for|accounted\s+for|accounts?\s+for|made\s+up|makes?\s+up|comprising)"
