@@ -9,11 +9,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from extract.engine.attribution import SourceMemory, attribute, note_people
+from extract.engine.attribution import Attribution, SourceMemory, read_sentence
 from extract.documents.loaders import Document, document_from_text
 from extract.engine.measured_entity import counted_noun_after, measured_phrase, object_phrase_after, pos_tags, resolve_possessive
 from extract.engine.non_figures import rejection_reason
 from extract.engine.numbers import NumberMention, find_numbers
+from extract.engine.parse import parse
 from extract.engine.qualifiers import CHANGE_FROM, direction, multiplier_changes, qualify
 from extract.engine.table_schema import COLUMNS, empty_frame
 from extract.engine.sentences import split_sentences
@@ -102,27 +103,37 @@ def _with_rate(sentence: str, unit: Unit, end: int) -> tuple[Unit, int]:
     return Unit(f"{unit.name}/{what}", unit.dimension, pint_expr), per_end
 
 
+_DATE_LINE = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\s+")
+
+
+def _sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Sentence spans, with a leading `date YYYY-MM-DD` line (document metadata) left out."""
+    bounds = split_sentences(text)
+    if bounds:
+        header = _DATE_LINE.match(text, bounds[0][0])
+        if header is not None and header.end() < bounds[0][1]:
+            bounds[0] = (header.end(), bounds[0][1])
+    return bounds
+
+
 def extract_document(document: Document, *, approx_tolerance: float = 0.1) -> list[Figure]:
     """All figures in one document, in text order."""
     text = document.text
+    bounds = _sentence_bounds(text)
+    candidates = [
+        _sentence_figures(text[start:end], approx_tolerance) if _MAY_HOLD_NUMBER.search(text, start, end) else []
+        for start, end in bounds
+    ]
+    # Every sentence updates the attribution memory ("The UN announced ... It added that ..."),
+    # so every sentence is parsed, in one batch per document.
+    parsed = parse([text[start:end] for start, end in bounds])
     memory = SourceMemory()
     figures: list[Figure] = []
-    for sentence_start, sentence_end in split_sentences(text):
+    attributions: list[Attribution | None] = []
+    for (sentence_start, sentence_end), sentence_figures, doc in zip(bounds, candidates, parsed):
         sentence = text[sentence_start:sentence_end]
-        has_number = _MAY_HOLD_NUMBER.search(sentence) is not None
-        if not has_number:
-            # Attribution memory still needs sentences without numbers ("Ushakov said ...").
-            if "said" in sentence or "report" in sentence or "according" in sentence or "wrote" in sentence \
-                    or "posted" in sentence or "told" in sentence:
-                if attribute(sentence, memory) is None:
-                    note_people(sentence, memory)
-            else:
-                note_people(sentence, memory)
-            continue
-        attribution = attribute(sentence, memory)
-        if attribution is None:
-            note_people(sentence, memory)
-        sentence_figures = _sentence_figures(sentence, approx_tolerance)
+        sources = read_sentence(doc, memory)
+        attributions.append(sources.main)
         previous_count_noun = previous_count_unit = ""
         for fig in sentence_figures:
             if fig.dimension == "count":
@@ -137,10 +148,42 @@ def extract_document(document: Document, *, approx_tolerance: float = 0.1) -> li
             fig.start += sentence_start
             fig.end += sentence_start
             fig.sentence_start, fig.sentence_end = sentence_start, sentence_end
+            attribution = sources.for_span(fig.start - sentence_start, fig.end - sentence_start)
             if attribution:
                 fig.source, fig.source_cue = attribution.source, attribution.cue
             figures.append(fig)
+    _attribute_quotations(text, bounds, attributions, figures)
+    for fig in figures:
+        fig.source = memory.canonical(fig.source) if fig.source else ""
     return figures
+
+
+_QUOTATION = re.compile(r"“[^“”]{1,2000}”|\"[^\"]{1,2000}\"")
+
+
+def _attribute_quotations(text: str, bounds: list[tuple[int, int]], attributions: list[Attribution | None],
+                          figures: list[Figure]) -> None:
+    """A figure inside a quotation is the speaker's: the source of the sentence that closes the
+    quotation ("... 300 jobs. Sales fell 5%," Mr Smith said), or of the one that opens it."""
+    for quote in _QUOTATION.finditer(text):
+        inside = [f for f in figures if quote.start() <= f.start and f.end <= quote.end()]
+        if not inside:
+            continue
+        speaker = _attribution_at(bounds, attributions, quote.end() - 1) \
+            or _attribution_at(bounds, attributions, quote.start())
+        if speaker is None:
+            continue
+        for fig in inside:
+            if not fig.source:
+                fig.source, fig.source_cue = speaker.source, speaker.cue
+
+
+def _attribution_at(bounds: list[tuple[int, int]], attributions: list[Attribution | None],
+                    position: int) -> Attribution | None:
+    for (start, end), attribution in zip(bounds, attributions):
+        if start <= position < end:
+            return attribution
+    return None
 
 
 def _sentence_figures(sentence: str, approx_tolerance: float) -> list[Figure]:
