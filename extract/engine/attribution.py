@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.engine.parse import lemma, upos
+
 from extract.engine.lexicon import (
     ORGANISATION_PRONOUNS,
     PERSON_PRONOUNS,
@@ -125,8 +127,8 @@ def _named_in(token: Token) -> tuple[str, str] | None:
             if person:
                 ent = person[0][2]
         return _entity_text(ent), _kind(ent.label_)
-    if token.pos_ == "PROPN":
-        parts = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+    if upos(token) == "PROPN":
+        parts = [t for t in token.lefts if t.dep_ == "compound" and upos(t) == "PROPN"] + [token]
         start, end = parts[0].i, token.i + 1
         return doc[start:end].text, "organisation"
     return None
@@ -155,7 +157,7 @@ def _reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] | None
     """(source, kind, back-reference words) for the phrase headed by `token` (a subject of a
     speech verb or the object of 'according to')."""
     lower = token.lower_
-    if token.pos_ == "PRON":
+    if upos(token) == "PRON":
         if lower in PERSON_PRONOUNS:
             source = memory.last_person or memory.last_source
             return (source, "person", lower) if source else None
@@ -163,8 +165,8 @@ def _reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] | None
             source = memory.last_organisation or memory.last_source
             return (source, "organisation", lower) if source else None
         return None
-    lemma = token.lemma_.lower()
-    if lemma in SOURCE_NOUNS:
+    word_lemma = lemma(token)
+    if word_lemma in SOURCE_NOUNS:
         owner = _from_source_noun(token)
         named = _named_in(owner) if owner is not None else None
         if named is not None:
@@ -181,13 +183,13 @@ def _reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] | None
     named = _named_in(token)
     if named is not None:
         return named[0], named[1], ""
-    if lemma in SOURCE_ROLES:
+    if word_lemma in SOURCE_ROLES:
         determined = any(child.dep_ == "det" and child.lower_ in {"the", "this", "that"} for child in token.children)
         if determined and token.tag_ in {"NN", "NNP"} and memory.last_organisation:
             # "the company said": the organisation last named.
             words = " ".join(t.text for t in token.doc[token.left_edge.i:token.i + 1])
             return memory.last_organisation, "organisation", words
-        if token.tag_ in {"NNS", "NNPS"} or lemma in {"police"}:
+        if token.tag_ in {"NNS", "NNPS"} or word_lemma in {"police"}:
             modifiers = [t for t in token.lefts if t.dep_ in {"amod", "compound"}]
             start = modifiers[0].i if modifiers else token.i
             return token.doc[start:token.i + 1].text, "group", ""
@@ -222,7 +224,7 @@ def _speech_subjects(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "agent":  # "was reported by the Financial Times"
             found.extend(c for c in child.children if c.dep_ == "pobj")
-    if not found and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+    if not found and verb.dep_ == "conj" and upos(verb.head) in {"VERB", "AUX"}:
         return _speech_subjects(verb.head)
     return found
 
@@ -236,12 +238,12 @@ def _depth(token: Token) -> int:
 
 
 def _is_speech_verb(token: Token) -> bool:
-    if token.pos_ != "VERB":
+    if upos(token) != "VERB":
         return False
-    lemma = token.lemma_.lower()
-    if lemma in SPEECH_VERB_FRAMES:
-        return any(child.dep_ == "prep" and child.lower_ == SPEECH_VERB_FRAMES[lemma] for child in token.children)
-    return lemma in SPEECH_VERBS
+    word_lemma = lemma(token)
+    if word_lemma in SPEECH_VERB_FRAMES:
+        return any(child.dep_ == "prep" and child.lower_ == SPEECH_VERB_FRAMES[word_lemma] for child in token.children)
+    return word_lemma in SPEECH_VERBS
 
 
 def _by_speech_verbs(doc: Doc, memory: SourceMemory) -> list[tuple[Token, Attribution]]:

@@ -8,13 +8,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
+from spacy.tokens import Doc
 
 from extract.engine.attribution import Attribution, SourceMemory, read_sentence
 from extract.documents.loaders import Document, document_from_text
-from extract.engine.measured_entity import counted_noun_after, measured_phrase, object_phrase_after, pos_tags, resolve_possessive
+from extract.engine.measured_entity import (
+    counted_noun_after,
+    measured_phrase,
+    object_phrase_after,
+    parsed_measure_entity,
+    pos_tags,
+    resolve_possessive,
+)
 from extract.engine.non_figures import rejection_reason
 from extract.engine.numbers import NumberMention, find_numbers
-from extract.engine.parse import parse
+from extract.engine.parse import parse, upos
 from extract.engine.qualifiers import CHANGE_FROM, direction, multiplier_changes, qualify
 from extract.engine.table_schema import COLUMNS, empty_frame
 from extract.engine.sentences import split_sentences
@@ -120,13 +128,13 @@ def extract_document(document: Document, *, approx_tolerance: float = 0.1) -> li
     """All figures in one document, in text order."""
     text = document.text
     bounds = _sentence_bounds(text)
-    candidates = [
-        _sentence_figures(text[start:end], approx_tolerance) if _MAY_HOLD_NUMBER.search(text, start, end) else []
-        for start, end in bounds
-    ]
     # Every sentence updates the attribution memory ("The UN announced ... It added that ..."),
     # so every sentence is parsed, in one batch per document.
     parsed = parse([text[start:end] for start, end in bounds])
+    candidates = [
+        _sentence_figures(text[start:end], approx_tolerance, doc) if _MAY_HOLD_NUMBER.search(text, start, end) else []
+        for (start, end), doc in zip(bounds, parsed)
+    ]
     memory = SourceMemory()
     figures: list[Figure] = []
     attributions: list[Attribution | None] = []
@@ -186,13 +194,13 @@ def _attribution_at(bounds: list[tuple[int, int]], attributions: list[Attributio
     return None
 
 
-def _sentence_figures(sentence: str, approx_tolerance: float) -> list[Figure]:
+def _sentence_figures(sentence: str, approx_tolerance: float, doc: Doc | None = None) -> list[Figure]:
     figures: list[Figure] = []
     counted_until = -1
     for mention in find_numbers(sentence):
         if mention.start < counted_until:
             continue  # "two new 737 Max jets": the model number is part of what is counted
-        figure = _figure_from_mention(sentence, mention, approx_tolerance)
+        figure = _figure_from_mention(sentence, mention, approx_tolerance, doc)
         if figure is not None:
             figures.append(figure)
             counted_until = figure.counted_end
@@ -204,10 +212,40 @@ def _sentence_figures(sentence: str, approx_tolerance: float) -> list[Figure]:
                               abs(change), "%", phrase.text if phrase else "", "", "", 0, 0))
     figures.sort(key=lambda f: f.start)
     figures = _join_ranges(sentence, figures)
+    if doc is not None:
+        _entities_from_parse(doc, figures)
     _share_entity_with_conversions(sentence, figures)
     _share_gapped_direction(sentence, figures)
     _share_entity_with_gapped_clauses(sentence, figures)
     return figures
+
+
+_LONGEST_ENTITY = 8  # words; longer is a clause, not a phrase
+
+
+def _plausible_entity(doc: Doc, entity: str) -> bool:
+    """Whether the shallow reading gave a noun phrase: not empty, not a clause, and ending in a
+    word the parse takes as a noun ("scaled back" and "set" are not)."""
+    words = entity.split()
+    if not words or len(words) > _LONGEST_ENTITY:
+        return False
+    last = words[-1]
+    heads = [t for t in doc if t.text == last]
+    return not heads or any(upos(t) in {"NOUN", "PROPN"} for t in heads)
+
+
+def _entities_from_parse(doc: Doc, figures: list[Figure]) -> None:
+    """What each measure is about, from the parse where it says (the shallow reading otherwise)."""
+    spans = [(f.start, f.end) for f in figures]
+    for figure in figures:
+        if figure.dimension in ("count", "duration", "age", "ratio"):
+            continue
+        others = [span for span in spans if span != (figure.start, figure.end)]
+        if _plausible_entity(doc, figure.entity):
+            continue
+        parsed = parsed_measure_entity(doc, figure.start, figure.end, others)
+        if parsed:
+            figure.entity = parsed
 
 
 _GAP_WORDS = {"and", "or", "then", "while"}
@@ -324,7 +362,8 @@ def _join_ranges(sentence: str, figures: list[Figure]) -> list[Figure]:
     return joined
 
 
-def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance: float) -> Figure | None:
+def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance: float,
+                         doc: Doc | None = None) -> Figure | None:
     unit, unit_end = _unit_for(sentence, mention)
     start, end, value, low, high = mention.start, mention.end, mention.value, mention.low, mention.high
     entity_phrase = None

@@ -92,8 +92,13 @@ CHANGE_VERBS = frozenset({
 # "a record high of $48", "the level of 2%".
 NUMBER_FRAMES = frozenset({
     "total", "number", "maximum", "minimum", "equivalent", "sum", "tally", "count", "average",
-    "figure", "estimate", "amount", "range", "handful", "lot", "couple", "pair", "one", "high", "low",
-    "level", "record", "peak", "rate", "value", "price", "cost", "high", "trough", "mark", "tune",
-    "rise", "fall", "increase", "decrease", "drop", "decline", "gain", "loss", "jump", "growth",
-    "figure", "target", "forecast", "projection", "expectation", "fine", "bill", "deal",
+    "figure", "amount", "range", "handful", "lot", "couple", "pair", "one", "high", "low",
+    "level", "record", "peak", "trough", "mark", "tune", "estimate", "value",
 })
+# Nouns that name a dimension of something: "a depth of 14 metres" measures the thing's depth.
+DIMENSION_NOUNS = frozenset({
+    "depth", "height", "length", "width", "size", "weight", "speed", "distance", "area", "temperature",
+    "altitude", "diameter", "radius", "volume", "capacity", "duration", "age", "mass", "pressure",
+    "magnitude", "thickness", "elevation",
+})
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
