@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lemminflect import getAllInflections
 from spacy.tokens import Doc, Span, Token
 
 from extract.engine.parse import lemma, upos
@@ -35,6 +36,25 @@ _LABEL_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
 # Leading words of an entity span that are not the name ("the", a title, a role).
 _LEADING = re.compile(r"^(?:the|The|THE|Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s+")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+
+
+def _speech_forms() -> frozenset[str]:
+    forms = {"according"}
+    for verb in SPEECH_VERBS | set(SPEECH_VERB_FRAMES):
+        forms.add(verb)
+        for inflections in getAllInflections(verb, upos="VERB").values():
+            forms.update(inflections)
+    return frozenset(forms)
+
+
+_SPEECH_FORMS = _speech_forms()
+_WORD = re.compile(r"[a-z]+")
+
+
+def may_attribute(sentence: str) -> bool:
+    """Whether a sentence has a word that may cue a source (a speech verb or 'according'): only
+    those sentences need named entities and the attribution rules."""
+    return any(word in _SPEECH_FORMS for word in _WORD.findall(sentence.lower()))
 
 
 @dataclass(frozen=True)
@@ -238,7 +258,7 @@ def _depth(token: Token) -> int:
 
 
 def _is_speech_verb(token: Token) -> bool:
-    if upos(token) != "VERB":
+    if token.lower_ not in _SPEECH_FORMS or upos(token) != "VERB":
         return False
     word_lemma = lemma(token)
     if word_lemma in SPEECH_VERB_FRAMES:
@@ -297,6 +317,17 @@ def _note_acronyms(doc: Doc, memory: SourceMemory) -> None:
                 and _ACRONYM.fullmatch(following[1].text):
             memory.aliases[following[1].text] = _entity_text(ent)
             memory.note_name(_entity_text(ent), _kind(ent.label_))
+
+
+def needs_entities(doc: Doc) -> bool:
+    """Whether a parsed sentence may name a source: a speech verb whose subject is not a pronoun,
+    'according to', or a bracketed acronym. Only those sentences get named entities."""
+    for token in doc:
+        if token.lower_ == "according" or token.text == "(":
+            return True
+        if _is_speech_verb(token) and any(upos(s) != "PRON" for s in _speech_subjects(token)):
+            return True
+    return False
 
 
 def read_sentence(doc: Doc, memory: SourceMemory) -> SentenceSources:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 from spacy.tokens import Doc
 
-from extract.engine.attribution import Attribution, SourceMemory, read_sentence
+from extract.engine.attribution import Attribution, SourceMemory, may_attribute, needs_entities, read_sentence
 from extract.documents.loaders import Document, document_from_text
 from extract.engine.measured_entity import (
     counted_noun_after,
@@ -20,9 +20,10 @@ from extract.engine.measured_entity import (
     pos_tags,
     resolve_possessive,
 )
-from extract.engine.non_figures import rejection_reason
+from extract.engine.lexicon import SOURCE_NOUNS, SOURCE_ROLES
+from extract.engine.non_figures import parsed_rejection, rejection_reason
 from extract.engine.numbers import NumberMention, find_numbers
-from extract.engine.parse import parse, upos
+from extract.engine.parse import add_entities, parse_selected, upos
 from extract.engine.qualifiers import CHANGE_FROM, direction, multiplier_changes, qualify
 from extract.engine.table_schema import COLUMNS, empty_frame
 from extract.engine.sentences import split_sentences
@@ -128,20 +129,30 @@ def extract_document(document: Document, *, approx_tolerance: float = 0.1) -> li
     """All figures in one document, in text order."""
     text = document.text
     bounds = _sentence_bounds(text)
-    # Every sentence updates the attribution memory ("The UN announced ... It added that ..."),
-    # so every sentence is parsed, in one batch per document.
-    parsed = parse([text[start:end] for start, end in bounds])
     candidates = [
-        _sentence_figures(text[start:end], approx_tolerance, doc) if _MAY_HOLD_NUMBER.search(text, start, end) else []
-        for (start, end), doc in zip(bounds, parsed)
+        _sentence_figures(text[start:end], approx_tolerance) if _MAY_HOLD_NUMBER.search(text, start, end) else []
+        for start, end in bounds
     ]
+    # The parse is most of the cost, so a sentence is parsed only when something needs it: a cue
+    # that may name a source (with named entities), or figures whose reading the parse settles.
+    cues = [may_attribute(text[start:end]) for start, end in bounds]
+    with_entities = [cue and bool(found) for cue, found in zip(cues, candidates)]
+    needed = [bool(found) and (cue or _parse_settles(found)) for cue, found in zip(cues, candidates)]
+    _add_memory_sentences(text, bounds, cues, needed, with_entities)
+    parsed = parse_selected([text[start:end] for start, end in bounds], needed)
+    # Entities where a source may be named, and in the sentences read only for the memory.
+    add_entities([doc for doc, want, cue in zip(parsed, with_entities, cues)
+                  if doc is not None and want and (not cue or needs_entities(doc))])
+    for (start, end), found, doc in zip(bounds, candidates, parsed):
+        if doc is not None and found:
+            found[:] = _refine_with_parse(doc, found)
     memory = SourceMemory()
     figures: list[Figure] = []
     attributions: list[Attribution | None] = []
     for (sentence_start, sentence_end), sentence_figures, doc in zip(bounds, candidates, parsed):
         sentence = text[sentence_start:sentence_end]
-        sources = read_sentence(doc, memory)
-        attributions.append(sources.main)
+        sources = read_sentence(doc, memory) if doc is not None else None
+        attributions.append(sources.main if sources is not None else None)
         previous_count_noun = previous_count_unit = ""
         for fig in sentence_figures:
             if fig.dimension == "count":
@@ -156,7 +167,7 @@ def extract_document(document: Document, *, approx_tolerance: float = 0.1) -> li
             fig.start += sentence_start
             fig.end += sentence_start
             fig.sentence_start, fig.sentence_end = sentence_start, sentence_end
-            attribution = sources.for_span(fig.start - sentence_start, fig.end - sentence_start)
+            attribution = sources.for_span(fig.start - sentence_start, fig.end - sentence_start) if sources else None
             if attribution:
                 fig.source, fig.source_cue = attribution.source, attribution.cue
             figures.append(fig)
@@ -194,13 +205,73 @@ def _attribution_at(bounds: list[tuple[int, int]], attributions: list[Attributio
     return None
 
 
-def _sentence_figures(sentence: str, approx_tolerance: float, doc: Doc | None = None) -> list[Figure]:
+_BACK_REFERENCE = re.compile(
+    r"\b(?:he|she|it|they|him|her|them)\b|\b(?:the|this|these|that)\s+(?:"
+    + "|".join(sorted(SOURCE_NOUNS | SOURCE_ROLES)) + r")s?\b", re.IGNORECASE)
+_MEMORY_REACH = 3  # sentences looked back for what a pronoun or "the report" refers to
+
+
+def _add_memory_sentences(text: str, bounds: list[tuple[int, int]], cues: list[bool], needed: list[bool],
+                          with_entities: list[bool]) -> None:
+    """Sentences without figures are parsed only to feed the memory: those before a figure
+    sentence whose cue may refer back ("it said", "the report found"), and those that close or
+    open a quotation holding a figure (whose speaker they name)."""
+    for index in range(len(bounds)):
+        if not (needed[index] and with_entities[index]):
+            continue
+        start, end = bounds[index]
+        if _BACK_REFERENCE.search(text, start, end) is None:
+            continue
+        for previous in range(index - 1, max(-1, index - 1 - _MEMORY_REACH), -1):
+            if needed[previous] and with_entities[previous]:
+                break
+            if cues[previous] or _NAME_PAIR.search(text, *bounds[previous]):
+                needed[previous] = with_entities[previous] = True
+    for quote in _QUOTATION.finditer(text):
+        inside = [i for i, (start, end) in enumerate(bounds) if start < quote.end() and quote.start() < end]
+        if any(needed[i] for i in inside):
+            for i in (inside[0], inside[-1]):
+                if cues[i]:
+                    needed[i] = with_entities[i] = True
+
+
+# Two capitalised words in a row: a sentence that may name a person for a later "he said".
+_NAME_PAIR = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+\s+[A-Z][a-z]+")
+
+
+def _parse_settles(figures: list[Figure]) -> bool:
+    """Whether the parse may change a sentence's figures: a duration or age that may be a period
+    or a person, or a measure whose shallow entity is not plainly a noun phrase."""
+    for figure in figures:
+        if figure.dimension in ("duration", "age"):
+            return True
+        if figure.dimension not in ("count", "ratio") and not _plainly_a_phrase(figure.entity):
+            return True
+    return False
+
+
+def _plainly_a_phrase(entity: str) -> bool:
+    words = entity.split()
+    if not words or len(words) > _LONGEST_ENTITY:
+        return False
+    return pos_tags(words[-1]) <= {"NOUN", "PROPN", "ADJ"} and "NOUN" in pos_tags(words[-1]) or \
+        pos_tags(words[-1]) == {"PROPN"}
+
+
+def _refine_with_parse(doc: Doc, figures: list[Figure]) -> list[Figure]:
+    kept = [f for f in figures if not parsed_rejection(
+        doc, f.start, f.end, dimension=f.dimension, has_other_figure=len(figures) > 1)]
+    _entities_from_parse(doc, kept)
+    return kept
+
+
+def _sentence_figures(sentence: str, approx_tolerance: float) -> list[Figure]:
     figures: list[Figure] = []
     counted_until = -1
     for mention in find_numbers(sentence):
         if mention.start < counted_until:
             continue  # "two new 737 Max jets": the model number is part of what is counted
-        figure = _figure_from_mention(sentence, mention, approx_tolerance, doc)
+        figure = _figure_from_mention(sentence, mention, approx_tolerance)
         if figure is not None:
             figures.append(figure)
             counted_until = figure.counted_end
@@ -212,8 +283,6 @@ def _sentence_figures(sentence: str, approx_tolerance: float, doc: Doc | None = 
                               abs(change), "%", phrase.text if phrase else "", "", "", 0, 0))
     figures.sort(key=lambda f: f.start)
     figures = _join_ranges(sentence, figures)
-    if doc is not None:
-        _entities_from_parse(doc, figures)
     _share_entity_with_conversions(sentence, figures)
     _share_gapped_direction(sentence, figures)
     _share_entity_with_gapped_clauses(sentence, figures)
@@ -362,8 +431,7 @@ def _join_ranges(sentence: str, figures: list[Figure]) -> list[Figure]:
     return joined
 
 
-def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance: float,
-                         doc: Doc | None = None) -> Figure | None:
+def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance: float) -> Figure | None:
     unit, unit_end = _unit_for(sentence, mention)
     start, end, value, low, high = mention.start, mention.end, mention.value, mention.low, mention.high
     entity_phrase = None

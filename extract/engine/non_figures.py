@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
+from extract.engine.parse import upos
+
 MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -75,6 +79,11 @@ def rejection_reason(sentence: str, start: int, end: int, value: float, *, has_u
     after = sentence[end:end + 30]
     word_lower = surface.lower().strip()
     if written_in_words:
+        if re.search(r"[A-Za-z][-‑]$", before) and not has_unit:
+            return "part of a word"  # "a fly-half", "a one-two": the number word is half of a word
+        if surface[:1].isupper() and re.search(r"[a-z,;:]\s+[A-Z][\w’'-]*\s+$", before) and not has_unit \
+                and not has_currency:
+            return "name"  # "the Big Four", "Formula One": a capitalised number word after a name
         if word_lower in {"one", "zero"} and not has_unit:
             if word_lower == "zero" and (_ZERO_IDIOM_AFTER.match(after) or not counted_noun):
                 return "idiom"
@@ -150,4 +159,37 @@ def rejection_reason(sentence: str, start: int, end: int, value: float, *, has_u
         return "ordinal"
     if not digits and not is_range:
         return "empty"
+    return ""
+
+
+# Prepositions by which a period dates what the clause states: "rose 4% in the first six months".
+_DATING_PREPOSITIONS = frozenset({"in", "over", "during", "within", "across", "throughout", "after", "before",
+                                  "since", "into", "through"})
+
+
+def parsed_rejection(doc: Doc, start: int, end: int, *, dimension: str, has_other_figure: bool) -> str:
+    """Why the figure at doc.text[start:end] is not a statistic, from the parse and named entities,
+    or '' when it is one.
+
+    - a period that only dates another figure of its sentence: a DATE entity governed by a
+      preposition of time ("in the first six months of the year", "over three months");
+    - a person named by their age ("the 19-year-old"), as against an age that modifies a noun
+      ("a 50-year-old man");
+    - an ordinal that modifies a noun ("a fifth appearance").
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return ""
+    labels = {t.ent_type_ for t in span if t.like_num or t.ent_type_}
+    root = span.root
+    if dimension == "duration" and has_other_figure and "DATE" in labels:
+        nouns = [t for t in span if upos(t) == "NOUN" and t.dep_ == "pobj"]
+        if nouns and nouns[-1].head.lower_ in _DATING_PREPOSITIONS:
+            return "period"
+    if dimension == "age":
+        old = next((t for t in doc[span.start:min(len(doc), span.end + 3)] if t.lower_ == "old"), None)
+        if old is not None and old.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT"}:
+            return "person"
+    if labels == {"ORDINAL"} and root.dep_ == "amod" and upos(root.head) == "NOUN":
+        return "ordinal"
     return ""
