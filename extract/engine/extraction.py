@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
+from lemminflect import getInflection, getLemma
 from spacy.tokens import Doc
 
 from extract.engine.attribution import Attribution, SourceMemory, may_attribute, needs_entities, read_sentence
@@ -20,7 +22,7 @@ from extract.engine.measured_entity import (
     pos_tags,
     resolve_possessive,
 )
-from extract.engine.lexicon import SOURCE_NOUNS, SOURCE_ROLES
+from extract.engine.lexicon import NUMBER_FRAMES, SOURCE_NOUNS, SOURCE_ROLES
 from extract.engine.non_figures import parsed_rejection, rejection_reason
 from extract.engine.numbers import NumberMention, find_numbers
 from extract.engine.parse import add_entities, parse_selected, upos
@@ -125,8 +127,20 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def extract_document(document: Document, *, approx_tolerance: float = 0.1) -> list[Figure]:
-    """All figures in one document, in text order."""
+@dataclass
+class _Reading:
+    """One document between the shallow pass and the parse: its sentences, their figures, and
+    which sentences the parse (and the entity recogniser) must read."""
+
+    text: str
+    bounds: list[tuple[int, int]]
+    candidates: list[list[Figure]]
+    cues: list[bool]
+    needed: list[bool]
+    with_entities: list[bool]
+
+
+def _shallow_reading(document: Document, approx_tolerance: float) -> _Reading:
     text = document.text
     bounds = _sentence_bounds(text)
     candidates = [
@@ -139,11 +153,36 @@ def extract_document(document: Document, *, approx_tolerance: float = 0.1) -> li
     with_entities = [cue and bool(found) for cue, found in zip(cues, candidates)]
     needed = [bool(found) and (cue or _parse_settles(found)) for cue, found in zip(cues, candidates)]
     _add_memory_sentences(text, bounds, cues, needed, with_entities)
-    parsed = parse_selected([text[start:end] for start, end in bounds], needed)
-    # Entities where a source may be named, and in the sentences read only for the memory.
-    add_entities([doc for doc, want, cue in zip(parsed, with_entities, cues)
-                  if doc is not None and want and (not cue or needs_entities(doc))])
-    for (start, end), found, doc in zip(bounds, candidates, parsed):
+    return _Reading(text, bounds, candidates, cues, needed, with_entities)
+
+
+def extract_documents(documents: Sequence[Document], *, approx_tolerance: float = 0.1) -> list[list[Figure]]:
+    """All figures of each document, in text order. The sentences of all the documents that need
+    the parse are parsed in one batch, which costs less than one batch per document."""
+    readings = [_shallow_reading(document, approx_tolerance) for document in documents]
+    sentences = [r.text[start:end] for r in readings for start, end in r.bounds]
+    parsed_all = parse_selected(sentences, [need for r in readings for need in r.needed])
+    parsed_by_reading: list[list[Doc | None]] = []
+    offset = 0
+    for reading in readings:
+        parsed_by_reading.append(parsed_all[offset:offset + len(reading.bounds)])
+        offset += len(reading.bounds)
+    # Entities where a source may be named, in the sentences read only for the memory, and where
+    # a duration or age may be a period or a person (DATE).
+    add_entities([doc for reading, parsed in zip(readings, parsed_by_reading)
+                  for doc, want, cue, found in zip(parsed, reading.with_entities, reading.cues, reading.candidates)
+                  if doc is not None and (want and (not cue or needs_entities(doc)) or _may_be_period(found))])
+    return [_deep_reading(reading, parsed) for reading, parsed in zip(readings, parsed_by_reading)]
+
+
+def extract_document(document: Document, *, approx_tolerance: float = 0.1) -> list[Figure]:
+    """All figures in one document, in text order."""
+    return extract_documents([document], approx_tolerance=approx_tolerance)[0]
+
+
+def _deep_reading(reading: _Reading, parsed: list[Doc | None]) -> list[Figure]:
+    text, bounds, candidates = reading.text, reading.bounds, reading.candidates
+    for found, doc in zip(candidates, parsed):
         if doc is not None and found:
             found[:] = _refine_with_parse(doc, found)
     memory = SourceMemory()
@@ -239,6 +278,10 @@ def _add_memory_sentences(text: str, bounds: list[tuple[int, int]], cues: list[b
 _NAME_PAIR = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+\s+[A-Z][a-z]+")
 
 
+def _may_be_period(figures: list[Figure]) -> bool:
+    return any(figure.dimension in ("duration", "age") for figure in figures)
+
+
 def _parse_settles(figures: list[Figure]) -> bool:
     """Whether the parse may change a sentence's figures: a duration or age that may be a period
     or a person, or a measure whose shallow entity is not plainly a noun phrase."""
@@ -254,8 +297,22 @@ def _plainly_a_phrase(entity: str) -> bool:
     words = entity.split()
     if not words or len(words) > _LONGEST_ENTITY:
         return False
-    return pos_tags(words[-1]) <= {"NOUN", "PROPN", "ADJ"} and "NOUN" in pos_tags(words[-1]) or \
-        pos_tags(words[-1]) == {"PROPN"}
+    last = words[-1]
+    tags = pos_tags(last)
+    if not tags & {"NOUN", "PROPN"} or not last.isalpha() or last.lower() in NUMBER_FRAMES:
+        return False
+    # "scaled back", "set in May": an adverb or a verb's past form is settled by the parse.
+    return "ADV" not in tags and not ("VERB" in tags and last.lower() in _past_forms(last.lower()))
+
+
+@functools.cache
+def _past_forms(word: str) -> frozenset[str]:
+    lemmas = getLemma(word, upos="VERB")
+    forms: set[str] = set()
+    for lemma in lemmas:
+        for tag in ("VBD", "VBN"):
+            forms.update(getInflection(lemma, tag=tag) or ())
+    return frozenset(forms)
 
 
 def _refine_with_parse(doc: Doc, figures: list[Figure]) -> list[Figure]:
@@ -502,10 +559,9 @@ def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance
     )
 
 
-def figure_rows(document: Document, *, approx_tolerance: float = 0.1) -> list[dict]:
-    """Schema rows for one document: the per-document unit of work for every engine."""
+def _rows(document: Document, found: list[Figure]) -> list[dict]:
     rows = []
-    for index, fig in enumerate(extract_document(document, approx_tolerance=approx_tolerance)):
+    for index, fig in enumerate(found):
         rows.append({
             "doc_id": document.doc_id,
             "figure_id": f"{document.doc_id}-{index:04d}",
@@ -533,10 +589,30 @@ def figure_rows(document: Document, *, approx_tolerance: float = 0.1) -> list[di
     return rows
 
 
+def figure_rows(document: Document, *, approx_tolerance: float = 0.1) -> list[dict]:
+    """Schema rows for one document: the per-document unit of work for every engine."""
+    return _rows(document, extract_document(document, approx_tolerance=approx_tolerance))
+
+
+def figure_rows_of(documents: Sequence[Document], *, approx_tolerance: float = 0.1) -> list[list[dict]]:
+    """Schema rows for each of several documents, parsed together (the same rows as figure_rows)."""
+    found = extract_documents(documents, approx_tolerance=approx_tolerance)
+    return [_rows(document, figures) for document, figures in zip(documents, found)]
+
+
+_DOCUMENTS_PER_PARSE = 32  # documents whose sentences are parsed in one batch
+
+
 def figures_frame(documents: Iterable[Document], *, approx_tolerance: float = 0.1) -> pd.DataFrame:
     rows: list[dict] = []
+    chunk: list[Document] = []
     for document in documents:
-        rows.extend(figure_rows(document, approx_tolerance=approx_tolerance))
+        chunk.append(document)
+        if len(chunk) == _DOCUMENTS_PER_PARSE:
+            rows.extend(row for doc_rows in figure_rows_of(chunk, approx_tolerance=approx_tolerance) for row in doc_rows)
+            chunk = []
+    if chunk:
+        rows.extend(row for doc_rows in figure_rows_of(chunk, approx_tolerance=approx_tolerance) for row in doc_rows)
     if not rows:
         return empty_frame()
     return pd.DataFrame(rows, columns=COLUMNS).astype(

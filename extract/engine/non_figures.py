@@ -163,8 +163,7 @@ def rejection_reason(sentence: str, start: int, end: int, value: float, *, has_u
 
 
 # Prepositions by which a period dates what the clause states: "rose 4% in the first six months".
-_DATING_PREPOSITIONS = frozenset({"in", "over", "during", "within", "across", "throughout", "after", "before",
-                                  "since", "into", "through"})
+_DATING_PREPOSITIONS = frozenset({"in", "over", "during", "across", "throughout", "since", "through"})
 
 
 def parsed_rejection(doc: Doc, start: int, end: int, *, dimension: str, has_other_figure: bool) -> str:
@@ -185,7 +184,11 @@ def parsed_rejection(doc: Doc, start: int, end: int, *, dimension: str, has_othe
     if dimension == "duration" and has_other_figure and "DATE" in labels:
         nouns = [t for t in span if upos(t) == "NOUN" and t.dep_ == "pobj"]
         if nouns and nouns[-1].head.lower_ in _DATING_PREPOSITIONS:
-            return "period"
+            # "in the first six months" dates; "sell in 40 days" says how long: after "in", only
+            # a determined period ("the", "first", "past") dates another figure.
+            determined = any(t.dep_ in {"det", "amod", "poss"} for t in nouns[-1].lefts)
+            if nouns[-1].head.lower_ != "in" or determined:
+                return "period"
     if dimension == "age":
         old = next((t for t in doc[span.start:min(len(doc), span.end + 3)] if t.lower_ == "old"), None)
         if old is not None and old.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT"}:
