@@ -26,6 +26,14 @@ ARTICLE_HTML = b"""<!doctype html><html><head><title>Port traffic falls</title>
 </article><footer>Copyright</footer></body></html>"""
 
 
+REDIRECTS = {
+    "/to-file": (302, "file:///etc/passwd"),
+    "/to-article": (301, "/article"),
+    "/to-metadata": (302, "http://169.254.169.254/latest/meta-data/"),
+    "/loop": (302, "/loop"),
+}
+
+
 class _Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):  # keep test output clean
         pass
@@ -63,13 +71,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Type", "text/html")
             self.send_header("Content-Length", str(10 ** 9))
             self.end_headers()
-        elif self.path == "/to-file":
-            self.send_response(302)
-            self.send_header("Location", "file:///etc/passwd")
-            self.end_headers()
-        elif self.path == "/to-article":
-            self.send_response(301)
-            self.send_header("Location", "/article")
+        elif self.path in REDIRECTS:
+            status, location = REDIRECTS[self.path]
+            self.send_response(status)
+            self.send_header("Location", location)
             self.end_headers()
         elif self.path == "/trickle":
             try:
@@ -79,14 +84,6 @@ class _Handler(BaseHTTPRequestHandler):
                     time.sleep(0.2)
             except (BrokenPipeError, ConnectionResetError):
                 return
-        elif self.path == "/to-metadata":
-            self.send_response(302)
-            self.send_header("Location", "http://169.254.169.254/latest/meta-data/")
-            self.end_headers()
-        elif self.path == "/loop":
-            self.send_response(302)
-            self.send_header("Location", "/loop")
-            self.end_headers()
         elif self.path == "/binary":
             self._send(b"\x89PNG\r\n\x1a\n" + bytes(200), "image/png")
         else:

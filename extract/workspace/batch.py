@@ -41,6 +41,7 @@ def document_rows(document: Document) -> Result:
     try:
         return figure_rows(document)
     except Exception as error:  # noqa: BLE001 - one bad article must not stop a batch
+        _log.info("extraction failed on %s", document.origin or document.doc_id, exc_info=error)  # the traceback
         return LoadError(document.origin or document.doc_id, f"extraction failed: {type(error).__name__}: {error}")
 
 
@@ -186,7 +187,7 @@ class DaskEngine:
                 self._cluster.close()
             raise EngineError(f"cannot reach the Dask scheduler at {scheduler or 'a new LocalCluster'}: "
                               f"{_first_line(error)}") from error
-        self.address = self._client.scheduler.address
+        self.address: str = self._client.scheduler_info()["address"]
         try:
             self._client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS_SECONDS)
         except TimeoutError as error:
