@@ -2,8 +2,12 @@
 
 Counts of events only compare when they cover the same time: 968 civilians killed from December
 to May and 6,754 killed or injured from January to June are different quantities. This module
-reads the few ways news text states a period; relative wording ("this year", "in June") is
-resolved against the article's date.
+reads the ways news text states a period: a month or quarter with or without a year, ranges of
+months ("between March and June", "July–September 2025"), "the three months to September", "in
+the year to September", "last year", "this month". Relative wording is resolved against the
+article's date; in an undated article a month or quarter without a year keeps its months and is
+marked as having no year (`year_stated=False`), so two undated articles can still be compared on
+"October" against "October", and no label ever invents a year.
 """
 
 from __future__ import annotations
@@ -55,6 +59,27 @@ _MONTH_IN = re.compile(r"(?<!end )(?<!start )(?<!middle )(?<!beginning )\b(?:in|
                        re.IGNORECASE)
 _YEAR_IN = re.compile(r"\b(?:in|during|for|throughout)\s+(?P<year>(?:19|20)\d{2})\b(?!\s*[-–]\d)", re.IGNORECASE)
 _REL_YEAR = re.compile(r"\b(?P<rel>this|last)\s+year\b", re.IGNORECASE)
+_REL_MONTH = re.compile(r"\b(?P<rel>this|last)\s+month\b", re.IGNORECASE)
+# "between March and June", "from July to September 2025", "July–September 2025", "March-June".
+_MONTH_RANGE = re.compile(
+    r"\b(?:(?:between|from)\s+(?:the\s+)?)?" + _MONTH.format(g="m1") + r"(?:\s+(?P<y1>\d{4}))?"
+    r"(?:\s+(?:and|to|until|till|through)\s+|\s*[–—-]\s*)" + _MONTH.format(g="m2")
+    + r"(?:,?\s+(?P<y2>\d{4}))?\b(?!\s+\d{1,2}(?!\d))",
+    re.IGNORECASE,
+)
+_MONTHS_COUNT = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12}
+# "the three months to September", "the 12 months to June 2025", "the year to September".
+_MONTHS_TO = re.compile(
+    r"\b(?:(?P<n>\d{1,2}|one|two|three|four|six|nine|twelve)[- ]months?|(?P<year>year))\s+"
+    r"(?:to|ending|ended)\s+(?:the\s+end\s+of\s+)?" + _MONTH.format(g="month") + r"(?:\s+(?P<y>\d{4}))?\b",
+    re.IGNORECASE,
+)
+# "the third quarter", "Q3" without a year.
+_QUARTER_ALONE = re.compile(r"\b(?:the\s+)?(?P<which>first|second|third|fourth)\s+quarter\b(?!\s+of\b)"
+                            r"|\bQ(?P<q>[1-4])\b(?!\s+\d{4})", re.IGNORECASE)
+# The year a month or quarter without a year is placed in, when the article has no date: a leap
+# year, so that 29 February exists. Such a period's label says that the year was not stated.
+YEARLESS = 2000
 
 
 @dataclass(frozen=True)
@@ -64,12 +89,39 @@ class Period:
     start: date
     end: date | None
     text: str = ""
+    year_stated: bool = True  # False: "in October" in an undated article; the year is a placeholder
 
     def end_or(self, fallback: date) -> date:
         return self.end if self.end is not None else max(fallback, self.start)
 
     def label(self) -> str:
+        if not self.year_stated:
+            return yearless_label(self.start, self.end)
         return period_label(self.start, self.end)
+
+    def in_year(self, year: int) -> Period:
+        """The same months placed in `year` (where this one's year is not stated)."""
+        shift = year - self.start.year
+        end = None if self.end is None else _shift_year(self.end, shift)
+        return Period(_shift_year(self.start, shift), end, self.text, True)
+
+
+def _shift_year(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def yearless_label(start: date, end: date | None) -> str:
+    """'October (year not stated)', 'Jul – Sep (year not stated)'."""
+    if end is None:
+        return f"from {start.day} {calendar.month_abbr[start.month]} (year not stated)"
+    if start.day == 1 and end == _month_end(end.year, end.month):
+        if start.year == end.year and start.month == end.month:
+            return f"{calendar.month_name[start.month]} (year not stated)"
+        return f"{calendar.month_abbr[start.month]} – {calendar.month_abbr[end.month]} (year not stated)"
+    return f"{start.day} {calendar.month_abbr[start.month]} – {end.day} {calendar.month_abbr[end.month]} (year not stated)"
 
 
 def period_label(start: date, end: date | None) -> str:
@@ -107,8 +159,14 @@ def overlap_ratio(claim: Period, other: Period, today: date) -> float:
 
     Two closed periods: shared days over the days either covers (same half-year = 1.0;
     Jan–Jun against Dec–May = 0.71). Against a state still in force (a price cap since 2022):
-    the share of the claim's period during which it held.
+    the share of the claim's period during which it held. A period whose year is not stated is
+    compared month for month, placed in the year of the other period that fits it best.
     """
+    if not claim.year_stated and other.year_stated:
+        years = {other.start.year, other.end_or(today).year}
+        return max(overlap_ratio(claim.in_year(y), other, today) for y in years)
+    if claim.year_stated and not other.year_stated:
+        return overlap_ratio(other, claim, today)
     claim_end = claim.end_or(today)
     other_end = other.end_or(claim_end)
     shared = (min(claim_end, other_end) - max(claim.start, other.start)).days + 1
@@ -130,7 +188,7 @@ def _year_of(year_text: str | None, rel: str | None, today: date | None) -> int 
     return today.year
 
 
-def _date_from(match: re.Match, prefix: str, today: date | None, *, end: bool) -> date | None:
+def _date_from(match: re.Match[str], prefix: str, today: date | None, *, end: bool) -> date | None:
     month_name = match.group(f"{prefix}m1") or match.group(f"{prefix}m2")
     day_text = match.group(f"{prefix}d1") or match.group(f"{prefix}d2")
     year_text = match.group(f"{prefix}y1") or match.group(f"{prefix}y2")
@@ -148,16 +206,31 @@ def _date_from(match: re.Match, prefix: str, today: date | None, *, end: bool) -
         return None
 
 
+def _month_year(month: int, today: date | None) -> tuple[int, bool]:
+    """The year of a month named without one: the latest such month up to the article's date
+    ("in June" in August 2025 is June 2025; in March 2025, June 2024); undated: a placeholder."""
+    if today is None:
+        return YEARLESS, False
+    return (today.year if month <= today.month else today.year - 1), True
+
+
+def _month_span(first: int, last: int, last_year: int) -> tuple[date, date]:
+    """Months `first`..`last` ending in `last_year`; a range across New Year starts the year before."""
+    start_year = last_year if first <= last else last_year - 1
+    return date(start_year, first, 1), _month_end(last_year, last)
+
+
 def periods_in(sentence: str, today: date | None) -> list[tuple[int, int, Period]]:
     """Every stated period in a sentence, with its span, in text order; overlapping readings dropped."""
     found: list[tuple[int, int, Period]] = []
 
-    def add(match: re.Match, start: date | None, end: date | None, *, open_end: bool = False) -> None:
+    def add(match: re.Match[str], start: date | None, end: date | None, *, open_end: bool = False,
+            year_stated: bool = True) -> None:
         if start is None or (end is None and not open_end) or (end is not None and end < start):
             return
         if any(s < match.end() and match.start() < e for s, e, _ in found):
             return
-        found.append((match.start(), match.end(), Period(start, end, match.group(0))))
+        found.append((match.start(), match.end(), Period(start, end, match.group(0), year_stated)))
 
     for m in _DATE_RANGE.finditer(sentence):
         first, second = ("a", "b") if m.group("am1") or m.group("am2") else ("c", "e")
@@ -169,15 +242,38 @@ def periods_in(sentence: str, today: date | None) -> list[tuple[int, int, Period
             if start > end:
                 start = start.replace(year=end.year - 1)
         add(m, start, end)
+    for m in _MONTHS_TO.finditer(sentence):
+        # "the three months to September": July to September; "the year to September": October to September.
+        months = 12 if m.group("year") else (int(m.group("n")) if m.group("n").isdigit()
+                                             else _MONTHS_COUNT[m.group("n").lower()])
+        if not 1 <= months <= 24:
+            continue
+        last = MONTHS[m.group("month").lower().rstrip(".")]
+        year, stated = (int(m.group("y")), True) if m.group("y") else _month_year(last, today)
+        end = _month_end(year, last)
+        first_month_index = year * 12 + (last - 1) - (months - 1)
+        add(m, date(first_month_index // 12, first_month_index % 12 + 1, 1), end, year_stated=stated)
+    for m in _MONTH_RANGE.finditer(sentence):
+        first = MONTHS[m.group("m1").lower().rstrip(".")]
+        last = MONTHS[m.group("m2").lower().rstrip(".")]
+        if m.group("y1") and m.group("y2"):
+            start, end = date(int(m.group("y1")), first, 1), _month_end(int(m.group("y2")), last)
+            add(m, start, end)
+            continue
+        if m.group("y1") and not m.group("y2"):
+            continue  # "from May 2024 to ..." with the end undated: too vague to place
+        year, stated = (int(m.group("y2")), True) if m.group("y2") else _month_year(last, today)
+        start, end = _month_span(first, last, year)
+        add(m, start, end, year_stated=stated)
     for m in _HALF.finditer(sentence):
         if m.group("h"):
-            year, first = int(m.group("hyear")), m.group("h") == "1"
+            year, first_half = int(m.group("hyear")), m.group("h") == "1"
         elif m.group("which"):
-            year, first = _year_of(m.group("year"), m.group("rel"), today), m.group("which").lower() == "first"
+            year, first_half = _year_of(m.group("year"), m.group("rel"), today), m.group("which").lower() == "first"
         else:
-            year, first = _year_of(m.group("syear"), m.group("srel"), today), True
+            year, first_half = _year_of(m.group("syear"), m.group("srel"), today), True
         if year is not None:
-            add(m, date(year, 1 if first else 7, 1), date(year, 6, 30) if first else date(year, 12, 31))
+            add(m, date(year, 1 if first_half else 7, 1), date(year, 6, 30) if first_half else date(year, 12, 31))
     for m in _QUARTER.finditer(sentence):
         if m.group("q"):
             quarter, year = int(m.group("q")), int(m.group("qyear"))
@@ -186,6 +282,12 @@ def periods_in(sentence: str, today: date | None) -> list[tuple[int, int, Period
             year = _year_of(m.group("year"), m.group("rel"), today)
         if year is not None:
             add(m, date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter))
+    for m in _QUARTER_ALONE.finditer(sentence):
+        # "in the third quarter": the latest third quarter that began by the article's date.
+        quarter = int(m.group("q")) if m.group("q") else \
+            ["first", "second", "third", "fourth"].index(m.group("which").lower()) + 1
+        year, stated = _month_year(3 * quarter - 2, today)
+        add(m, date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter), year_stated=stated)
     for m in _SINCE.finditer(sentence):
         if m.group("invasion"):
             start = FULL_SCALE_INVASION
@@ -196,24 +298,26 @@ def periods_in(sentence: str, today: date | None) -> list[tuple[int, int, Period
         add(m, start, today, open_end=True)
     for m in _MONTH_IN.finditer(sentence):
         month = MONTHS[m.group("month").lower().rstrip(".")]
-        if m.group("year"):
-            year = int(m.group("year"))
-        elif today is not None:
-            # "in June" in an article of August 2025 is June 2025; in one of March, June 2024.
-            year = today.year if month <= today.month else today.year - 1
-        else:
-            continue
-        add(m, date(year, month, 1), _month_end(year, month))
+        year, stated = (int(m.group("year")), True) if m.group("year") else _month_year(month, today)
+        add(m, date(year, month, 1), _month_end(year, month), year_stated=stated)
     for m in _YEAR_IN.finditer(sentence):
         year = int(m.group("year"))
         add(m, date(year, 1, 1), date(year, 12, 31))
     for m in _REL_YEAR.finditer(sentence):
         if today is None:
-            continue
+            continue  # "last year" in an undated article: no year can be said
         if m.group("rel").lower() == "last":
             add(m, date(today.year - 1, 1, 1), date(today.year - 1, 12, 31))
         else:
             add(m, date(today.year, 1, 1), today)
+    for m in _REL_MONTH.finditer(sentence):
+        if today is None:
+            continue
+        if m.group("rel").lower() == "last":
+            year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+            add(m, date(year, month, 1), _month_end(year, month))
+        else:
+            add(m, date(today.year, today.month, 1), today)
     return sorted(found, key=lambda item: item[0])
 
 
