@@ -23,12 +23,12 @@ def test_check_writes_figures_and_verdicts():
     result = run("check", str(CORPUS), str(SAMPLE))
     assert result.returncode == 0, result.stderr
     table = pd.read_csv(io.BytesIO(result.stdout), keep_default_na=False)
-    assert list(table.columns) == COLUMNS + ["verdict", "verdict_reason", "evidence", "check"]
+    assert list(table.columns) == COLUMNS + ["verdict", "verdict_reason", "evidence", "check", "verdict_label"]
     by_id = table.set_index("figure_id")
     assert tuple(by_id.loc["planet-0701-0000", ["doc_id", "verdict", "check", "evidence"]]) == \
         ("planet-0701", "conflict", "reference", "ohchr-2025-06-killed")
     assert by_id.loc["gazette-0710-0001", "verdict"] == "consistent"
-    assert table["verdict"].value_counts().to_dict() == {"unverified": 22, "consistent": 13, "conflict": 9}
+    assert table["verdict"].value_counts().to_dict() == {"unverified": 20, "consistent": 15, "conflict": 9}
 
 
 def test_bad_reference_rows_are_reported_and_the_rest_processed(tmp_path):

@@ -72,7 +72,7 @@ def test_corpus_matches_other_documents_only():
     ], ignore_index=True)
     found = corpus_matches(figure_measures(table))
     assert [(m.other_id, m.is_match, m.agrees) for m in found["a-0"]] == [("b-0", True, False)]
-    assert found["b-0"][0].why == ("same unit (passenger); shared words: carry, ferry, kherson, passenger (4 of 4); both name kherson; "
+    assert found["b-0"][0].why == ("same unit (passenger); same measure: passengers; both name kherson; "
                                    "period March 2025 ≈ March 2025")
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from extract.checks.arithmetic import ArithmeticFinding, arithmetic_findings
 from extract.checks.settings import DEFAULT_SETTINGS, CheckSettings
-from extract.checks.matching import Match, corpus_matches, figure_measures, reference_matches
+from extract.checks.matching import CorpusTally, Match, corpus_matches_and_tallies, figure_measures, reference_matches
 from extract.checks.reference_data import empty_reference
 from extract.checks.verdicts import EVIDENCE_SEPARATOR, VERDICT_COLUMNS, VERDICTS, Verdict, decide
 
@@ -23,8 +23,9 @@ from extract.checks.verdicts import EVIDENCE_SEPARATOR, VERDICT_COLUMNS, VERDICT
 class CrossCheck:
     table: pd.DataFrame  # the figures table plus VERDICT_COLUMNS
     reference: dict[str, list[Match]] = field(default_factory=dict)  # by figure_id, matches first
-    corpus: dict[str, list[Match]] = field(default_factory=dict)
+    corpus: dict[str, list[Match]] = field(default_factory=dict)  # capped per figure; `tallies` counts all
     arithmetic: dict[str, list[ArithmeticFinding]] = field(default_factory=dict)
+    tallies: dict[str, CorpusTally] = field(default_factory=dict)
 
 
 def cross_check(table: pd.DataFrame, reference: pd.DataFrame | None = None,
@@ -33,21 +34,22 @@ def cross_check(table: pd.DataFrame, reference: pd.DataFrame | None = None,
     reference = empty_reference() if reference is None else reference
     measures = figure_measures(table, settings)
     by_reference = reference_matches(measures, reference, settings) if not reference.empty else {}
-    by_corpus = corpus_matches(measures, settings) if settings.corpus else {}
+    by_corpus, tallies = corpus_matches_and_tallies(measures, settings) if settings.corpus else ({}, {})
     by_arithmetic = arithmetic_findings(measures) if settings.arithmetic else {}
     verdicts: list[Verdict] = []
     for figure_id in table["figure_id"]:
         measure = measures.get(figure_id)
         claim = measure.label if measure is None or measure.period is None else f"{measure.label}, {measure.period.label()}"
         verdicts.append(decide(claim, by_reference.get(figure_id, []), by_corpus.get(figure_id, []),
-                               by_arithmetic.get(figure_id, [])))
+                               by_arithmetic.get(figure_id, []), tallies.get(figure_id)))
     checked = table.copy()
     checked["verdict"] = pd.Series([v.verdict for v in verdicts], index=table.index, dtype="object")
     checked["verdict_reason"] = pd.Series([v.reason for v in verdicts], index=table.index, dtype="object")
     checked["evidence"] = pd.Series([EVIDENCE_SEPARATOR.join(v.evidence) for v in verdicts], index=table.index,
                                     dtype="object")
     checked["check"] = pd.Series([v.check for v in verdicts], index=table.index, dtype="object")
-    return CrossCheck(checked, by_reference, by_corpus, by_arithmetic)
+    checked["verdict_label"] = pd.Series([v.label for v in verdicts], index=table.index, dtype="object")
+    return CrossCheck(checked, by_reference, by_corpus, by_arithmetic, tallies)
 
 
 def check_figures(table: pd.DataFrame, reference: pd.DataFrame | None = None,

@@ -328,7 +328,14 @@ def period_near(sentence: str, start: int, end: int, today: date | None,
     A period inside the figure's own clause (`segment`) wins over one elsewhere in the sentence:
     in "6,754 ... in the first half of 2025, up 54% on the first half of 2024" each figure takes its own.
     """
-    candidates = periods_in(sentence, today)
+    return period_among(periods_in(sentence, today), start, end, segment)
+
+
+def period_among(candidates: list[tuple[int, int, Period]], start: int, end: int,
+                 segment: tuple[int, int] | None = None) -> Period | None:
+    """As `period_near`, from the sentence's periods already read (one reading per sentence).
+    A period that contains the figure ("the three months to September") is that figure itself."""
+    candidates = [c for c in candidates if not (c[0] <= start and end <= c[1])]
     if not candidates:
         return None
     if segment is not None:
