@@ -156,3 +156,57 @@ def _fetch(url: str, timeout: float, max_bytes: int, allow_private: bool) -> Doc
     if content_type.startswith("text/"):
         return document_from_text(text, origin=url, url=final_url)
     return LoadError(url, f"unsupported content type '{content_type}'; expected an HTML page or text")
+
+
+def fetch_bytes(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES,
+                allow_private: bool | None = None) -> tuple[bytes, str] | LoadError:
+    """The body at `url` as bytes and the URL it came from after redirects, under the same guards as
+    `fetch_document` (http(s) only, public addresses only, one deadline, a size cap); for data files
+    (CSV, JSON) that are not articles."""
+    url = url.strip()
+    if urlsplit(url).scheme.lower() not in _ALLOWED_SCHEMES or not urlsplit(url).netloc:
+        return LoadError(url or "(empty URL)", "not an http(s) URL")
+    if allow_private is None:
+        allow_private = os.environ.get(ALLOW_PRIVATE_ENV) == "1"
+    problem = "" if allow_private else _private_address_problem(url)
+    if problem:
+        return LoadError(url, problem)
+    outcome: list[tuple[bytes, str] | LoadError] = []
+    worker = threading.Thread(target=lambda: outcome.append(_fetch_body(url, timeout, max_bytes, allow_private)),
+                              daemon=True, name="figcheck-fetch")
+    worker.start()
+    worker.join(timeout + 0.5)
+    return outcome[0] if outcome else LoadError(url, f"timed out after {timeout:g} s")
+
+
+def _fetch_body(url: str, timeout: float, max_bytes: int, allow_private: bool) -> tuple[bytes, str] | LoadError:
+    deadline = time.monotonic() + timeout
+    request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT})
+    try:
+        with _opener(allow_private).open(request, timeout=timeout) as response:
+            declared = response.headers.get("Content-Length")
+            if declared and declared.isdigit() and int(declared) > max_bytes:
+                return LoadError(url, f"file too large ({int(declared):,} bytes; limit {max_bytes:,})")
+            body = bytearray()
+            while True:
+                if time.monotonic() > deadline:
+                    return LoadError(url, f"timed out after {timeout:g} s")
+                chunk = response.read1(_CHUNK) if hasattr(response, "read1") else response.read(_CHUNK)
+                if not chunk:
+                    break
+                body += chunk
+                if len(body) > max_bytes:
+                    return LoadError(url, f"file too large (more than {max_bytes:,} bytes)")
+            return bytes(body), response.geturl()
+    except urllib.error.HTTPError as error:
+        return LoadError(url, f"HTTP error {error.code} {error.reason}")
+    except _RefusedURL as error:
+        return LoadError(url, str(error.reason))
+    except urllib.error.URLError as error:
+        if isinstance(error.reason, TimeoutError) or "timed out" in str(error.reason):
+            return LoadError(url, f"timed out after {timeout:g} s")
+        return LoadError(url, f"cannot fetch: {error.reason}")
+    except TimeoutError:
+        return LoadError(url, f"timed out after {timeout:g} s")
+    except (OSError, ValueError) as error:
+        return LoadError(url, f"cannot fetch: {error}")
