@@ -50,7 +50,8 @@ MAPPING_COLUMNS = ["format", "series", "filter", "measure", "entity", "unit", "g
 FORMATS = ("sdmx", "worldbank", "ons")
 # SDMX-CSV columns that are not dimensions of the series key.
 _SDMX_NOT_DIMENSIONS = {"DATAFLOW", "STRUCTURE", "STRUCTURE_ID", "STRUCTURE_NAME", "ACTION", "TIME_PERIOD",
-                        "OBS_VALUE", "OBS_FLAG", "OBS_STATUS", "CONF_STATUS", "UNIT_MULT", "DECIMALS"}
+                        "OBS_VALUE", "OBS_FLAG", "OBS_STATUS", "CONF_STATUS", "UNIT_MULT", "DECIMALS",
+                        "LAST UPDATE", "LAST_UPDATE"}
 _SDMX_PLACE_COLUMNS = ("GEO", "REF_AREA", "COUNTRY", "LOCATION")
 # Aggregates that are not territories in CLDR, by the codes statistical offices use for them.
 _AGGREGATES = {"EA": "Eurozone", "EA19": "Eurozone", "EA20": "Eurozone", "U2": "Eurozone", "EU": "European Union",
@@ -74,7 +75,7 @@ class SeriesMapping:
     url: str
 
     def accepts(self, dimensions: dict[str, str]) -> bool:
-        return all(dimensions.get(key, "").upper() == value.upper() for key, value in self.filter)
+        return all(dimensions.get(key.upper(), "").upper() == value.upper() for key, value in self.filter)
 
 
 @dataclass(frozen=True)
@@ -169,8 +170,9 @@ def sdmx_observations(text: str, origin: str) -> Iterator[Observation | LoadErro
         flow = cells.get(flow_column, "")
         # "ESTAT:PRC_HICP_MANR(1.0)" -> "PRC_HICP_MANR"
         series = re.sub(r"\(.*\)$", "", flow.split(":")[-1]) if flow else ""
-        dimensions = {k: v for k, v in cells.items() if k.upper() not in _SDMX_NOT_DIMENSIONS}
-        place = next((cells[c] for c in _SDMX_PLACE_COLUMNS if cells.get(c)), "")
+        # Eurostat writes dimension ids in lower case ("geo"), the ECB and the OECD in upper case.
+        dimensions = {k.upper(): v for k, v in cells.items() if k.upper() not in _SDMX_NOT_DIMENSIONS}
+        place = next((dimensions[c] for c in _SDMX_PLACE_COLUMNS if dimensions.get(c)), "")
         yield Observation("sdmx", series, dimensions, cells.get("TIME_PERIOD", ""), cells.get("OBS_VALUE", ""),
                           place, "", f"{origin}:{line}")
 
@@ -325,6 +327,8 @@ def official_reference_rows(text: str, origin: str, mappings: list[SeriesMapping
             errors.append(item)
             continue
         mapping = _find_mapping(mappings, item)
+        if mapping is None and any(m.format == fmt and m.series.upper() == item.series.upper() for m in mappings):
+            continue  # another series of a mapped dataflow ("COICOP=CP01" where CP00 is mapped): not wanted
         if mapping is None:
             key = item.series or "(no series id)"
             if key not in unmapped:
@@ -349,12 +353,17 @@ def official_reference_rows(text: str, origin: str, mappings: list[SeriesMapping
             continue
         geography = mapping.geography or place_name(item.place)
         rows.append({
-            "id": _row_id(fmt, item.series, *item.dimensions.values(), item.place, item.period),
+            # SDMX dimensions name the series (place included); the other formats name the place apart.
+            "id": _row_id(fmt, item.series, *item.dimensions.values(), "" if item.dimensions else item.place,
+                          item.period),
             "measure": mapping.measure, "entity": mapping.entity, "value": f"{value:.12g}",
             "low": "", "high": "", "unit": mapping.unit, "period_start": period[0].isoformat(),
             "period_end": period[1].isoformat(), "geography": geography, "source": mapping.source,
             "url": url or mapping.url, "published": item.published,
         })
+    if not rows and not errors:
+        errors.append(LoadError(origin, "no published value of a mapped series (every row was empty or "
+                                        "outside the mapping's filter)"))
     return pd.DataFrame(rows, columns=REFERENCE_COLUMNS), errors
 
 
