@@ -439,12 +439,18 @@ def match_reference(claim: FigureMeasure, ref: ReferenceMeasure, settings: Check
     """
     shared = ref.terms & claim.terms
     word_score = len(shared) / len(ref.terms) if ref.terms else 0.0
+    # Words of what the figure measures that the reference row does not have ("youth" in "youth
+    # unemployment rate" against "unemployment rate"); an adjective of the row's place ("Ukrainian"
+    # for Ukraine) is the place, not another measure.
+    place_stem = ref.geography.lower()[:5] if len(ref.geography) >= 4 else "\x00"
+    extra = sorted(w for w in claim.measure_terms - ref.terms if not w.startswith(place_stem))
+    within = bool(claim.measure_terms) and not extra
     # Every word of what the figure measures is among the reference's ("inflation" in
     # "inflation, consumer prices"), and the reference's measure is named around the figure.
-    covered = bool(claim.measure_terms) and claim.measure_terms <= ref.terms and ref.measure_terms <= claim.terms
+    covered = within and ref.measure_terms <= claim.terms
     score = 1.0 if covered else word_score
     same_unit = _units_compatible(claim, ref)
-    if not same_unit and not covered:
+    if not same_unit and not within:
         return None
     if not shared or score < settings.min_keyword_score / 2:
         return None  # one common word ("oil") among many is not enough to show the pair to anyone
@@ -455,12 +461,15 @@ def match_reference(claim: FigureMeasure, ref: ReferenceMeasure, settings: Check
     else:
         differences.append(f"units differ: {_unit_text(claim.unit, claim.dimension)} vs {ref.unit}")
     notes.append(f"shared words: {', '.join(sorted(shared))} ({len(shared)} of {len(ref.terms)})")
-    if score < settings.min_keyword_score:
+    if extra and claim.measure_terms & ref.terms:
+        differences.append(f"measures differ: {claim.measure} vs {ref.measure} ({', '.join(extra)} not in the reference)")
+    elif score < settings.min_keyword_score and not within:
         differences.append(f"measures differ: {claim.measure or 'not stated'} vs {ref.measure} "
                            f"(only {len(shared)} of the reference's {len(ref.terms)} words around the figure)")
     missing = sorted(ref.measure_terms - claim.terms)
     if missing:
-        differences.append(f"the text does not mention {', '.join(missing)}")
+        differences.append(f"measures differ: {claim.measure or 'not stated'} vs {ref.measure} "
+                           f"(the text does not mention {', '.join(missing)})")
     _compare_measures(claim.outcomes, ref.outcomes, claim.direction, ref.direction, differences, notes)
     ratio = _compare_periods(claim, ref.period, True, settings, notes, differences)
     _compare_places(claim.place, ref.geography, True, notes, differences)
@@ -488,10 +497,15 @@ def _compare_sources(claim_source: str, other_source: str, settings: CheckSettin
         differences.append(f"sources differ: {claim_source} vs {other_source}")
 
 
+# Words that say how a measure is stated, not what is measured: "unemployment" and "unemployment
+# rate", "house prices" and "average house price" are one measure; "youth unemployment" is another.
+_HOW_STATED = frozenset({"rate", "level", "average", "total", "overall", "annual", "headline", "official",
+                         "index", "figure", "number", "current"})
+
+
 def _same_measure(a: FigureMeasure, b: FigureMeasure) -> bool:
-    """The words of one's measure include the other's: "unemployment" and "unemployment rate"."""
-    return bool(a.measure_terms) and bool(b.measure_terms) and (
-        a.measure_terms <= b.measure_terms or b.measure_terms <= a.measure_terms)
+    """The same words of what is measured, but for words of how it is stated (`_HOW_STATED`)."""
+    return bool(a.measure_terms & b.measure_terms) and (a.measure_terms ^ b.measure_terms) <= _HOW_STATED
 
 
 def _figure_pair(claim: FigureMeasure, other: FigureMeasure, settings: CheckSettings) -> Match | None:
@@ -547,6 +561,22 @@ def match_figures(claim: FigureMeasure, other: FigureMeasure, settings: CheckSet
     if claim.doc_id == other.doc_id:
         return None
     return _figure_pair(claim, other, settings)
+
+
+# Which test each difference reports, by how its sentence begins.
+_TESTS_BY_DIFFERENCE = (
+    ("units differ", "unit"), ("measures differ", "measure"), ("one is ", "measure"), ("periods differ", "period"), ("the text states no period", "period"),
+    ("the other figure states no period", "period"), ("neither states a period", "period"),
+    ("this figure states no period", "period"), ("places differ", "place"), ("sources differ", "source"),
+)
+TESTS = ("measure", "period", "place", "unit", "source")
+
+
+def failed_tests(differences: tuple[str, ...]) -> tuple[str, ...]:
+    """The tests (TESTS) a related pair failed, in TESTS order: ('period', 'source')."""
+    failed = {test for difference in differences for prefix, test in _TESTS_BY_DIFFERENCE
+              if difference.startswith(prefix)}
+    return tuple(t for t in TESTS if t in failed)
 
 
 def _ordered(matches: list[Match]) -> list[Match]:

@@ -106,9 +106,13 @@ def merged_source_names(sources: Iterable[str]) -> dict[str, str]:
     return merged
 
 
-def merged_source_column(table: pd.DataFrame) -> pd.Series:
-    """The table's `source` column with every name replaced by its merged name (empty stays empty)."""
+def merged_source_column(table: pd.DataFrame, known_sources: Iterable[str] = ()) -> pd.Series:
+    """The table's `source` column with every name replaced by its merged name (empty stays empty).
+
+    `known_sources` (the reference data's publishers) take part in the merging, so an article's
+    "ONS" reads "Office for National Statistics" even when no article spells it out.
+    """
     if table.empty:
         return pd.Series([], index=table.index, dtype="object")
-    names = merged_source_names(table["source"])
+    names = merged_source_names([*table["source"], *known_sources])
     return table["source"].map(lambda s: names.get(s.strip(), s) if isinstance(s, str) else "").astype("object")
