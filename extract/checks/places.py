@@ -92,12 +92,18 @@ def split_place(phrase: str) -> tuple[str, str]:
     mentions = place_mentions(phrase)
     if not mentions:
         return phrase.strip(), ""
+    # "France and Spain", "the US, UK and Japan": places joined by "and", "or" or commas go as one.
+    spans: list[list[int]] = []
+    for mention in mentions:
+        if spans and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or|&)?\s*(?:the\s+)?", phrase[spans[-1][1]:mention.start]):
+            spans[-1][1] = mention.end
+        else:
+            spans.append([mention.start, mention.end])
     rest = phrase
-    for mention in reversed(mentions):
-        before = rest[:mention.start]
-        tie = _PLACE_PREPOSITION.search(before)
-        cut = tie.start() if tie else mention.start
-        rest = rest[:cut] + " " + rest[mention.end:]
+    for start, end in reversed(spans):
+        tie = _PLACE_PREPOSITION.search(rest[:start])
+        cut = tie.start() if tie else start
+        rest = rest[:cut] + " " + rest[end:]
     rest = re.sub(r"\s+", " ", rest).strip(" ,;:-–")
     places = sorted({m.place for m in mentions})
     return rest, " and ".join(places)

@@ -1,7 +1,7 @@
 """One name per source within a corpus: acronyms and their long forms, spacing and case variants.
 
 "ONS" and "Office for National Statistics" are one source, and so are "TimeWarner", "Time Warner"
-and "time warner". The merged name — the long form, as most often written — is what the Source
+and "time warner". The merged name — the long form, spaced, as most often written — is what the Source
 filter shows (`merged_source_column`) and what the cross-checks compare.
 
 An acronym is merged with a long form only when exactly one long form in the corpus has those
@@ -98,9 +98,10 @@ def merged_source_names(sources: Iterable[str]) -> dict[str, str]:
         groups.setdefault(root(name), []).append(name)
     merged: dict[str, str] = {}
     for names in groups.values():
-        # The long form over an acronym, a plain name over "Long Form (ACR)", a capitalised one,
-        # then the most often written; ties go to the spaced spelling ("Time Warner", not "TimeWarner").
-        best = max(names, key=lambda n: (not _acronym(n), "(" not in n, n[:1].isupper(), counts[n], n.count(" "), n))
+        # The long form over an acronym, a plain name over "Long Form (ACR)", a capitalised one, the
+        # spaced spelling ("Time Warner", not "TimeWarner"), then the most often written.
+        best = max(names, key=lambda n: (not _acronym(n), "(" not in n, n[:1].isupper(), len(n.split()),
+                                         counts[n], n))
         for name in names:
             merged[name] = best
     return merged
