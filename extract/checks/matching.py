@@ -263,7 +263,8 @@ def figure_measures(table: pd.DataFrame, settings: CheckSettings = DEFAULT_SETTI
         today = parse_iso_date(_text_or_empty(rows[0]["doc_date"]))
         stated = periods_in(sentence, today)
         previous: dict[tuple[str, str], tuple[str, frozenset[str]]] = {}
-        for (start, end), row in zip(spans, rows):
+        kinds = [(_text_or_empty(r["dimension"]), _text_or_empty(r["unit"])) for r in rows]
+        for index, ((start, end), row) in enumerate(zip(spans, rows)):
             others = [s for s in spans if s != (start, end)]
             clause = figure_clause(sentence, start, end, others)
             clause_text = sentence[clause[0]:clause[1]]
@@ -277,7 +278,10 @@ def figure_measures(table: pd.DataFrame, settings: CheckSettings = DEFAULT_SETTI
             factor = norm_value / value if value and math.isfinite(norm_value) else 1.0
             interval = claim_interval(value, _float(row["low"]), _float(row["high"]), _text_or_empty(row["qualifier"]),
                                       row["surface"], settings).scaled(factor)
-            period = period_among(stated, start, end, clause)
+            # Two figures of one kind in a sentence ("36% ..., up from 7% in 2003") each take only the
+            # period of their own clause; a lone figure takes the nearest one.
+            alike = kinds.count(kinds[index]) > 1
+            period = period_among(stated, start, end, clause, own_clause_only=alike, first_figure=spans[0][0])
             # "the three months to September": the figure is part of a period, not a statistic.
             is_period = any(s <= start and end <= e for s, e, _ in stated)
             measure_text, measure_terms = _read_measure(entity, sentence, clause, (start, end),
@@ -361,7 +365,10 @@ def _compare_periods(claim: FigureMeasure, other_period: Period | None, other_is
             differences.append(f"periods differ: {claim.period.label()} vs {other_period.label()}")
         return ratio
     if other_period and not claim.period:
-        if claim.dimension == "count" and settings.counts_need_period and other_period.end is not None:
+        # A reference state still in force (a price cap) holds for any undated count; another
+        # article's "since 1998" is a stretch of time like any other.
+        if claim.dimension == "count" and settings.counts_need_period and (
+                other_period.end is not None or not other_is_reference):
             differences.append(f"the text states no period; {other_name} covers {other_period.label()}")
         else:
             notes.append(f"no period stated; {other_name} covers {other_period.label()}")
@@ -645,10 +652,16 @@ def corpus_matches_and_tallies(measures: dict[str, FigureMeasure], settings: Che
         for term in head.measure_terms:
             for name in head.ties:
                 by_key[(term, name)].append(index)
-    docs_in = [defaultdict(int) for _ in members]
+    docs_in: list[dict[str, int]] = [defaultdict(int) for _ in members]
+    # A sentence repeated word for word (a reprinted story) states each of its figures once: its
+    # 7% is compared with the other copy's 7%, never with the 36% beside it.
+    sentences_in: list[dict[str, int]] = [defaultdict(int) for _ in members]
+    spans_in: list[dict[tuple[str, int, int], int]] = [defaultdict(int) for _ in members]
     for index, group in enumerate(members):
         for figure in group:
             docs_in[index][figure.doc_id] += 1
+            sentences_in[index][figure.sentence] += 1
+            spans_in[index][(figure.sentence, *figure.span)] += 1
     found: dict[str, list[Match]] = {}
     tallies: dict[str, CorpusTally] = {}
     for index, group in enumerate(members):
@@ -661,7 +674,14 @@ def corpus_matches_and_tallies(measures: dict[str, FigureMeasure], settings: Che
             listed: list[Match] = []
             matching = disagreeing = 0
             for j, template in templates:
-                others = len(members[j]) - docs_in[j].get(figure.doc_id, 0)
+                elsewhere_in_copy = sentences_in[j].get(figure.sentence, 0) \
+                    - spans_in[j].get((figure.sentence, *figure.span), 0)
+                same_doc = docs_in[j].get(figure.doc_id, 0)
+                others = len(members[j]) - same_doc - elsewhere_in_copy
+                if elsewhere_in_copy and same_doc:
+                    # figures of this document in the copied sentence were subtracted twice
+                    others += sum(1 for other in members[j] if other.doc_id == figure.doc_id
+                                  and other.sentence == figure.sentence and other.span != figure.span)
                 if others <= 0:
                     continue
                 if template.is_match:
@@ -669,7 +689,8 @@ def corpus_matches_and_tallies(measures: dict[str, FigureMeasure], settings: Che
                     disagreeing += 0 if template.agrees else others
                 shown = 0
                 for other in members[j]:
-                    if other.doc_id == figure.doc_id:
+                    if other.doc_id == figure.doc_id or (other.sentence == figure.sentence
+                                                         and other.span != figure.span):
                         continue
                     listed.append(replace(template, figure_id=figure.figure_id, other_id=other.figure_id,
                                           claim=_with_period(figure.label, figure.period),

@@ -332,9 +332,14 @@ def period_near(sentence: str, start: int, end: int, today: date | None,
 
 
 def period_among(candidates: list[tuple[int, int, Period]], start: int, end: int,
-                 segment: tuple[int, int] | None = None) -> Period | None:
+                 segment: tuple[int, int] | None = None, *, own_clause_only: bool = False,
+                 first_figure: int = 0) -> Period | None:
     """As `period_near`, from the sentence's periods already read (one reading per sentence).
-    A period that contains the figure ("the three months to September") is that figure itself."""
+    A period that contains the figure ("the three months to September") is that figure itself.
+    `own_clause_only`: only a period inside the figure's clause counts — where the sentence states
+    the same measure twice ("36% ..., up from 7% in 2003"), "in 2003" belongs to the 7% alone —
+    or one that opens the sentence before its first figure (at `first_figure`), which covers all
+    of them ("Between 1 December and 31 May, 968 civilians were killed and 4,807 injured")."""
     candidates = [c for c in candidates if not (c[0] <= start and end <= c[1])]
     if not candidates:
         return None
@@ -342,6 +347,10 @@ def period_among(candidates: list[tuple[int, int, Period]], start: int, end: int
         inside = [c for c in candidates if segment[0] <= c[0] and c[1] <= segment[1]]
         if inside:
             candidates = inside
+        elif own_clause_only:
+            candidates = [c for c in candidates if c[1] <= first_figure]
+    if not candidates:
+        return None
 
     def distance(item: tuple[int, int, Period]) -> int:
         s, e, _ = item
