@@ -42,7 +42,7 @@ from extract.checks.measure_terms import (change_direction, figure_clause, lemma
 from extract.checks.periods import Period, overlap_ratio, parse_iso_date, period_among, periods_in
 from extract.checks.places import split_place
 from extract.checks.settings import DEFAULT_SETTINGS, CheckSettings
-from extract.checks.source_names import merged_source_names
+from extract.checks.source_names import merged_source_names, spelling_key
 
 
 @dataclass(frozen=True)
@@ -214,11 +214,16 @@ def _measure_phrase(text: str, words: frozenset[str]) -> str:
     return " ".join(kept)
 
 
-def _ties(found_names: set[str] | frozenset[str], source: str) -> frozenset[str]:
-    """A figure's names tie it to other articles; one that names nothing ("Unemployment rose to 5%,
-    the ONS said") is tied by its source alone, so two such statements of one publisher meet."""
+_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
+
+
+def _ties(found_names: set[str] | frozenset[str], source: str, text: str) -> frozenset[str]:
+    """A figure's names tie it to other articles ("Time Warner" also as "timewarner", so that
+    "TimeWarner" meets it); one that names nothing ("Unemployment rose to 5%, the ONS said") is
+    tied by its source alone, so two such statements of one publisher meet."""
     if found_names:
-        return frozenset(found_names)
+        joined = {spelling_key(run) for run in _NAME_RUN.findall(text)}
+        return frozenset(found_names) | frozenset(joined)
     return frozenset({f"source:{source}"}) if source else frozenset()
 
 
@@ -310,7 +315,7 @@ def figure_measures(table: pd.DataFrame, settings: CheckSettings = DEFAULT_SETTI
                 source=merged.get(source, source), sentence=sentence, span=(start, end), clause=clause,
                 start=int(row["start"]), surface=row["surface"], label=label, doc_label=doc_label, doc_date=today,
                 measure=measure_text, measure_terms=measure_terms, place=place, is_period=is_period,
-                unit=unit, ties=_ties(ties | ({place} if place else set()), merged.get(source, source)),
+                unit=unit, ties=_ties(ties | ({place} if place else set()), merged.get(source, source), clause_text),
             )
     return measures
 
@@ -359,6 +364,11 @@ def _compare_periods(claim: FigureMeasure, other_period: Period | None, other_is
     if claim.period and other_period:
         today = claim.doc_date or claim.period.end_or(claim.period.start)
         ratio = overlap_ratio(claim.period, other_period, today)
+        if not other_is_reference and (claim.period.end is None or other_period.end is None) \
+                and (claim.period.end, claim.period.start) != (other_period.end, other_period.start):
+            # "since 1998" in an undated article runs to a day nobody knows: it is the same period
+            # only as another undated "since 1998".
+            ratio = 0.0
         if ratio >= settings.min_period_overlap:
             notes.append(f"period {claim.period.label()} ≈ {other_period.label()}")
         else:
