@@ -192,11 +192,11 @@ def _read_measure(entity: str, sentence: str, clause: tuple[int, int], span: tup
     the figure's clause before it; when that is empty too ("down from 3.8%"), what the figure
     before it in the sentence measures; else the rest of its clause.
     """
-    phrase = split_place(entity)[0]
+    phrase = _without_names(split_place(entity)[0])
     words = measure_words(phrase)
     if words:
         return phrase, words
-    before = split_place(sentence[clause[0]:span[0]])[0]
+    before = _without_names(split_place(sentence[clause[0]:span[0]])[0])
     words = measure_words(before)
     if words:
         return _measure_phrase(before, words), words
@@ -207,6 +207,16 @@ def _read_measure(entity: str, sentence: str, clause: tuple[int, int], span: tup
     return (_measure_phrase(after, words), words) if words else ("", frozenset())
 
 
+# Names in a measure phrase: "TimeWarner's", "Warner's", "BP", and any capitalised word after the
+# first ("profits at Time Warner"). What a figure is about ties it to other articles; what it
+# measures ("profits", "sales") is compared on its own.
+_NAME_IN_PHRASE = re.compile(r"\b[A-Z][a-z]+[A-Z][\w’']*|\b[A-Z][\w]*['’]s\b|\b[A-Z]{2,}\b|(?<=\w\s)[A-Z][\w’'-]*")
+
+
+def _without_names(phrase: str) -> str:
+    return re.sub(r"\s+", " ", _NAME_IN_PHRASE.sub(" ", phrase)).strip()
+
+
 def _measure_phrase(text: str, words: frozenset[str]) -> str:
     """The words of a clause that carry its measure, in their order: 'The average house price rose to' ->
     'average house price'."""
@@ -214,17 +224,32 @@ def _measure_phrase(text: str, words: frozenset[str]) -> str:
     return " ".join(kept)
 
 
-_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
+# Names a sentence may open with: two capitalised words ("Time Warner made"), one with a capital
+# inside ("TimeWarner's"), or a possessive ("Nestle's").
+_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b|\b[A-Z][a-z]+[A-Z][A-Za-z]*\b|\b[A-Z][a-z]+(?=['’]s\b)")
 
 
 def _ties(found_names: set[str] | frozenset[str], source: str, text: str) -> frozenset[str]:
-    """A figure's names tie it to other articles ("Time Warner" also as "timewarner", so that
-    "TimeWarner" meets it); one that names nothing ("Unemployment rose to 5%, the ONS said") is
-    tied by its source alone, so two such statements of one publisher meet."""
-    if found_names:
-        joined = {spelling_key(run) for run in _NAME_RUN.findall(text)}
-        return frozenset(found_names) | frozenset(joined)
+    """A figure's names tie it to other articles, each also spelled without spaces ("Time Warner"
+    as "timewarner", so that "TimeWarner" meets it); one that names nothing ("Unemployment rose to
+    5%, the ONS said") is tied by its source alone, so two such statements of one publisher meet."""
+    joined = set()
+    for run in _NAME_RUN.findall(text):
+        words = run.split()
+        while words and words[0].lower() in _OPENING_WORDS:
+            words = words[1:]
+        if words and (len(words) > 1 or any(c.isupper() for c in words[0][1:]) or f"{words[0]}'s" in text
+                      or f"{words[0]}’s" in text):
+            joined.add(spelling_key(" ".join(words)))
+    found = set(found_names) | joined
+    if found:
+        return frozenset(found)
     return frozenset({f"source:{source}"}) if source else frozenset()
+
+
+# Capitalised only because they open a sentence: "In France", "The Office".
+_OPENING_WORDS = frozenset({"in", "the", "a", "an", "on", "at", "for", "by", "but", "and", "after", "before", "of",
+                            "as", "with", "from", "to", "last", "this", "since", "while", "when"})
 
 
 def _place_of(entity: str, clause_text: str, sentence: str) -> str:

@@ -39,6 +39,7 @@ _DATE_RANGE = re.compile(
 )
 _HALF = re.compile(
     r"\b(?:the\s+)?(?P<which>first|second)\s+half\s+of\s+(?:(?P<year>\d{4})|(?P<rel>this|last|the)\s+year)"
+    r"|\b(?:the\s+)?(?P<ends>last|final|first)\s+(?P<n>three|six)\s+months\s+of\s+(?:(?P<nyear>\d{4})|(?P<nrel>this|last|the)\s+year)"
     r"|\bH(?P<h>[12])\s+(?P<hyear>\d{4})\b"
     r"|\b(?:the\s+)?first\s+six\s+months\s+of\s+(?:(?P<syear>\d{4})|(?P<srel>this|last|the)\s+year)",
     re.IGNORECASE,
@@ -266,6 +267,14 @@ def periods_in(sentence: str, today: date | None) -> list[tuple[int, int, Period
         start, end = _month_span(first, last, year)
         add(m, start, end, year_stated=stated)
     for m in _HALF.finditer(sentence):
+        if m.group("n"):
+            # "the last three months of 2024": Q4; "the first six months of the year": H1.
+            year = _year_of(m.group("nyear"), m.group("nrel"), today)
+            length = 3 if m.group("n").lower() == "three" else 6
+            if year is not None:
+                first_month = 1 if m.group("ends").lower() == "first" else 13 - length
+                add(m, date(year, first_month, 1), _month_end(year, first_month + length - 1))
+            continue
         if m.group("h"):
             year, first_half = int(m.group("hyear")), m.group("h") == "1"
         elif m.group("which"):
