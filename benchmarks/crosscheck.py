@@ -64,7 +64,8 @@ ARTICLES = [
     ("oil-3", "2025-10-29", "Brent crude closed at $61.50 a barrel in London trading."),
     # Dated articles checked against reference rows imported from an ONS time-series CSV.
     ("ons-1", "2025-10-22", "Inflation in the UK was 3.8% in September, the ONS said."),
-    ("ons-2", "2025-10-23", "UK inflation stood at 4.1% in September, according to the Office for National Statistics."),
+    ("ons-2", "2025-10-23", "UK inflation stood at 4.1% in September, according to the Office for National "
+                            "Statistics."),
     ("ons-3", "2025-11-12", "The UK unemployment rate rose to 5% in the three months to September, the ONS said."),
     # The same measure from a different source is related, not a match.
     ("ca-1", "2025-10-21", "Inflation in Canada was 2.4% in September, according to Statistics Canada."),

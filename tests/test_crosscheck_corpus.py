@@ -44,7 +44,8 @@ EXPECTED = {
                           f"(measures differ: killed vs killed or injured)"),
     "courier-0705-0002": ("37%", "consistent", "reference", "ohchr-2025-06-casualties-rise",
                           f"states 37% (Civilian casualties), 1 Dec 2024 – 31 May 2025; {OHCHR} reported 37% "
-                          f"(increase on the same period a year earlier, civilian casualties), 1 Dec 2024 – 31 May 2025"),
+                          "(increase on the same period a year earlier, civilian casualties), "
+                          "1 Dec 2024 – 31 May 2025"),
     "courier-0705-0003": ("4.1 million barrels per day", "consistent", "reference", "kse-2024-06-shadow-volume",
                           "states 4.1 million barrels per day (Shadow tankers), June 2024; KSE Institute (Kyiv School "
                           "of Economics) reported 4.1 million barrels a day (carried by shadow tankers, Russian oil), "
@@ -135,5 +136,6 @@ def test_the_verdict_columns_are_appended_to_the_figures_table(result):
 def test_an_empty_table_gets_the_columns_and_nothing_else():
     from extract.checks.crosscheck import check_figures, verdicts_by_source
     checked = check_figures(figures([]), load_reference()[0])
-    assert checked.empty and list(checked.columns)[-5:] == ["verdict", "verdict_reason", "evidence", "check", "verdict_label"]
+    assert checked.empty
+    assert list(checked.columns)[-5:] == ["verdict", "verdict_reason", "evidence", "check", "verdict_label"]
     assert verdicts_by_source(checked).empty

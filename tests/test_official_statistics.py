@@ -10,12 +10,17 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pandas as pd
 import pytest
-
 from conftest import ROOT
+
 from extract import Document, figures
 from extract.checks.crosscheck import check_figures
-from extract.checks.official_statistics import (detect_format, import_official, load_mapping, observation_period,
-                                                 official_reference_rows)
+from extract.checks.official_statistics import (
+    detect_format,
+    import_official,
+    load_mapping,
+    observation_period,
+    official_reference_rows,
+)
 from extract.checks.reference_data import REFERENCE_COLUMNS, parse_reference
 
 ONS_CSV = "\n".join([
@@ -84,7 +89,8 @@ def test_ons_rows_in_the_reference_format(mappings):
 def test_world_bank_rows_take_the_country_and_skip_missing_values(mappings):
     rows, errors = official_reference_rows(WORLD_BANK_JSON, "wb.json", mappings)
     assert errors == []
-    assert list(zip(rows["id"], rows["value"], rows["geography"], rows["period_start"], rows["published"])) == [
+    assert list(zip(rows["id"], rows["value"], rows["geography"], rows["period_start"], rows["published"],
+                    strict=True)) == [
         ("worldbank-fp.cpi.totl.zg-de-2024", "2.26", "Germany", "2024-01-01", "2025-10-07"),
         ("worldbank-fp.cpi.totl.zg-de-2023", "5.95", "Germany", "2023-01-01", "2025-10-07")]
 
@@ -92,7 +98,7 @@ def test_world_bank_rows_take_the_country_and_skip_missing_values(mappings):
 def test_sdmx_rows_follow_the_mappings_filter_and_name_the_place(mappings):
     rows, errors = official_reference_rows(SDMX_CSV, "hicp.csv", mappings)
     assert errors == []
-    assert list(zip(rows["value"], rows["geography"], rows["period_end"])) == [
+    assert list(zip(rows["value"], rows["geography"], rows["period_end"], strict=True)) == [
         ("0.8", "France", "2025-08-31"), ("1.1", "France", "2025-09-30"), ("2.2", "Eurozone", "2025-09-30")]
     assert set(rows["source"]) == {"Eurostat"}
 
@@ -230,4 +236,5 @@ def test_the_cli_reads_a_file_and_a_mapping(tmp_path):
     assert list(rows["period_start"]) == ["2025-06-01", "2025-07-01"]
     assert list(rows["value"]) == ["4.8", "5"]
     absent = _cli(str(tmp_path / "absent.csv"))
-    assert (absent.returncode, absent.stderr.decode().strip()) == (1, f"figcheck: {tmp_path / 'absent.csv'}: no such file")
+    assert (absent.returncode, absent.stderr.decode().strip()) == \
+        (1, f"figcheck: {tmp_path / 'absent.csv'}: no such file")

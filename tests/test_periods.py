@@ -39,7 +39,8 @@ def test_periods_in(sentence, labels):
 
 
 def test_each_figure_takes_the_period_of_its_own_clause():
-    sentence = "6,754 civilians were killed or injured in the first half of 2025, up 54% on the first half of 2024 (4,381)."
+    sentence = ("6,754 civilians were killed or injured in the first half of 2025, "
+                "up 54% on the first half of 2024 (4,381).")
     first = period_near(sentence, 0, 5, None, (0, 63))
     last = period_near(sentence, sentence.index("4,381"), sentence.index("4,381") + 5, None)
     assert (first.label(), last.label()) == ("H1 2025", "H1 2024")

@@ -81,7 +81,8 @@ def test_every_row_of_the_interval_chart_is_labelled_once(result):
         "this article: 14.6% (UK youth unemployment rate), 1 Jul 2025 – 30 Sep 2025",
         "Office for National Statistics: 5% (unemployment rate, people aged 16 and over), 1 Jul 2025 – 30 Sep 2025 "
         "— differs in measure",
-        "period (2025-11-20), citing Office for National Statistics: 4.8% (UK unemployment rate), 1 Jun 2025 – 31 Aug 2025 "
+        "period (2025-11-20), citing Office for National Statistics: 4.8% (UK unemployment rate), "
+        "1 Jun 2025 – 31 Aug 2025 "
         "— differs in measure, period",
     ]
     assert list(frame["failed"]) == ["", "measure", "measure, period"]

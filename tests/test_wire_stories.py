@@ -54,7 +54,8 @@ def test_september_and_unemployment_agree_across_the_stories(checked):
     assert (september["verdict"], september["check"], september["evidence"]) == \
         ("consistent", "corpus", _row(checked, "wire-b", "3.8%")["figure_id"])
     unemployment = _row(checked, "wire-a", "5.0%")
-    assert (unemployment["verdict"], unemployment["evidence"]) == ("consistent", _row(checked, "wire-b", "5.0%")["figure_id"])
+    assert (unemployment["verdict"], unemployment["evidence"]) == \
+        ("consistent", _row(checked, "wire-b", "5.0%")["figure_id"])
     assert "Jul – Sep (year not stated)" in unemployment["verdict_reason"]
 
 
@@ -82,4 +83,5 @@ def test_undated_stories_without_a_stated_period_say_they_are_undated():
     assert match.differences == ("neither states a period, and neither article is dated",)
     dated = table.assign(doc_date=["2025-03-03", "2025-03-20"])
     [match] = cross_check(dated).corpus[table["figure_id"][0]]
-    assert match.differences == ("neither states a period, and the articles were published 17 days apart (more than 7)",)
+    assert match.differences == (
+        "neither states a period, and the articles were published 17 days apart (more than 7)",)

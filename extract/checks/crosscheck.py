@@ -13,11 +13,17 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from extract.checks.arithmetic import ArithmeticFinding, arithmetic_findings
+from extract.checks.matching import (
+    CorpusTally,
+    Match,
+    corpus_matches_and_tallies,
+    failed_tests,
+    figure_measures,
+    reference_matches,
+)
+from extract.checks.reference_data import empty_reference
 from extract.checks.settings import DEFAULT_SETTINGS, CheckSettings
 from extract.checks.source_names import merged_source_names
-from extract.checks.matching import (CorpusTally, Match, corpus_matches_and_tallies, failed_tests, figure_measures,
-                                     reference_matches)
-from extract.checks.reference_data import empty_reference
 from extract.checks.verdicts import EVIDENCE_SEPARATOR, VERDICT_COLUMNS, VERDICTS, Verdict, decide
 
 
@@ -42,7 +48,10 @@ def cross_check(table: pd.DataFrame, reference: pd.DataFrame | None = None,
     verdicts: list[Verdict] = []
     for figure_id in table["figure_id"]:
         measure = measures.get(figure_id)
-        claim = measure.label if measure is None or measure.period is None else f"{measure.label}, {measure.period.label()}"
+        if measure is None:
+            claim = ""
+        else:
+            claim = measure.label if measure.period is None else f"{measure.label}, {measure.period.label()}"
         verdicts.append(decide(claim, by_reference.get(figure_id, []), by_corpus.get(figure_id, []),
                                by_arithmetic.get(figure_id, []), tallies.get(figure_id)))
     checked = table.copy()

@@ -37,8 +37,17 @@ import pandas as pd
 
 from extract.checks.figure_wording import bounded_quantity_text, figure_text, with_outcomes
 from extract.checks.intervals import Interval, claim_interval, reference_interval
-from extract.checks.measure_terms import (change_direction, figure_clause, lemma, names, nearest_outcomes,
-                                          outcome_label, outcomes, sources_agree, terms)
+from extract.checks.measure_terms import (
+    change_direction,
+    figure_clause,
+    lemma,
+    names,
+    nearest_outcomes,
+    outcome_label,
+    outcomes,
+    sources_agree,
+    terms,
+)
 from extract.checks.periods import Period, overlap_ratio, parse_iso_date, period_among, periods_in
 from extract.checks.places import split_place
 from extract.checks.settings import DEFAULT_SETTINGS, CheckSettings
@@ -234,10 +243,13 @@ def _ties(found_names: set[str] | frozenset[str], source: str, text: str) -> fro
     as "timewarner", so that "TimeWarner" meets it); one that names nothing ("Unemployment rose to
     5%, the ONS said") is tied by its source alone, so two such statements of one publisher meet."""
     joined = set()
+    own = set(source.lower().split())  # the source is compared on its own, never as a name
     for run in _NAME_RUN.findall(text):
         words = run.split()
         while words and words[0].lower() in _OPENING_WORDS:
             words = words[1:]
+        if all(w.lower() in own for w in words):
+            continue
         if words and (len(words) > 1 or any(c.isupper() for c in words[0][1:]) or f"{words[0]}'s" in text
                       or f"{words[0]}’s" in text):
             joined.add(spelling_key(" ".join(words)))
@@ -294,7 +306,7 @@ def figure_measures(table: pd.DataFrame, settings: CheckSettings = DEFAULT_SETTI
         stated = periods_in(sentence, today)
         previous: dict[tuple[str, str], tuple[str, frozenset[str]]] = {}
         kinds = [(_text_or_empty(r["dimension"]), _text_or_empty(r["unit"])) for r in rows]
-        for index, ((start, end), row) in enumerate(zip(spans, rows)):
+        for index, ((start, end), row) in enumerate(zip(spans, rows, strict=True)):
             others = [s for s in spans if s != (start, end)]
             clause = figure_clause(sentence, start, end, others)
             clause_text = sentence[clause[0]:clause[1]]
@@ -335,7 +347,7 @@ def figure_measures(table: pd.DataFrame, settings: CheckSettings = DEFAULT_SETTI
                 figure_id=row["figure_id"], doc_id=str(row["doc_id"]), dimension=dimension, unit_key=unit_key,
                 interval=interval, entity_terms=frozenset(entity_terms),
                 terms=frozenset(entity_terms | terms(clause_text) | measure_terms),
-                names=ties | ({place} if place else set()),
+                names=frozenset(ties | ({place} if place else set())),
                 outcomes=found_outcomes, direction=_text_or_empty(row["direction"]), period=period,
                 source=merged.get(source, source), sentence=sentence, span=(start, end), clause=clause,
                 start=int(row["start"]), surface=row["surface"], label=label, doc_label=doc_label, doc_date=today,
@@ -472,7 +484,8 @@ def _unit_text(unit: str, dimension: str) -> str:
     return unit or dimension or "no unit"
 
 
-def match_reference(claim: FigureMeasure, ref: ReferenceMeasure, settings: CheckSettings = DEFAULT_SETTINGS) -> Match | None:
+def match_reference(claim: FigureMeasure, ref: ReferenceMeasure,
+                    settings: CheckSettings = DEFAULT_SETTINGS) -> Match | None:
     """The figure beside one reference row; None when they have nothing in common.
 
     A pair with different units is shown (as related, "units differ") only when the figure's
@@ -504,7 +517,8 @@ def match_reference(claim: FigureMeasure, ref: ReferenceMeasure, settings: Check
         differences.append(f"units differ: {_unit_text(claim.unit, claim.dimension)} vs {ref.unit}")
     notes.append(f"shared words: {', '.join(sorted(shared))} ({len(shared)} of {len(ref.terms)})")
     if extra and claim.measure_terms & ref.terms:
-        differences.append(f"measures differ: {claim.measure} vs {ref.measure} ({', '.join(extra)} not in the reference)")
+        differences.append(f"measures differ: {claim.measure} vs {ref.measure} "
+                           f"({', '.join(extra)} not in the reference)")
     elif score < settings.min_keyword_score and not within:
         differences.append(f"measures differ: {claim.measure or 'not stated'} vs {ref.measure} "
                            f"(only {len(shared)} of the reference's {len(ref.terms)} words around the figure)")
@@ -571,7 +585,8 @@ def _figure_pair(claim: FigureMeasure, other: FigureMeasure, settings: CheckSett
     else:
         return None
     if _same_measure(claim, other):
-        notes.append(f"same measure: {claim.measure}" + (f" ≈ {other.measure}" if other.measure != claim.measure else ""))
+        notes.append(f"same measure: {claim.measure}"
+                     + (f" ≈ {other.measure}" if other.measure != claim.measure else ""))
     else:
         differences.append(f"measures differ: {claim.measure} vs {other.measure}")
     named = sorted(n for n in shared_names if not n.startswith("source:"))
@@ -598,7 +613,8 @@ def _doc_citing(figure: FigureMeasure) -> str:
     return figure.doc_label + (f", citing {figure.source}," if figure.source else "")
 
 
-def match_figures(claim: FigureMeasure, other: FigureMeasure, settings: CheckSettings = DEFAULT_SETTINGS) -> Match | None:
+def match_figures(claim: FigureMeasure, other: FigureMeasure,
+                  settings: CheckSettings = DEFAULT_SETTINGS) -> Match | None:
     """The figure beside a figure of another document; None when they have nothing in common."""
     if claim.doc_id == other.doc_id:
         return None
@@ -607,7 +623,8 @@ def match_figures(claim: FigureMeasure, other: FigureMeasure, settings: CheckSet
 
 # Which test each difference reports, by how its sentence begins.
 _TESTS_BY_DIFFERENCE = (
-    ("units differ", "unit"), ("measures differ", "measure"), ("one is ", "measure"), ("periods differ", "period"), ("the text states no period", "period"),
+    ("units differ", "unit"), ("measures differ", "measure"), ("one is ", "measure"), ("periods differ", "period"),
+    ("the text states no period", "period"),
     ("the other figure states no period", "period"), ("neither states a period", "period"),
     ("this figure states no period", "period"), ("places differ", "place"), ("sources differ", "source"),
 )
@@ -669,79 +686,100 @@ def _signature(m: FigureMeasure) -> tuple[object, ...]:
             m.doc_date, m.place, m.interval, m.is_period)
 
 
+@dataclass
+class _Groups:
+    """Figures alike in everything compared, with what the expansion to single figures needs."""
+
+    members: list[list[FigureMeasure]]
+    docs_in: list[dict[str, int]]  # per group: figures per document
+    sentences_in: list[dict[str, int]]  # per group: figures per sentence text
+    spans_in: list[dict[tuple[str, int, int], int]]  # per group: figures per (sentence, span)
+
+    def others(self, j: int, figure: FigureMeasure) -> int:
+        """Figures of group j in other documents, without those elsewhere in a copy of the figure's
+        sentence: a sentence repeated word for word (a reprinted story) states each of its figures
+        once, so its 7% is compared with the other copy's 7%, never with the 36% beside it."""
+        elsewhere_in_copy = self.sentences_in[j].get(figure.sentence, 0) \
+            - self.spans_in[j].get((figure.sentence, *figure.span), 0)
+        count = len(self.members[j]) - self.docs_in[j].get(figure.doc_id, 0) - elsewhere_in_copy
+        if elsewhere_in_copy and self.docs_in[j].get(figure.doc_id, 0):
+            count += sum(1 for other in self.members[j] if other.doc_id == figure.doc_id
+                         and other.sentence == figure.sentence and other.span != figure.span)  # counted twice
+        return count
+
+
+def _grouped(measures: dict[str, FigureMeasure]) -> _Groups:
+    by_signature: dict[tuple[object, ...], list[FigureMeasure]] = {}
+    for measure in measures.values():
+        if not measure.is_period and measure.measure_terms and measure.ties:
+            by_signature.setdefault(_signature(measure), []).append(measure)
+    members = list(by_signature.values())
+    groups = _Groups(members, [defaultdict(int) for _ in members], [defaultdict(int) for _ in members],
+                     [defaultdict(int) for _ in members])
+    for index, group in enumerate(members):
+        for figure in group:
+            groups.docs_in[index][figure.doc_id] += 1
+            groups.sentences_in[index][figure.sentence] += 1
+            groups.spans_in[index][(figure.sentence, *figure.span)] += 1
+    return groups
+
+
+def _figure_evidence(figure: FigureMeasure, templates: list[tuple[int, Match]], groups: _Groups
+                     ) -> tuple[list[Match], CorpusTally]:
+    """One figure's listed matches (up to LISTED_PER_FIGURE, a disagreement always among them) and its tally."""
+    listed: list[Match] = []
+    matching = disagreeing = 0
+    for j, template in templates:
+        others = groups.others(j, figure)
+        if others <= 0:
+            continue
+        if template.is_match:
+            matching += others
+            disagreeing += 0 if template.agrees else others
+        shown = 0
+        for other in groups.members[j]:
+            if other.doc_id == figure.doc_id or (other.sentence == figure.sentence and other.span != figure.span):
+                continue
+            listed.append(replace(template, figure_id=figure.figure_id, other_id=other.figure_id,
+                                  claim=_with_period(figure.label, figure.period),
+                                  other=_with_period(other.label, other.period), other_source=_doc_citing(other)))
+            shown += 1
+            if shown >= LISTED_PER_FIGURE:
+                break
+    ordered = _ordered(listed)
+    dissent = [m for m in ordered if m.is_match and not m.agrees]
+    kept = ordered[:LISTED_PER_FIGURE]
+    if dissent and dissent[0] not in kept:
+        kept = kept[:-1] + [dissent[0]]  # a disagreement is never hidden by the cap
+    return kept, CorpusTally(matching, disagreeing)
+
+
 def corpus_matches_and_tallies(measures: dict[str, FigureMeasure], settings: CheckSettings = DEFAULT_SETTINGS
                                ) -> tuple[dict[str, list[Match]], dict[str, CorpusTally]]:
     """Every figure's matches and related figures in the other documents, and how many match.
 
     Near-linear: figures alike in everything the comparison reads are compared once as a group,
-    and groups are paired only through a shared (measure word, proper name) key.
+    and groups are paired only through a shared (measure word, name) key.
     """
-    groups: dict[tuple[object, ...], list[FigureMeasure]] = {}
-    for measure in measures.values():
-        if not measure.is_period and measure.measure_terms and measure.ties:
-            groups.setdefault(_signature(measure), []).append(measure)
-    members = list(groups.values())
+    groups = _grouped(measures)
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for index, group in enumerate(members):
-        head = group[0]
-        for term in head.measure_terms:
-            for name in head.ties:
+    for index, group in enumerate(groups.members):
+        for term in group[0].measure_terms:
+            for name in group[0].ties:
                 by_key[(term, name)].append(index)
-    docs_in: list[dict[str, int]] = [defaultdict(int) for _ in members]
-    # A sentence repeated word for word (a reprinted story) states each of its figures once: its
-    # 7% is compared with the other copy's 7%, never with the 36% beside it.
-    sentences_in: list[dict[str, int]] = [defaultdict(int) for _ in members]
-    spans_in: list[dict[tuple[str, int, int], int]] = [defaultdict(int) for _ in members]
-    for index, group in enumerate(members):
-        for figure in group:
-            docs_in[index][figure.doc_id] += 1
-            sentences_in[index][figure.sentence] += 1
-            spans_in[index][(figure.sentence, *figure.span)] += 1
     found: dict[str, list[Match]] = {}
     tallies: dict[str, CorpusTally] = {}
-    for index, group in enumerate(members):
+    for group in groups.members:
         head = group[0]
         partners = sorted({j for term in head.measure_terms for name in head.ties for j in by_key[(term, name)]})
-        templates = [(j, t) for j in partners if (t := _figure_pair(head, members[j][0], settings)) is not None]
+        templates = [(j, t) for j in partners if (t := _figure_pair(head, groups.members[j][0], settings)) is not None]
         if not templates:
             continue
         for figure in group:
-            listed: list[Match] = []
-            matching = disagreeing = 0
-            for j, template in templates:
-                elsewhere_in_copy = sentences_in[j].get(figure.sentence, 0) \
-                    - spans_in[j].get((figure.sentence, *figure.span), 0)
-                same_doc = docs_in[j].get(figure.doc_id, 0)
-                others = len(members[j]) - same_doc - elsewhere_in_copy
-                if elsewhere_in_copy and same_doc:
-                    # figures of this document in the copied sentence were subtracted twice
-                    others += sum(1 for other in members[j] if other.doc_id == figure.doc_id
-                                  and other.sentence == figure.sentence and other.span != figure.span)
-                if others <= 0:
-                    continue
-                if template.is_match:
-                    matching += others
-                    disagreeing += 0 if template.agrees else others
-                shown = 0
-                for other in members[j]:
-                    if other.doc_id == figure.doc_id or (other.sentence == figure.sentence
-                                                         and other.span != figure.span):
-                        continue
-                    listed.append(replace(template, figure_id=figure.figure_id, other_id=other.figure_id,
-                                          claim=_with_period(figure.label, figure.period),
-                                          other=_with_period(other.label, other.period),
-                                          other_source=_doc_citing(other)))
-                    shown += 1
-                    if shown >= LISTED_PER_FIGURE:
-                        break
+            listed, tally = _figure_evidence(figure, templates, groups)
             if listed:
-                ordered = _ordered(listed)
-                dissent = [m for m in ordered if m.is_match and not m.agrees]
-                kept = ordered[:LISTED_PER_FIGURE]
-                if dissent and dissent[0] not in kept:
-                    kept = kept[:-1] + [dissent[0]]  # a disagreement is never hidden by the cap
-                found[figure.figure_id] = kept
-                tallies[figure.figure_id] = CorpusTally(matching, disagreeing)
+                found[figure.figure_id] = listed
+                tallies[figure.figure_id] = tally
     return found, tallies
 
 

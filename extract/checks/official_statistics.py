@@ -115,9 +115,10 @@ def load_mapping(paths: Iterable[str | Path] = (), *, bundled: bool = True
             if problem:
                 errors.append(LoadError(f"{path}:{line}", problem))
                 continue
-            pairs = tuple(tuple(part.split("=", 1)) for part in cells["filter"].split(";") if "=" in part)
+            pairs = tuple((key.strip(), value.strip()) for part in cells["filter"].split(";") if "=" in part
+                          for key, value in [part.split("=", 1)])
             mappings.append(SeriesMapping(
-                format=cells["format"].lower(), series=cells["series"], filter=pairs,  # type: ignore[arg-type]
+                format=cells["format"].lower(), series=cells["series"], filter=pairs,
                 measure=cells["measure"], entity=cells["entity"], unit=cells["unit"], geography=cells["geography"],
                 scale=float(cells["scale"] or 1), months=int(cells["months"] or 1), source=cells["source"],
                 url=cells["url"]))
@@ -196,8 +197,8 @@ def worldbank_observations(text: str, origin: str) -> Iterator[Observation | Loa
         if not isinstance(record, dict):
             yield LoadError(where, "not an object")
             continue
-        indicator = record.get("indicator") if isinstance(record.get("indicator"), dict) else {}
-        country = record.get("country") if isinstance(record.get("country"), dict) else {}
+        indicator = record["indicator"] if isinstance(record.get("indicator"), dict) else {}
+        country = record["country"] if isinstance(record.get("country"), dict) else {}
         value = record.get("value")
         yield Observation("worldbank", str(indicator.get("id", "")), {}, str(record.get("date", "")),
                           "" if value is None else str(value), str(country.get("id", "") or country.get("value", "")),
@@ -426,6 +427,7 @@ def import_official_source(location: str, mapping_paths: Iterable[str | Path] = 
     return rows, errors + problems
 
 
-__all__ = ["import_official_source", "BUNDLED_MAPPING", "FORMATS", "MAPPING_COLUMNS", "Observation", "SeriesMapping", "detect_format",
+__all__ = ["import_official_source",
+           "BUNDLED_MAPPING", "FORMATS", "MAPPING_COLUMNS", "Observation", "SeriesMapping", "detect_format",
            "import_official", "load_mapping", "observation_period", "official_reference_rows", "place_name",
            "reference_csv_text"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,8 +25,10 @@ MONTHS["sept"] = 9
 FULL_SCALE_INVASION = date(2022, 2, 24)
 
 _MONTH = r"(?P<{g}>" + "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True)) + r")\.?"
-_DAY_MONTH_YEAR = (r"(?:(?P<{p}d1>\d{{1,2}})(?:st|nd|rd|th)?\s+" + _MONTH.format(g="{p}m1") + r"(?:\s+(?P<{p}y1>\d{{4}}))?"
-                   r"|" + _MONTH.format(g="{p}m2") + r"\s+(?P<{p}d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<{p}y2>\d{{4}}))?)")
+_DAY_MONTH_YEAR = (r"(?:(?P<{p}d1>\d{{1,2}})(?:st|nd|rd|th)?\s+" + _MONTH.format(g="{p}m1")
+                   + r"(?:\s+(?P<{p}y1>\d{{4}}))?"
+                   r"|" + _MONTH.format(g="{p}m2")
+                   + r"\s+(?P<{p}d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<{p}y2>\d{{4}}))?)")
 
 
 def _day_month_year(prefix: str) -> str:
@@ -50,7 +53,8 @@ _QUARTER = re.compile(
     re.IGNORECASE,
 )
 _SINCE = re.compile(
-    r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?P<invasion>(?:russia['’]s\s+|the\s+)?(?:full[- ]scale\s+)?invasion)"
+    r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?"
+    r"(?:(?P<invasion>(?:russia['’]s\s+|the\s+)?(?:full[- ]scale\s+)?invasion)"
     r"|(?:early\s+|late\s+)?(?P<year>\d{4})\b|" + _day_month_year("s") + r")",
     re.IGNORECASE,
 )
@@ -122,7 +126,8 @@ def yearless_label(start: date, end: date | None) -> str:
         if start.year == end.year and start.month == end.month:
             return f"{calendar.month_name[start.month]} (year not stated)"
         return f"{calendar.month_abbr[start.month]} – {calendar.month_abbr[end.month]} (year not stated)"
-    return f"{start.day} {calendar.month_abbr[start.month]} – {end.day} {calendar.month_abbr[end.month]} (year not stated)"
+    return (f"{start.day} {calendar.month_abbr[start.month]} – {end.day} {calendar.month_abbr[end.month]}"
+            " (year not stated)")
 
 
 def period_label(start: date, end: date | None) -> str:
@@ -221,18 +226,13 @@ def _month_span(first: int, last: int, last_year: int) -> tuple[date, date]:
     return date(start_year, first, 1), _month_end(last_year, last)
 
 
-def periods_in(sentence: str, today: date | None) -> list[tuple[int, int, Period]]:
-    """Every stated period in a sentence, with its span, in text order; overlapping readings dropped."""
-    found: list[tuple[int, int, Period]] = []
+# One reading of a period: the match, its first and last day (None: still running), whether the
+# end is open, and whether the year was stated.
+_Reading = tuple[re.Match[str], date | None, date | None, bool, bool]
+_WHICH = ["first", "second", "third", "fourth"]
 
-    def add(match: re.Match[str], start: date | None, end: date | None, *, open_end: bool = False,
-            year_stated: bool = True) -> None:
-        if start is None or (end is None and not open_end) or (end is not None and end < start):
-            return
-        if any(s < match.end() and match.start() < e for s, e, _ in found):
-            return
-        found.append((match.start(), match.end(), Period(start, end, match.group(0), year_stated)))
 
+def _date_ranges(sentence: str, today: date | None) -> Iterator[_Reading]:
     for m in _DATE_RANGE.finditer(sentence):
         first, second = ("a", "b") if m.group("am1") or m.group("am2") else ("c", "e")
         end = _date_from(m, second, today, end=True)
@@ -242,30 +242,35 @@ def periods_in(sentence: str, today: date | None) -> list[tuple[int, int, Period
             start = start.replace(year=end.year)
             if start > end:
                 start = start.replace(year=end.year - 1)
-        add(m, start, end)
+        yield m, start, end, False, True
+
+
+def _months_to(sentence: str, today: date | None) -> Iterator[_Reading]:
+    """"the three months to September": July to September; "the year to September": October to September."""
     for m in _MONTHS_TO.finditer(sentence):
-        # "the three months to September": July to September; "the year to September": October to September.
-        months = 12 if m.group("year") else (int(m.group("n")) if m.group("n").isdigit()
-                                             else _MONTHS_COUNT[m.group("n").lower()])
+        count = m.group("n") or ""
+        months = 12 if m.group("year") else (int(count) if count.isdigit() else _MONTHS_COUNT[count.lower()])
         if not 1 <= months <= 24:
             continue
         last = MONTHS[m.group("month").lower().rstrip(".")]
         year, stated = (int(m.group("y")), True) if m.group("y") else _month_year(last, today)
-        end = _month_end(year, last)
         first_month_index = year * 12 + (last - 1) - (months - 1)
-        add(m, date(first_month_index // 12, first_month_index % 12 + 1, 1), end, year_stated=stated)
+        yield m, date(first_month_index // 12, first_month_index % 12 + 1, 1), _month_end(year, last), False, stated
+
+
+def _month_ranges(sentence: str, today: date | None) -> Iterator[_Reading]:
     for m in _MONTH_RANGE.finditer(sentence):
         first = MONTHS[m.group("m1").lower().rstrip(".")]
         last = MONTHS[m.group("m2").lower().rstrip(".")]
         if m.group("y1") and m.group("y2"):
-            start, end = date(int(m.group("y1")), first, 1), _month_end(int(m.group("y2")), last)
-            add(m, start, end)
-            continue
-        if m.group("y1") and not m.group("y2"):
-            continue  # "from May 2024 to ..." with the end undated: too vague to place
-        year, stated = (int(m.group("y2")), True) if m.group("y2") else _month_year(last, today)
-        start, end = _month_span(first, last, year)
-        add(m, start, end, year_stated=stated)
+            yield m, date(int(m.group("y1")), first, 1), _month_end(int(m.group("y2")), last), False, True
+        elif not m.group("y1"):  # "from May 2024 to ..." with the end undated is too vague to place
+            year, stated = (int(m.group("y2")), True) if m.group("y2") else _month_year(last, today)
+            start, end = _month_span(first, last, year)
+            yield m, start, end, False, stated
+
+
+def _halves(sentence: str, today: date | None) -> Iterator[_Reading]:
     for m in _HALF.finditer(sentence):
         if m.group("n"):
             # "the last three months of 2024": Q4; "the first six months of the year": H1.
@@ -273,7 +278,7 @@ def periods_in(sentence: str, today: date | None) -> list[tuple[int, int, Period
             length = 3 if m.group("n").lower() == "three" else 6
             if year is not None:
                 first_month = 1 if m.group("ends").lower() == "first" else 13 - length
-                add(m, date(year, first_month, 1), _month_end(year, first_month + length - 1))
+                yield m, date(year, first_month, 1), _month_end(year, first_month + length - 1), False, True
             continue
         if m.group("h"):
             year, first_half = int(m.group("hyear")), m.group("h") == "1"
@@ -282,51 +287,80 @@ def periods_in(sentence: str, today: date | None) -> list[tuple[int, int, Period
         else:
             year, first_half = _year_of(m.group("syear"), m.group("srel"), today), True
         if year is not None:
-            add(m, date(year, 1 if first_half else 7, 1), date(year, 6, 30) if first_half else date(year, 12, 31))
+            yield (m, date(year, 1 if first_half else 7, 1), date(year, 6, 30) if first_half else date(year, 12, 31),
+                   False, True)
+
+
+def _quarters(sentence: str, today: date | None) -> Iterator[_Reading]:
     for m in _QUARTER.finditer(sentence):
+        quarter_year: int | None
         if m.group("q"):
-            quarter, year = int(m.group("q")), int(m.group("qyear"))
+            quarter, quarter_year = int(m.group("q")), int(m.group("qyear"))
         else:
-            quarter = ["first", "second", "third", "fourth"].index(m.group("which").lower()) + 1
-            year = _year_of(m.group("year"), m.group("rel"), today)
-        if year is not None:
-            add(m, date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter))
+            quarter = _WHICH.index(m.group("which").lower()) + 1
+            quarter_year = _year_of(m.group("year"), m.group("rel"), today)
+        if quarter_year is not None:
+            yield m, date(quarter_year, 3 * quarter - 2, 1), _month_end(quarter_year, 3 * quarter), False, True
     for m in _QUARTER_ALONE.finditer(sentence):
         # "in the third quarter": the latest third quarter that began by the article's date.
-        quarter = int(m.group("q")) if m.group("q") else \
-            ["first", "second", "third", "fourth"].index(m.group("which").lower()) + 1
+        quarter = int(m.group("q")) if m.group("q") else _WHICH.index(m.group("which").lower()) + 1
         year, stated = _month_year(3 * quarter - 2, today)
-        add(m, date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter), year_stated=stated)
+        yield m, date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter), False, stated
+
+
+def _since(sentence: str, today: date | None) -> Iterator[_Reading]:
     for m in _SINCE.finditer(sentence):
         if m.group("invasion"):
-            start = FULL_SCALE_INVASION
+            start: date | None = FULL_SCALE_INVASION
         elif m.group("year"):
             start = date(int(m.group("year")), 1, 1)
         else:
             start = _date_from(m, "s", today, end=False)
-        add(m, start, today, open_end=True)
+        yield m, start, today, True, True
+
+
+def _months_and_years(sentence: str, today: date | None) -> Iterator[_Reading]:
     for m in _MONTH_IN.finditer(sentence):
         month = MONTHS[m.group("month").lower().rstrip(".")]
         year, stated = (int(m.group("year")), True) if m.group("year") else _month_year(month, today)
-        add(m, date(year, month, 1), _month_end(year, month), year_stated=stated)
+        yield m, date(year, month, 1), _month_end(year, month), False, stated
     for m in _YEAR_IN.finditer(sentence):
         year = int(m.group("year"))
-        add(m, date(year, 1, 1), date(year, 12, 31))
+        yield m, date(year, 1, 1), date(year, 12, 31), False, True
+
+
+def _relative(sentence: str, today: date | None) -> Iterator[_Reading]:
+    """"last year", "this year", "last month", "this month": only against the article's date."""
+    if today is None:
+        return
     for m in _REL_YEAR.finditer(sentence):
-        if today is None:
-            continue  # "last year" in an undated article: no year can be said
         if m.group("rel").lower() == "last":
-            add(m, date(today.year - 1, 1, 1), date(today.year - 1, 12, 31))
+            yield m, date(today.year - 1, 1, 1), date(today.year - 1, 12, 31), False, True
         else:
-            add(m, date(today.year, 1, 1), today)
+            yield m, date(today.year, 1, 1), today, False, True
     for m in _REL_MONTH.finditer(sentence):
-        if today is None:
-            continue
         if m.group("rel").lower() == "last":
             year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
-            add(m, date(year, month, 1), _month_end(year, month))
+            yield m, date(year, month, 1), _month_end(year, month), False, True
         else:
-            add(m, date(today.year, today.month, 1), today)
+            yield m, date(today.year, today.month, 1), today, False, True
+
+
+# In this order: a reading that overlaps an earlier one is dropped ("between 1 December and 31 May"
+# is one range, not two months).
+_READERS = (_date_ranges, _months_to, _month_ranges, _halves, _quarters, _since, _months_and_years, _relative)
+
+
+def periods_in(sentence: str, today: date | None) -> list[tuple[int, int, Period]]:
+    """Every stated period in a sentence, with its span, in text order; overlapping readings dropped."""
+    found: list[tuple[int, int, Period]] = []
+    for reader in _READERS:
+        for match, start, end, open_end, year_stated in reader(sentence, today):
+            if start is None or (end is None and not open_end) or (end is not None and end < start):
+                continue
+            if any(s < match.end() and match.start() < e for s, e, _ in found):
+                continue
+            found.append((match.start(), match.end(), Period(start, end, match.group(0), year_stated)))
     return sorted(found, key=lambda item: item[0])
 
 

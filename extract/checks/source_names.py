@@ -45,42 +45,43 @@ def _acronym(name: str) -> str:
     return ""
 
 
-def merged_source_names(sources: Iterable[str]) -> dict[str, str]:
-    """Every source name of a corpus mapped to its merged name; empty names are left out."""
-    counts = Counter(s.strip() for s in sources if isinstance(s, str) and s.strip())
-    parent: dict[str, str] = {name: name for name in counts}
+class _Union:
+    """Names joined into groups (union-find)."""
 
-    def root(name: str) -> str:
-        while parent[name] != name:
-            parent[name] = parent[parent[name]]
-            name = parent[name]
+    def __init__(self, names: Iterable[str]) -> None:
+        self.parent = {name: name for name in names}
+
+    def root(self, name: str) -> str:
+        while self.parent[name] != name:
+            self.parent[name] = self.parent[self.parent[name]]
+            name = self.parent[name]
         return name
 
-    def join(a: str, b: str) -> None:
-        ra, rb = root(a), root(b)
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.root(a), self.root(b)
         if ra != rb:
-            parent[rb] = ra
+            self.parent[rb] = ra
 
-    by_key: dict[str, str] = {}
+
+def _join_acronyms(counts: Counter[str], union: _Union, by_key: dict[str, str]) -> None:
+    """Joins each acronym to the one long form in the corpus with its initials, if there is exactly one."""
     long_by_initials: dict[str, set[str]] = {}
     acronyms: dict[str, list[str]] = {}
+    defined_long: dict[str, list[str]] = {}  # spelling key of a long form -> names "Long Form (ACR)"
     for name in counts:
         defined = _DEFINED.match(name)
         if defined:  # "Office for National Statistics (ONS)" names both forms
-            long_by_initials.setdefault(defined.group("short").replace(".", "").upper(), set()).add(
-                spelling_key(defined.group("long")))
-        key = spelling_key(name)
-        if key in by_key:
-            join(by_key[key], name)
-        else:
-            by_key[key] = name
+            short = defined.group("short").replace(".", "").upper()
+            long_by_initials.setdefault(short, set()).add(spelling_key(defined.group("long")))
+            defined_long.setdefault(spelling_key(defined.group("long")), []).append(name)
         short = _acronym(name)
         if short:
             acronyms.setdefault(short, []).append(name)
-        else:
-            letters = initials(defined.group("long") if defined else name)
-            if letters:
-                long_by_initials.setdefault(letters, set()).add(spelling_key(defined.group("long") if defined else name))
+            continue
+        long_form = defined.group("long") if defined else name
+        letters = initials(long_form)
+        if letters:
+            long_by_initials.setdefault(letters, set()).add(spelling_key(long_form))
     for short, names in acronyms.items():
         longs = long_by_initials.get(short, set())
         if len(longs) != 1:
@@ -88,14 +89,26 @@ def merged_source_names(sources: Iterable[str]) -> dict[str, str]:
         long_key = next(iter(longs))
         for name in names:
             if long_key in by_key:
-                join(by_key[long_key], name)
-            for candidate in counts:
-                defined = _DEFINED.match(candidate)
-                if defined and spelling_key(defined.group("long")) == long_key:
-                    join(candidate, name)
+                union.join(by_key[long_key], name)
+            for candidate in defined_long.get(long_key, []):
+                union.join(candidate, name)
+
+
+def merged_source_names(sources: Iterable[str]) -> dict[str, str]:
+    """Every source name of a corpus mapped to its merged name; empty names are left out."""
+    counts = Counter(s.strip() for s in sources if isinstance(s, str) and s.strip())
+    union = _Union(counts)
+    by_key: dict[str, str] = {}
+    for name in counts:
+        key = spelling_key(name)
+        if key in by_key:
+            union.join(by_key[key], name)
+        else:
+            by_key[key] = name
+    _join_acronyms(counts, union, by_key)
     groups: dict[str, list[str]] = {}
     for name in counts:
-        groups.setdefault(root(name), []).append(name)
+        groups.setdefault(union.root(name), []).append(name)
     merged: dict[str, str] = {}
     for names in groups.values():
         # The long form over an acronym, a plain name over "Long Form (ACR)", a capitalised one, the
