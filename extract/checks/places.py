@@ -50,6 +50,15 @@ def place_names() -> dict[str, str]:
 
 
 @functools.cache
+def _first_words() -> frozenset[str]:
+    """The first word of every place name, lower-cased: a text without one of them names no place."""
+    return frozenset(re.split(r"[\s’'.]", name, maxsplit=1)[0] for name in place_names())
+
+
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+@functools.cache
 def _place_pattern() -> re.Pattern[str]:
     alternatives = sorted(place_names(), key=len, reverse=True)
     return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in alternatives) + r")(?:['’]s)?(?![\w])",
@@ -66,7 +75,12 @@ def place_mentions(text: str) -> list[PlaceMention]:
     """Every place named in a text. A name counts only as written with a capital ("Chad", not "chad");
     short forms ("US", "UK") only in capitals, so "us" is never the United States; a place inside
     an organisation's name ("Bank of America", "US Airways") is not a place the figure is about."""
-    found = []
+    found: list[PlaceMention] = []
+    if not any(c.isupper() for c in text) and "euro" not in text.lower():
+        return found  # every place is written with a capital, but for the eurozone
+    first_words = _first_words()
+    if not any(re.split(r"[’'.]", w.lower(), maxsplit=1)[0] in first_words for w in _WORD.findall(text)):
+        return found  # the one big pattern below is slow; most sentences name no place
     for match in _place_pattern().finditer(text):
         written = re.sub(r"['’]s$", "", match.group(0))
         if not written[:1].isupper() and written.lower() not in ("eurozone", "euro area"):
@@ -86,6 +100,7 @@ def place_mentions(text: str) -> list[PlaceMention]:
 _PLACE_PREPOSITION = re.compile(r"(?:\b(?:in|across|for|of|throughout|within)\s+(?:the\s+)?)$", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=65536)  # a sentence is read once per figure in it
 def split_place(phrase: str) -> tuple[str, str]:
     """A phrase without its place, and the place: 'UK inflation' -> ('inflation', 'United Kingdom');
     'inflation in the UK' -> ('inflation', 'United Kingdom'); 'Ukrainian civilians' keeps its words."""
