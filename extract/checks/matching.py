@@ -586,7 +586,7 @@ def _figure_pair(claim: FigureMeasure, other: FigureMeasure, settings: CheckSett
         return None
     if _same_measure(claim, other):
         notes.append(f"same measure: {claim.measure}"
-                     + (f" ≈ {other.measure}" if other.measure != claim.measure else ""))
+                     + (f" ≈ {other.measure}" if other.measure.lower() != claim.measure.lower() else ""))
     else:
         differences.append(f"measures differ: {claim.measure} vs {other.measure}")
     named = sorted(n for n in shared_names if not n.startswith("source:"))
@@ -726,32 +726,36 @@ def _grouped(measures: dict[str, FigureMeasure]) -> _Groups:
 
 def _figure_evidence(figure: FigureMeasure, templates: list[tuple[int, Match]], groups: _Groups
                      ) -> tuple[list[Match], CorpusTally]:
-    """One figure's listed matches (up to LISTED_PER_FIGURE, a disagreement always among them) and its tally."""
-    listed: list[Match] = []
+    """One figure's listed matches (up to LISTED_PER_FIGURE, a disagreement always among them) and its tally.
+
+    `templates` come in `_ordered` order, so the first groups fill the list; the counts cover all.
+    """
     matching = disagreeing = 0
+    available: list[tuple[int, Match, int]] = []
     for j, template in templates:
         others = groups.others(j, figure)
         if others <= 0:
             continue
+        available.append((j, template, others))
         if template.is_match:
             matching += others
             disagreeing += 0 if template.agrees else others
-        shown = 0
+    # The first disagreeing group is listed first, so that the cap never hides a disagreement.
+    dissent = [item for item in available if item[1].is_match and not item[1].agrees][:1]
+    claim = _with_period(figure.label, figure.period)
+    listed: list[Match] = []
+    seen: set[str] = set()
+    for turn, (j, template, _) in enumerate(dissent + available):
         for other in groups.members[j]:
-            if other.doc_id == figure.doc_id or (other.sentence == figure.sentence and other.span != figure.span):
+            if len(listed) >= LISTED_PER_FIGURE or (dissent and turn == 0 and listed):
+                break  # full; or the one disagreement put up front, the rest in order
+            if other.doc_id == figure.doc_id or other.figure_id in seen \
+                    or (other.sentence == figure.sentence and other.span != figure.span):
                 continue
-            listed.append(replace(template, figure_id=figure.figure_id, other_id=other.figure_id,
-                                  claim=_with_period(figure.label, figure.period),
+            seen.add(other.figure_id)
+            listed.append(replace(template, figure_id=figure.figure_id, other_id=other.figure_id, claim=claim,
                                   other=_with_period(other.label, other.period), other_source=_doc_citing(other)))
-            shown += 1
-            if shown >= LISTED_PER_FIGURE:
-                break
-    ordered = _ordered(listed)
-    dissent = [m for m in ordered if m.is_match and not m.agrees]
-    kept = ordered[:LISTED_PER_FIGURE]
-    if dissent and dissent[0] not in kept:
-        kept = kept[:-1] + [dissent[0]]  # a disagreement is never hidden by the cap
-    return kept, CorpusTally(matching, disagreeing)
+    return _ordered(listed), CorpusTally(matching, disagreeing)
 
 
 def corpus_matches_and_tallies(measures: dict[str, FigureMeasure], settings: CheckSettings = DEFAULT_SETTINGS
@@ -772,9 +776,11 @@ def corpus_matches_and_tallies(measures: dict[str, FigureMeasure], settings: Che
     for group in groups.members:
         head = group[0]
         partners = sorted({j for term in head.measure_terms for name in head.ties for j in by_key[(term, name)]})
-        templates = [(j, t) for j in partners if (t := _figure_pair(head, groups.members[j][0], settings)) is not None]
-        if not templates:
+        paired = [(j, t) for j in partners if (t := _figure_pair(head, groups.members[j][0], settings)) is not None]
+        if not paired:
             continue
+        templates = sorted(paired, key=lambda item: (not item[1].is_match, len(item[1].differences),
+                                                     -item[1].period_overlap, -item[1].score))
         for figure in group:
             listed, tally = _figure_evidence(figure, templates, groups)
             if listed:

@@ -13,6 +13,7 @@ marked as having no year (`year_stated=False`), so two undated articles can stil
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -118,6 +119,7 @@ def _shift_year(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
+@functools.lru_cache(maxsize=4096)
 def yearless_label(start: date, end: date | None) -> str:
     """'October (year not stated)', 'Jul – Sep (year not stated)'."""
     if end is None:
@@ -130,6 +132,7 @@ def yearless_label(start: date, end: date | None) -> str:
             " (year not stated)")
 
 
+@functools.lru_cache(maxsize=4096)  # every match writes both periods: most are the same few
 def period_label(start: date, end: date | None) -> str:
     """'1 Dec 2024 – 31 May 2025', 'June 2025', '2024', 'H1 2025', 'from 5 Dec 2022'."""
     if end is None:
