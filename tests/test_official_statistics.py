@@ -238,3 +238,15 @@ def test_the_cli_reads_a_file_and_a_mapping(tmp_path):
     absent = _cli(str(tmp_path / "absent.csv"))
     assert (absent.returncode, absent.stderr.decode().strip()) == \
         (1, f"figcheck: {tmp_path / 'absent.csv'}: no such file")
+
+
+def test_hostile_files_are_reported_not_raised(mappings):
+    deep = "[" * 100_000 + "]" * 100_000
+    assert [str(e) for e in official_reference_rows(deep, "deep.json", mappings)[1]] == \
+        ["deep.json: malformed JSON (nested too deeply)"]
+    huge_field = "DATAFLOW,TIME_PERIOD,OBS_VALUE\nX," + "9" * 200_000 + ",1\n"
+    assert [str(e) for e in official_reference_rows(huge_field, "big.csv", mappings)[1]] == \
+        ["big.csv: malformed CSV (field larger than field limit (131072))"]
+    formula = ONS_CSV.replace('"D7G7"', '"=HYPERLINK(1)"')
+    rows, errors = official_reference_rows(formula, "f.csv", mappings)
+    assert rows.empty and "'=HYPERLINK(1)' is not in the series mapping" in str(errors[0])

@@ -185,6 +185,9 @@ def worldbank_observations(text: str, origin: str) -> Iterator[Observation | Loa
     except json.JSONDecodeError as error:
         yield LoadError(origin, f"malformed JSON ({error.msg} at line {error.lineno})")
         return
+    except RecursionError:
+        yield LoadError(origin, "malformed JSON (nested too deeply)")
+        return
     if isinstance(data, list) and data and isinstance(data[0], dict) and "message" in data[0]:
         yield LoadError(origin, f"the World Bank API answered with an error: {data[0]['message']}")
         return
@@ -323,7 +326,11 @@ def official_reference_rows(text: str, origin: str, mappings: list[SeriesMapping
     rows: list[dict[str, str]] = []
     errors: list[LoadError] = []
     unmapped: set[str] = set()
-    for item in _READERS[fmt](text, origin):
+    try:
+        observations = list(_READERS[fmt](text, origin))
+    except csv.Error as error:  # a field over the csv module's limit, a NUL byte
+        return pd.DataFrame(columns=REFERENCE_COLUMNS), [LoadError(origin, f"malformed CSV ({error})")]
+    for item in observations:
         if isinstance(item, LoadError):
             errors.append(item)
             continue
