@@ -24,7 +24,7 @@ import pandas as pd
 
 from extract.documents.csv_rows import CsvProblem, strict_rows
 from extract.documents.loaders import LoadError
-from extract.engine.units import Unit, normalise
+from extract.engine.units import Unit, normalise, unit_named
 
 REFERENCE_COLUMNS = ["id", "measure", "entity", "value", "low", "high", "unit", "period_start", "period_end",
                      "geography", "source", "url", "published"]
@@ -60,12 +60,10 @@ def reference_unit(unit: str) -> ReferenceUnit | None:
     if _CURRENCY.fullmatch(unit):
         norm_value, norm_unit = normalise(1.0, Unit(unit, "currency"))
         return ReferenceUnit("currency", norm_unit, norm_value)
-    from extract.engine.extraction import figures  # the engine itself reads the unit; imported late to avoid a cycle
-
-    probe = figures("It was 1 " + unit.replace("/", " per ") + ".")
-    if len(probe) == 1 and probe.iloc[0]["unit"] == unit and probe.iloc[0]["value"] == 1.0:
-        row = probe.iloc[0]
-        return ReferenceUnit(row["dimension"], row["norm_unit"], float(row["norm_value"]))
+    known = unit_named(unit)
+    if known is not None:
+        norm_value, norm_unit = normalise(1.0, known)
+        return ReferenceUnit(known.dimension, norm_unit, norm_value)
     if re.fullmatch(r"[a-z][a-z -]*", unit):
         return ReferenceUnit("count", unit, 1.0)
     return None
@@ -131,7 +129,7 @@ def _validated_row(record: dict[str, str], problems: list[str]) -> dict | None:
     url = record.get("url", "").strip()
     if url and not re.match(r"https?://[^\s/]+\.[^\s]+$", url):
         problems.append(f"url {url!r} is not an http(s) address")
-    if problems:
+    if problems or unit is None:
         return None
     return {
         "id": identifier, "measure": record["measure"].strip(), "entity": record["entity"].strip(),
@@ -180,10 +178,10 @@ def parse_reference(text: str, origin: str) -> tuple[pd.DataFrame, list[LoadErro
             errors.append(LoadError(where, f"{len(cells)} cells, expected {len(header)}"))
             continue
         problems: list[str] = []
-        row = _validated_row(dict(zip(header, cells)), problems)
+        row = _validated_row(dict(zip(header, cells, strict=True)), problems)
         if row is not None and row["id"] in seen:
             problems.append(f"id {row['id']!r} already used on line {seen[row['id']]}")
-        if problems:
+        if problems or row is None:
             errors.append(LoadError(where, "; ".join(problems)))
             continue
         seen[row["id"]] = start_line
