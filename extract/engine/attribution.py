@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from lemminflect import getAllInflections
 from spacy.tokens import Doc, Span, Token
 
-from extract.engine.parse import lemma, upos
-
 from extract.engine.lexicon import (
     ORGANISATION_PRONOUNS,
     PERSON_PRONOUNS,
@@ -26,6 +24,7 @@ from extract.engine.lexicon import (
     SPEECH_VERB_FRAMES,
     SPEECH_VERBS,
 )
+from extract.engine.parse import lemma, upos
 
 # Dependents that start another clause: a source is never looked for inside them.
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "cc", "punct", "appos"})

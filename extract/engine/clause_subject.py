@@ -122,12 +122,8 @@ def _skip_back(tokens: list[tuple[str, int, int]], index: int) -> int:
     while index >= 0:
         word = tokens[index][0]
         lower = word.lower()
-        if lower in _AUXILIARIES or lower in _ADVERBS or lower.endswith("ly") and "ADV" in pos_tags(word):
-            index -= 1
-        elif lower in _TIME_WORDS and (lower not in {"on", "in", "at", "the", "this", "last", "next"}
-                                       or index + 1 < len(tokens) and tokens[index + 1][0].lower() in _TIME_WORDS):
-            index -= 1
-        elif lower in {"on", "in", "at", "during", "last", "this", "next", "the"} and index + 1 < len(tokens) \
+        if lower in _AUXILIARIES or lower in _ADVERBS or lower.endswith("ly") and "ADV" in pos_tags(word) or lower in _TIME_WORDS and (lower not in {"on", "in", "at", "the", "this", "last", "next"}
+                                       or index + 1 < len(tokens) and tokens[index + 1][0].lower() in _TIME_WORDS) or lower in {"on", "in", "at", "during", "last", "this", "next", "the"} and index + 1 < len(tokens) \
                 and tokens[index + 1][0].lower() in _TIME_WORDS:
             index -= 1
         elif word == ")":
@@ -219,7 +215,7 @@ def subject_before(sentence: str, pos: int) -> Subject | None:
                     return controller
                 verb -= 2
                 continue
-            if word.lower().endswith("ing") and verb >= 1 and not tokens[verb - 1][0].lower() in _AUXILIARIES:
+            if word.lower().endswith("ing") and verb >= 1 and tokens[verb - 1][0].lower() not in _AUXILIARIES:
                 verb -= 1  # "creating 400 jobs" after a clause: the finite verb is further back
                 continue
             if verb >= 1 and tokens[verb - 1][0].lower() in {"having", "being"}:

@@ -12,8 +12,10 @@ import pandas as pd
 from lemminflect import getInflection, getLemma
 from spacy.tokens import Doc
 
-from extract.engine.attribution import Attribution, SourceMemory, may_attribute, needs_entities, read_sentence
 from extract.documents.loaders import Document, document_from_text
+from extract.engine.attribution import Attribution, SourceMemory, may_attribute, needs_entities, read_sentence
+from extract.engine.clause_subject import attributive_noun_after, count_entity, measure_entity
+from extract.engine.lexicon import NUMBER_FRAMES, SOURCE_NOUNS, SOURCE_ROLES
 from extract.engine.measured_entity import (
     counted_noun_after,
     measured_phrase,
@@ -22,14 +24,12 @@ from extract.engine.measured_entity import (
     pos_tags,
     resolve_possessive,
 )
-from extract.engine.lexicon import NUMBER_FRAMES, SOURCE_NOUNS, SOURCE_ROLES
 from extract.engine.non_figures import parsed_rejection, rejection_reason
 from extract.engine.numbers import NumberMention, find_numbers
 from extract.engine.parse import add_entities, parse_selected, upos
 from extract.engine.qualifiers import CHANGE_FROM, direction, multiplier_changes, qualify
-from extract.engine.table_schema import COLUMNS, empty_frame
 from extract.engine.sentences import split_sentences
-from extract.engine.clause_subject import attributive_noun_after, count_entity, measure_entity
+from extract.engine.table_schema import COLUMNS, empty_frame
 from extract.engine.units import Unit, currency_unit, match_per, match_unit_after, normalise
 
 # A sentence can hold a figure only if it has a digit or a number word; most sentences do not,
@@ -150,8 +150,8 @@ def _shallow_reading(document: Document, approx_tolerance: float) -> _Reading:
     # The parse is most of the cost, so a sentence is parsed only when something needs it: a cue
     # that may name a source (with named entities), or figures whose reading the parse settles.
     cues = [may_attribute(text[start:end]) for start, end in bounds]
-    with_entities = [cue and bool(found) for cue, found in zip(cues, candidates)]
-    needed = [bool(found) and (cue or _parse_settles(found)) for cue, found in zip(cues, candidates)]
+    with_entities = [cue and bool(found) for cue, found in zip(cues, candidates, strict=True)]
+    needed = [bool(found) and (cue or _parse_settles(found)) for cue, found in zip(cues, candidates, strict=True)]
     _add_memory_sentences(text, bounds, cues, needed, with_entities)
     return _Reading(text, bounds, candidates, cues, needed, with_entities)
 
@@ -169,10 +169,11 @@ def extract_documents(documents: Sequence[Document], *, approx_tolerance: float 
         offset += len(reading.bounds)
     # Entities where a source may be named, in the sentences read only for the memory, and where
     # a duration or age may be a period or a person (DATE).
-    add_entities([doc for reading, parsed in zip(readings, parsed_by_reading)
-                  for doc, want, cue, found in zip(parsed, reading.with_entities, reading.cues, reading.candidates)
+    add_entities([doc for reading, parsed in zip(readings, parsed_by_reading, strict=True)
+                  for doc, want, cue, found in zip(parsed, reading.with_entities, reading.cues, reading.candidates,
+                                                   strict=True)
                   if doc is not None and (want and (not cue or needs_entities(doc)) or _may_be_period(found))])
-    return [_deep_reading(reading, parsed) for reading, parsed in zip(readings, parsed_by_reading)]
+    return [_deep_reading(reading, parsed) for reading, parsed in zip(readings, parsed_by_reading, strict=True)]
 
 
 def extract_document(document: Document, *, approx_tolerance: float = 0.1) -> list[Figure]:
@@ -182,13 +183,13 @@ def extract_document(document: Document, *, approx_tolerance: float = 0.1) -> li
 
 def _deep_reading(reading: _Reading, parsed: list[Doc | None]) -> list[Figure]:
     text, bounds, candidates = reading.text, reading.bounds, reading.candidates
-    for found, doc in zip(candidates, parsed):
+    for found, doc in zip(candidates, parsed, strict=True):
         if doc is not None and found:
             found[:] = _refine_with_parse(doc, found)
     memory = SourceMemory()
     figures: list[Figure] = []
     attributions: list[Attribution | None] = []
-    for (sentence_start, sentence_end), sentence_figures, doc in zip(bounds, candidates, parsed):
+    for (sentence_start, sentence_end), sentence_figures, doc in zip(bounds, candidates, parsed, strict=True):
         sentence = text[sentence_start:sentence_end]
         sources = read_sentence(doc, memory) if doc is not None else None
         attributions.append(sources.main if sources is not None else None)
@@ -238,7 +239,7 @@ def _attribute_quotations(text: str, bounds: list[tuple[int, int]], attributions
 
 def _attribution_at(bounds: list[tuple[int, int]], attributions: list[Attribution | None],
                     position: int) -> Attribution | None:
-    for (start, end), attribution in zip(bounds, attributions):
+    for (start, end), attribution in zip(bounds, attributions, strict=True):
         if start <= position < end:
             return attribution
     return None
@@ -388,14 +389,14 @@ def _share_entity_with_gapped_clauses(sentence: str, figures: list[Figure]) -> N
     model = clauses[0]
     if not model or not all(f.entity for f in model):
         return
-    for (left, right), members in zip(zip(bounds[1:], bounds[2:]), clauses[1:]):
+    for (left, right), members in zip(zip(bounds[1:], bounds[2:], strict=False), clauses[1:], strict=True):
         rest = sentence[left + 1:right]
         for figure in reversed(members):
             rest = rest[:figure.start - left - 1] + " " + rest[figure.end - left - 1:]
         words = re.findall(r"[A-Za-z]+", rest)
         if not members or len(members) > len(model) or any(w.lower() not in _GAP_WORDS for w in words):
             continue
-        for figure, parallel in zip(members, model):
+        for figure, parallel in zip(members, model, strict=False):
             if figure.dimension == parallel.dimension:
                 figure.entity = parallel.entity
 
@@ -415,7 +416,7 @@ def is_verb_form(word: str) -> bool:
 def _share_gapped_direction(sentence: str, figures: list[Figure]) -> None:
     """'Acme was down 2.3%, Beta by 2.6%': the second clause leaves out its verb, so its figure
     shares the change of the one before."""
-    for previous, figure in zip(figures, figures[1:]):
+    for previous, figure in zip(figures, figures[1:], strict=False):
         if figure.direction or not previous.direction or figure.dimension != previous.dimension:
             continue
         m = _GAPPED_BY.search(sentence[previous.end:figure.start])
@@ -433,7 +434,7 @@ def _share_entity_with_conversions(sentence: str, figures: list[Figure]) -> None
     """'a fine of A$10.5m ($7.5m)', '296 hp (224 kW / 300 PS)': a figure in brackets right after
     another restates it in other units, so it measures the same thing."""
     inside = False
-    for previous, figure in zip(figures, figures[1:]):
+    for previous, figure in zip(figures, figures[1:], strict=False):
         gap = sentence[previous.end:figure.start]
         opens = gap.strip() == "("
         inside = opens or (inside and gap.strip() in {"/", ","} and ")" not in gap)
@@ -498,10 +499,11 @@ def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance
     if unit is None:
         duration = _DURATION_ADJ.match(after_number)
         age = _AGE.match(after_number) if not mention.currency else None
-        if duration and not mention.is_range or (age and after_number.startswith(("-year", " year", " years", "-years"))):
+        aged = age is not None and after_number.startswith(("-year", " year", " years", "-years"))
+        if duration and not mention.is_range or aged:
             unit_word = duration.group("unit").lower() if duration else "year"
             unit = Unit(unit_word, "duration", unit_word)
-            unit_end = mention.end + (duration.end() if duration else age.end())
+            unit_end = mention.end + (duration.end() if duration else age.end() if age else 0)
             if age:
                 unit = Unit("year of age", "age", "year")
     counted = None
@@ -597,7 +599,7 @@ def figure_rows(document: Document, *, approx_tolerance: float = 0.1) -> list[di
 def figure_rows_of(documents: Sequence[Document], *, approx_tolerance: float = 0.1) -> list[list[dict]]:
     """Schema rows for each of several documents, parsed together (the same rows as figure_rows)."""
     found = extract_documents(documents, approx_tolerance=approx_tolerance)
-    return [_rows(document, figures) for document, figures in zip(documents, found)]
+    return [_rows(document, figures) for document, figures in zip(documents, found, strict=True)]
 
 
 _DOCUMENTS_PER_PARSE = 32  # documents whose sentences are parsed in one batch
@@ -606,13 +608,13 @@ _DOCUMENTS_PER_PARSE = 32  # documents whose sentences are parsed in one batch
 def figures_frame(documents: Iterable[Document], *, approx_tolerance: float = 0.1) -> pd.DataFrame:
     rows: list[dict] = []
     chunk: list[Document] = []
-    for document in documents:
-        chunk.append(document)
-        if len(chunk) == _DOCUMENTS_PER_PARSE:
-            rows.extend(row for doc_rows in figure_rows_of(chunk, approx_tolerance=approx_tolerance) for row in doc_rows)
+    for document in [*documents, None]:
+        if document is not None:
+            chunk.append(document)
+        if chunk and (document is None or len(chunk) == _DOCUMENTS_PER_PARSE):
+            for doc_rows in figure_rows_of(chunk, approx_tolerance=approx_tolerance):
+                rows.extend(doc_rows)
             chunk = []
-    if chunk:
-        rows.extend(row for doc_rows in figure_rows_of(chunk, approx_tolerance=approx_tolerance) for row in doc_rows)
     if not rows:
         return empty_frame()
     return pd.DataFrame(rows, columns=COLUMNS).astype(

@@ -47,7 +47,7 @@ SOURCE_NOUNS = frozenset({
     "report", "study", "survey", "data", "figure", "statistic", "analysis", "estimate", "research",
     "census", "poll", "assessment", "paper", "document", "filing", "review", "index", "calculation",
     "count", "tally", "forecast", "projection", "statement", "release", "audit", "investigation",
-    "finding", "record", "number", "model", "inquiry", "study", "briefing", "bulletin", "note",
+    "finding", "record", "number", "model", "inquiry", "briefing", "bulletin", "note",
 })
 # Nouns for a kind of reporter; "analysts Jupiter", "the company said", "officials estimated".
 SOURCE_ROLES = frozenset({

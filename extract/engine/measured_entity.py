@@ -9,15 +9,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lemminflect import getAllLemmas, getLemma
-
-from collections.abc import Sequence
-
 from spacy.tokens import Doc, Span, Token
-
-from extract.engine.parse import lemma, upos
 
 from extract.engine.lexicon import (
     DIMENSION_NOUNS,
@@ -26,6 +22,7 @@ from extract.engine.lexicon import (
     RELATIVE_PRONOUNS,
     STOP_WORDS,
 )
+from extract.engine.parse import lemma, upos
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.&-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*|[^\s\w]")
 # Words that name a group in plural without an -s.
@@ -223,9 +220,7 @@ def measured_phrase(sentence: str, number_start: int, unit_end: int) -> Phrase |
         for word, start, end in tokens:
             if run and start - run[-1][2] > 1:
                 break
-            if _nounish(word) or (word.endswith(("'s", "’s")) and len(run) < 3):
-                run.append((word, start, end))
-            elif _PARTICIPLE.match(word.lower()) and not run:
+            if _nounish(word) or (word.endswith(("'s", "’s")) and len(run) < 3) or _PARTICIPLE.match(word.lower()) and not run:
                 run.append((word, start, end))
             else:
                 break
@@ -519,7 +514,8 @@ def _usable(token: Token, avoid: _TokenSet) -> bool:
         and token.is_alpha
 
 
-def parsed_measure_entity(doc: Doc, start: int, end: int, other_figures: Sequence[tuple[int, int]] = ()) -> str:
+def parsed_measure_entity(doc: Doc, start: int, end: int,
+                          other_figures: Sequence[tuple[int, int]] = ()) -> str:
     """What the measure at doc.text[start:end] is about, from the parse: 'X% of <Y>', the noun it
     modifies ('a 5% pay rise'), the noun whose '<frame> of' it is ('a fine of $5m'), else the
     object the verb moves ('cut rates by 0.25 points') or the subject of the verb that carries
@@ -542,6 +538,11 @@ def parsed_measure_entity(doc: Doc, start: int, end: int, other_figures: Sequenc
         if child.dep_ in {"nsubj", "npadvmod", "nmod", "dep", "appos"} and _usable(child, avoid) \
                 and child.i == span.start - 1:
             return _phrase_text(child, avoid)
+    return _climb(root, own, avoid)
+
+
+def _climb(root: Token, own: range, avoid: _TokenSet) -> str:
+    """From the figure's head up the tree to the first noun or verb that says what it measures."""
     token = root
     for _ in range(8):
         head = token.head

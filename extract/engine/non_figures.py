@@ -35,11 +35,9 @@ _NOT_A_NAME = {
     "About", "Around", "Over", "Under", "Some", "Nearly", "Almost", "More", "Less", "Only", "Just",
     "Up", "Down", "At", "By", "To", "From", "In", "On", "Of", "For", "With", "The", "A", "An", "And",
     "But", "Or", "Than", "Roughly", "Approximately", "Exactly", "Another", "Those", "These", "All",
-    "Its", "Their", "His", "Her", "Our", "Your", "My", "Of", "Between", "Below", "Above", "Almost",
-    "Of", "Fewer", "Least", "Most", "Top", "First", "Last", "Every", "Each", "Per", "Plus", "Minus",
-    "Estimated", "Totalling", "Total", "Some", "Nearly", "Only", "Barely", "Record", "Another", "It",
-    "They", "We", "He", "She", "There", "Here", "Then", "Now", "Today", "Yesterday", "Just",
-    "I", "Dow", "Nasdaq", "FTSE", "DAX", "Nikkei", "CAC", "Hang", "Seng",
+    "Its", "Their", "His", "Her", "Our", "Your", "My", "Between", "Below", "Above", "Fewer", "Least", "Most", "Top", "First", "Last", "Every", "Each", "Per", "Plus", "Minus",
+    "Estimated", "Totalling", "Total", "Barely", "Record", "It",
+    "They", "We", "He", "She", "There", "Here", "Then", "Now", "Today", "Yesterday", "I", "Dow", "Nasdaq", "FTSE", "DAX", "Nikkei", "CAC", "Hang", "Seng",
 }
 _LOWER_CODE_NAMES = re.compile(
     r"\b(?:category|type|grade|level|phase|stage|number|channel|route|gate|platform|room|flight|model|"

