@@ -76,3 +76,24 @@ def test_no_source_when_the_article_states_it():
     assert _sources("Profits rose 5% in the year.") == [("5%", "", "")]
     # "put forward" is not a report, whoever put it forward.
     assert _sources("Plans put forward by the council would build 200 homes.")[0][1] == ""
+
+
+def test_an_acronym_defined_earlier_in_the_document_is_its_long_form():
+    text = ("The Office for Rail Safety (ORS) opened an inquiry in May. Trains were cleaned overnight. "
+            "Passengers complained loudly. The ORS said 23% of carriages failed checks.")
+    assert _sources(text) == [("23%", "Office for Rail Safety", "said")]
+
+
+def test_a_bracketed_ticker_is_not_an_acronym_of_the_name_before_it():
+    text = "Shares in Boxwell (BXW) rose 2%, the Statistics Bureau said."
+    assert [s for _, s, _ in _sources(text)] == ["Statistics Bureau"]
+
+
+def test_evidence_compiled_by_a_named_source():
+    assert _sources("According to data compiled by Refinitiv, the fund lost $2bn.") == \
+        [("$2bn", "Refinitiv", "according to")]
+
+
+def test_the_company_said_is_the_organisation_named_before():
+    text = "Harwell Foods reported results on Tuesday. The company said sales rose 4%."
+    assert _sources(text) == [("4%", "Harwell Foods", "the company said")]

@@ -162,13 +162,17 @@ def _depth_below(token: Token, top: Token) -> int:
 
 
 def _from_source_noun(token: Token) -> Token | None:
-    """'figures from the Electoral Commission', 'a report by analysts Jupiter': the object of the
-    preposition that says whose the evidence is."""
+    """'figures from the Electoral Commission', 'a report by analysts Jupiter', 'data compiled by
+    Bloomberg': the object of the preposition that says whose the evidence is."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in _OF_SOURCE:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild
+        if child.dep_ == "acl":  # "compiled by", "published by"
+            for grandchild in child.children:
+                if grandchild.dep_ in {"agent", "prep"} and grandchild.lower_ == "by":
+                    return next((c for c in grandchild.children if c.dep_ == "pobj"), None)
     return None
 
 
@@ -196,7 +200,7 @@ def _reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] | None
         if any(child.dep_ in {"det", "poss"} and child.lower_ in {"the", "this", "that", "these", "its", "their"}
                for child in token.children):
             source = memory.last_organisation or memory.last_source
-            words = " ".join(t.text for t in token.doc[token.left_edge.i:token.i + 1])
+            words = " ".join(t.lower_ for t in token.doc[token.left_edge.i:token.i + 1])
             return (source, "organisation", words) if source else None
         return None
     named = _named_in(token)
@@ -206,7 +210,7 @@ def _reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] | None
         determined = any(child.dep_ == "det" and child.lower_ in {"the", "this", "that"} for child in token.children)
         if determined and token.tag_ in {"NN", "NNP"} and memory.last_organisation:
             # "the company said": the organisation last named.
-            words = " ".join(t.text for t in token.doc[token.left_edge.i:token.i + 1])
+            words = " ".join(t.lower_ for t in token.doc[token.left_edge.i:token.i + 1])
             return memory.last_organisation, "organisation", words
         if token.tag_ in {"NNS", "NNPS"} or word_lemma in {"police"}:
             modifiers = [t for t in token.lefts if t.dep_ in {"amod", "compound"}]
@@ -304,6 +308,24 @@ class SentenceSources:
                 if ancestor.i in by_token:
                     return by_token[ancestor.i]
         return self.main
+
+
+_DEFINED_ACRONYM = re.compile(
+    r"(?P<name>[A-Z][\w&'’-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w&'’-]*)){1,8})\s+\((?P<acronym>[A-Z][A-Z&]{1,7})\)")
+
+
+def note_defined_acronyms(text: str, memory: SourceMemory) -> None:
+    """'the Office for National Statistics (ONS)' anywhere in a document: the bracketed capitals
+    are the initials of the name before them (checked, so a bracketed ticker is not taken)."""
+    for m in _DEFINED_ACRONYM.finditer(text):
+        words = m.group("name").split()
+        acronym = m.group("acronym").replace("&", "")
+        # The name is the shortest tail of the capitalised run whose initials make the acronym.
+        for first in range(len(words) - 1, -1, -1):
+            name = " ".join(words[first:])
+            if words[first][:1].isupper() and initials(name) == acronym:
+                memory.aliases.setdefault(m.group("acronym"), name)
+                break
 
 
 def _note_acronyms(doc: Doc, memory: SourceMemory) -> None:

@@ -13,7 +13,14 @@ from lemminflect import getInflection, getLemma
 from spacy.tokens import Doc
 
 from extract.documents.loaders import Document, document_from_text
-from extract.engine.attribution import Attribution, SourceMemory, may_attribute, needs_entities, read_sentence
+from extract.engine.attribution import (
+    Attribution,
+    SourceMemory,
+    may_attribute,
+    needs_entities,
+    note_defined_acronyms,
+    read_sentence,
+)
 from extract.engine.clause_subject import attributive_noun_after, count_entity, measure_entity
 from extract.engine.lexicon import NUMBER_FRAMES, SOURCE_NOUNS, SOURCE_ROLES
 from extract.engine.measured_entity import (
@@ -187,6 +194,7 @@ def _deep_reading(reading: _Reading, parsed: list[Doc | None]) -> list[Figure]:
         if doc is not None and found:
             found[:] = _refine_with_parse(doc, found)
     memory = SourceMemory()
+    note_defined_acronyms(text, memory)
     figures: list[Figure] = []
     attributions: list[Attribution | None] = []
     for (sentence_start, sentence_end), sentence_figures, doc in zip(bounds, candidates, parsed, strict=True):
