@@ -97,3 +97,9 @@ def test_evidence_compiled_by_a_named_source():
 def test_the_company_said_is_the_organisation_named_before():
     text = "Harwell Foods reported results on Tuesday. The company said sales rose 4%."
     assert _sources(text) == [("4%", "Harwell Foods", "the company said")]
+
+
+def test_a_described_source_is_not_a_back_reference():
+    text = ("Exports rose 3%, the Kyiv Trade Office found. "
+            "The ferry moved 2.1 million tonnes of grain, the harbour authority said.")
+    assert [s for _, s, _ in _sources(text)] == ["Kyiv Trade Office", "harbour authority"]

@@ -208,6 +208,10 @@ def _reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] | None
         return named[0], named[1], ""
     if word_lemma in SOURCE_ROLES:
         determined = any(child.dep_ == "det" and child.lower_ in {"the", "this", "that"} for child in token.children)
+        modifiers = [t for t in token.lefts if t.dep_ in {"amod", "compound"}]
+        if modifiers and token.tag_ in {"NN", "NNP"}:
+            # "the port authority said": a description of a source not named, not a back-reference.
+            return token.doc[modifiers[0].i:token.i + 1].text, "group", ""
         if determined and token.tag_ in {"NN", "NNP"} and memory.last_organisation:
             # "the company said": the organisation last named.
             words = " ".join(t.lower_ for t in token.doc[token.left_edge.i:token.i + 1])
