@@ -32,7 +32,7 @@ def test_output_formats_from_suffix(tmp_path):
         assert run("figures", str(SAMPLE), "-o", str(out)).returncode == 0
     parquet = pd.read_parquet(tmp_path / "figures.parquet")
     lines = (tmp_path / "figures.jsonl").read_text(encoding="utf-8").splitlines()
-    assert list(parquet.columns) == COLUMNS and len(parquet) == len(lines) == 17
+    assert list(parquet.columns) == COLUMNS and len(parquet) == len(lines) == 18
     assert json.loads(lines[1])["high"] == "inf"
 
 

@@ -31,7 +31,7 @@ def test_starts_on_the_bundled_article_with_every_figure_and_its_charts():
     assert not at.exception and not at.error
     assert _metrics(at) == {"Articles": "1", "Figures": "18", "Sources": "7", "With a source": "67%"}
     table = at.dataframe[0].value
-    assert len(table) == 17
+    assert len(table) == 18
     assert table.set_index("surface").loc["More than 6700", ["figure", "entity", "source"]].tolist() == [
         "6,700", "Ukrainian civilians", "United Nations"]
     assert len(at.get("vega_lite_chart")) == 4  # by source, by kind, values per entity, timeline
@@ -62,7 +62,7 @@ def test_filters_are_read_from_the_url():
 def test_an_unknown_source_in_the_url_is_ignored_not_an_error():
     at = _app(source="Nobody At All")
     assert not at.exception and at.multiselect(key="source").value == []
-    assert len(_surfaces(at)) == 17
+    assert len(_surfaces(at)) == 18
 
 
 def test_a_good_upload_adds_its_figures():
@@ -112,7 +112,7 @@ def test_selecting_a_row_shows_the_figure_in_its_sentence_and_article(surface):
         assert reading == ("<p><strong>Reading:</strong> More than 6700 → above 6,700 Ukrainian civilians · "
                            "source: United Nations · cue: according to</p>")
     assert f'<mark class="selected" title="{surface} → ' in sentence and f">{surface}</mark>" in sentence
-    assert article.count("<mark") == 17 and article.count('class="selected"') == 1
+    assert article.count("<mark") == 18 and article.count('class="selected"') == 1
     if surface == "More than 6700":
         # Beside the UN's "killed or injured": related, with the difference in measure spelled out.
         assert "<strong>Unverified</strong>" in verdict
@@ -197,7 +197,7 @@ def test_an_unreadable_review_database_is_an_error_box_not_a_crash(tmp_path, mon
     at = _app()
     assert not at.exception
     assert len(at.error) == 1 and at.error[0].value.startswith("Review decisions unavailable: ")
-    assert len(_surfaces(at)) == 17
+    assert len(_surfaces(at)) == 18
 
 
 def test_a_selection_does_not_carry_over_to_another_figure_after_a_filter_change():

@@ -46,7 +46,7 @@ def test_article_marks_every_figure_and_highlights_the_selected_one(sample_text)
     table = figures(sample_text)
     chosen = table[table["surface"] == "496"].iloc[0]
     markup = article_html(sample_text, table, chosen["figure_id"])
-    assert markup.count("<mark") == len(table) == 17
+    assert markup.count("<mark") == len(table) == 18
     assert markup.count('class="selected"') == 1
     assert '<mark class="selected" title="496 → 496 tankers · source: Kyiv School of Economics · cue: reporting">496</mark>' in markup
 

@@ -15,6 +15,7 @@ EXPECTED = [
     ("12", 12.0, "exact", "", "people", "people", "Volodymyr Zelenskyy"),
     ("hundreds", 550.0, "range", "", "family", "families", "Volodymyr Zelenskyy"),
     ("four", 4.0, "exact", "", "time", "times", ""),
+    ("less than an hour", 1.0, "upper", "", "hour", "most recent direct talks", ""),
     ("about 40%", 40.0, "approx", "", "%", "Russia’s state budget", ""),
     ("nearly 141,000", 141000.0, "approx", "", "business", "Russian businesses", "Izvestia"),
     ("$60 a barrel", 60.0, "exact", "", "USD/barrel", "oil prices", ""),

@@ -45,7 +45,8 @@ _MAY_HOLD_NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
     r"eighty|ninety|hundred|thousand|million|billion|trillion|dozens?|half|third|quarter|"
-    r"halved|doubled|tripled|trebled|quadrupled|zero|hundreds|thousands|millions|billions|scores)\b",
+    r"halved|doubled|tripled|trebled|quadrupled|zero|hundreds|thousands|millions|billions|scores)\b"
+    r"|\b(?:than|nearly|almost|up\s+to)\s+an?\s",
     re.IGNORECASE,
 )
 _WORDS_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
@@ -331,10 +332,29 @@ def _refine_with_parse(doc: Doc, figures: list[Figure]) -> list[Figure]:
     return kept
 
 
+# "less than an hour", "more than a mile": after a bound, an article before a unit stands for one.
+_BOUNDED_ARTICLE = re.compile(
+    r"\b(?:less|more|fewer)\s+than\s+(?P<article>an?)\s|\b(?:nearly|almost|up\s+to)\s+(?P<article2>an?)\s",
+    re.IGNORECASE)
+
+
+def _articles_for_one(sentence: str) -> list[NumberMention]:
+    mentions = []
+    for m in _BOUNDED_ARTICLE.finditer(sentence):
+        group = "article" if m.group("article") else "article2"
+        start, end = m.start(group), m.end(group)
+        found = match_unit_after(sentence, end)
+        if found is None or found.unit.dimension in ("currency", "percent", "") \
+                or re.match(r"\s+ago\b", sentence[found.end:]):
+            continue
+        mentions.append(NumberMention(start, end, 1.0, 1.0, 1.0, False, "", True, False, False, 0))
+    return mentions
+
+
 def _sentence_figures(sentence: str, approx_tolerance: float) -> list[Figure]:
     figures: list[Figure] = []
     counted_until = -1
-    for mention in find_numbers(sentence):
+    for mention in sorted(find_numbers(sentence) + _articles_for_one(sentence), key=lambda m: m.start):
         if mention.start < counted_until:
             continue  # "two new 737 Max jets": the model number is part of what is counted
         figure = _figure_from_mention(sentence, mention, approx_tolerance)
@@ -373,10 +393,12 @@ def _entities_from_parse(doc: Doc, figures: list[Figure]) -> None:
     """What each measure is about, from the parse where it says (the shallow reading otherwise)."""
     spans = [(f.start, f.end) for f in figures]
     for figure in figures:
-        if figure.dimension in ("count", "duration", "age", "ratio"):
+        if figure.dimension in ("count", "age", "ratio"):
             continue
         others = [span for span in spans if span != (figure.start, figure.end)]
-        if _plausible_entity(doc, figure.entity):
+        # A duration's nearest noun is often a place or a time ("talks in Istanbul lasted less than
+        # an hour"), so the parse reads every duration.
+        if figure.dimension != "duration" and _plausible_entity(doc, figure.entity):
             continue
         parsed = parsed_measure_entity(doc, figure.start, figure.end, others)
         if parsed:
