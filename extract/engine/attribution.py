@@ -35,6 +35,8 @@ _LABEL_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
 # Leading words of an entity span that are not the name ("the", a title, a role).
 _LEADING = re.compile(r"^(?:the|The|THE|Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s+")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+# Reporter nouns that refer back to whatever organisation was named: "the company", "the firm".
+_ANY_ORGANISATION = frozenset({"company", "firm", "group", "organisation", "organization"})
 
 
 def _speech_forms() -> frozenset[str]:
@@ -212,8 +214,11 @@ def _reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] | None
         if modifiers and token.tag_ in {"NN", "NNP"}:
             # "the port authority said": a description of a source not named, not a back-reference.
             return token.doc[modifiers[0].i:token.i + 1].text, "group", ""
-        if determined and token.tag_ in {"NN", "NNP"} and memory.last_organisation:
-            # "the company said": the organisation last named.
+        organisation = memory.last_organisation
+        generic = word_lemma in _ANY_ORGANISATION or word_lemma in organisation.lower().split()
+        if determined and token.tag_ in {"NN", "NNP"} and organisation and generic:
+            # "the company said": the organisation last named; "the ministry said" only when that
+            # organisation is a ministry.
             words = " ".join(t.lower_ for t in token.doc[token.left_edge.i:token.i + 1])
             return memory.last_organisation, "organisation", words
         if token.tag_ in {"NNS", "NNPS"} or word_lemma in {"police"}:
