@@ -44,7 +44,7 @@ def test_source_filter_leaves_only_that_sources_figures():
     assert _surfaces(at) == ["More than 6700"]
     assert _metrics(at)["Figures"] == "1"
     at.multiselect(key="source").select("(stated by the article)").run()
-    assert len(_surfaces(at)) == 7 and "about 40%" in _surfaces(at)
+    assert len(_surfaces(at)) == 8 and "less than an hour" in _surfaces(at)  # 7 before issue 11
 
 
 def test_filters_are_read_from_the_url():
