@@ -472,10 +472,11 @@ class _LongLine(int):
     """A line longer than the limit, stood in for by its length in bytes (it was skipped, not kept)."""
 
 
-def bounded_lines(handle: BinaryIO, separator: bytes = b"\n", limit: int = MAX_RECORD_BYTES
+def bounded_lines(handle: BinaryIO, separator: bytes = b"\n", limit: int | None = None
                   ) -> Iterator[bytes | _LongLine]:
     """The lines of `handle`, each with its separator; a line longer than `limit` bytes is read
     past and given as its length, so one endless line costs `limit` bytes of memory, not all of it."""
+    limit = MAX_RECORD_BYTES if limit is None else limit
     pending = bytearray()
     skipping = 0  # bytes of an over-long line skipped so far
     while True:
