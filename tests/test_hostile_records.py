@@ -236,4 +236,4 @@ def test_over_long_jsonl_line_is_one_message(tmp_path, monkeypatch):
     items = list(loaders.stream_corpus(path))
     documents, errors = _split(items)
     assert [d.doc_id for d in documents] == ["b"]
-    assert errors == [f"{path}:1: record too long (4,025 bytes; limit 1,000); skipped"]
+    assert errors == [f"{path}:1: record too long (4,024 bytes; limit 1,000); skipped"]
