@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
+from types import FrameType
 
 import pandas as pd
 
-from extract.workspace.batch import EngineError, extract_all, make_engine, open_sink, run_batch
+from extract.workspace.batch import (
+    DOCUMENT_SECONDS, EngineError, extract_all, make_engine, open_sink, run_batch, standard_output,
+)
 from extract.checks.crosscheck import check_figures
 from extract.documents.loaders import Document, LoadError, load_inputs
 from extract.workspace.export import FORMATS, format_for, write_table
@@ -38,16 +42,23 @@ def _extract_inputs(args: argparse.Namespace) -> tuple[list[Document], pd.DataFr
     return documents, frame, errors
 
 
+def _output_name(args: argparse.Namespace) -> str:
+    return args.output if args.output and args.output != "-" else "standard output"
+
+
 def _write(frame: pd.DataFrame, args: argparse.Namespace) -> bool:
+    """Write the table; False (after saying why) when any byte of it could not be written."""
     fmt = format_for(args.output, args.format)
     try:
         if args.output and args.output != "-":
             with open(args.output, "wb") as out:
                 write_table(frame, out, fmt)
         else:
-            write_table(frame, sys.stdout.buffer, fmt)
+            out = standard_output()
+            write_table(frame, out, fmt)
+            out.flush()
     except OSError as error:
-        print(f"figcheck: {args.output}: cannot write: {error.strerror or error}", file=sys.stderr)
+        print(f"figcheck: {_output_name(args)}: cannot write: {error.strerror or error}", file=sys.stderr)
         return False
     return True
 
@@ -56,8 +67,9 @@ def _figures_command(args: argparse.Namespace) -> int:
     if args.scheduler and args.engine != "dask":
         print("figcheck: --scheduler needs --engine dask", file=sys.stderr)
         return 2
+    budget = args.time_budget or None
     try:
-        engine = make_engine(args.engine, args.workers, args.scheduler)
+        engine = make_engine(args.engine, args.workers, args.scheduler, budget)
     except EngineError as error:
         print(f"figcheck: {error}", file=sys.stderr)
         return 1
@@ -68,18 +80,35 @@ def _figures_command(args: argparse.Namespace) -> int:
         reason = error if isinstance(error, StoreError) else f"{args.output}: cannot write: {error.strerror or error}"
         print(f"figcheck: {reason}", file=sys.stderr)
         return 1
+    stale = getattr(sink, "stale_lock_owner", None)
+    if stale is not None:
+        print(f"figcheck: {args.output}: the run that held this store's lock (pid {stale}) is gone; "
+              "its unfinished chunk is discarded and this run resumes", file=sys.stderr)
     progress = sys.stderr.isatty() if args.progress is None else args.progress
+    written = True
     try:
         report = run_batch(load_inputs(args.inputs), engine, sink, chunk_documents=args.chunk_size,
                            progress=progress)
     except OSError as error:
-        print(f"figcheck: {args.output}: cannot write: {error.strerror or error}", file=sys.stderr)
-        return 1
+        print(f"figcheck: {_output_name(args)}: cannot write: {error.strerror or error}", file=sys.stderr)
+        written = False
+    except BaseException:
+        engine.stop()  # interrupted: end the workers now rather than let them finish their batches
+        raise
     finally:
         engine.close()
-        sink.close()
+        try:
+            sink.close()  # flushes: the last bytes can fail to go out as well as the first
+        except OSError as error:
+            if written:
+                print(f"figcheck: {_output_name(args)}: cannot write: {error.strerror or error}", file=sys.stderr)
+            written = False
+    if not written:
+        return 1
     for error in report.errors:
         print(f"figcheck: {error}", file=sys.stderr)
+    if report.errors_not_kept:
+        print(f"figcheck: ... and {report.errors_not_kept:,} more errors", file=sys.stderr)
     if args.verbose:
         skipped = f", {report.skipped} already in the store" if isinstance(sink, StoreWriter) else ""
         print(f"figcheck: {report.documents} documents, {report.figures} figures{skipped}, "
@@ -140,6 +169,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="documents written per chunk; a store commits (and resumes) chunk by chunk (default 1000)")
     figures.add_argument("--partition-by", choices=PARTITIONS, default="none",
                          help="store files split by outlet or by month of doc_date (default none)")
+    figures.add_argument("--time-budget", type=float, default=DOCUMENT_SECONDS, metavar="SECONDS",
+                         help="a document whose extraction takes longer is reported and skipped; 0 = no limit "
+                              f"(default {DOCUMENT_SECONDS:g}; local engine)")
     figures.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                          help="a progress bar on stderr (default: when stderr is a terminal)")
     figures.add_argument("-v", "--verbose", action="store_true", help="print a summary on stderr")
@@ -162,13 +194,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the run is, so that it unwinds as from Ctrl-C: workers ended, the
+    store's lock released, what was written flushed."""
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise Terminated
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "workers", 1) < 1:
         parser.error("--workers must be at least 1")
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         return args.run(args)
+    except Terminated:
+        print("figcheck: terminated", file=sys.stderr)
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         print("figcheck: interrupted", file=sys.stderr)
         return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
