@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 from pathlib import Path
@@ -46,6 +47,20 @@ def _output_name(args: argparse.Namespace) -> str:
     return args.output if args.output and args.output != "-" else "standard output"
 
 
+def _write_failed(args: argparse.Namespace, error: OSError) -> None:
+    """Say that the output could not be written. For standard output, also point it at /dev/null:
+    the bytes still in its buffer cannot be written either, and the interpreter's own flush at exit
+    would fail again and turn the exit status into 120 with a second, cryptic message."""
+    print(f"figcheck: {_output_name(args)}: cannot write: {error.strerror or error}", file=sys.stderr)
+    if _output_name(args) == "standard output":
+        try:
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, sys.stdout.fileno())
+            os.close(null)
+        except (OSError, ValueError):
+            pass  # standard output is not a file descriptor (tests capture it): nothing is left to flush
+
+
 def _write(frame: pd.DataFrame, args: argparse.Namespace) -> bool:
     """Write the table; False (after saying why) when any byte of it could not be written."""
     fmt = format_for(args.output, args.format)
@@ -58,7 +73,7 @@ def _write(frame: pd.DataFrame, args: argparse.Namespace) -> bool:
             write_table(frame, out, fmt)
             out.flush()
     except OSError as error:
-        print(f"figcheck: {_output_name(args)}: cannot write: {error.strerror or error}", file=sys.stderr)
+        _write_failed(args, error)
         return False
     return True
 
@@ -90,7 +105,7 @@ def _figures_command(args: argparse.Namespace) -> int:
         report = run_batch(load_inputs(args.inputs), engine, sink, chunk_documents=args.chunk_size,
                            progress=progress)
     except OSError as error:
-        print(f"figcheck: {_output_name(args)}: cannot write: {error.strerror or error}", file=sys.stderr)
+        _write_failed(args, error)
         written = False
     except BaseException:
         engine.stop()  # interrupted: end the workers now rather than let them finish their batches
@@ -101,7 +116,7 @@ def _figures_command(args: argparse.Namespace) -> int:
             sink.close()  # flushes: the last bytes can fail to go out as well as the first
         except OSError as error:
             if written:
-                print(f"figcheck: {_output_name(args)}: cannot write: {error.strerror or error}", file=sys.stderr)
+                _write_failed(args, error)
             written = False
     if not written:
         return 1
