@@ -11,17 +11,23 @@ from types import FrameType
 
 import pandas as pd
 
-from extract.workspace.batch import (
-    DOCUMENT_SECONDS, EngineError, extract_all, make_engine, open_sink, run_batch, standard_output,
-)
 from extract.checks.crosscheck import check_figures
-from extract.documents.loaders import Document, LoadError, load_inputs
-from extract.workspace.export import FORMATS, format_for, write_table
 from extract.checks.reference_data import load_references
-from extract.workspace.reviews import ReviewStoreError, merge_decisions
-from extract.engine.table_schema import COLUMNS, empty_frame
-from extract.workspace.store_writer import PARTITIONS, StoreError, StoreWriter
 from extract.checks.verdicts import VERDICTS
+from extract.documents.loaders import Document, LoadError, load_inputs
+from extract.engine.table_schema import COLUMNS, empty_frame
+from extract.workspace.batch import (
+    DOCUMENT_SECONDS,
+    EngineError,
+    extract_all,
+    make_engine,
+    open_sink,
+    run_batch,
+    standard_output,
+)
+from extract.workspace.export import FORMATS, format_for, write_table
+from extract.workspace.reviews import ReviewStoreError, merge_decisions
+from extract.workspace.store_writer import PARTITIONS, StoreError, StoreWriter
 
 
 def _extract_inputs(args: argparse.Namespace) -> tuple[list[Document], pd.DataFrame, list[LoadError]]:
@@ -69,9 +75,9 @@ def _write(frame: pd.DataFrame, args: argparse.Namespace) -> bool:
             with open(args.output, "wb") as out:
                 write_table(frame, out, fmt)
         else:
-            out = standard_output()
-            write_table(frame, out, fmt)
-            out.flush()
+            stdout = standard_output()
+            write_table(frame, stdout, fmt)
+            stdout.flush()
     except OSError as error:
         _write_failed(args, error)
         return False
@@ -120,8 +126,8 @@ def _figures_command(args: argparse.Namespace) -> int:
             written = False
     if not written:
         return 1
-    for error in report.errors:
-        print(f"figcheck: {error}", file=sys.stderr)
+    for problem in report.errors:
+        print(f"figcheck: {problem}", file=sys.stderr)
     if report.errors_not_kept:
         print(f"figcheck: ... and {report.errors_not_kept:,} more errors", file=sys.stderr)
     if args.verbose:
@@ -181,7 +187,8 @@ def build_parser() -> argparse.ArgumentParser:
     figures.add_argument("--scheduler", metavar="ADDRESS",
                          help="with --engine dask: the scheduler, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster)")
     figures.add_argument("--chunk-size", type=_at_least_one, default=1000, metavar="N",
-                         help="documents written per chunk; a store commits (and resumes) chunk by chunk (default 1000)")
+                         help="documents written per chunk; a store commits (and resumes) chunk by chunk "
+                              "(default 1000)")
     figures.add_argument("--partition-by", choices=PARTITIONS, default="none",
                          help="store files split by outlet or by month of doc_date (default none)")
     figures.add_argument("--time-budget", type=float, default=DOCUMENT_SECONDS, metavar="SECONDS",

@@ -4,9 +4,9 @@ the same id in two files, CR-only line ends; the good articles of the same uploa
 
 from __future__ import annotations
 
+from conftest import ROOT
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
 from extract.documents.csv_rows import MAX_FIELD_CHARS
 
 LONG_CELL = "word, more words\n" * (MAX_FIELD_CHARS // 17 + 10)

@@ -6,20 +6,25 @@ every other record is still read."""
 from __future__ import annotations
 
 import io
-import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 import extract
-from conftest import ROOT
 from extract.checks.reference_data import load_reference, parse_reference
 from extract.documents.csv_rows import MAX_FIELD_CHARS
 from extract.documents.loaders import (
-    MAX_DOCUMENT_CHARS, Document, LoadError, bounded_lines, load_bytes, load_inputs, load_path, read_limited,
+    MAX_DOCUMENT_CHARS,
+    Document,
+    LoadError,
+    bounded_lines,
+    load_bytes,
+    load_inputs,
+    load_path,
+    read_limited,
 )
 
 LONG_CELL = "x" * (MAX_FIELD_CHARS + 10)
@@ -146,7 +151,8 @@ def test_cr_only_line_ends_keep_every_record(tmp_path, suffix):
     for items in (list(load_path(path)), list(load_bytes(path.read_bytes(), str(path)))):
         documents, errors = _split(items)
         assert errors == []
-        assert [(d.doc_id, d.text) for d in documents] == [("a", "Rents rose 7% in June."), ("b", "Some 40 shops shut.")]
+        assert [(d.doc_id, d.text) for d in documents] == [("a", "Rents rose 7% in June."),
+                                                           ("b", "Some 40 shops shut.")]
 
 
 def test_devices_fifos_and_links_to_devices_are_refused_without_reading(tmp_path):

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from conftest import ROOT
+
 from extract.documents.loaders import Document, LoadError
 from extract.workspace.batch import LocalEngine, TableFileSink, _FirstErrors, run_batch, warm_up
 from extract.workspace.store_writer import StoreError, StoreWriter, committed_parts
@@ -136,7 +136,7 @@ def test_a_live_run_keeps_the_store_to_itself(tmp_path):
     writer = StoreWriter(store)
     try:
         other = subprocess.run([sys.executable, "-c", "import sys; from extract.workspace.store_writer import "
-                                f"StoreWriter; StoreWriter(sys.argv[1])", str(store)], cwd=ROOT, capture_output=True,
+                                "StoreWriter; StoreWriter(sys.argv[1])", str(store)], cwd=ROOT, capture_output=True,
                                timeout=120)
         assert other.returncode == 1
         assert other.stderr.decode().rstrip().endswith(

@@ -11,8 +11,8 @@ import pandas as pd
 
 from extract.documents.loaders import SUPPORTED_SUFFIXES, Document, LoadError, document_from_text, load_bytes
 from extract.engine.extraction import figure_rows, figures_frame
-from extract.workspace.filters import OWN_STATEMENT, source_label
 from extract.engine.table_schema import COLUMNS, frame_from_rows
+from extract.workspace.filters import OWN_STATEMENT, source_label
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "articles"
 UPLOAD_TYPES = sorted(suffix.lstrip(".") for suffix in SUPPORTED_SUFFIXES)

@@ -159,7 +159,7 @@ def decode(data: bytes, origin: str) -> str | LoadError:
     return text
 
 
-def open_regular_file(path: Path, origin: str) -> BinaryIO | LoadError:
+def open_regular_file(path: Path, origin: str) -> io.BufferedReader | LoadError:
     """`path` opened for reading if it is a regular file (a symlink to one is fine).
 
     A device (/dev/zero never ends), a FIFO (blocks until someone writes) or a socket is refused
@@ -185,7 +185,7 @@ def open_regular_file(path: Path, origin: str) -> BinaryIO | LoadError:
         kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
         return LoadError(origin, f"not a regular file ({kind}); only files are read")
     os.set_blocking(fd, True)
-    return os.fdopen(fd, "rb")
+    return open(fd, "rb")  # noqa: SIM115 - the caller closes it
 
 
 def read_limited(handle: BinaryIO, origin: str, limit: int = MAX_FILE_BYTES) -> bytes | LoadError:
@@ -295,7 +295,7 @@ def _csv_documents(lines: Callable[[], Iterator[str]], origin: str) -> Iterator[
         if len(row.cells) > len(header):
             yield LoadError(where, "row has more cells than the header")
             continue
-        yield _record_document(dict(zip(header, row.cells)), where)
+        yield _record_document(dict(zip(header, row.cells, strict=False)), where)
     if header is None:
         yield LoadError(origin, "CSV corpus needs a 'text' column")
 
@@ -448,8 +448,7 @@ def stream_corpus(path: Path, register: IdRegister | None = None) -> Iterator[Do
     if isinstance(opened, LoadError):
         yield opened
         return
-    with opened as raw:
-        handle = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[arg-type]
+    with opened as handle:
         head = handle.peek(_HEAD_BYTES)[:_HEAD_BYTES]
         if not head:
             yield LoadError(origin, "empty file")

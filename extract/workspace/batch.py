@@ -17,16 +17,16 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import BinaryIO, Protocol
 
 import pandas as pd
 
 from extract.documents.loaders import Document, LoadError
-from extract.workspace.export import TableStreamWriter, format_for
 from extract.engine.extraction import figure_rows
 from extract.engine.table_schema import frame_from_rows
+from extract.workspace.export import TableStreamWriter, format_for
 from extract.workspace.store_writer import StoreError, StoreWriter
 
 DOCUMENTS_PER_TASK = 16  # small enough to balance workers, big enough that dispatch costs little
@@ -57,22 +57,22 @@ def document_rows(document: Document, budget: float | None = DOCUMENT_SECONDS) -
     """The figure rows of one document, or a LoadError naming it when extraction fails or takes
     longer than `budget` seconds (None: no limit)."""
     where = document.origin or document.doc_id
-    timed = budget is not None and _can_time()
-    previous = signal.signal(signal.SIGALRM, _over_budget) if timed else None
+    seconds = budget if budget is not None and _can_time() else 0.0
+    previous = signal.signal(signal.SIGALRM, _over_budget) if seconds else None
     try:
-        if timed:
-            signal.setitimer(signal.ITIMER_REAL, budget)
+        if seconds:
+            signal.setitimer(signal.ITIMER_REAL, seconds)
         try:
             return figure_rows(document)
         finally:
-            if timed:
+            if seconds:
                 signal.setitimer(signal.ITIMER_REAL, 0)
     except _OverBudget:
-        return LoadError(where, f"extraction took longer than {budget:g} s; document skipped")
+        return LoadError(where, f"extraction took longer than {seconds:g} s; document skipped")
     except Exception as error:  # noqa: BLE001 - one bad article must not stop a batch
         return LoadError(where, f"extraction failed: {type(error).__name__}: {error}")
     finally:
-        if timed:
+        if seconds:
             signal.signal(signal.SIGALRM, previous)
 
 
@@ -134,10 +134,16 @@ class Engine(Protocol):
         """End the run's work now (an interrupted run)."""
 
 
-def _ordered(submit: Callable[[list[Document]], Future], batches: Iterable[list[Document]],
+class _Pending(Protocol):
+    """A submitted batch: a concurrent.futures or a dask.distributed Future."""
+
+    def result(self) -> list[Result]: ...
+
+
+def _ordered(submit: Callable[[list[Document]], _Pending], batches: Iterable[list[Document]],
              window: int, where: str) -> Iterator[tuple[list[Document], list[Result]]]:
     """Run `submit` over batches with at most `window` in flight; results come back in input order."""
-    in_flight: deque[tuple[list[Document], Future]] = deque()
+    in_flight: deque[tuple[list[Document], _Pending]] = deque()
 
     def finish() -> tuple[list[Document], list[Result]]:
         batch, future = in_flight.popleft()
@@ -217,7 +223,8 @@ class DaskEngine:
                 self._cluster.close()
             raise EngineError(f"cannot reach the Dask scheduler at {scheduler or 'a new LocalCluster'}: "
                               f"{_first_line(error)}") from error
-        self.address = self._client.scheduler.address
+        # The client has a scheduler once connected; the attribute is typed optional only for before.
+        self.address: str = getattr(self._client.scheduler, "address", scheduler or "a new LocalCluster")
         try:
             self._client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS_SECONDS)
         except TimeoutError as error:
@@ -296,14 +303,14 @@ def open_sink(output: str | None, fmt: str | None = None, *, partition_by: str =
     """The sink for `-o OUTPUT [--format FMT]`: a store when FMT is 'store' or OUTPUT names a directory
     (an existing one, or a path ending in '/'), else a file in the format of FMT or OUTPUT's suffix,
     or standard output. Raises StoreError or OSError with the reason."""
-    names_directory = bool(output) and output != "-" and (output.endswith(("/", os.sep)) or os.path.isdir(output))
+    path = output if output and output != "-" else None
+    names_directory = path is not None and (path.endswith(("/", os.sep)) or os.path.isdir(path))
     if fmt == "store" or names_directory:
-        if not output or output == "-":
+        if path is None:
             raise StoreError("a store is a directory: name it with -o DIR")
-        return StoreWriter(output, partition_by=partition_by)
-    to_file = bool(output) and output != "-"
-    out = open(output, "wb") if to_file else standard_output()  # noqa: SIM115 - the sink closes it
-    return TableFileSink(out, format_for(output, fmt), close_output=to_file)
+        return StoreWriter(path, partition_by=partition_by)
+    out: BinaryIO = open(path, "wb") if path is not None else standard_output()  # noqa: SIM115 - the sink closes it
+    return TableFileSink(out, format_for(output, fmt), close_output=path is not None)
 
 
 def standard_output() -> BinaryIO:
@@ -312,7 +319,7 @@ def standard_output() -> BinaryIO:
     value: on a full disk the rest would be lost without an error. A buffered writer retries until
     everything is written or raises."""
     out = sys.stdout.buffer
-    if isinstance(out, io.BufferedIOBase):
+    if not isinstance(out, io.RawIOBase):
         return out
     # closefd=False: closing this writer must not close the interpreter's own standard output.
     return io.BufferedWriter(io.FileIO(sys.stdout.fileno(), "wb", closefd=False))
@@ -378,7 +385,7 @@ def run_batch(items: Iterable[Document | LoadError], engine: Engine, sink: Figur
     chunk_rows: list[dict] = []
     try:
         for batch, results in engine.map_batches(batches):
-            for document, result in zip(batch, results):
+            for document, result in zip(batch, results, strict=True):
                 index = positions.popleft()
                 if isinstance(result, LoadError):
                     errors.add(index, result)
