@@ -2,7 +2,7 @@
 
 Linear in the length of the text: each full stop looks back only at the word before it, and a
 "sentence" longer than MAX_SENTENCE_CHARS (a list of thousands of figures, a text without full
-stops) is cut at clause breaks into pieces no longer than that, because everything the engine
+stops) is cut at clause breaks into pieces of about half that, because everything the engine
 does per figure looks across its sentence, which would make one huge sentence cost quadratic time.
 """
 
@@ -22,6 +22,9 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\Z")
 # Longer than any abbreviation with its dots, so the word before a full stop is found whole.
 _LOOK_BACK = 32
 MAX_SENTENCE_CHARS = 600  # real sentences stay well under; see the module docstring
+# An over-long sentence is cut into pieces of about half that: the per-figure work grows with the
+# piece, and a piece of 300 characters still holds a clause or two of a list around each figure.
+_PIECE_CHARS = MAX_SENTENCE_CHARS // 2
 _PIECE_BREAKS = ("; ", ": ", ", ", " ")  # where an over-long sentence is cut, best first
 
 
@@ -58,7 +61,7 @@ def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> No
     while end > start and text[end - 1].isspace():
         end -= 1
     while end - start > MAX_SENTENCE_CHARS:
-        cut = _piece_end(text, start, start + MAX_SENTENCE_CHARS)
+        cut = _piece_end(text, start, start + _PIECE_CHARS)
         spans.append((start, cut))
         start = cut
         while start < end and text[start].isspace():
@@ -70,7 +73,7 @@ def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> No
 def _piece_end(text: str, start: int, limit: int) -> int:
     """Where to cut text[start:limit]: after its last clause break, else at the limit."""
     for separator in _PIECE_BREAKS:
-        at = text.rfind(separator, start + MAX_SENTENCE_CHARS // 2, limit)
+        at = text.rfind(separator, start + _PIECE_CHARS // 2, limit)
         if at >= 0:
             return at + len(separator.rstrip()) if separator.strip() else at
     return limit
