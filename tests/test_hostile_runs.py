@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 from conftest import ROOT
 
-from extract.documents.loaders import Document, LoadError
+from extract.documents.loaders import Document, LoadError, load_inputs
 from extract.workspace.batch import LocalEngine, TableFileSink, _FirstErrors, run_batch, warm_up
 from extract.workspace.store_writer import StoreError, StoreWriter, committed_parts
 
@@ -219,3 +219,17 @@ def test_the_first_errors_are_kept_in_input_order_and_the_rest_counted():
         kept.add(index, LoadError(f"doc{index}", "bad"))
     assert [e.origin for e in kept.in_order()] == ["doc0", "doc1", "doc2"]
     assert kept.dropped == 3
+
+
+def test_a_corpus_of_bad_lines_keeps_the_first_errors_and_counts_the_rest(tmp_path):
+    corpus = tmp_path / "junk.jsonl"
+    corpus.write_text('{"id": "good", "text": "Bus fares rose 4% in May."}\n' + "{broken\n" * 12_000, encoding="utf-8")
+    out = tmp_path / "out.csv"
+    with open(out, "wb") as handle:
+        sink = TableFileSink(handle, "csv")
+        report = run_batch(load_inputs([corpus]), LocalEngine(1), sink)
+        sink.close()
+    assert report.documents == 1 and report.figures == 1
+    assert len(report.errors) == 10_000 and report.errors_not_kept == 2_000
+    assert str(report.errors[0]) == f"{corpus}:2: malformed JSON (Expecting property name enclosed in double quotes)"
+    assert report.errors[-1].origin == f"{corpus}:10001"

@@ -217,8 +217,6 @@ def read_file_bytes(path: Path, origin: str, limit: int = MAX_FILE_BYTES) -> byt
         return read_limited(handle, origin, limit)
 
 
-_read_bytes = read_file_bytes
-
 
 def load_html(html: str, origin: str, url: str = "") -> Document | LoadError:
     """Main text, title, date and site of an HTML page, with trafilatura."""
