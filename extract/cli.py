@@ -12,6 +12,7 @@ from types import FrameType
 import pandas as pd
 
 from extract.checks.crosscheck import check_figures
+from extract.checks.official_statistics import import_official_source
 from extract.checks.reference_data import load_references
 from extract.checks.verdicts import VERDICTS
 from extract.documents.loaders import Document, LoadError, load_inputs
@@ -25,8 +26,9 @@ from extract.workspace.batch import (
     run_batch,
     standard_output,
 )
-from extract.workspace.export import FORMATS, format_for, write_table
+from extract.workspace.export import FORMATS, format_for, to_csv_bytes, write_table
 from extract.workspace.reviews import ReviewStoreError, merge_decisions
+from extract.workspace.run_log import configure_logging, default_workspace, log_unexpected
 from extract.workspace.store_writer import PARTITIONS, StoreError, StoreWriter
 
 
@@ -170,8 +172,30 @@ def _check_command(args: argparse.Namespace) -> int:
     return 1 if errors or reference_errors else 0
 
 
+def _reference_import_command(args: argparse.Namespace) -> int:
+    rows, errors = import_official_source(args.location, args.mapping or [])
+    data = to_csv_bytes(rows)
+    try:
+        if args.output and args.output != "-":
+            Path(args.output).write_bytes(data)
+        else:
+            stdout = standard_output()
+            stdout.write(data)
+            stdout.flush()
+    except OSError as error:
+        _write_failed(args, error)
+        return 1
+    for problem in errors:
+        print(f"figcheck: {problem}", file=sys.stderr)
+    if args.verbose:
+        print(f"figcheck: {len(rows)} reference rows, {len(errors)} errors", file=sys.stderr)
+    return 1 if errors or rows.empty else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m extract", description="figcheck: figures in news articles")
+    parser.add_argument("--debug", action="store_true",
+                        help="tracebacks and debug messages on stderr too (always in the workspace's figcheck.log)")
     commands = parser.add_subparsers(dest="command", required=True)
     figures = commands.add_parser("figures", help="extract every figure into a table")
     figures.add_argument("inputs", nargs="+", metavar="INPUT",
@@ -213,6 +237,18 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--workers", type=int, default=1, help="local processes for extraction (default 1)")
     check.add_argument("-v", "--verbose", action="store_true", help="print a summary on stderr")
     check.set_defaults(run=_check_command)
+
+    reference = commands.add_parser("reference", help="reference data for the cross-checks")
+    reference_commands = reference.add_subparsers(dest="reference_command", required=True)
+    imports = reference_commands.add_parser(
+        "import", help="official statistics (SDMX-CSV, World Bank API JSON, ONS time-series CSV) as reference rows")
+    imports.add_argument("location", metavar="FILE_OR_URL", help="a published file, or its http(s) URL")
+    imports.add_argument("--mapping", action="append", metavar="M",
+                         help="a series mapping CSV (format, series, filter, measure, entity, unit, geography, "
+                              "scale, months, source, url), besides the bundled data/official_series.csv (repeatable)")
+    imports.add_argument("-o", "--output", help="the reference CSV to write; default stdout")
+    imports.add_argument("-v", "--verbose", action="store_true", help="print a summary on stderr")
+    imports.set_defaults(run=_reference_import_command)
     return parser
 
 
@@ -230,6 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if getattr(args, "workers", 1) < 1:
         parser.error("--workers must be at least 1")
+    log = configure_logging(default_workspace(), debug=args.debug)
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         return args.run(args)
@@ -239,5 +276,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("figcheck: interrupted", file=sys.stderr)
         return 130
+    except Exception as error:  # noqa: BLE001 - the last line of defence: one line here, the traceback logged
+        log_unexpected(error, f"running '{args.command}'", log)
+        return 1
     finally:
         signal.signal(signal.SIGTERM, previous)
