@@ -22,6 +22,7 @@ from extract.checks.official_statistics import (
     official_reference_rows,
 )
 from extract.checks.reference_data import REFERENCE_COLUMNS, parse_reference
+from extract.documents.csv_rows import MAX_FIELD_CHARS
 
 ONS_CSV = "\n".join([
     '"Title","CPI ANNUAL RATE 00: ALL ITEMS 2015=100"', '"CDID","D7G7"', '"Source dataset ID","MM23"',
@@ -244,9 +245,10 @@ def test_hostile_files_are_reported_not_raised(mappings):
     deep = "[" * 100_000 + "]" * 100_000
     assert [str(e) for e in official_reference_rows(deep, "deep.json", mappings)[1]] == \
         ["deep.json: malformed JSON (nested too deeply)"]
-    huge_field = "DATAFLOW,TIME_PERIOD,OBS_VALUE\nX," + "9" * 200_000 + ",1\n"
+    # Cells may be as long as an article (the csv module's limit is raised to the document cap).
+    huge_field = "DATAFLOW,TIME_PERIOD,OBS_VALUE\nX," + "9" * (MAX_FIELD_CHARS + 1) + ",1\n"
     assert [str(e) for e in official_reference_rows(huge_field, "big.csv", mappings)[1]] == \
-        ["big.csv: malformed CSV (field larger than field limit (131072))"]
+        [f"big.csv: malformed CSV (field larger than field limit ({MAX_FIELD_CHARS}))"]
     formula = ONS_CSV.replace('"D7G7"', '"=HYPERLINK(1)"')
     rows, errors = official_reference_rows(formula, "f.csv", mappings)
     assert rows.empty and "'=HYPERLINK(1)' is not in the series mapping" in str(errors[0])
