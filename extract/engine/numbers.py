@@ -7,9 +7,12 @@ numbers itself and leaves units to `extract.engine.units`.
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
+from extract.engine.currencies import alternation, currency_table
 from extract.engine.qualifiers import CHANGE_FROM
 
 SMALL_NUMBER_WORDS = {
@@ -35,19 +38,14 @@ VAGUE_PLURALS = {"dozens": (12, 120), "scores": (20, 200), "hundreds": (100, 100
                  "thousands": (1e3, 1e4), "millions": (1e6, 1e7), "billions": (1e9, 1e10),
                  "trillions": (1e12, 1e13)}
 
+_CURRENCIES = currency_table()
+# A currency written before the number: a symbol or prefix ("£", "HK$", "Rs"), or an ISO code
+# ("CHF 5m"); a space may follow it ("£ 8.10 million").
 CURRENCY_PREFIX = re.compile(
-    r"(?:(?P<code>USD|EUR|GBP|JPY|CNY|RMB|CHF|AUD|CAD|INR|RUB|HKD|NZD|SEK|NOK|DKK|ZAR|BRL|KRW|"
-    r"SGD|MXN|TRY|UAH|ILS|PLN)\s?"
-    r"|(?P<pre>US|U\.S\.|A|AU|NZ|C|CA|HK|S|NT|R|Z)\s?\$"
-    r"|\$\s?(?P<post>US|A|AU|C|CA|NZ|HK)?"
-    r"|(?P<sym>[$€£¥₹₽₩₺₴₪])"
-    r"|(?P<rs>Rs\.?\s?|RM\s?|Y=))$"
+    r"(?P<prefix>" + alternation(_CURRENCIES.prefixes) + r"|(?<![A-Za-z])(?:" + alternation(_CURRENCIES.codes) + r"))"
+    r"[ \u00a0]?$"
 )
-_SYMBOL_CODES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB",
-                 "₩": "KRW", "₺": "TRY", "₴": "UAH", "₪": "ILS"}
-_DOLLAR_PREFIX_CODES = {"US": "USD", "U.S.": "USD", "A": "AUD", "AU": "AUD", "NZ": "NZD",
-                        "C": "CAD", "CA": "CAD", "HK": "HKD", "S": "SGD", "NT": "TWD",
-                        "R": "BRL", "Z": "ZWL"}
+_CURRENCY_AT = re.compile(r"(?:" + alternation(_CURRENCIES.prefixes) + "|" + alternation(_CURRENCIES.codes) + r")[ \u00a0]?")
 
 # Letters may touch a number ("USD10m", "$US55,931,000", "G7"); non_figures rejects the codes.
 DIGITS = re.compile(
@@ -59,6 +57,11 @@ _SCALE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _RANGE_JOIN = re.compile(r"\s?(?:-|–|—|to)\s?(?=[-$€£¥\d.]|US\b|(?:" + "|".join(SMALL_NUMBER_WORDS) + r")\b)")
+# What a scale letter counts: "35m devices", "8 B people", "35m of its devices" (a share of a set
+# the sentence owns), but not "100m of the track" (a stretch of one thing).
+_COUNTED_AFTER_SCALE = re.compile(
+    r"\s+(?:of\s+(?:its|their|the|these|those|his|her|our|your)\s+(?:[a-z]+\s+)?)?(?:[a-z]+s|people)\b"
+)
 _WORD = re.compile(r"[A-Za-z]+(?:-(?:one|two|three|four|five|six|seven|eight|nine)(?![\w]))?")
 
 
@@ -79,6 +82,18 @@ class NumberMention:
     decimals: int  # digits after the decimal point as written (for rounding intervals)
 
 
+_EXPONENT = re.compile(r"[eE][-+]?\d+(?![\w.])")
+
+
+def _vulgar_fraction(sentence: str, pos: int) -> float:
+    """The value of a single-character fraction ("½", "¾") at `pos`, else 0."""
+    char = sentence[pos:pos + 1]
+    if not char or unicodedata.category(char) != "No":
+        return 0.0
+    value = unicodedata.numeric(char, 0.0)
+    return value if 0 < value < 1 else 0.0
+
+
 def _parse_digits(raw: str) -> tuple[float, int]:
     clean = raw.replace(",", "")
     decimals = len(clean.split(".", 1)[1]) if "." in clean else 0
@@ -92,23 +107,11 @@ def _currency_before(sentence: str, start: int) -> tuple[str, int]:
     if not match:
         return "", start
     begin = window_start + match.start()
-    # "$" glued to a word ("AT$5") is not a prefix; letters before "US$" must be a boundary.
-    if begin > 0 and sentence[begin - 1].isalnum():
-        if not match.group("sym"):
-            return "", start
-    if match.group("code"):
-        code = match.group("code")
-        return ("CNY" if code == "RMB" else code), begin
-    if match.group("pre"):
-        return _DOLLAR_PREFIX_CODES[match.group("pre")], begin
-    if match.group("post"):
-        return _DOLLAR_PREFIX_CODES[match.group("post")], begin
-    if match.group(0).startswith("$"):
-        return "USD", begin
-    if match.group("sym"):
-        return _SYMBOL_CODES[match.group("sym")], begin
-    rs = match.group("rs").strip().rstrip(".")
-    return {"Rs": "INR", "RM": "MYR", "Y=": "JPY"}[rs], begin
+    prefix = match.group("prefix")
+    # A prefix that starts with a letter must start a word: "AT$5" is not "T$", "SHK 5" not "HK".
+    if begin > 0 and sentence[begin - 1].isalnum() and prefix[0].isalpha():
+        return "", start
+    return _CURRENCIES.prefixes.get(prefix) or _CURRENCIES.prefixes.get(re.sub(r"\s+", " ", prefix)) or prefix, begin
 
 
 def _scale_after(sentence: str, end: int, currency: str) -> tuple[float, int]:
@@ -121,18 +124,26 @@ def _scale_after(sentence: str, end: int, currency: str) -> tuple[float, int]:
         if not match.group("space") and len(lower) > 3:
             return 1.0, end  # "5million" is rare; "5hundred" even rarer: treat as written
         return SCALE_WORDS[lower], match.end()
+    after = sentence[match.end():match.end() + 40]
+    counts_after = _COUNTED_AFTER_SCALE.match(after) is not None
     if match.group("space") and lower not in {"bn", "mn", "mln", "tn", "trn"}:
-        return 1.0, end  # "5 m" is five metres, "5 k" is not a scale
+        # "5 m" is five metres and "5 k" no scale, but a capital letter before what is counted is
+        # one: "8 B people", "3 M users".
+        if not (scale in {"M", "B"} and counts_after):
+            return 1.0, end
     if lower in {"m", "b", "k"}:
-        # Lower-case "m" glued to a bare number is metres ("37m"); with a currency, millions.
-        after = sentence[match.end():match.end() + 12]
-        if lower == "m" and scale == "m" and not currency and not re.match(r"\s+(?:[a-z]+s|people)\b", after):
+        # Lower-case "m" glued to a bare number is metres ("37m"); with a currency, or before
+        # what is counted ("35m devices", "35m of its devices"), millions.
+        if lower == "m" and scale == "m" and not currency and not counts_after:
             return 1.0, end
         if lower == "b" and not currency and scale == "b":
             return 1.0, end  # "16b" bits; money says "bn"
         if lower == "k" and not currency and scale == "k" and re.match(r"\s*(?:m|g|W|Wh|Hz|V|J)\b", after):
             return 1.0, end
     return SCALE_SUFFIXES[lower], match.end()
+
+
+_SCALE_WORD_IN = re.compile(r"\b(?:" + "|".join(SCALE_WORDS) + r")\b", re.IGNORECASE)
 
 
 def _word_number_at(sentence: str, start: int) -> tuple[float, float, float, int, bool] | None:
@@ -147,8 +158,23 @@ def _word_number_at(sentence: str, start: int) -> tuple[float, float, float, int
     if not tokens or tokens[0][1] != start:
         return None
     total, current, consumed_end, used = 0.0, 0.0, start, 0
+    skip_half = False
     for index, (word, _, w_end) in enumerate(tokens):
         parts = word.split("-")
+        if skip_half:
+            skip_half, consumed_end = False, w_end
+            continue
+        if word in ("a", "an") and used and tokens[index - 1][0] == "and" and index + 1 < len(tokens) \
+                and tokens[index + 1][0] == "half":
+            current += 0.5  # "one and a half million"
+            skip_half = True
+            continue
+        if word in ("a", "an") and not used:
+            # "a hundred and twenty thousand": the article is one of the scale that follows.
+            if index + 1 < len(tokens) and tokens[index + 1][0] in SCALE_WORDS:
+                current, used = 1.0, 1
+                continue
+            return None
         if all(p in SMALL_NUMBER_WORDS for p in parts) and len(parts) <= 2:
             current += sum(SMALL_NUMBER_WORDS[p] for p in parts)
         elif word == "hundred" and used:
@@ -169,7 +195,7 @@ def _word_number_at(sentence: str, start: int) -> tuple[float, float, float, int
 
 
 def _vague_at(sentence: str, start: int) -> tuple[float, float, float, int] | None:
-    """'dozens of', 'hundreds of', 'tens of thousands of', 'several hundred'."""
+    """'dozens of', 'hundreds of', 'tens of thousands of', 'several hundred': no value (NaN), a low and a high."""
     m = re.compile(
         r"(?P<tens>tens\s+of\s+)?(?P<word>dozens|scores|hundreds|thousands|millions|billions|trillions)"
         r"(?P<more>\s+of\s+(?P<word2>thousands|millions|billions))?(?=\s+of\b)",
@@ -182,14 +208,14 @@ def _vague_at(sentence: str, start: int) -> tuple[float, float, float, int] | No
         if m.group("word2"):
             factor = VAGUE_PLURALS[m.group("word2").lower()][0]
             low, high = low * factor, high * factor
-        return (low + high) / 2, low, high, m.end("more") if m.group("more") else m.end("word")
+        return math.nan, low, high, m.end("more") if m.group("more") else m.end("word")
     m = re.compile(r"(?:several|a\s+few|a\s+couple\s+of)\s+(?P<scale>hundred|thousand|million|billion)\b",
                    re.IGNORECASE).match(sentence, start)
     if m:
         scale = SCALE_WORDS[m.group("scale").lower()]
         few = m.group(0).lower().startswith("a ")
         low, high = (2 * scale, 5 * scale) if few else (3 * scale, 9 * scale)
-        return (low + high) / 2, low, high, m.end()
+        return math.nan, low, high, m.end()
     return None
 
 
@@ -199,6 +225,9 @@ _FRACTION = re.compile(
     r"|(?P<half>half)\b",
     re.IGNORECASE,
 )
+_FRACTION_OF_SCALE = re.compile(
+    r"\s+(?:of\s+)?(?:an?\s+)?(?P<scale>hundred|thousand|million|billion|trillion)\b", re.IGNORECASE
+)
 _DIGIT_FRACTION = re.compile(r"(?<![\w/.])(?P<n>\d{1,2})\s?[/⁄]\s?(?P<d>\d{1,3})(?![\w/])")
 _WORD_START = re.compile(
     r"\b(?:" + "|".join(sorted(SMALL_NUMBER_WORDS, key=len, reverse=True))
@@ -206,6 +235,9 @@ _WORD_START = re.compile(
     r"|a\s+hundred|a\s+thousand|a\s+million|a\s+billion|a\s+trillion|half|an?\s+(?:third|quarter|fifth|tenth))\b",
     re.IGNORECASE,
 )
+
+
+_AFTER_EXPONENT = re.compile(r"\d[eE][-+]?$")
 
 
 def find_numbers(sentence: str) -> list[NumberMention]:
@@ -221,6 +253,8 @@ def find_numbers(sentence: str) -> list[NumberMention]:
     for start, kind in candidates:
         if start < taken_until:
             continue
+        if kind == "digits" and _AFTER_EXPONENT.search(sentence, max(0, start - 3), start):
+            continue  # the exponent of a number written in scientific notation
         mention = _mention_at(sentence, start, kind)
         if mention is None:
             continue
@@ -248,7 +282,20 @@ def _single_at(sentence: str, start: int, kind: str, currency_hint: str = ""):
         if not m:
             return None
         value, decimals = _parse_digits(m.group(0))
-        scale, end = _scale_after(sentence, m.end(), currency or currency_hint)
+        digits_end = m.end()
+        exponent = _EXPONENT.match(sentence, digits_end)
+        if exponent:
+            # "6.02e23" is one number; "1e309" overflows a float and is not read at all, never
+            # as the "309" after its "e".
+            value = float(m.group(0).replace(",", "") + exponent.group(0))
+            if not math.isfinite(value):
+                return None
+            return value, value, value, exponent.end(), currency, cur_start, False, False, False, decimals
+        vulgar = _vulgar_fraction(sentence, digits_end)
+        if vulgar:
+            # "2½ per cent": the fraction sign belongs to the whole number before it.
+            value, digits_end, decimals = value + vulgar, digits_end + 1, max(decimals, 2)
+        scale, end = _scale_after(sentence, digits_end, currency or currency_hint)
         # "4 hundred million": a second scale word multiplies the first.
         if scale != 1.0:
             scale2, end2 = _scale_after(sentence, end, currency or currency_hint)
@@ -268,20 +315,21 @@ def _single_at(sentence: str, start: int, kind: str, currency_hint: str = ""):
             num = frac.group("num").lower()
             numerator = 1 if num in ("a", "an", "one") else SMALL_NUMBER_WORDS[num]
             value = numerator / FRACTION_WORDS[frac.group("den").lower()]
+        of_scale = _FRACTION_OF_SCALE.match(sentence, frac.end())
+        if of_scale:
+            # "half a million fans", "a quarter of a billion": a share of the scale word.
+            value *= SCALE_WORDS[of_scale.group("scale").lower()]
+            return value, value, value, of_scale.end(), currency, cur_start, True, False, True, 0
         return value, value, value, frac.end(), "", start, True, False, False, 6
     if re.match(r"a\s+dozen\b", sentence[start:], re.IGNORECASE):
         end = start + re.match(r"a\s+dozen", sentence[start:], re.IGNORECASE).end()
         return 12.0, 12.0, 12.0, end, "", start, True, False, False, 0
-    m = re.match(r"(?:a|one)\s+(hundred|thousand|million|billion|trillion)\b", sentence[start:], re.IGNORECASE)
-    if m:
-        value = SCALE_WORDS[m.group(1).lower()]
-        scale, end = _scale_after(sentence, start + m.end(), currency)
-        return value * scale, value * scale, value * scale, end, currency, cur_start, True, False, True, 0
     parsed = _word_number_at(sentence, start)
     if parsed is None:
         return None
     value, low, high, end, vague_flag = parsed
-    return value, low, high, end, currency, cur_start, True, vague_flag, False, 0
+    scaled = bool(_SCALE_WORD_IN.search(sentence, start, end))
+    return value, low, high, end, currency, cur_start, True, vague_flag, scaled, 0
 
 
 _RANGE_TO_RANGE = re.compile(
@@ -353,9 +401,9 @@ def _mention_at(sentence: str, start: int, kind: str) -> NumberMention | None:
         join = None  # but "cut from 5 to 7 per cent to 3 to 5 per cent" moves from one range to another
     if join and not vague and sign > 0:
         second_start = join.end()
-        prefix = re.match(r"(?:US\s?|HK\s?|A|C)?[$€£¥]\s?|(?:USD|EUR|GBP|JPY)\s?", sentence[second_start:])
+        prefix = _CURRENCY_AT.match(sentence, second_start)
         if prefix:
-            second_start += prefix.end()
+            second_start = prefix.end()
         second_kind = "words" if re.match(r"[A-Za-z]", sentence[second_start:second_start + 1]) else "digits"
         second = _single_at(sentence, second_start, second_kind, currency)
         if second is not None and not second[7]:
