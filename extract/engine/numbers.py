@@ -398,7 +398,7 @@ def _mention_at(sentence: str, start: int, kind: str) -> NumberMention | None:
     if by_change and (currency or words):
         join = None
     if join and CHANGE_FROM.search(before[-80:]) and not _RANGE_TO_RANGE.match(sentence, join.end()):
-        join = None  # but "cut from 5 to 7 per cent to 3 to 5 per cent" moves from one range to another
+        join = None  # but "lowered from 6 to 8 per cent to 2 to 4 per cent" moves from one range to another
     if join and not vague and sign > 0:
         second_start = join.end()
         prefix = _CURRENCY_AT.match(sentence, second_start)
