@@ -45,6 +45,10 @@ CURRENCY_PREFIX = re.compile(
     r"(?P<prefix>" + alternation(_CURRENCIES.prefixes) + r"|(?<![A-Za-z])(?:" + alternation(_CURRENCIES.codes) + r"))"
     r"[ \u00a0]?$"
 )
+# A currency written after a scale letter makes it a scale: "120m NZD", "15m yuan".
+_CURRENCY_AFTER = re.compile(
+    r"[ \u00a0]?(?:" + alternation(_CURRENCIES.codes) + "|(?i:" + alternation(_CURRENCIES.names) + r"))\b"
+)
 _CURRENCY_AT = re.compile(r"(?:" + alternation(_CURRENCIES.prefixes) + "|" + alternation(_CURRENCIES.codes) + r")[ \u00a0]?")
 
 # Letters may touch a number ("USD10m", "$US55,931,000", "G7"); non_figures rejects the codes.
@@ -60,7 +64,7 @@ _RANGE_JOIN = re.compile(r"\s?(?:-|–|—|to)\s?(?=[-$€£¥\d.]|US\b|(?:" + "
 # What a scale letter counts: "35m devices", "8 B people", "35m of its devices" (a share of a set
 # the sentence owns), but not "100m of the track" (a stretch of one thing).
 _COUNTED_AFTER_SCALE = re.compile(
-    r"\s+(?:of\s+(?:its|their|the|these|those|his|her|our|your)\s+(?:[a-z]+\s+)?)?(?:[a-z]+s|people)\b"
+    r"\s+(?:of\s+(?:its|their|the|these|those|his|her|our|your)\s+)?(?:[a-z]+s|people)\b"
 )
 _WORD = re.compile(r"[A-Za-z]+(?:-(?:one|two|three|four|five|six|seven|eight|nine)(?![\w]))?")
 
@@ -125,7 +129,7 @@ def _scale_after(sentence: str, end: int, currency: str) -> tuple[float, int]:
             return 1.0, end  # "5million" is rare; "5hundred" even rarer: treat as written
         return SCALE_WORDS[lower], match.end()
     after = sentence[match.end():match.end() + 40]
-    counts_after = _COUNTED_AFTER_SCALE.match(after) is not None
+    counts_after = _COUNTED_AFTER_SCALE.match(after) is not None or _CURRENCY_AFTER.match(after) is not None
     if match.group("space") and lower not in {"bn", "mn", "mln", "tn", "trn"}:
         # "5 m" is five metres and "5 k" no scale, but a capital letter before what is counted is
         # one: "8 B people", "3 M users".
@@ -153,7 +157,7 @@ def _word_number_at(sentence: str, start: int) -> tuple[float, float, float, int
         if tokens and sentence[tokens[-1][2]:m.start()].strip(" ") not in ("", "and"):
             break
         tokens.append((m.group(0).lower(), m.start(), m.end()))
-        if len(tokens) >= 6:
+        if len(tokens) >= 16:  # "nine hundred and ninety-nine million nine hundred and ninety-nine thousand ..."
             break
     if not tokens or tokens[0][1] != start:
         return None
