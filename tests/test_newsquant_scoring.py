@@ -33,3 +33,17 @@ def test_folds_alternate_records_and_cover_the_half_once():
     a, b = newsquant.fold(records, "A"), newsquant.fold(records, "B")
     assert [r["id"] for r in a] == [0, 2, 4, 6] and [r["id"] for r in b] == [1, 3, 5]
     assert newsquant.fold(records, "all") == records
+
+
+def test_a_before_and_an_after_are_counted_as_a_deliberate_split_of_a_gold_range():
+    predicted = [{"value": 40.0, "low": 40.0, "high": 40.0}, {"value": 55.0, "low": 55.0, "high": 55.0}]
+    gold = [{"value": "40.0-55.0"}, {"value": "7.0"}]
+    assert newsquant.split_gold_ranges(predicted, gold, pairs=[]) == [gold[0]]
+    # Once the range is paired (figcheck read it as one), nothing was split.
+    assert newsquant.split_gold_ranges(predicted, gold, pairs=[(predicted[0], gold[0])]) == []
+
+
+def test_a_change_that_keeps_its_direction_where_the_gold_has_none():
+    assert newsquant.keeps_its_direction({"direction": "up"}, {"change": "="})
+    assert not newsquant.keeps_its_direction({"direction": "up"}, {"change": "up"})
+    assert not newsquant.keeps_its_direction({"direction": ""}, {"change": "~"})
