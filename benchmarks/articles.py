@@ -38,6 +38,7 @@ import json
 import math
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -116,7 +117,16 @@ def _prf(hit: int, predicted: int, gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate(gold_articles: list[dict], texts: dict[str, str], show_errors: bool = False) -> dict[str, object]:
+@dataclass(frozen=True)
+class ArticleScores:
+    scores: dict[str, tuple[float, float, float]]  # metric -> (P, R, F1)
+    of_found: dict[str, float]  # metric -> share right among the gold figures found
+    articles: int
+    gold: int
+    predicted: int
+
+
+def evaluate(gold_articles: list[dict], texts: dict[str, str], show_errors: bool = False) -> ArticleScores:
     counts = {"figures found": 0, "value": 0, "entity": 0, "source": 0}
     n_pred = n_gold = 0
     for article in gold_articles:
@@ -146,11 +156,12 @@ def evaluate(gold_articles: list[dict], texts: dict[str, str], show_errors: bool
                 if id(g) not in paired_g:
                     print(f"  {article['id']} MISSED {g['surface']!r} ({g['entity']!r})")
     found = counts["figures found"]
-    return {
-        "scores": {name: _prf(hit, n_pred, n_gold) for name, hit in counts.items()},
-        "of_found": {name: (100 * hit / found if found else 0.0) for name, hit in counts.items() if name != "figures found"},
-        "n": (len(gold_articles), n_gold, n_pred),
-    }
+    return ArticleScores(
+        scores={name: _prf(hit, n_pred, n_gold) for name, hit in counts.items()},
+        of_found={name: (100 * hit / found if found else 0.0)
+                  for name, hit in counts.items() if name != "figures found"},
+        articles=len(gold_articles), gold=n_gold, predicted=n_pred,
+    )
 
 
 def main() -> int:
@@ -168,12 +179,11 @@ def main() -> int:
         print(f"skipped: articles {', '.join(missing)} not in {args.corpus}")
         return 0
     result = evaluate(gold, texts, show_errors=args.errors)
-    n_articles, n_gold, n_pred = result["n"]  # type: ignore[misc]
-    print(f"Hand-annotated BBC articles: {n_articles} articles, {n_gold} gold figures, {n_pred} extracted")
+    print(f"Hand-annotated BBC articles: {result.articles} articles, {result.gold} gold figures, "
+          f"{result.predicted} extracted")
     print(f"{'metric':<15}{'P':>7}{'R':>7}{'F1':>7}{'of found':>10}")
-    of_found: dict[str, float] = result["of_found"]  # type: ignore[assignment]
-    for name, (p, r, f) in result["scores"].items():  # type: ignore[attr-defined]
-        share = f"{of_found[name]:9.1f}%" if name in of_found else ""
+    for name, (p, r, f) in result.scores.items():
+        share = f"{result.of_found[name]:9.1f}%" if name in result.of_found else ""
         print(f"{name:<15}{p:7.1f}{r:7.1f}{f:7.1f}{share:>10}")
     return 0
 

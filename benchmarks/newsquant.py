@@ -161,7 +161,7 @@ def _prf(hit: int, predicted: int, gold: int) -> tuple[float, float, float]:
     return 100 * p, 100 * r, 100 * f
 
 
-def evaluate(sentences: list[dict], show_errors: bool = False) -> dict[str, tuple[float, float, float]]:
+def evaluate(sentences: list[dict], show_errors: bool = False) -> dict[str, tuple]:
     counts = {"value": 0, "value+unit": 0, "value+change": 0, "value+concept": 0}
     n_pred = n_gold = 0
     split_ranges = kept_directions = 0
@@ -238,7 +238,7 @@ def _print_scores(title: str, scores: dict[str, tuple]) -> None:
     split_ranges, kept_directions = scores.pop("_differences")
     print(f"{title}: {n_sent} sentences, {n_gold} gold quantities, {n_pred} predicted")
     print(f"{'metric':<15}{'P':>7}{'R':>7}{'F1':>7}   CQE F1 (whole half, published)")
-    for (name, (p, r, f)), cqe in zip(scores.items(), PUBLISHED["CQE"]):
+    for (name, (p, r, f)), cqe in zip(scores.items(), PUBLISHED["CQE"], strict=True):
         print(f"{name:<15}{p:7.1f}{r:7.1f}{f:7.1f}   {cqe:6.1f}")
     print(f"deliberate differences: {split_ranges} gold ranges read as a before and an after "
           f"({split_ranges} gold quantities, {2 * split_ranges} extra predictions); "

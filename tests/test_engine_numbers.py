@@ -7,12 +7,12 @@ out in British English, any number with thousands separators, any scale suffix a
 import math
 
 import pytest
+from fuzzing import FUZZ, ran
 from hypothesis import given
 from hypothesis import strategies as st
 
 from extract import figures
 from extract.engine.numbers import find_numbers
-from fuzzing import FUZZ, ran
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
           "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]

@@ -6,10 +6,8 @@ the code and its tests in figcheck's own words. Skips without ../shared.
 
 import json
 import re
-from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SHARED
 
 DEV = SHARED / "benchmarks" / "newsquant" / "dev.json"

@@ -4,11 +4,11 @@ import json
 import math
 
 import pytest
+from conftest import SHARED
+from fuzzing import FUZZ, ran
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import SHARED
-from fuzzing import FUZZ, ran
 from extract import document_from_text, figures, load_bytes
 from extract.engine.numbers import find_numbers
 

@@ -120,8 +120,8 @@ def currency_table() -> CurrencyTable:
     for prefix, code in list(prefixes.items()):
         if prefix.endswith("$") and prefix[:-1].isalpha():
             prefixes.setdefault(prefix[:-1] + " $", code)  # "HK $5m", "US $ 4bn"
-    codes = frozenset(babel) - CODES_THAT_ARE_WORDS
-    return CurrencyTable(codes=codes, prefixes=prefixes, names=names, english_words=english_words)
+    accepted_codes = frozenset(babel) - CODES_THAT_ARE_WORDS
+    return CurrencyTable(codes=accepted_codes, prefixes=prefixes, names=names, english_words=english_words)
 
 
 def alternation(surfaces: object) -> str:

@@ -49,7 +49,9 @@ CURRENCY_PREFIX = re.compile(
 _CURRENCY_AFTER = re.compile(
     r"[ \u00a0]?(?:" + alternation(_CURRENCIES.codes) + "|(?i:" + alternation(_CURRENCIES.names) + r"))\b"
 )
-_CURRENCY_AT = re.compile(r"(?:" + alternation(_CURRENCIES.prefixes) + "|" + alternation(_CURRENCIES.codes) + r")[ \u00a0]?")
+_CURRENCY_AT = re.compile(
+    r"(?:" + alternation(_CURRENCIES.prefixes) + "|" + alternation(_CURRENCIES.codes) + r")[ \u00a0]?"
+)
 
 # Letters may touch a number ("USD10m", "$US55,931,000", "G7"); non_figures rejects the codes.
 DIGITS = re.compile(
@@ -130,11 +132,11 @@ def _scale_after(sentence: str, end: int, currency: str) -> tuple[float, int]:
         return SCALE_WORDS[lower], match.end()
     after = sentence[match.end():match.end() + 40]
     counts_after = _COUNTED_AFTER_SCALE.match(after) is not None or _CURRENCY_AFTER.match(after) is not None
-    if match.group("space") and lower not in {"bn", "mn", "mln", "tn", "trn"}:
-        # "5 m" is five metres and "5 k" no scale, but a capital letter before what is counted is
-        # one: "8 B people", "3 M users".
-        if not (scale in {"M", "B"} and counts_after):
-            return 1.0, end
+    # "5 m" is five metres and "5 k" no scale, but a capital letter before what is counted is
+    # one: "8 B people", "3 M users".
+    if match.group("space") and lower not in {"bn", "mn", "mln", "tn", "trn"} \
+            and not (scale in {"M", "B"} and counts_after):
+        return 1.0, end
     if lower in {"m", "b", "k"}:
         # Lower-case "m" glued to a bare number is metres ("37m"); with a currency, or before
         # what is counted ("35m devices", "35m of its devices"), millions.
@@ -152,7 +154,7 @@ _SCALE_WORD_IN = re.compile(r"\b(?:" + "|".join(SCALE_WORDS) + r")\b", re.IGNORE
 
 def _word_number_at(sentence: str, start: int) -> tuple[float, float, float, int, bool] | None:
     """Parse a run of number words starting at `start`: value, low, high, end, vague."""
-    tokens = []
+    tokens: list[tuple[str, int, int]] = []
     for m in _WORD.finditer(sentence, start):
         if tokens and sentence[tokens[-1][2]:m.start()].strip(" ") not in ("", "and"):
             break
@@ -267,8 +269,13 @@ def find_numbers(sentence: str) -> list[NumberMention]:
     return mentions
 
 
-def _single_at(sentence: str, start: int, kind: str, currency_hint: str = ""):
-    """One number (no range): (value, low, high, end, currency, cur_start, words, vague, scaled, decimals)."""
+# One number read at a position: (value, low, high, end, currency, currency start, written in
+# words, vague, scaled, decimals).
+_Single = tuple[float, float, float, int, str, int, bool, bool, bool, int]
+
+
+def _single_at(sentence: str, start: int, kind: str, currency_hint: str = "") -> _Single | None:
+    """One number (no range) starting at `start`."""
     currency, cur_start = _currency_before(sentence, start)
     sign = 1.0
     if not currency and kind == "digits" and start > 0 and sentence[start - 1] in "-−":
@@ -282,31 +289,43 @@ def _single_at(sentence: str, start: int, kind: str, currency_hint: str = ""):
         value = int(m.group("n")) / int(m.group("d"))
         return value, value, value, m.end(), "", start, False, False, False, 6
     if kind == "digits":
-        m = DIGITS.match(sentence, start)
-        if not m:
+        return _digits_at(sentence, start, currency, cur_start, sign, currency or currency_hint)
+    return _words_at(sentence, start, currency, cur_start)
+
+
+def _digits_at(sentence: str, start: int, currency: str, cur_start: int, sign: float,
+               scale_currency: str) -> _Single | None:
+    m = DIGITS.match(sentence, start)
+    if not m:
+        return None
+    value, decimals = _parse_digits(m.group(0))
+    digits_end = m.end()
+    exponent = _EXPONENT.match(sentence, digits_end)
+    if exponent:
+        # "6.02e23" is one number; "1e309" overflows a float and is not read at all, never
+        # as the "309" after its "e".
+        value = float(m.group(0).replace(",", "") + exponent.group(0))
+        if not math.isfinite(value):
             return None
-        value, decimals = _parse_digits(m.group(0))
-        digits_end = m.end()
-        exponent = _EXPONENT.match(sentence, digits_end)
-        if exponent:
-            # "6.02e23" is one number; "1e309" overflows a float and is not read at all, never
-            # as the "309" after its "e".
-            value = float(m.group(0).replace(",", "") + exponent.group(0))
-            if not math.isfinite(value):
-                return None
-            return value, value, value, exponent.end(), currency, cur_start, False, False, False, decimals
-        vulgar = _vulgar_fraction(sentence, digits_end)
-        if vulgar:
-            # "2½ per cent": the fraction sign belongs to the whole number before it.
-            value, digits_end, decimals = value + vulgar, digits_end + 1, max(decimals, 2)
-        scale, end = _scale_after(sentence, digits_end, currency or currency_hint)
-        # "4 hundred million": a second scale word multiplies the first.
-        if scale != 1.0:
-            scale2, end2 = _scale_after(sentence, end, currency or currency_hint)
-            if scale2 > scale and sentence[end:end + 1] == " ":
-                scale, end = scale * scale2, end2
-        value *= scale * sign
-        return value, value, value, end, currency, cur_start, False, False, scale != 1.0, decimals
+        return value, value, value, exponent.end(), currency, cur_start, False, False, False, decimals
+    vulgar = _vulgar_fraction(sentence, digits_end)
+    if vulgar:
+        # "2½ per cent": the fraction sign belongs to the whole number before it.
+        value, digits_end, decimals = value + vulgar, digits_end + 1, max(decimals, 2)
+    scale, end = _scale_after(sentence, digits_end, scale_currency)
+    # "4 hundred million": a second scale word multiplies the first.
+    if scale != 1.0:
+        scale2, end2 = _scale_after(sentence, end, scale_currency)
+        if scale2 > scale and sentence[end:end + 1] == " ":
+            scale, end = scale * scale2, end2
+    value *= scale * sign
+    return value, value, value, end, currency, cur_start, False, False, scale != 1.0, decimals
+
+
+_A_DOZEN = re.compile(r"a\s+dozen\b", re.IGNORECASE)
+
+
+def _words_at(sentence: str, start: int, currency: str, cur_start: int) -> _Single | None:
     vague = _vague_at(sentence, start)
     if vague:
         value, low, high, end = vague
@@ -325,9 +344,9 @@ def _single_at(sentence: str, start: int, kind: str, currency_hint: str = ""):
             value *= SCALE_WORDS[of_scale.group("scale").lower()]
             return value, value, value, of_scale.end(), currency, cur_start, True, False, True, 0
         return value, value, value, frac.end(), "", start, True, False, False, 6
-    if re.match(r"a\s+dozen\b", sentence[start:], re.IGNORECASE):
-        end = start + re.match(r"a\s+dozen", sentence[start:], re.IGNORECASE).end()
-        return 12.0, 12.0, 12.0, end, "", start, True, False, False, 0
+    dozen = _A_DOZEN.match(sentence, start)
+    if dozen:
+        return 12.0, 12.0, 12.0, dozen.end(), "", start, True, False, False, 0
     parsed = _word_number_at(sentence, start)
     if parsed is None:
         return None
@@ -368,67 +387,97 @@ def _proportion_after(sentence: str, end: int, value: float) -> tuple[float, int
     return value / whole, m.end()
 
 
+_SIGN_BEFORE = re.compile(r"(?:(?<![\w-])(?P<minus>minus)[\s-]|(?<![\w\d.,)])(?P<sym>[-−+]))$", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+_AND_JOIN = re.compile(r"\s+and\s+")
+_OR_WORD_JOIN = re.compile(r"\s+or\s+(?=(?:" + "|".join(SMALL_NUMBER_WORDS) + r")\b)", re.IGNORECASE)
+
+
+def _sign_before(before: str, words: bool) -> tuple[float, int | None]:
+    """The sign written before a number and where it starts: "minus 5", "minus-130", "-50.8bn"
+    after "to", "+0.8%"."""
+    sign_match = _SIGN_BEFORE.search(before)
+    if not sign_match or words:
+        return 1.0, None
+    if sign_match.group("minus") or sign_match.group("sym") in "-−":
+        # A hyphen after a word is a compound ("sub-7"), not a minus sign.
+        prefix = before[:sign_match.start()]
+        if sign_match.group("minus") or not prefix or prefix[-1] in " (\u00a0=":
+            return -1.0, sign_match.start()
+        return 1.0, None
+    return 1.0, sign_match.start()
+
+
+def _range_join(sentence: str, end: int, before: str, between: bool, currency: str,
+                words: bool) -> tuple[re.Match[str] | None, bool]:
+    """What joins a number to the second end of a range ("-", "to", "and" after "between"), and
+    whether the first number is a change "by" which the range was reached."""
+    join = (_AND_JOIN if between else _RANGE_JOIN).match(sentence, end)
+    if join is None and between:
+        join = _RANGE_JOIN.match(sentence, end)  # "between seven to 10 years": loose but common
+    if join is None and words:
+        join = _OR_WORD_JOIN.match(sentence, end)
+    # "increased by $43.6bn to $419.2bn": a change and then a level, not a range. "dropped by 1 to
+    # 1.5 degrees" is a range: a bare first number close to the second is a spread of one change.
+    by_change = bool(join and _BY_BEFORE.search(before))
+    if by_change and (currency or words):
+        join = None
+    if join and CHANGE_FROM.search(before[-80:]) and not _RANGE_TO_RANGE.match(sentence, join.end()):
+        join = None  # but "lowered from 6 to 8 per cent to 2 to 4 per cent" moves from one range to another
+    return join, by_change
+
+
+def _range_end(sentence: str, end: int, join: re.Match[str], value: float, scaled: bool, currency: str,
+               between: bool, by_change: bool) -> tuple[float, float, int, str, bool] | None:
+    """(low, high, end, currency, scaled) of the range a number opens, or None when the second
+    number does not close one (a score "3-1", a change then a level)."""
+    second_start = join.end()
+    prefix = _CURRENCY_AT.match(sentence, second_start)
+    if prefix:
+        second_start = prefix.end()
+    second_kind = "words" if re.match(r"[A-Za-z]", sentence[second_start:second_start + 1]) else "digits"
+    second = _single_at(sentence, second_start, second_kind, currency)
+    if second is None or second[7]:
+        return None
+    v2, _, _, end2, cur2, _, words2, _, scaled2, _ = second
+    first_value = value
+    if scaled2 and not scaled and v2 != 0:
+        # "$89 to $93 billion", "1 to 2 thousand": the scale is written once.
+        written = re.match(r"[\d,.]+", sentence[second_start:end2])
+        scale2 = v2 / float(written.group(0).replace(",", "")) \
+            if written and not words2 and float(written.group(0).replace(",", "") or 0) else 1.0
+        if scale2 > 1:
+            first_value = value * scale2
+    hyphen = sentence[end:join.end()].strip() in "-–—"
+    is_score = hyphen and first_value >= v2 and not between
+    if by_change and not (first_value > 0 and v2 <= 3 * first_value and not cur2):
+        return None  # "by 5 to 40": a change of 5 and a level of 40
+    if is_score or v2 <= first_value:
+        return None
+    return first_value, v2, end2, currency or cur2, scaled or scaled2
+
+
 def _mention_at(sentence: str, start: int, kind: str) -> NumberMention | None:
     first = _single_at(sentence, start, kind)
     if first is None:
         return None
     value, low, high, end, currency, cur_start, words, vague, scaled, decimals = first
     span_start = cur_start if currency else start
-    # Sign: "minus 5", "minus-130", "-50.8bn" after "to", "+0.8%".
-    sign = 1.0
     before = sentence[:span_start]
-    sign_match = re.search(r"(?:(?<![\w-])(?P<minus>minus)[\s-]|(?<![\w\d.,)])(?P<sym>[-−+]))$", before, re.IGNORECASE)
-    if sign_match and not words:
-        if sign_match.group("minus") or sign_match.group("sym") in "-−":
-            # A hyphen after a word is a compound ("sub-7"), not a minus sign.
-            prefix = before[:sign_match.start()]
-            if sign_match.group("minus") or not prefix or prefix[-1] in " (\u00a0=":
-                sign = -1.0
-                span_start = sign_match.start()
-        else:
-            span_start = sign_match.start()
+    sign, sign_start = _sign_before(before, words)
+    if sign_start is not None:
+        span_start = sign_start
     value, low, high = value * sign, low * sign, high * sign
     is_range = vague
     # Ranges: "5-10%", "$3 billion to $5 billion", "1 to 2 thousand", "between 5 and 10".
-    between = re.search(r"\bbetween\s+$", before, re.IGNORECASE)
-    join = re.compile(r"\s+and\s+" if between else _RANGE_JOIN.pattern).match(sentence, end)
-    if join is None and between:
-        join = _RANGE_JOIN.match(sentence, end)  # "between seven to 10 years": loose but common
-    if join is None and words:
-        join = re.compile(r"\s+or\s+(?=(?:" + "|".join(SMALL_NUMBER_WORDS) + r")\b)", re.IGNORECASE).match(sentence, end)
-    # "increased by $43.6bn to $419.2bn": a change and then a level, not a range. "dropped by 1 to
-    # 1.5 degrees" is a range: a bare first number close to the second is a spread of one change.
-    by_change = bool(join and re.search(r"\bby\s+$", before, re.IGNORECASE))
-    if by_change and (currency or words):
-        join = None
-    if join and CHANGE_FROM.search(before[-80:]) and not _RANGE_TO_RANGE.match(sentence, join.end()):
-        join = None  # but "lowered from 6 to 8 per cent to 2 to 4 per cent" moves from one range to another
+    between = _BETWEEN_BEFORE.search(before)
+    join, by_change = _range_join(sentence, end, before, between is not None, currency, words)
     if join and not vague and sign > 0:
-        second_start = join.end()
-        prefix = _CURRENCY_AT.match(sentence, second_start)
-        if prefix:
-            second_start = prefix.end()
-        second_kind = "words" if re.match(r"[A-Za-z]", sentence[second_start:second_start + 1]) else "digits"
-        second = _single_at(sentence, second_start, second_kind, currency)
-        if second is not None and not second[7]:
-            v2, _, _, end2, cur2, _, words2, _, scaled2, _ = second
-            first_value = value
-            if scaled2 and not scaled and v2 != 0:
-                # "$89 to $93 billion", "1 to 2 thousand": the scale is written once.
-                written = re.match(r"[\d,.]+", sentence[second_start:end2])
-                scale2 = v2 / float(written.group(0).replace(",", "")) \
-                    if written and not words2 and float(written.group(0).replace(",", "") or 0) else 1.0
-                if scale2 > 1:
-                    first_value = value * scale2
-            hyphen = sentence[end:join.end()].strip() in "-–—"
-            is_score = hyphen and first_value >= v2 and not between
-            if by_change and not (0 < first_value and v2 <= 3 * first_value and not cur2):
-                pass  # "by 5 to 40": a change of 5 and a level of 40
-            elif not is_score and v2 > first_value:
-                value, low, high = (first_value + v2) / 2, first_value, v2
-                end, is_range = end2, True
-                currency = currency or cur2
-                scaled = scaled or scaled2
+        closed = _range_end(sentence, end, join, value, scaled, currency, between is not None, by_change)
+        if closed is not None:
+            low, high, end, currency, scaled = closed
+            value, is_range = (low + high) / 2, True
     if not is_range and not vague and not currency and sign > 0:
         proportion = _proportion_after(sentence, end, value)
         if proportion is not None:

@@ -15,6 +15,7 @@ import warnings
 from dataclasses import dataclass
 from importlib.metadata import version as _version
 from pathlib import Path
+from typing import Any
 
 from extract.engine.currencies import alternation, currency_table
 
@@ -130,6 +131,7 @@ _TEMPERATURE = re.compile(
     r"[ \u00a0]?(?:°|deg(?:ree)?s?\.?)[ \u00a0]?(?P<scale>C|F|celsius|centigrade|fahrenheit)(?![\w])",
     re.IGNORECASE,
 )
+_TEMPERATURE_WORDS = re.compile(r"\b(?:degrees?|temperature|melting|boiling)\b", re.IGNORECASE)
 # Abbreviations written with full stops ("80 m.p.h.", "k.p.h."): read as the symbol without them.
 _DOTTED = re.compile(r"[ \u00a0]?(?P<dotted>(?:[A-Za-z]\.){2,}[A-Za-z]?\.?)")
 _MASS_CONTEXT = re.compile(r"\b(?:weigh\w*|weight|heav\w*|light\w*|kg|kilos?|ounces|lbs?|body|obes\w*|"
@@ -142,7 +144,10 @@ _PERCENT = re.compile(
 )
 _PERCENTAGE_POINTS = re.compile(r"[ \u00a0]?(?:percentage[ \u00a0-]points?|pp|ppt|ppts)\b", re.IGNORECASE)
 _BASIS_POINTS = re.compile(r"[ \u00a0-]?(?:basis[ \u00a0-]points?|bps|bp)\b", re.IGNORECASE)
-_PER = re.compile(r"(?P<sep>[ \u00a0]?/[ \u00a0]?|[ \u00a0-](?:a|an|per|each)[ \u00a0-])(?P<what>[A-Za-z][\w-]*(?:[ \u00a0](?:foot|feet|metre|meter|mile|yard)s?|(?<=sq)[ \u00a0](?:m|ft|km|mi)\b)?)")
+_PER = re.compile(
+    r"(?P<sep>[ \u00a0]?/[ \u00a0]?|[ \u00a0-](?:a|an|per|each)[ \u00a0-])"
+    r"(?P<what>[A-Za-z][\w-]*(?:[ \u00a0](?:foot|feet|metre|meter|mile|yard)s?|(?<=sq)[ \u00a0](?:m|ft|km|mi)\b)?)"
+)
 _TIME_WORDS = {"year": "year", "yr": "year", "annum": "year", "month": "month", "week": "week",
                "day": "day", "night": "night", "hour": "hour", "hr": "hour", "minute": "minute",
                "min": "minute", "second": "second", "sec": "second", "quarter": "quarter",
@@ -181,9 +186,9 @@ def quantulum_unit_pairs() -> dict:
     """quantulum3's surfaces and symbols -> sorted [unit name, entity name] pairs, straight from quantulum3."""
     units = _quantulum_load.units("en_US")
 
-    def pairs(found: object) -> list[list[str]]:
-        found = found if isinstance(found, (set, list, tuple)) else [found]
-        return [list(p) for p in sorted({(u.name, u.entity.name) for u in found
+    def pairs(found: Any) -> list[list[str]]:
+        many = found if isinstance(found, (set, list, tuple)) else [found]
+        return [list(p) for p in sorted({(u.name, u.entity.name) for u in many
                                           if getattr(u, "entity", None) is not None})]
 
     return {
@@ -362,10 +367,10 @@ def _match_physical(sentence: str, pos: int) -> UnitMatch | None:
         if rest and (rest.isalnum() or rest in "/²³"):
             continue
         if symbol in symbols and (gap == 0 or len(symbol) > 1 or symbol in {"m", "g", "W", "V", "L", "C", "F", "K"}):
-            if symbol in {"C", "F", "K"} and (gap or not re.match(r"[\s.,;)]|$", sentence[start + 1:start + 2])):
-                # "5 C" or "12 C melting point" are rare next to "Group C" and "5K run".
-                if not (symbol in {"C", "F"} and re.search(r"\b(?:degrees?|temperature|melting|boiling)\b", sentence, re.I)):
-                    continue
+            # "5 C" or "12 C melting point" are rare next to "Group C" and "5K run".
+            if symbol in {"C", "F", "K"} and (gap or not re.match(r"[\s.,;)]|$", sentence[start + 1:start + 2])) \
+                    and not (symbol in {"C", "F"} and _TEMPERATURE_WORDS.search(sentence)):
+                continue
             unit = _pick(symbols[symbol], symbol, sentence)
             return UnitMatch(_unit_from_quantulum(unit.name, unit.entity.name), start, start + length)
     # Word surfaces, longest first: "square miles", "miles per hour", "degrees celsius".
@@ -403,8 +408,9 @@ def match_per(sentence: str, pos: int) -> tuple[str, int] | None:
         return _TIME_WORDS[singular], m.end()
     words, symbols = _lexicon()
     if what in symbols or lower in words or singular in words:
-        found = symbols.get(what) or words.get(lower) or words.get(singular)
-        return found[0].name, m.end()
+        found = symbols.get(what) or words.get(lower) or words.get(singular) or []
+        if found:
+            return found[0].name, m.end()
     if singular in {"barrel", "share", "head", "capita", "person", "tonne", "ton", "unit", "gram",
                     "ounce", "litre", "liter", "gallon", "pound", "kilo", "kilogram", "kg", "night",
                     "trip", "ride", "ticket", "seat", "household", "student", "pupil", "patient",
@@ -448,11 +454,10 @@ def _singular(word: str) -> str:
 
 
 @functools.cache
-def _pint_registry():
+def _pint_registry() -> Any:
     import pint
 
-    registry = pint.UnitRegistry()
-    return registry
+    return pint.UnitRegistry()
 
 
 @functools.cache
