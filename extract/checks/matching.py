@@ -169,7 +169,9 @@ def figure_measures(table: pd.DataFrame, settings: CheckSettings = DEFAULT_SETTI
             unit_key = _unit_key(row.dimension, unit, _text_or_empty(row.norm_unit))
             entity_terms = terms(entity) | ({unit_key} if row.dimension == "count" and unit_key else set())
             found_outcomes = nearest_outcomes(sentence, start, end, clause) | outcomes(entity)
-            factor = row.norm_value / row.value if row.value and math.isfinite(row.norm_value) else 1.0
+            # A vague plural has no value (NaN), so no factor to its normalised unit: its interval stays as written.
+            factor = row.norm_value / row.value \
+                if row.value and math.isfinite(row.value) and math.isfinite(row.norm_value) else 1.0
             interval = claim_interval(row.value, row.low, row.high, row.qualifier, row.surface, settings).scaled(factor)
             period = period_near(sentence, start, end, today, clause)
             label = figure_text(row.surface, row.dimension, entity, found_outcomes)
