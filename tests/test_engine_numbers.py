@@ -134,3 +134,18 @@ def test_a_scale_suffix_after_a_currency_multiplies(amount, suffix, currency):
     (letters, scale), (prefix, code) = suffix, currency
     mention, _ = only(f"Profit reached {prefix}{amount}{letters} last year.")
     assert (mention.value, mention.currency) == (pytest.approx(amount * scale), code)
+
+
+@pytest.mark.parametrize("sentence, surface, value, unit", [
+    ("She finished in three hours 41 minutes 7 seconds.", "three hours 41 minutes 7 seconds", 13267, "second"),
+    ("The crossing took 4 hours and 35 minutes.", "4 hours and 35 minutes", 275, "minute"),
+    ("He improved his best by two minutes 9 secs.", "two minutes 9 secs", 129, "second"),
+])
+def test_a_duration_written_in_parts_is_one_figure_in_its_smallest_unit(sentence, surface, value, unit):
+    row = one_figure(sentence)
+    assert (row["surface"], row["value"], row["unit"]) == (surface, value, unit)
+
+
+def test_durations_in_the_wrong_order_stay_apart():
+    table = figures("The bus came 10 minutes late, 3 hours after the train.")
+    assert table["surface"].tolist() == ["10 minutes", "3 hours"]

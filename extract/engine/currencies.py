@@ -45,8 +45,9 @@ NEWS_PLURALS = {"krona": "kronor", "krone": "kroner", "real": "reais", "yuan": "
 # its nationality ("South Korean won") or glued to the number.
 ENGLISH_WORD_NAMES = frozenset({"won", "real", "lei", "leu", "dong", "mark", "sol", "soles", "som", "kip",
                                 "dram", "gold", "pula", "tala", "vatu", "kina", "leone", "crown", "crowns"})
-# ISO codes that are also English words a headline in capitals may hold ("TOP 10", "ALL 3").
-CODES_THAT_ARE_WORDS = frozenset({"ALL", "BOB", "CUP", "GEL", "MAD", "MOP", "PEN", "TOP", "SOS"})
+# ISO codes that are also English words a headline in capitals may hold ("TOP 10", "ALL 3"), or a
+# name technology news writes before a version number ("PHP 7"; the peso keeps its "₱").
+CODES_THAT_ARE_WORDS = frozenset({"ALL", "BOB", "CUP", "GEL", "MAD", "MOP", "PEN", "TOP", "SOS", "PHP"})
 
 
 def babel_currencies() -> dict[str, object]:

@@ -246,6 +246,53 @@ _WORD_START = re.compile(
 _AFTER_EXPONENT = re.compile(r"\d[eE][-+]?$")
 
 
+# Durations written in parts, largest first: "two hours 18 minutes 15 seconds", "1 hr 5 mins".
+SECONDS_IN = {"hour": 3600, "minute": 60, "second": 1}
+_DURATION_PART = re.compile(
+    r"[ \u00a0]?(?P<unit>hours?|hrs?|minutes?|mins?|seconds?|secs?)\b,?[ \u00a0]+(?:and[ \u00a0]+)?",
+    re.IGNORECASE,
+)
+_DURATION_END = re.compile(r"[ \u00a0]?(?P<unit>minutes?|mins?|seconds?|secs?)\b", re.IGNORECASE)
+
+
+def _seconds_in(unit: str) -> int:
+    lower = unit.lower()
+    return next(seconds for name, seconds in SECONDS_IN.items() if name.startswith(lower[:3]))
+
+
+def _compound_duration(sentence: str, first: NumberMention) -> NumberMention | None:
+    """One duration from its parts, counted in its last (smallest) unit, whose word then follows
+    the mention as any unit does: "two hours 18 minutes 15 seconds" is 8,295 seconds."""
+    if first.is_range or first.currency or first.value < 0:
+        return None
+    parts: list[tuple[float, int]] = []  # (amount, seconds in its unit), largest unit first
+    value, end = first.value, first.end
+    while True:
+        part = _DURATION_PART.match(sentence, end)
+        if part is None:
+            break
+        unit = _seconds_in(part.group("unit"))
+        if parts and unit >= parts[-1][1]:
+            break
+        kind = "digits" if sentence[part.end():part.end() + 1].isdigit() else "words"
+        following = _single_at(sentence, part.end(), kind)
+        if following is None or following[7] or following[4]:
+            break
+        closing = _DURATION_END.match(sentence, following[3])
+        if closing is None or _seconds_in(closing.group("unit")) >= unit:
+            break
+        parts.append((value, unit))
+        value, end = following[0], following[3]
+    closing = _DURATION_END.match(sentence, end)
+    if not parts or closing is None:
+        return None
+    last = _seconds_in(closing.group("unit"))
+    amount = (sum(v * u for v, u in parts) + value * last) / last
+    return NumberMention(start=first.start, end=end, value=amount, low=amount, high=amount, is_range=False,
+                         currency="", written_in_words=first.written_in_words, vague=False, scaled=False,
+                         decimals=0)
+
+
 def find_numbers(sentence: str) -> list[NumberMention]:
     """Every number in `sentence`, left to right, ranges joined, scale words applied."""
     mentions: list[NumberMention] = []
@@ -264,6 +311,7 @@ def find_numbers(sentence: str) -> list[NumberMention]:
         mention = _mention_at(sentence, start, kind)
         if mention is None:
             continue
+        mention = _compound_duration(sentence, mention) or mention
         mentions.append(mention)
         taken_until = mention.end
     return mentions

@@ -170,6 +170,8 @@ _EXTRA_SYMBOLS = {
     "PS": ("metric horsepower", "power"),
     "mmBTU": ("mega british thermal unit", "energy"), "mmBtu": ("mega british thermal unit", "energy"),
     "MMBTU": ("mega british thermal unit", "energy"),
+    # Plural abbreviations of time the press writes ("53 secs", "5 mins").
+    "secs": ("second", "time"), "mins": ("minute", "time"),
     # quantulum3 knows the hectare only as "square hectometre".
     "hectare": ("hectare", "area"), "hectares": ("hectare", "area"),
 }
