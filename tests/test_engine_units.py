@@ -78,3 +78,8 @@ def test_the_table_is_babels_iso_data():
 def test_the_shipped_currency_json_is_what_babel_says_today():
     shipped = json.loads(BABEL_CURRENCIES_JSON.read_text(encoding="utf-8"))
     assert shipped == babel_currencies(), "babel changed: regenerate with `python -m extract.engine.currencies`"
+
+
+def test_a_possessive_apostrophe_ends_the_unit_word():
+    assert unit_of("The firm accepted three years' outside monitoring.")[:2] == ("three years", "year")
+    assert unit_of("Staff must give four weeks' notice.")[:2] == ("four weeks", "week")

@@ -375,8 +375,9 @@ def _match_physical(sentence: str, pos: int) -> UnitMatch | None:
                 continue
             unit = _pick(symbols[symbol], symbol, sentence)
             return UnitMatch(_unit_from_quantulum(unit.name, unit.entity.name), start, start + length)
-    # Word surfaces, longest first: "square miles", "miles per hour", "degrees celsius".
-    tokens = [t for t in re.finditer(r"[A-Za-z][A-Za-z'-]*", sentence[start:start + 60])][:4]
+    # Word surfaces, longest first: "square miles", "miles per hour", "degrees celsius"; an apostrophe
+    # ends a word ("three years' monitoring"), it never joins it to the next.
+    tokens = [t for t in re.finditer(r"[A-Za-z](?:[A-Za-z-]|'(?=[A-Za-z]))*", sentence[start:start + 60])][:4]
     if not tokens or tokens[0].start() != 0:
         return None
     for count in range(len(tokens), 0, -1):
