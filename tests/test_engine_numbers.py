@@ -149,3 +149,8 @@ def test_a_duration_written_in_parts_is_one_figure_in_its_smallest_unit(sentence
 def test_durations_in_the_wrong_order_stay_apart():
     table = figures("The bus came 10 minutes late, 3 hours after the train.")
     assert table["surface"].tolist() == ["10 minutes", "3 hours"]
+
+
+def test_a_number_too_large_for_a_float_is_no_number():
+    assert find_numbers("9" * 400 + " people") == []
+    assert find_numbers("1" + "0" * 320 + " billion stars") == []

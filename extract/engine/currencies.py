@@ -128,7 +128,8 @@ def currency_table() -> CurrencyTable:
 def alternation(surfaces: object) -> str:
     """A regex alternation of `surfaces`, longest first so that "US$" wins over "$"."""
     assert isinstance(surfaces, (set, frozenset, dict, list))
-    return "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sorted(surfaces, key=len, reverse=True))
+    # A bounded gap between words ("South  African rand"), so that a run of spaces costs nothing.
+    return "|".join(re.escape(s).replace(r"\ ", r"\s{1,3}") for s in sorted(surfaces, key=len, reverse=True))
 
 
 if __name__ == "__main__":

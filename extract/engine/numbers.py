@@ -347,6 +347,8 @@ def _digits_at(sentence: str, start: int, currency: str, cur_start: int, sign: f
     if not m:
         return None
     value, decimals = _parse_digits(m.group(0))
+    if not math.isfinite(value):
+        return None  # a 310-digit number overflows a float: no statistic is written like that
     digits_end = m.end()
     exponent = _EXPONENT.match(sentence, digits_end)
     if exponent:
@@ -536,6 +538,8 @@ def _mention_at(sentence: str, start: int, kind: str) -> NumberMention | None:
         between = None
     if between:
         span_start = between.start()
+    if not (math.isfinite(value) and math.isfinite(low) and math.isfinite(high)):
+        return None  # "9" * 400 times a scale word: no statistic is that large
     return NumberMention(
         start=span_start, end=end, value=value, low=low, high=high, is_range=is_range,
         currency=currency, written_in_words=words, vague=vague, scaled=scaled, decimals=decimals,
