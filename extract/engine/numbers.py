@@ -538,8 +538,8 @@ def _mention_at(sentence: str, start: int, kind: str) -> NumberMention | None:
         between = None
     if between:
         span_start = between.start()
-    if not (math.isfinite(value) and math.isfinite(low) and math.isfinite(high)):
-        return None  # "9" * 400 times a scale word: no statistic is that large
+    if math.isinf(value) or not (math.isfinite(low) and math.isfinite(high)):
+        return None  # "9" * 400 times a scale word: no statistic is that large (a vague plural's value is NaN)
     return NumberMention(
         start=span_start, end=end, value=value, low=low, high=high, is_range=is_range,
         currency=currency, written_in_words=words, vague=vague, scaled=scaled, decimals=decimals,
