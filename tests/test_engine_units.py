@@ -5,7 +5,8 @@ import json
 import pytest
 
 from extract import figures
-from extract.engine.currencies import BABEL_CURRENCIES_JSON, babel_currencies, currency_table
+from extract.engine.currencies import BABEL_CURRENCIES_JSON, babel_currencies, currency_table, shipped_babel_currencies
+from extract.engine.numbers import find_numbers
 from extract.engine.units import match_unit_after
 
 
@@ -83,3 +84,20 @@ def test_the_shipped_currency_json_is_what_babel_says_today():
 def test_a_possessive_apostrophe_ends_the_unit_word():
     assert unit_of("The firm accepted three years' outside monitoring.")[:2] == ("three years", "year")
     assert unit_of("Staff must give four weeks' notice.")[:2] == ("four weeks", "week")
+
+
+def test_every_currency_name_babel_knows_reads_as_its_code():
+    for code, entry in shipped_babel_currencies().items():
+        for name in (entry["name"], entry["plural"]):
+            sentence = f"It cost 5 {name} in all."
+            found = match_unit_after(sentence, len("It cost 5"))
+            assert found is not None and found.unit.name == code, (code, name)
+
+
+def test_every_prefix_and_code_before_a_number_reads_as_its_currency():
+    table = currency_table()
+    for prefix, code in [*table.prefixes.items(), *((c, c) for c in table.codes)]:
+        gap = " " if prefix[-1].isalpha() or prefix.endswith(".") else ""
+        sentence = f"Profit was {prefix}{gap}40m last year."
+        mentions = find_numbers(sentence)
+        assert [(m.currency, m.value) for m in mentions] == [(code, 40e6)], (prefix, sentence)

@@ -65,7 +65,7 @@ def babel_currencies() -> dict[str, object]:
     }
 
 
-def _babel_part() -> dict[str, dict[str, str]]:
+def shipped_babel_currencies() -> dict[str, dict[str, str]]:
     try:
         shipped = json.loads(BABEL_CURRENCIES_JSON.read_text(encoding="utf-8"))
         currencies: dict[str, dict[str, str]] = shipped["currencies"]
@@ -93,7 +93,7 @@ def _plural(name: str) -> str:
 
 @functools.cache
 def currency_table() -> CurrencyTable:
-    babel = _babel_part()
+    babel = shipped_babel_currencies()
     prefixes: dict[str, str] = {}
     names: dict[str, str] = {}
     last_words: dict[str, set[str]] = {}
