@@ -66,6 +66,7 @@ def babel_currencies() -> dict[str, object]:
 
 
 def shipped_babel_currencies() -> dict[str, dict[str, str]]:
+    """babel's part of the table as shipped in currencies.json (babel itself when the file is unreadable)."""
     try:
         shipped = json.loads(BABEL_CURRENCIES_JSON.read_text(encoding="utf-8"))
         currencies: dict[str, dict[str, str]] = shipped["currencies"]
