@@ -49,10 +49,13 @@ from extract.workspace.filters import FigureFilters, FilterOptions, apply_filter
 from extract.app.highlight import article_html, markdown_literal, sentence_html, verdict_html
 from extract.app.figure_reading import readable_table, reading
 from extract.workspace.reviews import ReviewStoreError, decision_history
+from extract.workspace.run_log import configure_logging, default_workspace
 from extract.workspace.store_writer import StoreError
 from extract.checks.verdicts import VERDICTS
 
 st.set_page_config(page_title="figcheck", page_icon="🔎", layout="wide")
+# Tracebacks of unexpected errors go to the workspace's figcheck.log; visitors get a short message.
+configure_logging(default_workspace())
 
 
 # Extraction is cached by content: the same bytes are never extracted twice, so a filter change
