@@ -76,6 +76,8 @@ def test_every_export_reads_back_to_the_same_table(text):
 
 
 def _csv_text(value: object) -> str:
+    if isinstance(value, float) and math.isnan(value):
+        return ""  # an empty value (a vague plural's) is an empty cell
     return repr(value) if isinstance(value, float) else str(value)
 
 
