@@ -1,7 +1,7 @@
 """Who or what a figure is about when its own words do not say: the subject of its clause.
 
-"Acme on Friday unveiled plans to cut 2,400 staff": the count is of staff, but the figure is
-about Acme. "BioView shares finished 34.4% higher": the percentage is about BioView
+"Acme on Friday announced plans to lay off 300 engineers": the count is of engineers, but the
+figure is about Acme. "BioView shares finished 34.4% higher": the percentage is about BioView
 shares. The reading is shallow: walk back from the number to the finite verb of its clause, then
 past auxiliaries, adverbs, time phrases and parentheticals to the noun phrase before it (or, for a
 relative clause, to the noun the "which"/"who"/"that" hangs on).
@@ -9,6 +9,7 @@ relative clause, to the noun the "which"/"who"/"that" hangs on).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -122,8 +123,12 @@ def _skip_back(tokens: list[tuple[str, int, int]], index: int) -> int:
     while index >= 0:
         word = tokens[index][0]
         lower = word.lower()
-        if lower in _AUXILIARIES or lower in _ADVERBS or lower.endswith("ly") and "ADV" in pos_tags(word) or lower in _TIME_WORDS and (lower not in {"on", "in", "at", "the", "this", "last", "next"}
-                                       or index + 1 < len(tokens) and tokens[index + 1][0].lower() in _TIME_WORDS) or lower in {"on", "in", "at", "during", "last", "this", "next", "the"} and index + 1 < len(tokens) \
+        if lower in _AUXILIARIES or lower in _ADVERBS or lower.endswith("ly") and "ADV" in pos_tags(word):
+            index -= 1
+        elif lower in _TIME_WORDS and (lower not in {"on", "in", "at", "the", "this", "last", "next"}
+                                       or index + 1 < len(tokens) and tokens[index + 1][0].lower() in _TIME_WORDS):
+            index -= 1
+        elif lower in {"on", "in", "at", "during", "last", "this", "next", "the"} and index + 1 < len(tokens) \
                 and tokens[index + 1][0].lower() in _TIME_WORDS:
             index -= 1
         elif word == ")":
@@ -190,6 +195,7 @@ _QUALIFIER_WORDS = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8192)  # a long list of figures asks about the same words again and again
 def _verb_lemma(word: str) -> str:
     if word in {"lay", "lays", "laid", "laying"}:
         return "lay"  # "lay off", never "lie" in a sentence with a count
@@ -215,7 +221,7 @@ def subject_before(sentence: str, pos: int) -> Subject | None:
                     return controller
                 verb -= 2
                 continue
-            if word.lower().endswith("ing") and verb >= 1 and tokens[verb - 1][0].lower() not in _AUXILIARIES:
+            if word.lower().endswith("ing") and verb >= 1 and not tokens[verb - 1][0].lower() in _AUXILIARIES:
                 verb -= 1  # "creating 400 jobs" after a clause: the finite verb is further back
                 continue
             if verb >= 1 and tokens[verb - 1][0].lower() in {"having", "being"}:
@@ -263,14 +269,14 @@ def subject_before(sentence: str, pos: int) -> Subject | None:
 
 
 # Verbs of change and level whose infinitive takes the noun before "to" as its subject:
-# "could cause river levels to rise 3 metres", "expects revenue to grow 5%".
+# "may cause lake levels to climb 9 inches", "expects revenue to grow 5%".
 _CHANGE_LEMMAS = {"rise", "fall", "grow", "increase", "decrease", "decline", "drop", "climb", "jump", "reach",
                   "hit", "top", "exceed", "double", "triple", "surge", "soar", "slip", "slide", "shrink",
                   "tumble", "plunge", "ease", "gain", "lose", "average", "total", "stay", "remain"}
 
 
 def _infinitive_subject(sentence: str, tokens: list[tuple[str, int, int]], verb: int) -> Subject | None:
-    """'cause river levels to rise 3 metres': the noun phrase right before 'to <change verb>' is the
+    """'cause lake levels to climb 9 inches': the noun phrase right before 'to <change verb>' is the
     one that changes (the agent of a passive, 'tuned by M-Sport to ...', is not)."""
     lemma = _verb_lemma(tokens[verb][0].lower())
     end = verb - 2
@@ -286,7 +292,7 @@ def _infinitive_subject(sentence: str, tokens: list[tuple[str, int, int]], verb:
     if tokens[first - 1][0].lower() in _DETERMINERS and (first < 2 or not _verb_in_context(tokens, first - 2)):
         return None
     while first < end and _verb_in_context(tokens, first):
-        first += 1  # "could cause river levels": the verb is not part of the phrase
+        first += 1  # "may cause lake levels": the verb is not part of the phrase
     phrase = Phrase(sentence[tokens[first][1]:tokens[end][2]], singular(word), tokens[first][1], tokens[end][2])
     return Subject(phrase, (lemma,), tokens[verb][1])
 
@@ -635,7 +641,7 @@ def _is_participle_opener(clause: list[tuple[str, int, int]]) -> bool:
 
 
 def _described_by_change_clause(sentence: str, figure_start: int) -> Phrase | None:
-    """'Acme shares have had a strong year, up almost 40%' and 'the biggest fallers were Unite
+    """'Acme shares have had a strong run, up nearly 40%' and 'the biggest fallers were Unite
     Group, down 68p': a verbless ', up/down ...' clause describes the name just before its comma,
     else the subject of the clause before it."""
     tokens = _tokens(sentence[:figure_start])

@@ -207,7 +207,7 @@ def _deep_reading(reading: _Reading, parsed: list[Doc | None]) -> list[Figure]:
             if fig.dimension == "count":
                 if fig.unit:
                     previous_count_noun, previous_count_unit = fig.counted or fig.entity, fig.unit
-                elif previous_count_noun and fig.value == int(fig.value):
+                elif previous_count_noun and fig.value.is_integer():
                     # "killed two people and injured 12": the second count shares the noun.
                     fig.entity = fig.counted = previous_count_noun
                     fig.unit = fig.norm_unit = previous_count_unit
@@ -568,8 +568,9 @@ def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance
     span_start = min(start, qualified.cue_start) if qualified.qualifier != "exact" else start
     way = direction(sentence, mention.start, mention.end, unit_end)
     if mention.vague:
-        # "hundreds of families": an order of magnitude, reported as the interval it implies.
-        value = (low + high) / 2
+        # "hundreds of families": an order of magnitude, reported as the interval it implies; its
+        # value is empty, so that a spreadsheet summing the column never adds a made-up midpoint.
+        value = math.nan
         qualified = type(qualified)("range", low, high, qualified.cue_start)
     unit_for_norm = unit if unit is not None else Unit(unit_name, dimension)
     norm_value, norm_unit = normalise(value, unit_for_norm) if unit is not None else (value, unit_name)
