@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -226,19 +227,42 @@ def _deep_reading(reading: _Reading, parsed: list[Doc | None]) -> list[Figure]:
     return figures
 
 
-_QUOTATION = re.compile(r"“[^“”]{1,2000}”|\"[^\"]{1,2000}\"")
+_QUOTE_MARK = re.compile(r"[“”\"]")
+_LONGEST_QUOTATION = 2000  # characters; a longer stretch between marks is a stray mark, not a quotation
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation: “...” or "...", paired left to right in one pass."""
+    found: list[tuple[int, int]] = []
+    opened: tuple[int, str] | None = None
+    for mark in _QUOTE_MARK.finditer(text):
+        char, at = mark.group(), mark.start()
+        if opened is None:
+            if char != "”":
+                opened = (at, char)
+            continue
+        closes = char == "”" if opened[1] == "“" else char == '"'
+        if closes:
+            if 0 < at - opened[0] <= _LONGEST_QUOTATION:
+                found.append((opened[0], at + 1))
+            opened = None
+        elif char in "“\"":
+            opened = (at, char)  # an unclosed mark: start again from this one
+    return found
 
 
 def _attribute_quotations(text: str, bounds: list[tuple[int, int]], attributions: list[Attribution | None],
                           figures: list[Figure]) -> None:
     """A figure inside a quotation is the speaker's: the source of the sentence that closes the
     quotation ("... 300 jobs. Sales fell 5%," Mr Smith said), or of the one that opens it."""
-    for quote in _QUOTATION.finditer(text):
-        inside = [f for f in figures if quote.start() <= f.start and f.end <= quote.end()]
+    starts = [f.start for f in figures]  # figures are in text order
+    for quote_start, quote_end in _quotations(text):
+        first = bisect.bisect_left(starts, quote_start)
+        inside = [f for f in figures[first:bisect.bisect_left(starts, quote_end)] if f.end <= quote_end]
         if not inside:
             continue
-        speaker = _attribution_at(bounds, attributions, quote.end() - 1) \
-            or _attribution_at(bounds, attributions, quote.start())
+        speaker = _attribution_at(bounds, attributions, quote_end - 1) \
+            or _attribution_at(bounds, attributions, quote_start)
         if speaker is None:
             continue
         for fig in inside:
@@ -248,9 +272,15 @@ def _attribute_quotations(text: str, bounds: list[tuple[int, int]], attributions
 
 def _attribution_at(bounds: list[tuple[int, int]], attributions: list[Attribution | None],
                     position: int) -> Attribution | None:
-    for (start, end), attribution in zip(bounds, attributions, strict=True):
-        if start <= position < end:
-            return attribution
+    index = _sentence_at(bounds, position)
+    return attributions[index] if index is not None else None
+
+
+def _sentence_at(bounds: list[tuple[int, int]], position: int) -> int | None:
+    """Index of the sentence that holds `position` (sentences are in text order)."""
+    index = bisect.bisect_right(bounds, (position, float("inf"))) - 1
+    if index >= 0 and bounds[index][0] <= position < bounds[index][1]:
+        return index
     return None
 
 
@@ -276,10 +306,10 @@ def _add_memory_sentences(text: str, bounds: list[tuple[int, int]], cues: list[b
                 break
             if cues[previous] or _NAME_PAIR.search(text, *bounds[previous]):
                 needed[previous] = with_entities[previous] = True
-    for quote in _QUOTATION.finditer(text):
-        inside = [i for i, (start, end) in enumerate(bounds) if start < quote.end() and quote.start() < end]
-        if any(needed[i] for i in inside):
-            for i in (inside[0], inside[-1]):
+    for quote_start, quote_end in _quotations(text):
+        ends = [i for i in (_sentence_at(bounds, quote_start), _sentence_at(bounds, quote_end - 1)) if i is not None]
+        if ends and any(needed[i] for i in range(ends[0], ends[-1] + 1)):  # a quotation is short
+            for i in ends:
                 if cues[i]:
                     needed[i] = with_entities[i] = True
 
@@ -389,6 +419,12 @@ def _plausible_entity(doc: Doc, entity: str) -> bool:
     return not heads or any(upos(t) in {"NOUN", "PROPN"} for t in heads)
 
 
+def _names_a_place_or_time(doc: Doc, entity: str) -> bool:
+    words = entity.split()
+    return bool(words) and any(t.text == words[-1] and t.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"}
+                               for t in doc)
+
+
 def _entities_from_parse(doc: Doc, figures: list[Figure]) -> None:
     """What each measure is about, from the parse where it says (the shallow reading otherwise)."""
     spans = [(f.start, f.end) for f in figures]
@@ -397,8 +433,9 @@ def _entities_from_parse(doc: Doc, figures: list[Figure]) -> None:
             continue
         others = [span for span in spans if span != (figure.start, figure.end)]
         # A duration's nearest noun is often a place or a time ("talks in Istanbul lasted less than
-        # an hour"), so the parse reads every duration.
-        if figure.dimension != "duration" and _plausible_entity(doc, figure.entity):
+        # an hour"): then the parse reads it.
+        if _plausible_entity(doc, figure.entity) and not (figure.dimension == "duration"
+                                                          and _names_a_place_or_time(doc, figure.entity)):
             continue
         parsed = parsed_measure_entity(doc, figure.start, figure.end, others)
         if parsed:
