@@ -212,18 +212,16 @@ uploads = st.sidebar.file_uploader("Add articles", type=UPLOAD_TYPES, accept_mul
                                         "Added articles are kept in the workspace.")
 if uploads:
     add_uploads([(f.name, f.getvalue()) for f in uploads])
-with st.sidebar.expander("Paste an article"):
-    with st.form("paste", clear_on_submit=True, border=False):
-        st.text_input("Title", key="paste_title")
-        st.text_input("Outlet", key="paste_outlet")
-        st.text_input("Date (YYYY-MM-DD)", key="paste_date")
-        st.text_input("URL", key="paste_url", placeholder="https://…")
-        st.text_area("Article text", key="paste_text", height=150)
-        st.form_submit_button("Add pasted article", on_click=add_pasted)
-with st.sidebar.expander("Fetch an article from a URL"):
-    with st.form("fetch", clear_on_submit=True, border=False):
-        st.text_input("URL", key="url", placeholder="https://…")
-        st.form_submit_button("Fetch", on_click=add_url)
+with st.sidebar.expander("Paste an article"), st.form("paste", clear_on_submit=True, border=False):
+    st.text_input("Title", key="paste_title")
+    st.text_input("Outlet", key="paste_outlet")
+    st.text_input("Date (YYYY-MM-DD)", key="paste_date")
+    st.text_input("URL", key="paste_url", placeholder="https://…")
+    st.text_area("Article text", key="paste_text", height=150)
+    st.form_submit_button("Add pasted article", on_click=add_pasted)
+with st.sidebar.expander("Fetch an article from a URL"), st.form("fetch", clear_on_submit=True, border=False):
+    st.text_input("URL", key="url", placeholder="https://…")
+    st.form_submit_button("Fetch", on_click=add_url)
 reference_uploads = st.sidebar.file_uploader(
     "Add reference data", type=["csv"], accept_multiple_files=True,
     help="CSV with the columns of data/reference.csv: id, measure, entity, value, low, high, unit, "
@@ -290,8 +288,8 @@ def figure_detail(row: dict[str, Any]) -> None:
         st.markdown("**Evidence**")
         frame = queries.evidence_rows(STORE, row["figure_id"])
         if frame.empty:
-            st.caption("No reference figure or other article measures the same thing."
-                       + (" The verdict comes from the article's own arithmetic." if row["check"] == "arithmetic" else ""))
+            own = " The verdict comes from the article's own arithmetic." if row["check"] == "arithmetic" else ""
+            st.caption("No reference figure or other article measures the same thing." + own)
         else:
             st.altair_chart(interval_chart(frame), width="stretch", height=interval_chart_height(frame) + 60)
             st.dataframe(

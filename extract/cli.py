@@ -8,14 +8,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from extract.workspace.batch import EngineError, extract_all, make_engine, open_sink, run_batch
 from extract.checks.crosscheck import check_figures
-from extract.documents.loaders import Document, LoadError, load_inputs
-from extract.workspace.export import FORMATS, format_for, write_table
 from extract.checks.reference_data import load_references
-from extract.workspace.reviews import ReviewStoreError, merge_decisions
+from extract.checks.verdicts import VERDICTS
+from extract.documents.loaders import Document, LoadError, load_inputs
 from extract.engine.table_schema import COLUMNS, empty_frame
+from extract.workspace.batch import EngineError, extract_all, make_engine, open_sink, run_batch
+from extract.workspace.export import FORMATS, format_for, write_table
 from extract.workspace.filters import Filters
+from extract.workspace.reviews import ReviewStoreError, merge_decisions
 from extract.workspace.store_queries import write_export
 from extract.workspace.store_writer import PARTITIONS, StoreError, StoreWriter, is_store
 from extract.workspace.workspace import (
@@ -26,7 +27,6 @@ from extract.workspace.workspace import (
     open_workspace,
     workspace_path,
 )
-from extract.checks.verdicts import VERDICTS
 
 
 def _extract_inputs(args: argparse.Namespace) -> tuple[list[Document], pd.DataFrame, list[LoadError]]:
@@ -93,8 +93,8 @@ def _figures_command(args: argparse.Namespace) -> int:
     finally:
         engine.close()
         sink.close()
-    for error in report.errors:
-        print(f"figcheck: {error}", file=sys.stderr)
+    for problem in report.errors:
+        print(f"figcheck: {problem}", file=sys.stderr)
     if args.workspace:
         # Cross-checked now, so the dashboard opens the corpus with its verdicts at once.
         try:
@@ -192,7 +192,8 @@ def build_parser() -> argparse.ArgumentParser:
     figures.add_argument("--scheduler", metavar="ADDRESS",
                          help="with --engine dask: the scheduler, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster)")
     figures.add_argument("--chunk-size", type=_at_least_one, default=1000, metavar="N",
-                         help="documents written per chunk; a store commits (and resumes) chunk by chunk (default 1000)")
+                         help="documents written per chunk; a store commits (and resumes) chunk by chunk "
+                              "(default 1000)")
     figures.add_argument("--partition-by", choices=PARTITIONS, default="none",
                          help="store files split by outlet or by month of doc_date (default none)")
     figures.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,

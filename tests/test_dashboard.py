@@ -3,9 +3,10 @@ text, row selection and the figure detail, and a workspace that keeps what was a
 
 import pytest
 import streamlit
+from conftest import ROOT
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
+from extract.documents.loaders import document_from_text
 
 SCRIPT = str(ROOT / "dashboard.py")
 EXTRA_ARTICLE = (b"Wheat prices jumped 18% in March, according to the Grain Council. "
@@ -108,8 +109,9 @@ def test_a_bad_upload_gets_an_error_box_naming_it_and_the_rest_still_loads():
         ("wheat.txt", EXTRA_ARTICLE, "text/plain"),
     ]).run()
     assert not at.exception
-    assert [e.value for e in at.error] == ["Could not load photo.txt: binary file, not text",
-                                           "Could not load wire.jsonl:2: malformed JSON (Expecting property name enclosed in double quotes)"]
+    assert [e.value for e in at.error] == [
+        "Could not load photo.txt: binary file, not text",
+        "Could not load wire.jsonl:2: malformed JSON (Expecting property name enclosed in double quotes)"]
     assert _metrics(at)["Articles"] == "4"
     assert {"7%", "Some 40", "18%"} <= set(_surfaces(at))
 
@@ -154,9 +156,9 @@ def test_a_removed_article_is_gone_from_every_view_and_its_review_trail_is_kept(
     at = _paste(_app(), FISH, title="Fish stocks")
     at = _select(at, "a third")
     next(b for b in at.button if b.label == "Save decision").click().run()
-    doc_id = next(d for d, label in zip(at.selectbox(key="remove_doc").options, at.selectbox(key="remove_doc").options)
-                  if d.startswith("Fish stocks"))
-    at.selectbox(key="remove_doc").select(doc_id).run()
+    fish = document_from_text(FISH, origin="pasted").doc_id
+    assert f"Fish stocks ({fish[:8]})" in at.selectbox(key="remove_doc").options
+    at.selectbox(key="remove_doc").set_value(fish).run()
     next(b for b in at.button if b.label == "Remove from the workspace").click().run()
     assert not at.exception
     assert _metrics(at)["Articles"] == "1" and "a third" not in _surfaces(at)
@@ -210,7 +212,8 @@ def test_a_review_decision_is_kept_across_a_restart(tmp_path, monkeypatch):
     monkeypatch.setenv("FIGCHECK_REVIEWS_DB", str(tmp_path / "reviews.sqlite"))
     at = _select(_app(), "$60 a barrel")
     at.radio[0].set_value("conflict")
-    next(t for t in at.text_area if (t.key or "").startswith("review_note-")).input("The cap was lowered to $47.60 in 2025.")
+    note = next(t for t in at.text_area if (t.key or "").startswith("review_note-"))
+    note.input("The cap was lowered to $47.60 in 2025.")
     next(b for b in at.button if b.label == "Save decision").click().run()
     assert not at.exception
 

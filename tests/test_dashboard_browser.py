@@ -11,9 +11,9 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-
 from app_server import CHROMIUM, CHROMIUM_ARGS, running_dashboard
 from conftest import ROOT, require_browser
+
 from extract.workspace import store_queries as queries
 from extract.workspace.filters import Filters
 from extract.workspace.workspace import decisions_frame, open_checked_store, open_workspace

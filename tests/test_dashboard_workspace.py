@@ -10,9 +10,9 @@ import sys
 
 import pandas as pd
 import pytest
+from conftest import ROOT, SHARED
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT, SHARED
 from extract.workspace.store_writer import committed_parts
 
 BBC = SHARED / "corpora" / "bbc-news.jsonl"
@@ -35,8 +35,8 @@ def cli_workspace(tmp_path_factory):
     corpus = folder / "slice.jsonl"
     corpus.write_text("\n".join(records) + "\n", encoding="utf-8")
     path = folder / "workspace"
-    subprocess.run([sys.executable, "-m", "extract", "figures", str(corpus), "--workspace", str(path), "--workers", "2"],
-                   cwd=ROOT, check=True, timeout=900)
+    subprocess.run([sys.executable, "-m", "extract", "figures", str(corpus), "--workspace", str(path),
+                    "--workers", "2"], cwd=ROOT, check=True, timeout=900)
     return path, len(records)
 
 

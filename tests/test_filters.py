@@ -26,7 +26,8 @@ def test_active_filters_are_described_in_words():
 
 def test_values_from_a_link_that_match_nothing_are_named():
     options = FilterOptions(sources=["Reuters", OWN_STATEMENT], outlets=["Herald"], documents={"a": "Trade (a)"},
-                            dimensions=["percent"], qualifiers=["exact"], verdicts=["consistent", "conflict", "unverified"])
+                            dimensions=["percent"], qualifiers=["exact"],
+                            verdicts=["consistent", "conflict", "unverified"])
     chosen = Filters(sources=("Reuters", "Nobody At All"), documents=("a", "zz"), verdicts=("conflict",))
     assert unmatched_values(chosen, options) == {"sources": ["Nobody At All"], "documents": ["zz"]}
     assert unmatched_values(Filters(), options) == {}

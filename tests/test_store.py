@@ -8,10 +8,10 @@ import math
 import pandas as pd
 import pytest
 
-from extract.workspace.filters import OWN_STATEMENT
 from extract.documents.loaders import Document
-from extract.workspace.export import encode
 from extract.engine.table_schema import COLUMNS, frame_from_rows
+from extract.workspace.export import encode
+from extract.workspace.filters import OWN_STATEMENT
 from extract.workspace.store_queries import (
     EXPORT_COLUMNS,
     Filters,

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-
 from conftest import ROOT
+
 from extract.documents.loaders import document_from_text
 from extract.workspace import store_queries as queries
 from extract.workspace.filters import Filters

@@ -12,8 +12,8 @@ import pandas as pd
 
 from extract.documents.loaders import SUPPORTED_SUFFIXES, Document, LoadError, document_from_text, load_bytes
 from extract.engine.extraction import figures_frame
-from extract.workspace.filters import OWN_STATEMENT, source_label
 from extract.engine.table_schema import COLUMNS
+from extract.workspace.filters import OWN_STATEMENT, source_label
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "articles"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -76,9 +76,13 @@ def articles_from_documents(documents: Iterable[Document], errors: Iterable[Load
 
 def articles_from_file(name: str, data: bytes) -> LoadedArticles:
     """Every article in one file (a text, an HTML page or a whole corpus); bad records become errors."""
-    documents, errors = [], []
+    documents: list[Document] = []
+    errors: list[LoadError] = []
     for item in load_bytes(data, name):
-        (errors if isinstance(item, LoadError) else documents).append(item)
+        if isinstance(item, LoadError):
+            errors.append(item)
+        else:
+            documents.append(item)
     return articles_from_documents(documents, errors)
 
 

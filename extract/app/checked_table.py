@@ -12,11 +12,18 @@ from pathlib import Path
 import pandas as pd
 
 from extract.checks.crosscheck import CrossCheck, cross_check
-from extract.documents.loaders import Document
 from extract.checks.reference_data import combine_references, load_reference, load_reference_bytes
-from extract.workspace.reviews import DEFAULT_DB, REVIEW_COLUMNS, ReviewStoreError, merge_decisions, review_keys, save_decision
-from extract.engine.table_schema import COLUMNS
 from extract.checks.verdicts import VERDICT_COLUMNS
+from extract.documents.loaders import Document
+from extract.engine.table_schema import COLUMNS
+from extract.workspace.reviews import (
+    DEFAULT_DB,
+    REVIEW_COLUMNS,
+    ReviewStoreError,
+    merge_decisions,
+    review_keys,
+    save_decision,
+)
 
 EXPORT_COLUMNS = COLUMNS + VERDICT_COLUMNS + REVIEW_COLUMNS
 
@@ -66,4 +73,5 @@ def record_review(row: dict, verdict: str, note: str, db_path: Path | None = Non
                   surface=row["surface"], engine_verdict=row["verdict"])
 
 
-__all__ = ["EXPORT_COLUMNS", "cross_check", "record_review", "references", "reviewed_table", "reviewed_table_or_problem", "reviews_db"]
+__all__ = ["EXPORT_COLUMNS", "cross_check", "record_review", "references", "reviewed_table",
+           "reviewed_table_or_problem", "reviews_db"]

@@ -51,11 +51,13 @@ EVIDENCE_SCHEMA = pa.schema([
 ])
 DECISIONS_SCHEMA = pa.schema([pa.field(name, pa.string()) for name in ("key", "verdict", "note", "reviewed_at")])
 OTHER_SOURCES = "(all other sources)"
+NO_FILTERS = Filters()
 
 __all__ = ["CHECKS_SCHEMA", "EVIDENCE_SCHEMA", "EXPORT_COLUMNS", "Filters", "FilterOptions", "Store",
            "StoreSummary", "article_text", "document_rows", "evidence_rows", "export_bytes", "export_frame",
            "figures_by_date", "figures_by_dimension", "figures_by_source", "figures_page", "filter_options",
-           "open_store", "reviewed_count", "source_verdict_counts", "summary", "unmatched_values", "where_clause", "write_export"]
+           "open_store", "reviewed_count", "source_verdict_counts", "summary", "unmatched_values", "where_clause",
+           "write_export"]
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,13 @@ class Store:
     def query(self, sql: str, parameters: list[Any] | None = None) -> duckdb.DuckDBPyConnection:
         """Run `sql` with bound `parameters` on a cursor of its own; fetch from what it returns."""
         return self._cursor().execute(sql, parameters or [])
+
+    def row(self, sql: str, parameters: list[Any] | None = None) -> tuple[Any, ...]:
+        """The one row an aggregate query returns."""
+        found = self.query(sql, parameters).fetchone()
+        if found is None:
+            raise StoreError(f"{self.path}: a query that always returns a row returned none")
+        return tuple(found)
 
     def relation(self, sql: str, parameters: list[Any] | None = None) -> duckdb.DuckDBPyRelation:
         """`sql` as a relation, whose Arrow reader streams its rows (an execute() result would not)."""
@@ -239,16 +248,16 @@ def _table(filters: Filters, *, reviews: bool = False) -> str:
     return "checked" if reviews or filters.verdicts else "figures"
 
 
-def summary(store: Store, filters: Filters = Filters()) -> StoreSummary:
+def summary(store: Store, filters: Filters = NO_FILTERS) -> StoreSummary:
     where, parameters = where_clause(filters)
     # Named as the filters name them: a source spelled like OWN_STATEMENT is the article's own.
     named = f"({_SOURCE_LABEL}) <> ?"
-    figures, articles, sources, with_source = store.query(
+    figures, articles, sources, with_source = store.row(
         f"SELECT count(*), count(DISTINCT doc_id), count(DISTINCT CASE WHEN {named} THEN source END), "
         f"count(*) FILTER (WHERE {named}) FROM {_table(filters)} {where}",
-        [OWN_STATEMENT, OWN_STATEMENT, OWN_STATEMENT, OWN_STATEMENT, *parameters]).fetchone()
-    articles_in_store, without_figures = store.query(
-        "SELECT count(DISTINCT doc_id), count(DISTINCT doc_id) FILTER (WHERE figures = 0) FROM documents").fetchone()
+        [OWN_STATEMENT, OWN_STATEMENT, OWN_STATEMENT, OWN_STATEMENT, *parameters])
+    articles_in_store, without_figures = store.row(
+        "SELECT count(DISTINCT doc_id), count(DISTINCT doc_id) FILTER (WHERE figures = 0) FROM documents")
     return StoreSummary(figures=figures, articles=articles, sources=sources,
                         share_with_source=with_source / figures if figures else None,
                         articles_in_store=articles_in_store, articles_without_figures=without_figures)
@@ -259,7 +268,8 @@ QUALIFIER_ORDER = ["exact", "approx", "lower", "upper", "range"]
 
 def filter_options(store: Store) -> FilterOptions:
     """Every value each filter can take, over the whole store."""
-    labels = [row[0] for row in store.query(f"SELECT DISTINCT {_SOURCE_LABEL} FROM figures", [OWN_STATEMENT]).fetchall()]
+    labels = [row[0] for row in
+              store.query(f"SELECT DISTINCT {_SOURCE_LABEL} FROM figures", [OWN_STATEMENT]).fetchall()]
     documents = store.query(
         "SELECT doc_id, any_value(doc_title) FROM documents GROUP BY doc_id").fetchall()
     labelled = {doc_id: f"{title} ({doc_id[:8]})" if title else doc_id for doc_id, title in documents}
@@ -296,7 +306,7 @@ def _order(order_by: str, descending: bool) -> str:
     return f'ORDER BY "{order_by}" {direction} NULLS LAST' + ("" if order_by == "figure_id" else ", figure_id")
 
 
-def figures_page(store: Store, filters: Filters = Filters(), *, limit: int = 100, offset: int = 0,
+def figures_page(store: Store, filters: Filters = NO_FILTERS, *, limit: int = 100, offset: int = 0,
                  order_by: str = "figure_id", descending: bool = False,
                  columns: list[str] | None = None) -> pd.DataFrame:
     """One page of the filtered table, ordered by `order_by` (then figure_id); by default the
@@ -312,22 +322,22 @@ def figures_page(store: Store, filters: Filters = Filters(), *, limit: int = 100
                        f"{_order(order_by, descending)} LIMIT ? OFFSET ?", [*parameters, int(limit), int(offset)])
 
 
-def reviewed_count(store: Store, filters: Filters = Filters()) -> int:
+def reviewed_count(store: Store, filters: Filters = NO_FILTERS) -> int:
     """How many of the filtered figures a reviewer has decided on."""
     where, parameters = where_clause(filters)
     condition = f"{where} AND reviewer_verdict <> ''" if where else "WHERE reviewer_verdict <> ''"
-    (count,) = store.query(f"SELECT count(*) FROM checked {condition}", parameters).fetchone()
+    (count,) = store.row(f"SELECT count(*) FROM checked {condition}", parameters)
     return int(count)
 
 
-def figures_by_source(store: Store, filters: Filters = Filters(), *, limit: int | None = None) -> pd.DataFrame:
+def figures_by_source(store: Store, filters: Filters = NO_FILTERS, *, limit: int | None = None) -> pd.DataFrame:
     """Columns source (label), figures: most figures first, then by label."""
     where, parameters = where_clause(filters)
     return _counts(store, f"SELECT {_SOURCE_LABEL} AS source, count(*) AS figures FROM {_table(filters)} {where} "
                           "GROUP BY 1 ORDER BY figures DESC, source", [OWN_STATEMENT, *parameters], limit)
 
 
-def source_verdict_counts(store: Store, filters: Filters = Filters(), *, top: int = 12) -> pd.DataFrame:
+def source_verdict_counts(store: Store, filters: Filters = NO_FILTERS, *, top: int = 12) -> pd.DataFrame:
     """Columns source, verdict (the one that stands), figures: the `top` named sources by figures,
     the rest folded into one OTHER_SOURCES row per verdict, and OWN_STATEMENT kept apart. Sources
     most figures first; OWN_STATEMENT and OTHER_SOURCES last."""
@@ -349,14 +359,14 @@ def source_verdict_counts(store: Store, filters: Filters = Filters(), *, top: in
     return rows.sort_values(["_rank", "verdict"]).drop(columns="_rank").reset_index(drop=True)
 
 
-def figures_by_dimension(store: Store, filters: Filters = Filters(), *, limit: int | None = None) -> pd.DataFrame:
+def figures_by_dimension(store: Store, filters: Filters = NO_FILTERS, *, limit: int | None = None) -> pd.DataFrame:
     """Columns dimension, figures: most figures first, then by dimension."""
     where, parameters = where_clause(filters)
     return _counts(store, f"SELECT dimension, count(*) AS figures FROM {_table(filters)} {where} "
                           "GROUP BY 1 ORDER BY figures DESC, dimension", parameters, limit)
 
 
-def figures_by_date(store: Store, filters: Filters = Filters(), *, period: str = "month") -> pd.DataFrame:
+def figures_by_date(store: Store, filters: Filters = NO_FILTERS, *, period: str = "month") -> pd.DataFrame:
     """Columns date ('2005-03' for a month, '2005' a year, '2005-03-14' a day), figures; in date order.
 
     Figures of articles without a YYYY-MM-DD date are not counted.
@@ -417,7 +427,7 @@ def _export_columns(fmt: str) -> list[str]:
     return COLUMNS if fmt == "parquet" else EXPORT_COLUMNS
 
 
-def export_frame(store: Store, filters: Filters = Filters(), *, order_by: str = "figure_id",
+def export_frame(store: Store, filters: Filters = NO_FILTERS, *, order_by: str = "figure_id",
                  descending: bool = False, columns: list[str] | None = None) -> pd.DataFrame:
     """Every filtered row, the export columns, as a DataFrame (for exports small enough to hold)."""
     sql, parameters = _filtered_sql(filters, order_by, descending, columns or EXPORT_COLUMNS)

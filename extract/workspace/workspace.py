@@ -25,7 +25,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -108,7 +108,7 @@ def workspace_path(explicit: str | Path | None = None) -> Path:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @contextmanager
@@ -162,7 +162,8 @@ def stored_hashes(workspace: Workspace) -> dict[str, set[str]]:
     hashes: dict[str, set[str]] = {}
     if files:
         table = pq.ParquetDataset(files).read(columns=["doc_id", "content_hash"])
-        for doc_id, digest in zip(table.column("doc_id").to_pylist(), table.column("content_hash").to_pylist()):
+        for doc_id, digest in zip(table.column("doc_id").to_pylist(), table.column("content_hash").to_pylist(),
+                                  strict=True):
             hashes.setdefault(doc_id, set()).add(digest)
     return hashes
 
@@ -206,7 +207,8 @@ def add_documents(workspace: Workspace, documents: Iterable[Document], *, how: s
             connection.execute("BEGIN IMMEDIATE")
             for document in restored:
                 connection.execute("DELETE FROM removed WHERE doc_id = ?", (document.doc_id,))
-                connection.execute("INSERT INTO changes (what, at) VALUES (?, ?)", (f"restore {document.doc_id}", _now()))
+                connection.execute("INSERT INTO changes (what, at) VALUES (?, ?)",
+                                   (f"restore {document.doc_id}", _now()))
             connection.execute("COMMIT")
         report.added.extend(d.doc_id for d in restored)
     return report
@@ -221,7 +223,8 @@ def _commit(workspace: Workspace, batch: list[tuple[Document, int]], rows: list[
     with _catalogue(workspace) as connection:
         connection.execute("BEGIN IMMEDIATE")
         for document, _ in batch:
-            connection.execute("INSERT INTO added (doc_id, title, how, origin, chunk, added_at) VALUES (?, ?, ?, ?, ?, ?)",
+            connection.execute("INSERT INTO added (doc_id, title, how, origin, chunk, added_at) "
+                               "VALUES (?, ?, ?, ?, ?, ?)",
                                (document.doc_id, document.title, how, document.origin, chunk, _now()))
         connection.execute("INSERT INTO changes (what, at) VALUES (?, ?)", (f"add {len(batch)} ({how})", _now()))
         connection.execute("COMMIT")
@@ -311,7 +314,8 @@ def ensure_checks(workspace: Workspace, at: str | None = None) -> tuple[Path, Pa
     if document_files:
         documents = pq.ParquetDataset(document_files).read()
         if "text" in documents.column_names:
-            for doc_id, text in zip(documents.column("doc_id").to_pylist(), documents.column("text").to_pylist()):
+            for doc_id, text in zip(documents.column("doc_id").to_pylist(), documents.column("text").to_pylist(),
+                                    strict=True):
                 if text is not None and doc_id not in removed:
                     texts.setdefault(doc_id, text)
     reference, _ = references(workspace)
