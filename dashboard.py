@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from extract.app.article_loading import UPLOAD_TYPES, bundled_documents, documents_from_files, pasted_document
@@ -43,7 +44,7 @@ from extract.workspace.workspace import (
     decisions_frame,
     ensure_checks,
     open_workspace,
-    references,
+    reference_problems,
     remove_article,
     removed_articles,
     removed_ids,
@@ -79,8 +80,23 @@ def filter_options(path: str, at: str) -> queries.FilterOptions:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def reference_problems(path: str, at: str) -> list[str]:
-    return references(Workspace(Path(path)))[1]
+def bad_reference_rows(path: str, at: str) -> list[str]:
+    return reference_problems(Workspace(Path(path)), at)
+
+
+# Charts are built and validated once per view (state of the workspace, decisions, filters) and
+# shared by every session: building an Altair chart costs more server time than its SQL.
+@st.cache_resource(show_spinner=False, max_entries=256)
+def overview_charts(path: str, at: str, decisions: int, filters: Filters) -> dict[str, dict[str, Any] | None]:
+    store = checked_store(path, at)
+    timeline = date_count_chart(queries.figures_by_date(store, filters, period="day"))
+    return {
+        "source": source_count_chart(queries.source_verdict_counts(store, filters.without_sources()),
+                                     list(filters.sources)).to_dict(),
+        "kind": dimension_count_chart(queries.figures_by_dimension(store, filters)).to_dict(),
+        "entity": entity_value_chart(queries.figures_page(store, filters, limit=2000)).to_dict(),
+        "timeline": None if timeline is None else timeline.to_dict(),
+    }
 
 
 def say(message: str) -> None:
@@ -234,10 +250,12 @@ AT = state(WORKSPACE)
 STORE = checked_store(PATH, AT)
 OPTIONS = filter_options(PATH, AT)
 try:
-    STORE.use_decisions(decisions_frame(WORKSPACE))
+    DECISIONS = decisions_frame(WORKSPACE)
     review_problem = ""
 except ReviewStoreError as error:
-    review_problem = str(error)
+    DECISIONS, review_problem = decisions_frame(None), str(error)
+STORE.use_decisions(DECISIONS)
+DECISIONS_KEY = int(pd.util.hash_pandas_object(DECISIONS, index=False).sum()) if len(DECISIONS) else 0
 
 with st.sidebar.expander("Remove an article"):
     st.selectbox("Article", list(OPTIONS.documents), key="remove_doc", index=None,
@@ -252,7 +270,7 @@ st.title("figcheck")
 st.caption("Every figure in the articles: what it measures, how precise it is, and who says so.")
 for message in st.session_state.pop("messages", []):
     st.error(markdown_literal(message), icon="⚠️")
-for message in reference_problems(PATH, AT):
+for message in bad_reference_rows(PATH, AT):
     st.error(f"Reference data: {markdown_literal(message)}", icon="⚠️")
 if review_problem:
     st.error(f"Review decisions unavailable: {markdown_literal(review_problem)}", icon="⚠️")
@@ -387,16 +405,15 @@ def claimreview_bytes() -> bytes:
 figures_table_and_detail()
 
 # ---- Overview charts, aggregated in SQL ----------------------------------------------------------------
+charts = overview_charts(PATH, AT, DECISIONS_KEY, filters)
 left, right = st.columns(2)
-by_source = queries.source_verdict_counts(STORE, filters.without_sources())
-left.altair_chart(source_count_chart(by_source, list(filters.sources)), key="source_chart",
-                  on_select=pick_source_from_chart, selection_mode=SOURCE_PICK, width="stretch")
-right.altair_chart(dimension_count_chart(queries.figures_by_dimension(STORE, filters)), width="stretch")
+left.vega_lite_chart(spec=charts["source"], key="source_chart", on_select=pick_source_from_chart,
+                     selection_mode=SOURCE_PICK, width="stretch")
+right.vega_lite_chart(spec=charts["kind"], width="stretch")
 left, right = st.columns(2)
-left.altair_chart(entity_value_chart(queries.figures_page(STORE, filters, limit=2000)), width="stretch")
-timeline = date_count_chart(queries.figures_by_date(STORE, filters, period="day"))
-if timeline is not None:
-    right.altair_chart(timeline, width="stretch")
+left.vega_lite_chart(spec=charts["entity"], width="stretch")
+if charts["timeline"] is not None:
+    right.vega_lite_chart(spec=charts["timeline"], width="stretch")
 else:
     right.caption("No article dates to draw a timeline.")
 

@@ -19,6 +19,7 @@ writer killed at any moment leaves every committed article readable.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import sqlite3
@@ -298,6 +299,22 @@ def _checks_paths(workspace: Workspace, at: str) -> tuple[Path, Path]:
     return workspace.checks_dir / f"verdicts-{at}.parquet", workspace.checks_dir / f"evidence-{at}.parquet"
 
 
+def _problems_path(workspace: Workspace, at: str) -> Path:
+    return workspace.checks_dir / f"reference-problems-{at}.json"
+
+
+def reference_problems(workspace: Workspace, at: str | None = None) -> list[str]:
+    """The bad reference rows found when the workspace was last checked (file:line: problem).
+
+    Stored beside the verdicts, so that showing them never re-reads the reference files (whose
+    units load pint: seconds of a cold start)."""
+    path = _problems_path(workspace, at or state(workspace))
+    if not path.exists():
+        return references(workspace)[1]
+    problems = json.loads(path.read_text(encoding="utf-8"))
+    return [str(p) for p in problems] if isinstance(problems, list) else []
+
+
 def ensure_checks(workspace: Workspace, at: str | None = None) -> tuple[Path, Path]:
     """The stored verdicts and evidence for the workspace as it is now, cross-checked first when
     articles or reference data changed since the last check. Returns (verdicts, evidence) paths."""
@@ -318,7 +335,7 @@ def ensure_checks(workspace: Workspace, at: str | None = None) -> tuple[Path, Pa
                                     strict=True):
                 if text is not None and doc_id not in removed:
                     texts.setdefault(doc_id, text)
-    reference, _ = references(workspace)
+    reference, problems = references(workspace)
     result = cross_check(table, reference)
     checked = result.table
     checked["review_key"] = review_keys(checked, [Document(doc_id=d, text=t) for d, t in texts.items()])
@@ -329,10 +346,14 @@ def ensure_checks(workspace: Workspace, at: str | None = None) -> tuple[Path, Pa
                                            schema=EVIDENCE_SCHEMA, preserve_index=False)
                       if evidence else EVIDENCE_SCHEMA.empty_table())
     _write(evidence_table, evidence_path)
+    problems_path = _problems_path(workspace, at)
+    temporary = problems_path.with_name(f"{problems_path.name}.{os.getpid()}.tmp")
+    temporary.write_text(json.dumps(problems, ensure_ascii=False), encoding="utf-8")
+    os.replace(temporary, problems_path)
     _write(pa.Table.from_pandas(checked[CHECKS_SCHEMA.names].astype(str), schema=CHECKS_SCHEMA,
                                 preserve_index=False), verdicts_path)  # the commit
-    for old in workspace.checks_dir.glob("*.parquet"):
-        if old not in (verdicts_path, evidence_path):
+    for old in workspace.checks_dir.glob("*"):
+        if old not in (verdicts_path, evidence_path, problems_path) and not old.name.endswith(".tmp"):
             old.unlink(missing_ok=True)
     return verdicts_path, evidence_path
 
@@ -350,9 +371,9 @@ def open_checked_store(workspace: Workspace, *, in_memory: bool = True) -> Store
                       evidence=evidence)
 
 
-def decisions_frame(workspace: Workspace) -> pd.DataFrame:
-    """The latest decision per review key: columns key, verdict, note, reviewed_at."""
-    path = workspace.reviews_db if workspace.reviews_db.exists() else None
+def decisions_frame(workspace: Workspace | None) -> pd.DataFrame:
+    """The latest decision per review key: columns key, verdict, note, reviewed_at (none without a workspace)."""
+    path = workspace.reviews_db if workspace is not None and workspace.reviews_db.exists() else None
     decisions = load_decisions(path) if path else {}
     return pd.DataFrame([(d.key, d.verdict, d.note, d.reviewed_at) for d in decisions.values()],
                         columns=["key", "verdict", "note", "reviewed_at"])
@@ -360,5 +381,5 @@ def decisions_frame(workspace: Workspace) -> pd.DataFrame:
 
 __all__ = ["AddReport", "DEFAULT_DB", "DEFAULT_WORKSPACE", "Workspace", "WorkspaceError", "add_documents",
            "add_reference_file", "decisions_frame", "ensure_checks", "generation", "open_checked_store",
-           "open_workspace", "reference_files", "references", "remove_article", "removed_articles", "removed_ids",
-           "state", "workspace_path"]
+           "open_workspace", "reference_files", "reference_problems", "references", "remove_article",
+           "removed_articles", "removed_ids", "state", "workspace_path"]

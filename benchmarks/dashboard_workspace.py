@@ -1,0 +1,121 @@
+"""The dashboard over a workspace: server start, first render, filter reruns and peak memory.
+
+    uv run python benchmarks/dashboard_workspace.py                       # the bundled sample
+    uv run python benchmarks/store_build.py                               # once: >= 1,000,000 figures
+    uv run python benchmarks/dashboard_workspace.py --workspace benchmarks/stores/1m
+
+Starts `streamlit run dashboard.py` with FIGCHECK_WORKSPACE set (a new temporary workspace unless
+--workspace is given), then speaks Streamlit's websocket protocol as a browser would: one cold run,
+one warm run, then each filter change as a rerun with that filter in the query string, each in a
+fresh session as a shared link is. The time of a run is from the request to the script's end
+(server time plus a local round trip). Then the server is restarted on the same workspace and the
+first run timed again. Prints each time and the server's peak resident memory (VmHWM).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import websockets  # noqa: E402
+
+from app_server import dashboard_server  # noqa: E402
+from soak_app import _rerun  # noqa: E402
+
+SAMPLE_CHANGES = [
+    ("source = United Nations", "source=United+Nations"),
+    ("kind = percent", "kind=percent"),
+    ("text search 'tankers'", "q=tankers"),
+    ("value 100 to 1,000", "min=100&max=1000"),
+    ("verdict = consistent", "verdict=consistent"),
+    ("own statements", "source=%28stated+by+the+article%29"),
+]
+FILTER_CHANGES = [
+    ("no filter", ""),
+    ("source = Reuters", "source=Reuters"),
+    ("kind = percent", "kind=percent"),
+    ("kind = currency, qualifier = approx", "kind=currency&qualifier=approx"),
+    ("value 100 to 1,000", "min=100&max=1000"),
+    ("text search 'oil'", "q=oil"),
+    ("text search 'bank' + kind = percent", "q=bank&kind=percent"),
+    ("own statements", "source=%28stated+by+the+article%29"),
+    ("verdict = unverified", "verdict=unverified"),
+]
+
+
+def _peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def _measure(url: str, changes: list[tuple[str, str]], rounds: int) -> list[tuple[str, float, str]]:
+    results = []
+    async with websockets.connect(url, subprotocols=["streamlit"], max_size=None, open_timeout=600) as ws:
+        seconds, error = await _rerun(ws, "")
+        results.append(("first render", seconds, error))
+        seconds, error = await _rerun(ws, "")
+        results.append(("rerun, no change", seconds, error))
+        for label, query in changes * rounds:
+            # Each change starts from a fresh session state, as a shared link does.
+            async with websockets.connect(url, subprotocols=["streamlit"], max_size=None) as fresh:
+                seconds, error = await _rerun(fresh, query)
+            results.append((f"filter: {label}", seconds, error))
+    return results
+
+
+async def _first(url: str) -> tuple[float, str]:
+    async with websockets.connect(url, subprotocols=["streamlit"], max_size=None, open_timeout=600) as ws:
+        return await _rerun(ws, "")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workspace", help="an existing workspace or store (default: a new one with the sample)")
+    parser.add_argument("--rounds", type=int, default=3, help="times each filter change is measured")
+    args = parser.parse_args()
+    workspace = Path(args.workspace) if args.workspace else Path(tempfile.mkdtemp(prefix="figcheck-bench-")) / "ws"
+    if args.workspace and not workspace.is_dir():
+        print(f"skipped: no workspace at {workspace} (run benchmarks/store_build.py first)")
+        return
+    changes = FILTER_CHANGES if args.workspace else SAMPLE_CHANGES
+    env = {"FIGCHECK_WORKSPACE": str(workspace)}
+    started = time.perf_counter()
+    with dashboard_server(env=env) as (base, process):
+        healthy = time.perf_counter() - started
+        results = asyncio.run(_measure(base.replace("http://", "ws://") + "/_stcore/stream", changes, args.rounds))
+        peak = _peak_rss_mb(process.pid)
+    started = time.perf_counter()
+    with dashboard_server(env=env) as (base, process):
+        restarted_healthy = time.perf_counter() - started
+        restart, restart_error = asyncio.run(_first(base.replace("http://", "ws://") + "/_stcore/stream"))
+    print(f"workspace: {workspace}")
+    print(f"{'streamlit run to healthy':<45} {healthy:6.2f} s")
+    for label, seconds, error in results[:2]:
+        print(f"{label:<45} {seconds:6.2f} s" + (f"  ERROR {error}" if error else ""))
+    by_label: dict[str, list[float]] = {}
+    for label, seconds, error in results[2:]:
+        if error:
+            print(f"{label:<45} ERROR {error}")
+        by_label.setdefault(label, []).append(seconds)
+    for label, times in by_label.items():
+        print(f"{label:<45} {statistics.median(times):6.3f} s (median of {len(times)}, max {max(times):.3f})")
+    every = [t for times in by_label.values() for t in times]
+    print(f"{'filter rerun, all changes: median / max':<45} {statistics.median(every):6.3f} / {max(every):.3f} s")
+    print(f"{'restart: streamlit run to healthy':<45} {restarted_healthy:6.2f} s")
+    print(f"{'restart: first render':<45} {restart:6.2f} s" + (f"  ERROR {restart_error}" if restart_error else ""))
+    print(f"{'server peak RSS':<45} {peak:6.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
