@@ -184,3 +184,19 @@ def test_cli_export_filters_as_the_dashboard_does(tmp_path, flag):
     assert out.read_bytes() == expected
     # Plants 1, 10 and 11: their percentages, and with --source also the plant numbers the Council states.
     assert expected.decode().count("\r\n") == 1 + {"--source": 6, "--kind": 3}[flag]
+
+
+def test_beyond_the_cross_check_limit_verdicts_say_so_and_review_keys_match(tmp_path, monkeypatch):
+    workspace = open_workspace(tmp_path / "ws")
+    texts = ["Bread cost 20% more in June, the Bakers Guild said.", "Some 40 ferries were cancelled on Monday."]
+    add_documents(workspace, [document_from_text(t, origin=f"t{n}") for n, t in enumerate(texts)], how="upload")
+    checked = open_checked_store(workspace)
+    expected = queries.figures_page(checked, columns=["figure_id", "review_key"])
+    monkeypatch.setenv("FIGCHECK_CROSS_CHECK_LIMIT", "1")
+    remove_article(workspace, "nobody")  # a new state, so the checks are stored again
+    store = open_checked_store(workspace)
+    rows = queries.figures_page(store, columns=["figure_id", "verdict", "verdict_reason", "review_key"])
+    assert rows["review_key"].tolist() == expected["review_key"].tolist() and all(rows["review_key"])
+    assert set(rows["verdict"]) == {"unverified"}
+    assert rows["verdict_reason"].iat[0] == ("not cross-checked: the workspace holds 2 figures, more than the app "
+                                             "checks (1; set FIGCHECK_CROSS_CHECK_LIMIT)")

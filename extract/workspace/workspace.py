@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -57,6 +58,8 @@ CATALOGUE = "catalogue.sqlite"
 REFERENCE_DIR = "reference"
 CHECKS_DIR = "checks"
 DOCUMENTS_PER_CHUNK = 500
+CROSS_CHECK_LIMIT_ENV = "FIGCHECK_CROSS_CHECK_LIMIT"
+DEFAULT_CROSS_CHECK_LIMIT = 250_000
 _SAFE_NAME = re.compile(r"[^0-9A-Za-z._-]+")
 _CATALOGUE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -324,6 +327,9 @@ def ensure_checks(workspace: Workspace, at: str | None = None) -> tuple[Path, Pa
         return verdicts_path, evidence_path
     figure_files, document_files = committed_parts(workspace.path)
     removed = set(removed_ids(workspace))
+    total = sum(pq.ParquetFile(f).metadata.num_rows for f in figure_files)
+    if total > cross_check_limit():
+        return _store_unchecked(workspace, at, figure_files, document_files, removed, total)
     table = (pa.concat_tables([pq.read_table(f) for f in figure_files], promote_options="default").to_pandas()
              if figure_files else frame_from_rows([]))
     table = table[~table["doc_id"].isin(removed)].reset_index(drop=True)[COLUMNS]
@@ -355,6 +361,53 @@ def ensure_checks(workspace: Workspace, at: str | None = None) -> tuple[Path, Pa
     for old in workspace.checks_dir.glob("*"):
         if old not in (verdicts_path, evidence_path, problems_path) and not old.name.endswith(".tmp"):
             old.unlink(missing_ok=True)
+    return verdicts_path, evidence_path
+
+
+def cross_check_limit() -> int:
+    """Most figures the app cross-checks ($FIGCHECK_CROSS_CHECK_LIMIT, default 250,000): matching
+    every figure against every other of its kind grows faster than the corpus (14,000 BBC figures
+    take about a minute), so beyond this a workspace opens with its figures and review keys, each
+    verdict 'unverified' with a reason saying so."""
+    try:
+        return int(os.environ.get(CROSS_CHECK_LIMIT_ENV, "") or DEFAULT_CROSS_CHECK_LIMIT)
+    except ValueError:
+        return DEFAULT_CROSS_CHECK_LIMIT
+
+
+def _store_unchecked(workspace: Workspace, at: str, figure_files: list[Path], document_files: list[Path],
+                     removed: set[str], total: int) -> tuple[Path, Path]:
+    """Verdicts of a workspace too large to cross-check: review keys computed in DuckDB as
+    `reviews.review_key` computes them (SHA-256 of the text's SHA-256, span and surface)."""
+    verdicts_path, evidence_path = _checks_paths(workspace, at)
+    reason = (f"not cross-checked: the workspace holds {total:,} figures, more than the app checks "
+              f"({cross_check_limit():,}; set {CROSS_CHECK_LIMIT_ENV})")
+    connection = duckdb.connect(":memory:")
+    try:
+        connection.register("_removed", pa.table({"doc_id": pa.array(sorted(removed), pa.string())}))
+        connection.read_parquet([str(f) for f in figure_files], union_by_name=True).create_view("_figures")
+        documents = connection.read_parquet([str(f) for f in document_files], union_by_name=True)
+        if "text" in documents.columns:
+            documents.create_view("_documents")
+        else:
+            connection.from_arrow(pa.table({"doc_id": pa.array([], pa.string()), "text": pa.array([], pa.string())})
+                                  ).create_view("_documents")
+        relation = connection.sql(
+            "WITH texts AS (SELECT doc_id, any_value(sha256(text)) AS text_sha FROM _documents "
+            "WHERE text IS NOT NULL GROUP BY doc_id) "
+            "SELECT f.figure_id, 'unverified' AS verdict, $reason AS verdict_reason, '' AS evidence, '' AS \"check\", "
+            "CASE WHEN t.text_sha IS NULL THEN '' ELSE substr(sha256(t.text_sha || chr(0) || CAST(f.start AS VARCHAR) "
+            "|| chr(0) || CAST(f.\"end\" AS VARCHAR) || chr(0) || f.surface), 1, 32) END AS review_key "
+            "FROM _figures f LEFT JOIN texts t ON t.doc_id = f.doc_id "
+            "WHERE f.doc_id NOT IN (SELECT doc_id FROM _removed)", params={"reason": reason})
+        _write(EVIDENCE_SCHEMA.empty_table(), evidence_path)
+        problems_path = _problems_path(workspace, at)
+        problems_path.write_text("[]", encoding="utf-8")
+        temporary = verdicts_path.with_name(f"{verdicts_path.name}.{os.getpid()}.tmp")
+        relation.write_parquet(str(temporary))
+        os.replace(temporary, verdicts_path)  # the commit
+    finally:
+        connection.close()
     return verdicts_path, evidence_path
 
 
