@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import sys
 import tempfile
@@ -27,7 +28,6 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import websockets  # noqa: E402
-
 from app_server import dashboard_server  # noqa: E402
 from soak_app import _rerun  # noqa: E402
 
@@ -52,6 +52,12 @@ FILTER_CHANGES = [
 ]
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User plus system CPU time of the server so far: its own work, whatever else the machine runs."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _peak_rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -59,18 +65,21 @@ def _peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
-async def _measure(url: str, changes: list[tuple[str, str]], rounds: int) -> list[tuple[str, float, str]]:
+async def _measure(url: str, pid: int, changes: list[tuple[str, str]],
+                   rounds: int) -> list[tuple[str, float, float, str]]:
+    """(label, wall seconds, server CPU seconds, error) of each run."""
     results = []
     async with websockets.connect(url, subprotocols=["streamlit"], max_size=None, open_timeout=600) as ws:
-        seconds, error = await _rerun(ws, "")
-        results.append(("first render", seconds, error))
-        seconds, error = await _rerun(ws, "")
-        results.append(("rerun, no change", seconds, error))
+        for label in ("first render", "rerun, no change"):
+            cpu = _cpu_seconds(pid)
+            seconds, error = await _rerun(ws, "")
+            results.append((label, seconds, _cpu_seconds(pid) - cpu, error))
         for label, query in changes * rounds:
             # Each change starts from a fresh session state, as a shared link does.
             async with websockets.connect(url, subprotocols=["streamlit"], max_size=None) as fresh:
+                cpu = _cpu_seconds(pid)
                 seconds, error = await _rerun(fresh, query)
-            results.append((f"filter: {label}", seconds, error))
+            results.append((f"filter: {label}", seconds, _cpu_seconds(pid) - cpu, error))
     return results
 
 
@@ -93,7 +102,8 @@ def main() -> None:
     started = time.perf_counter()
     with dashboard_server(env=env) as (base, process):
         healthy = time.perf_counter() - started
-        results = asyncio.run(_measure(base.replace("http://", "ws://") + "/_stcore/stream", changes, args.rounds))
+        results = asyncio.run(_measure(base.replace("http://", "ws://") + "/_stcore/stream", process.pid, changes,
+                                       args.rounds))
         peak = _peak_rss_mb(process.pid)
     started = time.perf_counter()
     with dashboard_server(env=env) as (base, process):
@@ -101,17 +111,22 @@ def main() -> None:
         restart, restart_error = asyncio.run(_first(base.replace("http://", "ws://") + "/_stcore/stream"))
     print(f"workspace: {workspace}")
     print(f"{'streamlit run to healthy':<45} {healthy:6.2f} s")
-    for label, seconds, error in results[:2]:
-        print(f"{label:<45} {seconds:6.2f} s" + (f"  ERROR {error}" if error else ""))
-    by_label: dict[str, list[float]] = {}
-    for label, seconds, error in results[2:]:
+    print(f"{'':<45} {'wall':>8} {'server CPU':>11}")
+    for label, seconds, cpu, error in results[:2]:
+        print(f"{label:<45} {seconds:6.2f} s {cpu:9.2f} s" + (f"  ERROR {error}" if error else ""))
+    by_label: dict[str, list[tuple[float, float]]] = {}
+    for label, seconds, cpu, error in results[2:]:
         if error:
             print(f"{label:<45} ERROR {error}")
-        by_label.setdefault(label, []).append(seconds)
-    for label, times in by_label.items():
-        print(f"{label:<45} {statistics.median(times):6.3f} s (median of {len(times)}, max {max(times):.3f})")
-    every = [t for times in by_label.values() for t in times]
-    print(f"{'filter rerun, all changes: median / max':<45} {statistics.median(every):6.3f} / {max(every):.3f} s")
+        by_label.setdefault(label, []).append((seconds, cpu))
+    for label, runs in by_label.items():
+        wall, cpu = statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
+        slowest = max(r[0] for r in runs)
+        print(f"{label:<45} {wall:6.3f} s {cpu:9.3f} s  (median of {len(runs)}; max wall {slowest:.3f} s)")
+    walls = [r[0] for runs in by_label.values() for r in runs]
+    cpus = [r[1] for runs in by_label.values() for r in runs]
+    print(f"{'filter rerun, every change: median wall / CPU':<45} {statistics.median(walls):6.3f} s "
+          f"{statistics.median(cpus):9.3f} s  (max wall {max(walls):.3f} s)")
     print(f"{'restart: streamlit run to healthy':<45} {restarted_healthy:6.2f} s")
     print(f"{'restart: first render':<45} {restart:6.2f} s" + (f"  ERROR {restart_error}" if restart_error else ""))
     print(f"{'server peak RSS':<45} {peak:6.0f} MB")
