@@ -24,7 +24,7 @@ from extract.app.charts import (
     entity_value_chart,
     interval_chart,
     interval_chart_height,
-    source_count_chart,
+    ranked_source_chart,
 )
 from extract.app.checked_table import record_review
 from extract.app.figure_reading import readable_table, reading
@@ -91,7 +91,7 @@ def overview_charts(path: str, at: str, decisions: int, filters: Filters) -> dic
     store = checked_store(path, at)
     timeline = date_count_chart(queries.figures_by_date(store, filters, period="day"))
     return {
-        "source": source_count_chart(queries.source_verdict_counts(store, filters.without_sources()),
+        "source": ranked_source_chart(queries.source_verdict_counts(store, filters.without_sources()),
                                      list(filters.sources)).to_dict(),
         "kind": dimension_count_chart(queries.figures_by_dimension(store, filters)).to_dict(),
         "entity": entity_value_chart(queries.figures_page(store, filters, limit=2000)).to_dict(),

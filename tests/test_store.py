@@ -23,6 +23,7 @@ from extract.workspace.store_queries import (
     figures_page,
     filter_options,
     open_store,
+    source_verdict_counts,
     summary,
     where_clause,
     write_export,
@@ -192,3 +193,11 @@ def test_opening_something_that_is_not_a_store(tmp_path):
     StoreWriter(empty).close()
     store = open_store(empty)
     assert summary(store).figures == 0 and figures_page(store).empty and figures_by_source(store).empty
+
+
+def test_source_chart_counts_keep_the_top_sources_and_fold_the_rest(stored):
+    store, _ = stored
+    counts = source_verdict_counts(store, top=1)
+    assert [tuple(r) for r in counts.itertuples(index=False)] == [
+        ("Bank of England", "", 1), ("(all other sources: 2)", "", 2), (OWN_STATEMENT, "", 2)]
+    assert source_verdict_counts(store, Filters(text="no such words")).empty
