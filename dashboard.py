@@ -55,6 +55,7 @@ from extract.workspace.workspace import (
 st.set_page_config(page_title="figcheck", page_icon="🔎", layout="wide")
 
 PAGE_ROWS = 100
+ENTITY_CHART_COLUMNS = ["entity", "norm_value", "norm_unit", "surface", "source", "dimension"]
 MAX_DOCUMENT_CHOICES = 2000  # beyond this the Document filter takes ids typed in, not a list
 
 
@@ -94,7 +95,8 @@ def overview_charts(path: str, at: str, decisions: int, filters: Filters) -> dic
         "source": ranked_source_chart(queries.source_verdict_counts(store, filters.without_sources()),
                                      list(filters.sources)).to_dict(),
         "kind": dimension_count_chart(queries.figures_by_dimension(store, filters)).to_dict(),
-        "entity": entity_value_chart(queries.figures_page(store, filters, limit=2000)).to_dict(),
+        "entity": entity_value_chart(queries.figures_page(store, filters, limit=2000, columns=ENTITY_CHART_COLUMNS)
+                                     ).to_dict(),
         "timeline": None if timeline is None else timeline.to_dict(),
     }
 

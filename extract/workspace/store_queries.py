@@ -36,7 +36,7 @@ from extract.workspace.reviews import REVIEW_COLUMNS
 from extract.workspace.store_writer import DOCUMENTS_SCHEMA, StoreError, committed_parts, is_store
 
 # Chart and option queries work on a store's labels: an empty source is the article's own statement.
-_SOURCE_LABEL = "CASE WHEN coalesce(source, '') = '' THEN ? ELSE source END"
+_SOURCE_LABEL = "_source_label"  # a derived column (below): an empty source is the article's own statement
 _STANDING_VERDICT = "CASE WHEN reviewer_verdict <> '' THEN reviewer_verdict ELSE verdict END"
 _DATE_PREFIX = {"year": 4, "month": 7, "day": 10}
 EXPORT_ROWS_PER_BATCH = 50_000
@@ -92,7 +92,8 @@ class Store:
         self.path = path
         self._connection = connection
         self._lock = threading.Lock()
-        self._decisions_version: object = None
+        self._decisions_version: object = ()
+        self._documents_counts: tuple[int, int] | None = None
 
     def query(self, sql: str, parameters: list[Any] | None = None) -> duckdb.DuckDBPyConnection:
         """Run `sql` with bound `parameters` on a cursor of its own; fetch from what it returns."""
@@ -104,6 +105,14 @@ class Store:
         if found is None:
             raise StoreError(f"{self.path}: a query that always returns a row returned none")
         return tuple(found)
+
+    def documents_counts(self) -> tuple[int, int]:
+        """Articles in the store, and those without a figure: fixed for an open store, so counted once."""
+        if self._documents_counts is None:
+            counted = self.row("SELECT count(DISTINCT doc_id), count(DISTINCT doc_id) FILTER (WHERE figures = 0) "
+                               "FROM documents")
+            self._documents_counts = (int(counted[0]), int(counted[1]))
+        return self._documents_counts
 
     def relation(self, sql: str, parameters: list[Any] | None = None) -> duckdb.DuckDBPyRelation:
         """`sql` as a relation, whose Arrow reader streams its rows (an execute() result would not)."""
@@ -127,6 +136,7 @@ class Store:
             cursor.register("_decisions_in", table)
             cursor.execute("CREATE OR REPLACE TABLE decisions AS SELECT * FROM _decisions_in")
             cursor.unregister("_decisions_in")
+            cursor.execute(_CHECKED_WITH_DECISIONS if len(decisions) else _CHECKED_WITHOUT_DECISIONS)
             self._decisions_version = version
 
     def _cursor(self) -> duckdb.DuckDBPyConnection:
@@ -175,15 +185,21 @@ def open_store(path: str | Path, *, in_memory: bool = True, memory_limit: str = 
                            "WHERE doc_id NOT IN (SELECT doc_id FROM removed)")
         _parquet(connection, [evidence] if evidence and evidence.exists() else [], EVIDENCE_SCHEMA).create("evidence")
         connection.from_arrow(DECISIONS_SCHEMA.empty_table()).create("decisions")
-        # The verdict that stands needs the decisions; a view keeps them out of queries that do not.
-        connection.execute(
-            "CREATE VIEW checked AS SELECT f.*, coalesce(d.verdict, '') AS reviewer_verdict, "
-            "coalesce(d.note, '') AS reviewer_note, coalesce(d.reviewed_at, '') AS reviewed_at "
-            "FROM figures f LEFT JOIN decisions d ON d.key = f.review_key AND f.review_key <> ''")
+        connection.execute(_CHECKED_WITHOUT_DECISIONS)
     except duckdb.Error as error:
         connection.close()
         raise StoreError(f"{path}: cannot read the store: {error}") from error
     return Store(path, connection)
+
+
+# The verdict that stands needs the decisions; a view keeps them out of queries that do not, and
+# while no decision exists there is nothing to join (a join costs ~0.1 s a query at a million figures).
+_CHECKED_WITHOUT_DECISIONS = ("CREATE OR REPLACE VIEW checked AS SELECT f.*, '' AS reviewer_verdict, "
+                              "'' AS reviewer_note, '' AS reviewed_at FROM figures f")
+_CHECKED_WITH_DECISIONS = (
+    "CREATE OR REPLACE VIEW checked AS SELECT f.*, coalesce(d.verdict, '') AS reviewer_verdict, "
+    "coalesce(d.note, '') AS reviewer_note, coalesce(d.reviewed_at, '') AS reviewed_at "
+    "FROM figures f LEFT JOIN decisions d ON d.key = f.review_key AND f.review_key <> ''")
 
 
 def _parquet(connection: duckdb.DuckDBPyConnection, files: list[Path], schema: pa.Schema, *,
@@ -202,6 +218,8 @@ def _parquet(connection: duckdb.DuckDBPyConnection, files: list[Path], schema: p
 # every sentence for a text search took ~0.4 s a query; searching pre-lowered text is a plain scan.
 _DERIVED_FIGURE_COLUMNS = (
     "lower(coalesce(entity, '')) AS _entity_lower, lower(coalesce(sentence, '')) AS _sentence_lower, "
+    # OWN_STATEMENT is this package's constant (no quote in it), never a visitor's text.
+    f"CASE WHEN coalesce(source, '') = '' THEN '{OWN_STATEMENT}' ELSE source END AS _source_label, "
     r"regexp_matches(coalesce(doc_date, ''), '^\d{4}-\d{2}-\d{2}') AS _dated"
 )
 
@@ -220,8 +238,6 @@ def where_clause(filters: Filters) -> tuple[str, list[Any]]:
             conditions.append(f"{expression} IN ({', '.join('?' for _ in values)})")
             parameters.extend(values)
 
-    if filters.sources:
-        parameters.append(OWN_STATEMENT)
     one_of(_SOURCE_LABEL, filters.sources)
     one_of("doc_id", filters.documents)
     one_of("doc_outlet", filters.outlets)
@@ -251,13 +267,12 @@ def _table(filters: Filters, *, reviews: bool = False) -> str:
 def summary(store: Store, filters: Filters = NO_FILTERS) -> StoreSummary:
     where, parameters = where_clause(filters)
     # Named as the filters name them: a source spelled like OWN_STATEMENT is the article's own.
-    named = f"({_SOURCE_LABEL}) <> ?"
+    named = f"{_SOURCE_LABEL} <> ?"
     figures, articles, sources, with_source = store.row(
         f"SELECT count(*), count(DISTINCT doc_id), count(DISTINCT CASE WHEN {named} THEN source END), "
         f"count(*) FILTER (WHERE {named}) FROM {_table(filters)} {where}",
-        [OWN_STATEMENT, OWN_STATEMENT, OWN_STATEMENT, OWN_STATEMENT, *parameters])
-    articles_in_store, without_figures = store.row(
-        "SELECT count(DISTINCT doc_id), count(DISTINCT doc_id) FILTER (WHERE figures = 0) FROM documents")
+        [OWN_STATEMENT, OWN_STATEMENT, *parameters])
+    articles_in_store, without_figures = store.documents_counts()
     return StoreSummary(figures=figures, articles=articles, sources=sources,
                         share_with_source=with_source / figures if figures else None,
                         articles_in_store=articles_in_store, articles_without_figures=without_figures)
@@ -269,7 +284,7 @@ QUALIFIER_ORDER = ["exact", "approx", "lower", "upper", "range"]
 def filter_options(store: Store) -> FilterOptions:
     """Every value each filter can take, over the whole store."""
     labels = [row[0] for row in
-              store.query(f"SELECT DISTINCT {_SOURCE_LABEL} FROM figures", [OWN_STATEMENT]).fetchall()]
+              store.query(f"SELECT DISTINCT {_SOURCE_LABEL} FROM figures").fetchall()]
     documents = store.query(
         "SELECT doc_id, any_value(doc_title) FROM documents GROUP BY doc_id").fetchall()
     labelled = {doc_id: f"{title} ({doc_id[:8]})" if title else doc_id for doc_id, title in documents}
@@ -334,7 +349,7 @@ def figures_by_source(store: Store, filters: Filters = NO_FILTERS, *, limit: int
     """Columns source (label), figures: most figures first, then by label."""
     where, parameters = where_clause(filters)
     return _counts(store, f"SELECT {_SOURCE_LABEL} AS source, count(*) AS figures FROM {_table(filters)} {where} "
-                          "GROUP BY 1 ORDER BY figures DESC, source", [OWN_STATEMENT, *parameters], limit)
+                          "GROUP BY 1 ORDER BY figures DESC, source", parameters, limit)
 
 
 def source_verdict_counts(store: Store, filters: Filters = NO_FILTERS, *, top: int = 12) -> pd.DataFrame:
@@ -344,7 +359,7 @@ def source_verdict_counts(store: Store, filters: Filters = NO_FILTERS, *, top: i
     where, parameters = where_clause(filters)
     rows = store.frame(
         f"SELECT {_SOURCE_LABEL} AS source, {_STANDING_VERDICT} AS verdict, count(*) AS figures "
-        f"FROM checked {where} GROUP BY 1, 2", [OWN_STATEMENT, *parameters])
+        f"FROM checked {where} GROUP BY 1, 2", parameters)
     if rows.empty:
         return rows
     totals = rows[rows["source"] != OWN_STATEMENT].groupby("source")["figures"].sum()
