@@ -75,7 +75,8 @@ def checked_store(path: str, at: str) -> queries.Store:
     return queries.open_store(workspace.path, removed=removed_ids(workspace), checks=verdicts, evidence=evidence)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+# Shared, not copied: at a million figures the document list alone is 160,000 entries.
+@st.cache_resource(show_spinner=False, max_entries=2)
 def filter_options(path: str, at: str) -> queries.FilterOptions:
     return queries.filter_options(checked_store(path, at))
 
@@ -99,6 +100,23 @@ def overview_charts(path: str, at: str, decisions: int, filters: Filters) -> dic
                                      ).to_dict(),
         "timeline": None if timeline is None else timeline.to_dict(),
     }
+
+
+# What one view shows, shared by every session showing it (a link opened by a newsroom at once):
+# keyed on the workspace's state, the decisions and the filters, so nothing stale is ever served.
+@st.cache_resource(show_spinner=False, max_entries=512)
+def view_summary(path: str, at: str, decisions: int, filters: Filters) -> queries.StoreSummary:
+    return queries.summary(checked_store(path, at), filters)
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def view_page(path: str, at: str, decisions: int, filters: Filters, page: int) -> pd.DataFrame:
+    return queries.figures_page(checked_store(path, at), filters, limit=PAGE_ROWS, offset=(page - 1) * PAGE_ROWS)
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def view_reviewed(path: str, at: str, decisions: int, filters: Filters) -> int:
+    return queries.reviewed_count(checked_store(path, at), filters)
 
 
 def say(message: str) -> None:
@@ -160,13 +178,15 @@ def add_references(files: list[tuple[str, bytes]]) -> None:
 
 
 def remove_chosen() -> None:
-    doc_id = st.session_state.get("remove_doc")
-    if not doc_id:
+    doc_id = (st.session_state.get("remove_doc") or "").strip()
+    if doc_id not in OPTIONS.documents:
+        if doc_id:
+            say(f"No article {doc_id} in this workspace")
         return
     rows = queries.document_rows(STORE, doc_id)
     title = rows["doc_title"].iat[0] if len(rows) else OPTIONS.documents.get(doc_id, doc_id)
     remove_article(WORKSPACE, doc_id, title=title, review_keys=rows["review_key"].tolist())
-    st.session_state["remove_doc"] = None
+    st.session_state["remove_doc"] = None if len(OPTIONS.documents) <= MAX_DOCUMENT_CHOICES else ""
     st.toast("Article removed from the workspace")
 
 
@@ -260,8 +280,11 @@ STORE.use_decisions(DECISIONS)
 DECISIONS_KEY = int(pd.util.hash_pandas_object(DECISIONS, index=False).sum()) if len(DECISIONS) else 0
 
 with st.sidebar.expander("Remove an article"):
-    st.selectbox("Article", list(OPTIONS.documents), key="remove_doc", index=None,
-                 format_func=lambda doc_id: OPTIONS.documents.get(doc_id, doc_id))
+    if len(OPTIONS.documents) <= MAX_DOCUMENT_CHOICES:
+        st.selectbox("Article", list(OPTIONS.documents), key="remove_doc", index=None,
+                     format_func=lambda doc_id: OPTIONS.documents.get(doc_id, doc_id))
+    else:
+        st.text_input("Article id", key="remove_doc")
     st.button("Remove from the workspace", on_click=remove_chosen, disabled=not st.session_state.get("remove_doc"),
               help="Its figures leave every view; decisions made on them stay in the review trail.")
 
@@ -277,7 +300,7 @@ for message in bad_reference_rows(PATH, AT):
 if review_problem:
     st.error(f"Review decisions unavailable: {markdown_literal(review_problem)}", icon="⚠️")
 
-counts = queries.summary(STORE, filters)
+counts = view_summary(PATH, AT, DECISIONS_KEY, filters)
 columns = st.columns(4)
 columns[0].metric("Articles", f"{counts.articles:,}")
 columns[1].metric("Figures", f"{counts.figures:,}")
@@ -363,7 +386,7 @@ def figures_table_and_detail() -> None:
     heading.subheader(f"Figures ({counts.figures:,})")
     page = pager.number_input(f"Page (of {pages:,})", min_value=1, max_value=pages, value=1, step=1, key="page") \
         if pages > 1 else 1
-    rows = queries.figures_page(STORE, filters, limit=PAGE_ROWS, offset=(int(page) - 1) * PAGE_ROWS)
+    rows = view_page(PATH, AT, DECISIONS_KEY, filters, int(page))
     if rows.empty:
         st.info("No figure matches these filters." if not filters.is_empty() else "The workspace has no figures yet: "
                 "add articles in the sidebar.")
@@ -395,7 +418,7 @@ def figures_table_and_detail() -> None:
 
 
 def reviewed_count() -> int:
-    return queries.reviewed_count(STORE, filters)
+    return view_reviewed(PATH, AT, DECISIONS_KEY, filters)
 
 
 def claimreview_bytes() -> bytes:
