@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+import pytest
 from app_server import CHROMIUM, CHROMIUM_ARGS, running_dashboard
-from conftest import require_browser
+from conftest import ROOT, require_browser
 from test_dashboard_browser import ARTIFACTS, VIEWPORT, _table_rows
 
 
@@ -56,4 +57,50 @@ def test_a_pasted_article_survives_reload_restart_and_a_second_session(tmp_path)
             assert [row[0] for row in _table_rows(second)] == ["a third"]
             assert _metric(second, "Articles") == "1" and "2 articles in the workspace" in second.inner_text("body")
             second.screenshot(path=str(ARTIFACTS / "dashboard-shared-link-after-restart.png"))
+        browser.close()
+
+
+def test_a_cli_built_bbc_workspace_in_the_browser_exports_what_the_cli_exports(tmp_path):
+    """About 200 BBC articles added by the CLI: the first page, a filtered view and its CSV export,
+    byte for byte the CLI's export with the same filter."""
+    require_browser()
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from playwright.sync_api import sync_playwright
+    from test_dashboard_workspace import BBC, EVERY_NTH, RESERVED
+
+    if not BBC.exists():
+        pytest.skip("../shared/corpora/bbc-news.jsonl not found")
+    records = [line for line in BBC.read_text(encoding="utf-8").splitlines()[::EVERY_NTH]
+               if json.loads(line)["id"] not in RESERVED]
+    corpus = tmp_path / "slice.jsonl"
+    corpus.write_text("\n".join(records) + "\n", encoding="utf-8")
+    workspace = tmp_path / "workspace"
+    subprocess.run([sys.executable, "-m", "extract", "figures", str(corpus), "--workspace", str(workspace),
+                    "--workers", "2"], cwd=ROOT, check=True, timeout=900)
+    cli_csv = subprocess.run([sys.executable, "-m", "extract", "export", "--workspace", str(workspace), "--kind",
+                              "percent", "--search", "growth"], cwd=ROOT, check=True, capture_output=True,
+                             timeout=300).stdout
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with running_dashboard(env={"FIGCHECK_WORKSPACE": str(workspace)}, timeout=120) as url, \
+            sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_context(viewport=VIEWPORT, accept_downloads=True).new_page()
+        page.goto(url)
+        page.wait_for_selector("[data-testid='stDataFrame'] table [role='row'] td", state="attached",
+                               timeout=300_000)
+        assert f"{len(records)} articles in the workspace" in page.inner_text("body")
+        page.screenshot(path=str(ARTIFACTS / "workspace-bbc-first-page.png"))
+        page.goto(f"{url}/?kind=percent&q=growth")
+        page.wait_for_selector("text=Showing figures where", timeout=120_000)
+        page.wait_for_selector("[data-testid='stDataFrame'] table [role='row'] td", state="attached",
+                               timeout=120_000)
+        page.screenshot(path=str(ARTIFACTS / "workspace-bbc-filtered.png"), full_page=True)
+        with page.expect_download(timeout=120_000) as download_info:
+            page.get_by_role("button", name="Export CSV").click()
+        assert Path(download_info.value.path()).read_bytes() == cli_csv
+        assert cli_csv.count(b"\r\n") > 2
         browser.close()
