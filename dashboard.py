@@ -36,6 +36,7 @@ from extract.workspace import store_queries as queries
 from extract.workspace.claimreview import to_claimreview_jsonld
 from extract.workspace.filters import Filters, table_key
 from extract.workspace.reviews import ReviewStoreError, decision_history
+from extract.workspace.run_log import configure_logging, default_workspace
 from extract.workspace.workspace import (
     Workspace,
     WorkspaceError,
@@ -53,6 +54,8 @@ from extract.workspace.workspace import (
 )
 
 st.set_page_config(page_title="figcheck", page_icon="🔎", layout="wide")
+# Tracebacks of unexpected errors go to the workspace's figcheck.log; visitors get a short message.
+configure_logging(default_workspace())
 
 PAGE_ROWS = 100
 ENTITY_CHART_COLUMNS = ["entity", "norm_value", "norm_unit", "surface", "source", "dimension"]

@@ -17,6 +17,7 @@ from extract.workspace.batch import EngineError, extract_all, make_engine, open_
 from extract.workspace.export import FORMATS, format_for, write_table
 from extract.workspace.filters import Filters
 from extract.workspace.reviews import ReviewStoreError, merge_decisions
+from extract.workspace.run_log import configure_logging, default_workspace, log_unexpected
 from extract.workspace.store_queries import write_export
 from extract.workspace.store_writer import PARTITIONS, StoreError, StoreWriter, is_store
 from extract.workspace.workspace import (
@@ -68,6 +69,11 @@ def _figures_command(args: argparse.Namespace) -> int:
             print("figcheck: give either -o or --workspace, not both", file=sys.stderr)
             return 2
         args.output, args.format = str(args.workspace), "store"
+        try:
+            open_workspace(args.workspace)  # its layout first, so the store writer finds a store
+        except WorkspaceError as error:
+            print(f"figcheck: {error}", file=sys.stderr)
+            return 1
     if args.scheduler and args.engine != "dask":
         print("figcheck: --scheduler needs --engine dask", file=sys.stderr)
         return 2
@@ -177,6 +183,8 @@ def _check_command(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m extract", description="figcheck: figures in news articles")
+    parser.add_argument("--debug", action="store_true",
+                        help="tracebacks and debug messages on stderr too (always in the workspace's figcheck.log)")
     commands = parser.add_subparsers(dest="command", required=True)
     figures = commands.add_parser("figures", help="extract every figure into a table")
     figures.add_argument("inputs", nargs="+", metavar="INPUT",
@@ -242,8 +250,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if getattr(args, "workers", 1) < 1:
         parser.error("--workers must be at least 1")
+    log = configure_logging(default_workspace(), debug=args.debug)
     try:
         return args.run(args)
     except KeyboardInterrupt:
         print("figcheck: interrupted", file=sys.stderr)
         return 130
+    except Exception as error:  # noqa: BLE001 - the last line of defence: one line here, the traceback logged
+        log_unexpected(error, f"running '{args.command}'", log)
+        return 1

@@ -20,6 +20,7 @@ from extract.workspace import store_queries as queries
 from extract.workspace.filters import Filters
 from extract.workspace.store_writer import committed_parts
 from extract.workspace.workspace import (
+    WorkspaceError,
     add_documents,
     add_reference_file,
     decisions_frame,
@@ -202,3 +203,14 @@ def test_beyond_the_cross_check_limit_verdicts_say_so_and_review_keys_match(tmp_
     assert set(rows["verdict"]) == {"unverified"}
     assert rows["verdict_reason"].iat[0] == ("not cross-checked: the workspace holds 2 figures, more than the app "
                                              "checks (1; set FIGCHECK_CROSS_CHECK_LIMIT)")
+
+
+def test_a_directory_holding_only_the_log_becomes_a_workspace_and_a_foreign_one_is_refused(tmp_path):
+    (tmp_path / "ws").mkdir()
+    (tmp_path / "ws" / "figcheck.log").write_text("2026-11-30 INFO extract: started\n")
+    workspace = open_workspace(tmp_path / "ws")
+    assert (workspace.path / "figures").is_dir() and (workspace.path / "catalogue.sqlite").exists()
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "todo.txt").write_text("buy milk")
+    with pytest.raises(WorkspaceError, match="not a figcheck store"):
+        open_workspace(tmp_path / "notes")

@@ -137,7 +137,7 @@ def open_workspace(path: str | Path, *, seed: Callable[[], Iterable[Document]] |
     (the bundled sample) are added. Raises WorkspaceError when `path` cannot hold a workspace."""
     workspace = Workspace(Path(path))
     try:
-        check_store_path(workspace.path)
+        _check_workspace_path(workspace.path)
         for directory in (workspace.path / FIGURES_DIR, workspace.path / DOCUMENTS_DIR, workspace.reference_dir,
                           workspace.checks_dir):
             directory.mkdir(parents=True, exist_ok=True)
@@ -151,6 +151,18 @@ def open_workspace(path: str | Path, *, seed: Callable[[], Iterable[Document]] |
     if seeding and seed is not None and not committed_parts(workspace.path)[1]:
         add_documents(workspace, seed(), how="bundled")
     return workspace
+
+
+# What a workspace holds besides its store, so that a directory holding only these (a log written
+# before the first article, say) is still taken for a workspace rather than refused as foreign.
+_WORKSPACE_FILES = re.compile(r"(figcheck\.log.*|catalogue\.sqlite.*|reviews\.sqlite.*|reference|checks|\.lock|"
+                              r"\.append\.lock)\Z")
+
+
+def _check_workspace_path(path: Path) -> None:
+    if path.is_dir() and all(_WORKSPACE_FILES.match(entry.name) for entry in path.iterdir()):
+        return
+    check_store_path(path)
 
 
 def generation(workspace: Workspace) -> int:
