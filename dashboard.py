@@ -309,7 +309,7 @@ columns[0].metric("Articles", f"{counts.articles:,}")
 columns[1].metric("Figures", f"{counts.figures:,}")
 columns[2].metric("Sources", f"{counts.sources:,}")
 columns[3].metric("With a source", "–" if counts.share_with_source is None else f"{counts.share_with_source:.0%}")
-st.caption(f"{counts.articles_in_store:,} articles in the workspace"
+st.caption(f"{counts.articles_in_store:,} article{'' if counts.articles_in_store == 1 else 's'} in the workspace"
            + (f", {counts.articles_without_figures:,} of them with no figure found"
               if counts.articles_without_figures else ""))
 for name, values in queries.unmatched_values(filters, OPTIONS).items():

@@ -38,7 +38,9 @@ def test_a_pasted_article_survives_reload_restart_and_a_second_session(tmp_path)
             page.get_by_role("textbox", name="Article text").fill(
                 "Cod stocks fell by a third, according to the Marine Institute.")
             page.get_by_role("button", name="Add pasted article").click()
-            page.wait_for_function("() => document.body.innerText.includes('Marine Institute')", timeout=60_000)
+            # Not the pasted text itself (still in the form), but the count of articles kept.
+            page.wait_for_function("() => document.body.innerText.includes('2 articles in the workspace')",
+                                   timeout=120_000)
             page.get_by_label("Source").first.click()
             page.get_by_role("option", name="Marine Institute", exact=True).click()
             page.keyboard.press("Escape")

@@ -52,7 +52,7 @@ def test_hostile_article_text_shows_literally_and_runs_nothing(page_and_url):
     grid.scroll_into_view_if_needed()
     box = grid.bounding_box()
     page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)  # select the one row
-    page.wait_for_selector("text=Figure detail", timeout=30_000)
+    page.wait_for_selector("text=Figure detail", timeout=90_000)  # an upload is extracted and cross-checked first
     page.get_by_text("Whole article:").click()
     page.wait_for_timeout(1500)  # give any injected handler time to fire
 
