@@ -9,12 +9,13 @@ from pathlib import Path
 import pandas as pd
 
 from extract.checks.crosscheck import check_figures
+from extract.checks.official_statistics import import_official_source
 from extract.checks.reference_data import load_references
 from extract.checks.verdicts import VERDICTS
 from extract.documents.loaders import Document, LoadError, load_inputs
 from extract.engine.table_schema import COLUMNS, empty_frame
 from extract.workspace.batch import EngineError, extract_all, make_engine, open_sink, run_batch
-from extract.workspace.export import FORMATS, format_for, write_table
+from extract.workspace.export import FORMATS, format_for, to_csv_bytes, write_table
 from extract.workspace.filters import Filters
 from extract.workspace.reviews import ReviewStoreError, merge_decisions
 from extract.workspace.run_log import configure_logging, default_workspace, log_unexpected
@@ -181,6 +182,25 @@ def _check_command(args: argparse.Namespace) -> int:
     return 1 if errors or reference_errors else 0
 
 
+def _reference_import_command(args: argparse.Namespace) -> int:
+    rows, errors = import_official_source(args.location, args.mapping or [])
+    data = to_csv_bytes(rows)
+    try:
+        if args.output and args.output != "-":
+            Path(args.output).write_bytes(data)
+        else:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+    except OSError as error:
+        print(f"figcheck: {args.output}: cannot write: {error.strerror or error}", file=sys.stderr)
+        return 1
+    for problem in errors:
+        print(f"figcheck: {problem}", file=sys.stderr)
+    if args.verbose:
+        print(f"figcheck: {len(rows)} reference rows, {len(errors)} errors", file=sys.stderr)
+    return 1 if errors or rows.empty else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m extract", description="figcheck: figures in news articles")
     parser.add_argument("--debug", action="store_true",
@@ -242,6 +262,18 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--workers", type=int, default=1, help="local processes for extraction (default 1)")
     check.add_argument("-v", "--verbose", action="store_true", help="print a summary on stderr")
     check.set_defaults(run=_check_command)
+
+    reference = commands.add_parser("reference", help="reference data for the cross-checks")
+    reference_commands = reference.add_subparsers(dest="reference_command", required=True)
+    imports = reference_commands.add_parser(
+        "import", help="official statistics (SDMX-CSV, World Bank API JSON, ONS time-series CSV) as reference rows")
+    imports.add_argument("location", metavar="FILE_OR_URL", help="a published file, or its http(s) URL")
+    imports.add_argument("--mapping", action="append", metavar="M",
+                         help="a series mapping CSV (format, series, filter, measure, entity, unit, geography, "
+                              "scale, months, source, url), besides the bundled data/official_series.csv (repeatable)")
+    imports.add_argument("-o", "--output", help="the reference CSV to write; default stdout")
+    imports.add_argument("-v", "--verbose", action="store_true", help="print a summary on stderr")
+    imports.set_defaults(run=_reference_import_command)
     return parser
 
 

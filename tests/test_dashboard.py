@@ -190,7 +190,9 @@ def test_selecting_a_row_shows_the_figure_in_its_sentence_and_article(surface):
         assert "reported 6,754 civilians killed or injured, H1 2025 (measures differ: killed vs killed or injured)" \
             in verdict
         evidence = at.dataframe[1].value
-        assert "6,754 civilians killed or injured, H1 2025" in evidence["label"].tolist()
+        labels = evidence["label"].tolist()
+        assert ("UN Human Rights Monitoring Mission in Ukraine (HRMMU): 6,754 civilians killed or injured, "
+                "H1 2025 — differs in measure") in labels
 
 
 def _select(at: AppTest, surface: str) -> AppTest:

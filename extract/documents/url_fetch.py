@@ -234,7 +234,20 @@ def fetch_document(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int
     Connecting, TLS, headers, redirects and body all end within `timeout` seconds of the call, in
     this thread. Name resolution is the system resolver's and is bounded by its own timeout.
     """
-    url = url.strip()
+    page = _fetch_page(url.strip(), timeout, max_bytes, allow_private)
+    return page if isinstance(page, LoadError) else _document(url.strip(), page)
+
+
+def fetch_bytes(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES,
+                allow_private: bool | None = None) -> tuple[bytes, str] | LoadError:
+    """The body at `url` and the URL it came from after redirects, under the same guards as
+    `fetch_document`; for data files (CSV, JSON) that are not articles."""
+    page = _fetch_page(url.strip(), timeout, max_bytes, allow_private)
+    return page if isinstance(page, LoadError) else (page.body, page.url)
+
+
+def _fetch_page(url: str, timeout: float, max_bytes: int, allow_private: bool | None) -> _Page | LoadError:
+    """One page, redirects followed, every hop checked, all within `timeout` seconds."""
     if urlsplit(url).scheme.lower() not in _ALLOWED_SCHEMES or not urlsplit(url).hostname:
         return LoadError(url or "(empty URL)", "not an http(s) URL")
     if allow_private is None:
@@ -262,7 +275,7 @@ def fetch_document(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int
         if current != url:  # a refusal after a redirect names both ends
             return LoadError(url, f"redirected to {current}: {outcome.message}")
         return outcome
-    return _document(url, outcome)
+    return outcome
 
 
 def _document(url: str, page: _Page) -> Document | LoadError:

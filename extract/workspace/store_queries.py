@@ -47,7 +47,8 @@ EVIDENCE_SCHEMA = pa.schema([
     pa.field("figure_id", pa.string()), pa.field("role", pa.string()), pa.field("label", pa.string()),
     pa.field("source", pa.string()), pa.field("low", pa.float64()), pa.field("high", pa.float64()),
     pa.field("open_high", pa.bool_()), pa.field("unit", pa.string()), pa.field("is_match", pa.bool_()),
-    pa.field("agrees", pa.bool_()), pa.field("why", pa.string()), pa.field("url", pa.string()),
+    pa.field("agrees", pa.bool_()), pa.field("failed", pa.string()), pa.field("why", pa.string()),
+    pa.field("url", pa.string()),
 ])
 DECISIONS_SCHEMA = pa.schema([pa.field(name, pa.string()) for name in ("key", "verdict", "note", "reviewed_at")])
 OTHER_SOURCES = "(all other sources)"

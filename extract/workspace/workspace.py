@@ -58,6 +58,7 @@ CATALOGUE = "catalogue.sqlite"
 REFERENCE_DIR = "reference"
 CHECKS_DIR = "checks"
 DOCUMENTS_PER_CHUNK = 500
+CHECKS_FORMAT = 2  # raised when what is stored under checks/ changes, so older checks are redone
 CROSS_CHECK_LIMIT_ENV = "FIGCHECK_CROSS_CHECK_LIMIT"
 DEFAULT_CROSS_CHECK_LIMIT = 250_000
 _SAFE_NAME = re.compile(r"[^0-9A-Za-z._-]+")
@@ -301,7 +302,7 @@ def state(workspace: Workspace) -> str:
     """What the stored checks depend on: the committed chunks, the hand changes and the reference
     files. Cheap (names and a counter), so every dashboard rerun can ask whether it moved."""
     _, documents = committed_parts(workspace.path)
-    material = hashlib.sha256()
+    material = hashlib.sha256(f"checks {CHECKS_FORMAT}\0".encode())
     for part in documents:
         material.update(part.name.encode() + b"\0")
     material.update(f"generation {generation(workspace)}\0".encode())
