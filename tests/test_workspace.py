@@ -95,7 +95,7 @@ def test_removing_hides_an_article_everywhere_and_re_adding_brings_it_back(tmp_p
 
 def test_verdicts_are_stored_once_per_state_and_follow_new_reference_data(tmp_path):
     workspace = open_workspace(tmp_path / "ws")
-    add_documents(workspace, [document_from_text("The fleet counted 135 tankers in May, Kyiv School of Economics "
+    add_documents(workspace, [document_from_text("The shadow fleet counted 135 tankers, Kyiv School of Economics "
                                                  "said.", origin="fleet")], how="paste")
     verdicts, _ = ensure_checks(workspace)
     assert ensure_checks(workspace)[0] == verdicts and verdicts.stat().st_size > 0

@@ -36,6 +36,7 @@ import pyarrow.parquet as pq
 
 from extract.checks.crosscheck import cross_check, evidence_frame
 from extract.checks.reference_data import BUNDLED_REFERENCE, combine_references, load_reference, load_reference_bytes
+from extract.checks.verdicts import VERDICT_COLUMNS, VERDICT_LABELS
 from extract.documents.loaders import Document
 from extract.engine.extraction import figure_rows
 from extract.engine.table_schema import COLUMNS, frame_from_rows
@@ -405,14 +406,18 @@ def _store_unchecked(workspace: Workspace, at: str, figure_files: list[Path], do
         else:
             connection.from_arrow(pa.table({"doc_id": pa.array([], pa.string()), "text": pa.array([], pa.string())})
                                   ).create_view("_documents")
+        values = {"verdict": "unverified", "verdict_reason": reason,
+                  "verdict_label": VERDICT_LABELS.get(("unverified", ""), "")}
+        columns = ", ".join(f'$v{n} AS "{name}"' for n, name in enumerate(VERDICT_COLUMNS))
         relation = connection.sql(
             "WITH texts AS (SELECT doc_id, any_value(sha256(text)) AS text_sha FROM _documents "
             "WHERE text IS NOT NULL GROUP BY doc_id) "
-            "SELECT f.figure_id, 'unverified' AS verdict, $reason AS verdict_reason, '' AS evidence, '' AS \"check\", "
+            f"SELECT f.figure_id, {columns}, "
             "CASE WHEN t.text_sha IS NULL THEN '' ELSE substr(sha256(t.text_sha || chr(0) || CAST(f.start AS VARCHAR) "
             "|| chr(0) || CAST(f.\"end\" AS VARCHAR) || chr(0) || f.surface), 1, 32) END AS review_key "
             "FROM _figures f LEFT JOIN texts t ON t.doc_id = f.doc_id "
-            "WHERE f.doc_id NOT IN (SELECT doc_id FROM _removed)", params={"reason": reason})
+            "WHERE f.doc_id NOT IN (SELECT doc_id FROM _removed)",
+            params={f"v{n}": values.get(name, "") for n, name in enumerate(VERDICT_COLUMNS)})
         _write(EVIDENCE_SCHEMA.empty_table(), evidence_path)
         problems_path = _problems_path(workspace, at)
         problems_path.write_text("[]", encoding="utf-8")
