@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import re
 import sqlite3
@@ -52,6 +53,7 @@ from extract.workspace.store_writer import (
     document_hash,
 )
 
+logger = logging.getLogger(__name__)
 DEFAULT_WORKSPACE = Path(__file__).resolve().parents[2] / "data" / "workspace"
 WORKSPACE_ENV = "FIGCHECK_WORKSPACE"
 REVIEWS_ENV = "FIGCHECK_REVIEWS_DB"
@@ -211,9 +213,15 @@ def add_documents(workspace: Workspace, documents: Iterable[Document], *, how: s
             report.errors.append(f"{document.origin or document.doc_id}: article id '{document.doc_id}' is already "
                                  "used by another article in the workspace; this article is skipped")
         else:
-            found = figure_rows(document)
-            batch.append((document, len(found)))
-            rows.extend(found)
+            try:
+                found = figure_rows(document)
+            except Exception as error:  # noqa: BLE001 - one article that breaks extraction must not stop the rest
+                logger.exception("extraction failed for %s", document.origin or document.doc_id)
+                report.errors.append(f"{document.origin or document.doc_id}: extraction failed "
+                                     f"({type(error).__name__}); the article is skipped")
+            else:
+                batch.append((document, len(found)))
+                rows.extend(found)
         if progress:
             progress(number, document)
         if len(batch) >= DOCUMENTS_PER_CHUNK:
