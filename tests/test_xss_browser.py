@@ -25,11 +25,13 @@ HOSTILE = (f"Costs rose 9% last year {PAYLOADS[0]} according to the Audit Office
 
 
 @pytest.fixture(scope="module")
-def page_and_url():
+def page_and_url(tmp_path_factory):
     require_browser()
     from playwright.sync_api import sync_playwright
 
-    with running_dashboard() as url, sync_playwright() as playwright:
+    # A workspace of its own: articles other tests added to the shared one must not change the view.
+    workspace = tmp_path_factory.mktemp("xss") / "workspace"
+    with running_dashboard(env={"FIGCHECK_WORKSPACE": str(workspace)}) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         yield page, url
