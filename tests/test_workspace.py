@@ -62,7 +62,7 @@ def test_added_articles_are_stored_with_text_figures_and_verdicts(tmp_path):
     assert again.added == [] and again.already == [doc_id]
     clash = add_documents(workspace, [document_from_text("Other text, 5 boats.", doc_id=doc_id)], how="paste")
     assert clash.added == [] and clash.errors == [
-        f"text: article id '{doc_id}' is already used by another article in the workspace; this article is skipped"]
+        f"text: article id '{doc_id}' is already used by pasted; this article is skipped"]
 
     store = open_checked_store(workspace)
     row = queries.figures_page(store).iloc[0]

@@ -202,6 +202,7 @@ def add_documents(workspace: Workspace, documents: Iterable[Document], *, how: s
     batch: list[tuple[Document, int]] = []
     rows: list[dict[str, object]] = []
     restored: list[Document] = []
+    taken: dict[str, str] = {}  # doc_id -> origin, of this call's articles
     for number, document in enumerate(documents, start=1):
         digest = document_hash(document)
         if document.doc_id in known and digest in known[document.doc_id]:
@@ -209,9 +210,11 @@ def add_documents(workspace: Workspace, documents: Iterable[Document], *, how: s
                 restored.append(document)
             else:
                 report.already.append(document.doc_id)
-        elif document.doc_id in known or any(d.doc_id == document.doc_id for d, _ in batch):
+        elif document.doc_id in known or document.doc_id in taken:
+            other = taken.get(document.doc_id) or _added_origin(workspace, document.doc_id) or \
+                "another article in the workspace"
             report.errors.append(f"{document.origin or document.doc_id}: article id '{document.doc_id}' is already "
-                                 "used by another article in the workspace; this article is skipped")
+                                 f"used by {other}; this article is skipped")
         else:
             try:
                 found = figure_rows(document)
@@ -221,6 +224,7 @@ def add_documents(workspace: Workspace, documents: Iterable[Document], *, how: s
                                      f"({type(error).__name__}); the article is skipped")
             else:
                 batch.append((document, len(found)))
+                taken[document.doc_id] = document.origin
                 rows.extend(found)
         if progress:
             progress(number, document)
@@ -238,6 +242,14 @@ def add_documents(workspace: Workspace, documents: Iterable[Document], *, how: s
             connection.execute("COMMIT")
         report.added.extend(d.doc_id for d in restored)
     return report
+
+
+def _added_origin(workspace: Workspace, doc_id: str) -> str:
+    """Where an article added by hand came from ('first.jsonl:1', 'pasted'), or '' if not added by hand."""
+    with _catalogue(workspace) as connection:
+        found = connection.execute("SELECT origin FROM added WHERE doc_id = ? ORDER BY id LIMIT 1",
+                                   (doc_id,)).fetchone()
+    return str(found[0]) if found and found[0] else ""
 
 
 def _commit(workspace: Workspace, batch: list[tuple[Document, int]], rows: list[dict[str, object]], how: str,
