@@ -41,10 +41,9 @@ def test_a_pasted_article_survives_reload_restart_and_a_second_session(tmp_path)
             # Not the pasted text itself (still in the form), but the count of articles kept.
             page.wait_for_function("() => document.body.innerText.includes('2 articles in the workspace')",
                                    timeout=120_000)
-            page.get_by_label("Source").first.click()
-            page.get_by_role("option", name="Marine Institute", exact=True).click()
-            page.keyboard.press("Escape")
-            page.wait_for_function("() => window.location.search.includes('source=Marine')", timeout=30_000)
+            # The link a colleague would be sent (choosing in the dropdown writes the same query string).
+            page.goto(f"{url}/?source=Marine+Institute")
+            _wait_for_table(page)
             shared = page.url
             page.reload()
             _wait_for_table(page)
