@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -38,10 +39,12 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     started = time.perf_counter()
-    with running_dashboard() as url, sync_playwright() as playwright:
+    # A new workspace: the first render includes creating it with the sample (extraction, checks).
+    workspace = Path(tempfile.mkdtemp(prefix="figcheck-startup-")) / "workspace"
+    with running_dashboard(env={"FIGCHECK_WORKSPACE": str(workspace)}) as url, sync_playwright() as playwright:
         healthy = time.perf_counter() - started
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page = browser.new_page(viewport={"width": 1440, "height": 900})
 
         began = time.perf_counter()
         page.goto(url)

@@ -16,6 +16,7 @@ import argparse
 import asyncio
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -23,13 +24,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 import websockets  # noqa: E402
+from app_server import running_dashboard  # noqa: E402
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
-from app_server import running_dashboard  # noqa: E402
-
 FILTERS = ["", "source=United+Nations", "kind=percent", "q=tankers", "min=100&max=1000",
-           "source=Kyiv+School+of+Economics&q=tankers", "qualifier=approx"]
+           "source=Kyiv+School+of+Economics&q=tankers", "qualifier=approx", "verdict=consistent"]
 ANSWER_TIMEOUT = 60.0
 
 
@@ -66,7 +66,7 @@ async def _session(url: str, number: int, reruns: int, deadline: float) -> list[
                 query = FILTERS[(number + index) % len(FILTERS)] if index else ""
                 try:
                     results.append(await _rerun(ws, query))
-                except (asyncio.TimeoutError, websockets.ConnectionClosed) as error:
+                except (TimeoutError, websockets.ConnectionClosed) as error:
                     results.append((ANSWER_TIMEOUT, f"no answer: {type(error).__name__}"))
                     break
     except (OSError, websockets.InvalidHandshake) as error:
@@ -98,7 +98,9 @@ def main() -> None:
     parser.add_argument("--reruns", type=int, default=5)
     parser.add_argument("--time-limit", type=float, default=300.0)
     args = parser.parse_args()
-    with running_dashboard() as base:
+    # A workspace of its own, so the soak neither reads nor adds to data/workspace/.
+    workspace = Path(tempfile.mkdtemp(prefix="figcheck-soak-")) / "workspace"
+    with running_dashboard(env={"FIGCHECK_WORKSPACE": str(workspace)}) as base:
         url = base.replace("http://", "ws://") + "/_stcore/stream"
         first, later, elapsed = asyncio.run(_soak(url, args.sessions, args.reruns, args.time_limit))
     runs = first + later

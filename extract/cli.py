@@ -27,9 +27,19 @@ from extract.workspace.batch import (
     standard_output,
 )
 from extract.workspace.export import FORMATS, format_for, to_csv_bytes, write_table
+from extract.workspace.filters import Filters
 from extract.workspace.reviews import ReviewStoreError, merge_decisions
 from extract.workspace.run_log import configure_logging, default_workspace, log_unexpected
-from extract.workspace.store_writer import PARTITIONS, StoreError, StoreWriter
+from extract.workspace.store_queries import write_export
+from extract.workspace.store_writer import PARTITIONS, StoreError, StoreWriter, is_store
+from extract.workspace.workspace import (
+    WorkspaceError,
+    decisions_frame,
+    ensure_checks,
+    open_checked_store,
+    open_workspace,
+    workspace_path,
+)
 
 
 def _extract_inputs(args: argparse.Namespace) -> tuple[list[Document], pd.DataFrame, list[LoadError]]:
@@ -87,6 +97,9 @@ def _write(frame: pd.DataFrame, args: argparse.Namespace) -> bool:
 
 
 def _figures_command(args: argparse.Namespace) -> int:
+    refused = _into_workspace(args)
+    if refused:
+        return refused
     if args.scheduler and args.engine != "dask":
         print("figcheck: --scheduler needs --engine dask", file=sys.stderr)
         return 2
@@ -132,11 +145,75 @@ def _figures_command(args: argparse.Namespace) -> int:
         print(f"figcheck: {problem}", file=sys.stderr)
     if report.errors_not_kept:
         print(f"figcheck: ... and {report.errors_not_kept:,} more errors", file=sys.stderr)
+    if not _check_workspace(args):
+        return 1
     if args.verbose:
         skipped = f", {report.skipped} already in the store" if isinstance(sink, StoreWriter) else ""
         print(f"figcheck: {report.documents} documents, {report.figures} figures{skipped}, "
               f"{len(report.errors)} errors", file=sys.stderr)
     return 1 if report.errors else 0
+
+
+def _into_workspace(args: argparse.Namespace) -> int:
+    """Point `figures` at the workspace's store, laid out first so the store writer finds a store;
+    0 (also without --workspace), or the exit status of a refusal."""
+    if not args.workspace:
+        return 0
+    if args.output:
+        print("figcheck: give either -o or --workspace, not both", file=sys.stderr)
+        return 2
+    args.output, args.format = str(args.workspace), "store"
+    try:
+        open_workspace(args.workspace)
+    except WorkspaceError as error:
+        print(f"figcheck: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _check_workspace(args: argparse.Namespace) -> bool:
+    """With --workspace, cross-check it now, so the dashboard opens the corpus with its verdicts at once."""
+    if not args.workspace:
+        return True
+    try:
+        ensure_checks(open_workspace(args.workspace))
+    except WorkspaceError as error:
+        print(f"figcheck: {error}", file=sys.stderr)
+        return False
+    return True
+
+
+def _export_command(args: argparse.Namespace) -> int:
+    path = workspace_path(args.workspace)
+    if not is_store(path):
+        print(f"figcheck: {path}: not a workspace (no figures/ and documents/ folders)", file=sys.stderr)
+        return 1
+    filters = Filters(sources=tuple(args.source or ()), documents=tuple(args.document or ()),
+                      outlets=tuple(args.outlet or ()), dimensions=tuple(args.kind or ()),
+                      qualifiers=tuple(args.qualifier or ()), verdicts=tuple(args.verdict or ()),
+                      text=args.search or "", value_min=args.min, value_max=args.max)
+    try:
+        workspace = open_workspace(path)
+        store = open_checked_store(workspace, in_memory=False)
+        store.use_decisions(decisions_frame(workspace))
+    except (WorkspaceError, StoreError, ReviewStoreError) as error:
+        print(f"figcheck: {error}", file=sys.stderr)
+        return 1
+    fmt = format_for(args.output, args.format)
+    try:
+        if args.output and args.output != "-":
+            with open(args.output, "wb") as out:
+                rows = write_export(store, filters, out, fmt)
+        else:
+            rows = write_export(store, filters, sys.stdout.buffer, fmt)
+    except OSError as error:
+        print(f"figcheck: {args.output}: cannot write: {error.strerror or error}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    if args.verbose:
+        print(f"figcheck: {rows} figures exported", file=sys.stderr)
+    return 0
 
 
 def _at_least_one(text: str) -> int:
@@ -220,8 +297,27 @@ def build_parser() -> argparse.ArgumentParser:
                               f"(default {DOCUMENT_SECONDS:g}; local engine)")
     figures.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                          help="a progress bar on stderr (default: when stderr is a terminal)")
+    figures.add_argument("--workspace", metavar="DIR",
+                         help="add the figures to this workspace (a store the dashboard opens) and cross-check them")
     figures.add_argument("-v", "--verbose", action="store_true", help="print a summary on stderr")
     figures.set_defaults(run=_figures_command)
+
+    export = commands.add_parser("export", help="export a workspace's figures, verdicts and reviews, filtered "
+                                                "exactly as the dashboard filters them")
+    export.add_argument("--workspace", metavar="DIR",
+                        help="the workspace (default: $FIGCHECK_WORKSPACE, else data/workspace/)")
+    for flag, meaning in (("source", "a source, or '(stated by the article)'"), ("document", "a doc_id"),
+                          ("outlet", "an outlet"), ("kind", "a dimension (percent, currency, count, ...)"),
+                          ("qualifier", "exact, approx, lower, upper or range"),
+                          ("verdict", "the verdict that stands: consistent, conflict or unverified")):
+        export.add_argument(f"--{flag}", action="append", metavar=flag.upper(), help=f"keep {meaning} (repeatable)")
+    export.add_argument("--search", metavar="TEXT", help="case-insensitive text in the entity or the sentence")
+    export.add_argument("--min", type=float, help="smallest value kept")
+    export.add_argument("--max", type=float, help="largest value kept")
+    export.add_argument("-o", "--output", help="output file (format from its suffix); default stdout")
+    export.add_argument("--format", choices=FORMATS, help="output format (default: from -o, else csv)")
+    export.add_argument("-v", "--verbose", action="store_true", help="print a summary on stderr")
+    export.set_defaults(run=_export_command)
 
     check = commands.add_parser("check", help="extract every figure and cross-check it: verdict, reason, evidence")
     check.add_argument("inputs", nargs="+", metavar="INPUT",

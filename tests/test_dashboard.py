@@ -1,14 +1,30 @@
 """The dashboard driven through Streamlit's AppTest: start-up, filters and the URL, uploads, pasted
-text, row selection and the figure detail."""
+text, row selection and the figure detail, and a workspace that keeps what was added."""
 
 import pytest
+import streamlit
+from conftest import ROOT
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
+from extract.documents.loaders import document_from_text
 
 SCRIPT = str(ROOT / "dashboard.py")
 EXTRA_ARTICLE = (b"Wheat prices jumped 18% in March, according to the Grain Council. "
                  b"Farmers planted about 2,400 hectares less than a year earlier.")
+
+
+@pytest.fixture(autouse=True)
+def workspace(tmp_path, monkeypatch):
+    """Each test starts on a new workspace (seeded with the bundled sample), as a first start does."""
+    path = tmp_path / "workspace"
+    monkeypatch.setenv("FIGCHECK_WORKSPACE", str(path))
+    return path
+
+
+def _restart() -> None:
+    """What a server restart forgets: every cache and open store in the process."""
+    streamlit.cache_resource.clear()
+    streamlit.cache_data.clear()
 
 
 def _app(**query) -> AppTest:
@@ -61,10 +77,20 @@ def test_filters_are_read_from_the_url():
     assert sorted(_surfaces(at)) == ["135", "496", "886 square miles"]
 
 
-def test_an_unknown_source_in_the_url_is_ignored_not_an_error():
+def test_an_unknown_source_in_the_url_is_kept_and_said_to_match_nothing():
     at = _app(source="Nobody At All")
-    assert not at.exception and at.multiselect(key="source").value == []
-    assert len(_surfaces(at)) == 18
+    assert not at.exception and at.multiselect(key="source").value == ["Nobody At All"]
+    assert [w.value for w in at.warning] == ["Source: no figure in this workspace has “Nobody At All”"]
+    assert len(_surfaces(at)) == 0 and _metrics(at)["Figures"] == "0"
+    assert [i.value for i in at.info][0] == "No figure matches these filters."
+    exports = [b for b in at.get("download_button")]
+    assert len(exports) == 3 and all(b.proto.disabled for b in exports)
+
+
+def test_active_filters_are_summarised_above_the_table():
+    at = _app(kind="percent", q="rose")
+    assert any(m.value == "**Showing figures where** Kind: percent · Search: “rose”" for m in at.markdown)
+    assert not _app().markdown or all("Showing figures where" not in m.value for m in _app().markdown)
 
 
 def test_a_good_upload_adds_its_figures():
@@ -85,21 +111,66 @@ def test_a_bad_upload_gets_an_error_box_naming_it_and_the_rest_still_loads():
         ("wheat.txt", EXTRA_ARTICLE, "text/plain"),
     ]).run()
     assert not at.exception
-    assert [e.value for e in at.error] == ["Could not load photo.txt: binary file, not text",
-                                           "Could not load wire.jsonl:2: malformed JSON (Expecting property name enclosed in double quotes)"]
+    assert [e.value for e in at.error] == [
+        "Could not load photo.txt: binary file, not text",
+        "Could not load wire.jsonl:2: malformed JSON (Expecting property name enclosed in double quotes)"]
     assert _metrics(at)["Articles"] == "4"
     assert {"7%", "Some 40", "18%"} <= set(_surfaces(at))
 
 
-def test_pasted_text_is_extracted():
-    at = _app()
-    at.text_input(key="paste_title").input("Fish stocks")
-    at.text_area(key="paste_text").input("Cod stocks fell by a third, according to the Marine Institute.")
-    next(b for b in at.button if b.label == "Add pasted article").click().run()
-    assert not at.exception
+def _paste(at: AppTest, text: str, **fields: str) -> AppTest:
+    for name, value in fields.items():
+        at.text_input(key=f"paste_{name}").input(value)
+    at.text_area(key="paste_text").input(text)
+    return next(b for b in at.button if b.label == "Add pasted article").click().run()
+
+
+FISH = "Cod stocks fell by a third, according to the Marine Institute."
+
+
+def test_pasted_text_is_extracted_with_its_title_outlet_date_and_url():
+    at = _paste(_app(), FISH, title="Fish stocks", outlet="Coast Post", date="2025-03-02",
+                url="https://example.org/fish")
+    assert not at.exception and not at.error
     table = at.dataframe[0].value
     row = table[table["document"] == "Fish stocks"].iloc[0]
     assert (row["surface"], row["source"], row["change"]) == ("a third", "Marine Institute", "down")
+    assert "Coast Post" in at.multiselect(key="outlet").options
+
+
+def test_a_pasted_article_survives_a_new_session_a_restart_and_a_shared_link():
+    at = _paste(_app(), FISH, title="Fish stocks")
+    assert _metrics(at)["Articles"] == "2"
+    assert _metrics(_app())["Articles"] == "2"  # a reload: a new session, same server
+    _restart()
+    again = _app(source="Marine Institute")  # a colleague opening the first one's link after a restart
+    assert _surfaces(again) == ["a third"] and _metrics(again)["Figures"] == "1"
+
+
+def test_a_pasted_article_with_a_bad_date_is_refused_and_says_why():
+    at = _paste(_app(), FISH, date="March 2nd")
+    assert [e.value for e in at.error] == ["Could not load pasted article: the date 'March 2nd' is not YYYY-MM-DD"]
+    assert _metrics(at)["Articles"] == "1"
+
+
+def test_a_removed_article_is_gone_from_every_view_and_its_review_trail_is_kept(tmp_path, monkeypatch):
+    monkeypatch.setenv("FIGCHECK_REVIEWS_DB", str(tmp_path / "reviews.sqlite"))
+    at = _paste(_app(), FISH, title="Fish stocks")
+    at = _select(at, "a third")
+    next(b for b in at.button if b.label == "Save decision").click().run()
+    fish = document_from_text(FISH, origin="pasted").doc_id
+    assert f"Fish stocks ({fish[:8]})" in at.selectbox(key="remove_doc").options
+    at.selectbox(key="remove_doc").set_value(fish).run()
+    next(b for b in at.button if b.label == "Remove from the workspace").click().run()
+    assert not at.exception
+    assert _metrics(at)["Articles"] == "1" and "a third" not in _surfaces(at)
+    assert "Marine Institute" not in at.multiselect(key="source").options
+    assert not any(o.startswith("Fish stocks") for o in at.multiselect(key="doc").options)
+    _restart()
+    later = _app()
+    assert _metrics(later)["Articles"] == "1" and "a third" not in _surfaces(later)
+    removed = later.dataframe[-1].value
+    assert removed[["title", "decisions"]].values.tolist() == [["Fish stocks", 1]]
 
 
 @pytest.mark.parametrize("surface", ["More than 6700", "496"])
@@ -145,7 +216,8 @@ def test_a_review_decision_is_kept_across_a_restart(tmp_path, monkeypatch):
     monkeypatch.setenv("FIGCHECK_REVIEWS_DB", str(tmp_path / "reviews.sqlite"))
     at = _select(_app(), "$60 a barrel")
     at.radio[0].set_value("conflict")
-    next(t for t in at.text_area if (t.key or "").startswith("review_note-")).input("The cap was lowered to $47.60 in 2025.")
+    note = next(t for t in at.text_area if (t.key or "").startswith("review_note-"))
+    note.input("The cap was lowered to $47.60 in 2025.")
     next(b for b in at.button if b.label == "Save decision").click().run()
     assert not at.exception
 

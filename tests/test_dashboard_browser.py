@@ -11,25 +11,32 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-
 from app_server import CHROMIUM, CHROMIUM_ARGS, running_dashboard
 from conftest import ROOT, require_browser
-from extract.app.checked_table import EXPORT_COLUMNS, cross_check, references, reviewed_table
-from extract.app.article_loading import articles_from_file, bundled_files, combine
-from extract.workspace.export import to_csv_bytes
-from extract.workspace.filters import FigureFilters, apply_filters
+
+from extract.workspace import store_queries as queries
+from extract.workspace.filters import Filters
+from extract.workspace.workspace import decisions_frame, open_checked_store, open_workspace
 
 ARTIFACTS = Path(os.environ.get("FIGCHECK_ARTIFACTS", ROOT / "test-artifacts"))
 
 
+VIEWPORT = {"width": 1440, "height": 900}
+
+
 @pytest.fixture(scope="module")
-def browser_page():
+def workspace_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("browser") / "workspace"
+
+
+@pytest.fixture(scope="module")
+def browser_page(workspace_dir):
     require_browser()
     from playwright.sync_api import sync_playwright
 
-    with running_dashboard() as url, sync_playwright() as playwright:
+    with running_dashboard(env={"FIGCHECK_WORKSPACE": str(workspace_dir)}) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+        context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
         page = context.new_page()
         yield page, url
         browser.close()
@@ -42,7 +49,7 @@ def _table_rows(page) -> list[list[str]]:
     return [cells for cells in texts if cells]
 
 
-def test_table_and_charts_render_and_export_matches(browser_page):
+def test_table_and_charts_render_and_export_matches(browser_page, workspace_dir):
     page, url = browser_page
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.goto(url)
@@ -69,10 +76,10 @@ def test_table_and_charts_render_and_export_matches(browser_page):
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Export CSV").click()
     downloaded = Path(download_info.value.path()).read_bytes()
-    loaded = combine(articles_from_file(name, data) for name, data in bundled_files())
-    everything = reviewed_table(cross_check(loaded.table, references([])[0]), loaded.texts)
-    expected = to_csv_bytes(apply_filters(everything, FigureFilters(sources=["United Nations"]))[EXPORT_COLUMNS])
-    assert downloaded == expected
+    workspace = open_workspace(workspace_dir)
+    store = open_checked_store(workspace)
+    store.use_decisions(decisions_frame(workspace))
+    assert downloaded == queries.export_bytes(store, Filters(sources=("United Nations",)), "csv")
     assert downloaded.count(b"\n") == 2  # header and the UN's one figure
 
 
@@ -123,3 +130,4 @@ def test_clicking_a_sources_bar_filters_the_table_and_the_url(browser_page):
     assert sorted(row[0] for row in _table_rows(page)) == ["nearly 141,000"]
     assert page.get_by_label("Source").first.locator("xpath=ancestor::*[@data-testid='stMultiSelect']") \
         .get_by_text("Izvestia").count() >= 1
+

@@ -10,7 +10,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from app_server import CHROMIUM, CHROMIUM_ARGS, running_dashboard
 from conftest import ROOT, require_browser
 
@@ -26,11 +25,13 @@ HOSTILE = (f"Costs rose 9% last year {PAYLOADS[0]} according to the Audit Office
 
 
 @pytest.fixture(scope="module")
-def page_and_url():
+def page_and_url(tmp_path_factory):
     require_browser()
     from playwright.sync_api import sync_playwright
 
-    with running_dashboard() as url, sync_playwright() as playwright:
+    # A workspace of its own: articles other tests added to the shared one must not change the view.
+    workspace = tmp_path_factory.mktemp("xss") / "workspace"
+    with running_dashboard(env={"FIGCHECK_WORKSPACE": str(workspace)}) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         yield page, url
@@ -52,7 +53,7 @@ def test_hostile_article_text_shows_literally_and_runs_nothing(page_and_url):
     grid.scroll_into_view_if_needed()
     box = grid.bounding_box()
     page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)  # select the one row
-    page.wait_for_selector("text=Figure detail", timeout=30_000)
+    page.wait_for_selector("text=Figure detail", timeout=90_000)  # an upload is extracted and cross-checked first
     page.get_by_text("Whole article:").click()
     page.wait_for_timeout(1500)  # give any injected handler time to fire
 

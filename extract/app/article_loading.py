@@ -3,6 +3,7 @@ turned into one figures table plus the article texts the detail view marks up.""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ from extract.engine.table_schema import COLUMNS, frame_from_rows
 from extract.workspace.filters import OWN_STATEMENT, source_label
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "articles"
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 UPLOAD_TYPES = sorted(suffix.lstrip(".") for suffix in SUPPORTED_SUFFIXES)
 
 
@@ -32,6 +34,41 @@ def bundled_files(directory: Path = DATA_DIR) -> list[tuple[str, bytes]]:
     """(name, bytes) of every article file under `directory`, in a stable order."""
     files = sorted(p for p in directory.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
     return [(str(p.relative_to(directory)), p.read_bytes()) for p in files]
+
+
+def bundled_documents(directory: Path = DATA_DIR) -> list[Document]:
+    """The bundled sample articles, which a new workspace starts with."""
+    documents, _ = documents_from_files(bundled_files(directory))
+    return documents
+
+
+def documents_from_files(files: Iterable[tuple[str, bytes]]) -> tuple[list[Document], list[str]]:
+    """Every article in some uploaded files (texts, HTML pages or whole corpora), and one line per
+    file or record that could not be read, naming it."""
+    documents: list[Document] = []
+    errors: list[str] = []
+    for name, data in files:
+        try:
+            for item in load_bytes(data, name):
+                if isinstance(item, LoadError):
+                    errors.append(str(item))
+                else:
+                    documents.append(item)
+        except Exception as error:  # noqa: BLE001 - whatever a file does to a loader, the page stays up
+            errors.append(f"{name}: cannot read ({type(error).__name__}); the rest of the file is skipped")
+    return documents, errors
+
+
+def pasted_document(text: str, *, title: str = "", outlet: str = "", date: str = "", url: str = "") -> Document | str:
+    """An article pasted into the app with the metadata typed beside it, or why it cannot be added."""
+    if not text.strip():
+        return "pasted text: empty"
+    if date.strip() and not _ISO_DATE.fullmatch(date.strip()):
+        return f"pasted article: the date {date.strip()!r} is not YYYY-MM-DD"
+    if url.strip() and not url.strip().lower().startswith(("http://", "https://")):
+        return "pasted article: the URL must start with http:// or https://"
+    return document_from_text(text, origin="pasted", title=title.strip() or "Pasted article", outlet=outlet.strip(),
+                              date=date.strip(), url=url.strip())
 
 
 def articles_from_documents(documents: Iterable[Document], errors: Iterable[LoadError] = ()) -> LoadedArticles:
@@ -97,16 +134,6 @@ def combine(parts: Iterable[LoadedArticles]) -> LoadedArticles:
     return LoadedArticles(table=table[COLUMNS].reset_index(drop=True), texts=texts, errors=errors, origins=origins)
 
 
-def overview_counts(table: pd.DataFrame) -> dict[str, object]:
-    """The four headline numbers: articles, figures, sources, share of figures with a source."""
-    named = table["source"] != ""
-    return {
-        "articles": int(table["doc_id"].nunique()),
-        "figures": int(len(table)),
-        "sources": int(table.loc[named, "source"].nunique()),
-        "with_source": float(named.mean()) if len(table) else None,
-    }
-
-
 __all__ = ["LoadedArticles", "OWN_STATEMENT", "UPLOAD_TYPES", "articles_from_documents", "articles_from_file",
-           "articles_from_text", "bundled_files", "combine", "overview_counts", "source_label"]
+           "articles_from_text", "bundled_documents", "bundled_files", "combine", "documents_from_files",
+           "pasted_document", "source_label"]

@@ -151,3 +151,12 @@ def date_count_chart(counts: pd.DataFrame) -> alt.Chart | None:
         mark = alt.Chart(counts, title="Figures by article date").mark_bar()
     return mark.encode(x=x, y=alt.Y("figures:Q", axis=alt.Axis(tickMinStep=1, format="d")),
                        tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d"), "figures:Q"])
+
+
+def ranked_source_chart(counts: pd.DataFrame, chosen: list[str]) -> alt.Chart:
+    """The source chart with its bars in the order of `counts` (as `store_queries.source_verdict_counts`
+    ranks them: most figures first, the folded "all other sources" and "(stated by the article)"
+    last), so that the article's own statements, often the most, never squeeze the named sources."""
+    order = list(dict.fromkeys(counts["source"]))
+    chart = source_count_chart(counts, chosen)
+    return chart.encode(y=alt.Y("source:N", sort=order, title=None, axis=alt.Axis(labelLimit=220)))

@@ -1,10 +1,11 @@
-"""The dashboard's filters as plain data: what a user chose, and the figures it leaves."""
+"""What a user narrowed the figures to: one filter type, applied in SQL by `store_queries.where_clause`
+for the dashboard, the CLI's exports and the tests alike; and the labels filters and charts share."""
 
 from __future__ import annotations
 
 import hashlib
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -17,47 +18,54 @@ def source_label(source: str) -> str:
 
 
 @dataclass(frozen=True)
-class FigureFilters:
-    """Empty lists and None mean "no restriction"."""
+class Filters:
+    """What the user narrowed the table to; an empty field does not filter.
 
-    sources: list[str] = field(default_factory=list)  # source labels, OWN_STATEMENT included
-    documents: list[str] = field(default_factory=list)  # doc_ids
-    outlets: list[str] = field(default_factory=list)
-    dimensions: list[str] = field(default_factory=list)
-    qualifiers: list[str] = field(default_factory=list)
-    verdicts: list[str] = field(default_factory=list)  # a reviewer's verdict, where given, else the engine's
-    search: str = ""  # case-insensitive, over entity and sentence
-    min_value: float | None = None
-    max_value: float | None = None
+    sources: source labels (OWN_STATEMENT for figures the article states itself); documents:
+    doc_ids; outlets: doc_outlet values; verdicts: the verdict that stands (a reviewer's where
+    given, else the engine's); text: a case-insensitive substring of the entity or the sentence,
+    taken literally (% and _ are not wildcards) after the spaces around it are dropped;
+    value_min / value_max: inclusive bounds on `value`, where None or NaN means no bound.
+    """
 
-    def without_sources(self) -> FigureFilters:
-        return replace(self, sources=[])
+    sources: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+    dimensions: tuple[str, ...] = ()
+    qualifiers: tuple[str, ...] = ()
+    verdicts: tuple[str, ...] = ()
+    text: str = ""
+    value_min: float | None = None
+    value_max: float | None = None
 
+    def __post_init__(self) -> None:
+        # One normal form, so every caller (URL, CLI flags, tests) means the same by the same input.
+        for name in ("sources", "documents", "outlets", "dimensions", "qualifiers", "verdicts"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        object.__setattr__(self, "text", (self.text or "").strip())
+        for name in ("value_min", "value_max"):
+            bound = getattr(self, name)
+            object.__setattr__(self, name, None if bound is None or math.isnan(float(bound)) else float(bound))
 
-def apply_filters(table: pd.DataFrame, filters: FigureFilters) -> pd.DataFrame:
-    keep = pd.Series(True, index=table.index)
-    if filters.sources:
-        keep &= table["source"].map(source_label).isin(filters.sources)
-    if filters.documents:
-        keep &= table["doc_id"].isin(filters.documents)
-    if filters.outlets:
-        keep &= table["doc_outlet"].isin(filters.outlets)
-    if filters.dimensions:
-        keep &= table["dimension"].isin(filters.dimensions)
-    if filters.qualifiers:
-        keep &= table["qualifier"].isin(filters.qualifiers)
-    if filters.verdicts and "verdict" in table.columns:
-        keep &= effective_verdict(table).isin(filters.verdicts)
-    needle = filters.search.strip().lower()
-    if needle:
-        # Plain substring search: the user's text is never read as a regular expression.
-        keep &= (table["entity"].str.lower().str.contains(needle, regex=False)
-                 | table["sentence"].str.lower().str.contains(needle, regex=False))
-    if filters.min_value is not None and not math.isnan(filters.min_value):
-        keep &= table["value"] >= filters.min_value
-    if filters.max_value is not None and not math.isnan(filters.max_value):
-        keep &= table["value"] <= filters.max_value
-    return table[keep]
+    def without_sources(self) -> Filters:
+        return replace(self, sources=())
+
+    def is_empty(self) -> bool:
+        return self == Filters()
+
+    def described(self) -> list[str]:
+        """Each active filter in words, for the line above the table ("Source: United Nations")."""
+        parts = [(label, values) for label, values in (
+            ("Source", self.sources), ("Document", self.documents), ("Outlet", self.outlets),
+            ("Kind", self.dimensions), ("Qualifier", self.qualifiers), ("Verdict", self.verdicts)) if values]
+        words = [f"{label}: {', '.join(values)}" for label, values in parts]
+        if self.text:
+            words.append(f"Search: “{self.text}”")
+        if self.value_min is not None or self.value_max is not None:
+            low = "" if self.value_min is None else f"{self.value_min:,.12g}"
+            high = "" if self.value_max is None else f"{self.value_max:,.12g}"
+            words.append(f"Value: {low or '…'} to {high or '…'}")
+        return words
 
 
 def effective_verdict(table: pd.DataFrame) -> pd.Series:
@@ -65,34 +73,6 @@ def effective_verdict(table: pd.DataFrame) -> pd.Series:
     if "reviewer_verdict" not in table.columns:
         return table["verdict"]
     return table["reviewer_verdict"].where(table["reviewer_verdict"] != "", table["verdict"])
-
-
-@dataclass(frozen=True)
-class FilterOptions:
-    sources: list[str]
-    documents: dict[str, str]  # doc_id -> label
-    outlets: list[str]
-    dimensions: list[str]
-    qualifiers: list[str]
-
-
-def filter_options(table: pd.DataFrame) -> FilterOptions:
-    """Every value each filter can take in `table`, in the order the sidebar lists them."""
-    sources = sorted({source_label(s) for s in table["source"]},
-                     key=lambda s: (s == OWN_STATEMENT, s.lower(), s))
-    documents: dict[str, str] = {}
-    for doc_id, title in table[["doc_id", "doc_title"]].drop_duplicates("doc_id").itertuples(index=False):
-        documents[doc_id] = f"{title} ({doc_id[:8]})" if title else doc_id
-    documents = dict(sorted(documents.items(), key=lambda item: item[1].lower()))
-    qualifier_order = ["exact", "approx", "lower", "upper", "range"]
-    present = set(table["qualifier"])
-    return FilterOptions(
-        sources=sources,
-        documents=documents,
-        outlets=sorted({o for o in table["doc_outlet"] if o}, key=str.lower),
-        dimensions=sorted(set(table["dimension"]) - {""}),
-        qualifiers=[q for q in qualifier_order if q in present],
-    )
 
 
 def table_key(rows: pd.DataFrame) -> str:
@@ -103,7 +83,7 @@ def table_key(rows: pd.DataFrame) -> str:
 
 
 def figures_by_source(table: pd.DataFrame) -> pd.DataFrame:
-    """Figure counts per source label, largest first, ties by name."""
+    """Figure counts per source label of a small table in memory, largest first, ties by name (charts)."""
     counts = table["source"].map(source_label).value_counts().rename_axis("source").reset_index(name="figures")
     order = sorted(range(len(counts)), key=lambda i: (-counts["figures"].iat[i], counts["source"].iat[i].lower()))
     return counts.iloc[order].reset_index(drop=True)

@@ -1,4 +1,4 @@
-"""Querying a figures store with DuckDB: what the dashboard calls when it shows a store.
+"""Querying a workspace's figures with DuckDB: everything the dashboard and the CLI's exports show.
 
 Filters, pages, counts and chart aggregates run in SQL; only what is shown reaches pandas. Every
 value a user typed or picked goes to DuckDB as a bound parameter, never into the SQL text; column
@@ -9,48 +9,56 @@ names in SQL come only from this module's own lists.
     filters = Filters(sources=("United Nations",), text="civilians")
     summary(store, filters); figures_page(store, filters, limit=50); figures_by_source(store, filters)
     write_export(store, filters, out, "csv")
+
+A store opened with `checks=` (a workspace's stored cross-check results) carries each figure's
+verdict, reason, evidence and review key; `use_decisions` adds the reviewers' latest decisions,
+so the verdict filter, pages and exports see the verdict that stands.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
-import extract.workspace.filters as figure_filters
-from extract.workspace.filters import OWN_STATEMENT
-from extract.workspace.export import TableStreamWriter, encode
+from extract.checks.verdicts import VERDICT_COLUMNS
 from extract.engine.table_schema import ARROW_SCHEMA, COLUMNS
+from extract.workspace.export import TableStreamWriter, encode
+from extract.workspace.filters import OWN_STATEMENT, Filters
+from extract.workspace.reviews import REVIEW_COLUMNS
 from extract.workspace.store_writer import DOCUMENTS_SCHEMA, StoreError, committed_parts, is_store
 
 # Chart and option queries work on a store's labels: an empty source is the article's own statement.
-_SOURCE_LABEL = "CASE WHEN coalesce(source, '') = '' THEN ? ELSE source END"
+_SOURCE_LABEL = "_source_label"  # a derived column (below): an empty source is the article's own statement
+_STANDING_VERDICT = "CASE WHEN reviewer_verdict <> '' THEN reviewer_verdict ELSE verdict END"
 _DATE_PREFIX = {"year": 4, "month": 7, "day": 10}
 EXPORT_ROWS_PER_BATCH = 50_000
+EXPORT_COLUMNS = COLUMNS + VERDICT_COLUMNS + REVIEW_COLUMNS
+CHECK_COLUMNS = ["figure_id", *VERDICT_COLUMNS, "review_key"]
+CHECKS_SCHEMA = pa.schema([pa.field(name, pa.string()) for name in CHECK_COLUMNS])
+EVIDENCE_SCHEMA = pa.schema([
+    pa.field("figure_id", pa.string()), pa.field("role", pa.string()), pa.field("label", pa.string()),
+    pa.field("source", pa.string()), pa.field("low", pa.float64()), pa.field("high", pa.float64()),
+    pa.field("open_high", pa.bool_()), pa.field("unit", pa.string()), pa.field("is_match", pa.bool_()),
+    pa.field("agrees", pa.bool_()), pa.field("failed", pa.string()), pa.field("why", pa.string()),
+    pa.field("url", pa.string()),
+])
+DECISIONS_SCHEMA = pa.schema([pa.field(name, pa.string()) for name in ("key", "verdict", "note", "reviewed_at")])
+OTHER_SOURCES = "(all other sources)"
+NO_FILTERS = Filters()
 
-
-@dataclass(frozen=True)
-class Filters:
-    """What the user narrowed the table to; an empty field does not filter.
-
-    sources: source labels as `filter_options` lists them (OWN_STATEMENT for figures the article
-    states itself); documents: doc_ids; outlets: doc_outlet values; text: a case-insensitive
-    substring of the entity or the sentence (taken literally: % and _ are not wildcards);
-    value_min / value_max: inclusive bounds on `value`.
-    """
-
-    sources: tuple[str, ...] = ()
-    documents: tuple[str, ...] = ()
-    outlets: tuple[str, ...] = ()
-    dimensions: tuple[str, ...] = ()
-    qualifiers: tuple[str, ...] = ()
-    text: str = ""
-    value_min: float | None = None
-    value_max: float | None = None
+__all__ = ["CHECKS_SCHEMA", "EVIDENCE_SCHEMA", "EXPORT_COLUMNS", "Filters", "FilterOptions", "Store",
+           "StoreSummary", "article_text", "document_rows", "evidence_rows", "export_bytes", "export_frame",
+           "figures_by_date", "figures_by_dimension", "figures_by_source", "figures_page", "filter_options",
+           "open_store", "reviewed_count", "source_verdict_counts", "summary", "unmatched_values", "where_clause",
+           "write_export"]
 
 
 @dataclass(frozen=True)
@@ -59,20 +67,22 @@ class StoreSummary:
     articles: int  # articles with at least one matching figure
     sources: int  # distinct named sources among the matching figures
     share_with_source: float | None  # of the matching figures, the share a source stands behind; None when none match
-    articles_in_store: int  # every article read into the store, with figures or not
+    articles_in_store: int  # every article in the store, with figures or not (removed ones aside)
+    articles_without_figures: int  # of those, the ones in which no figure was found
 
 
 @dataclass(frozen=True)
 class FilterOptions:
-    sources: list[str]  # labels, named sources A–Z then OWN_STATEMENT, as app_data.source_options
+    sources: list[str]  # labels, named sources A–Z then OWN_STATEMENT
     outlets: list[str]
-    documents: pd.DataFrame  # doc_id, doc_title, doc_outlet, doc_date, figures; by title then doc_id
+    documents: dict[str, str]  # doc_id -> label, by label; every article in the store
     dimensions: list[str]
     qualifiers: list[str]
+    verdicts: list[str]
 
 
 class Store:
-    """An open store: DuckDB tables (or views) `figures` and `documents` over its Parquet files.
+    """An open store: DuckDB tables (or views) `figures`, `documents`, `evidence` and `decisions`.
 
     In memory, loading costs a second or two at a million figures and then every filter is a scan
     in memory, instead of re-reading and decompressing Parquet on each rerun. Queries use a cursor
@@ -83,19 +93,52 @@ class Store:
         self.path = path
         self._connection = connection
         self._lock = threading.Lock()
+        self._decisions_version: object = ()
+        self._documents_counts: tuple[int, int] | None = None
 
-    def query(self, sql: str, parameters: list | None = None) -> duckdb.DuckDBPyConnection:
+    def query(self, sql: str, parameters: list[Any] | None = None) -> duckdb.DuckDBPyConnection:
         """Run `sql` with bound `parameters` on a cursor of its own; fetch from what it returns."""
         return self._cursor().execute(sql, parameters or [])
 
-    def relation(self, sql: str, parameters: list | None = None) -> duckdb.DuckDBPyRelation:
+    def row(self, sql: str, parameters: list[Any] | None = None) -> tuple[Any, ...]:
+        """The one row an aggregate query returns."""
+        found = self.query(sql, parameters).fetchone()
+        if found is None:
+            raise StoreError(f"{self.path}: a query that always returns a row returned none")
+        return tuple(found)
+
+    def documents_counts(self) -> tuple[int, int]:
+        """Articles in the store, and those without a figure: fixed for an open store, so counted once."""
+        if self._documents_counts is None:
+            counted = self.row("SELECT count(DISTINCT doc_id), count(DISTINCT doc_id) FILTER (WHERE figures = 0) "
+                               "FROM documents")
+            self._documents_counts = (int(counted[0]), int(counted[1]))
+        return self._documents_counts
+
+    def relation(self, sql: str, parameters: list[Any] | None = None) -> duckdb.DuckDBPyRelation:
         """`sql` as a relation, whose Arrow reader streams its rows (an execute() result would not)."""
         return self._cursor().sql(sql, params=parameters or [])
 
-    def frame(self, sql: str, parameters: list | None = None) -> pd.DataFrame:
+    def frame(self, sql: str, parameters: list[Any] | None = None) -> pd.DataFrame:
         """`sql`'s rows as a DataFrame, through Arrow, so column types do not depend on the row count
         (DuckDB's own .df() gives object columns to an empty result and str columns otherwise)."""
         return self.relation(sql, parameters).to_arrow_table().to_pandas()
+
+    def use_decisions(self, decisions: pd.DataFrame) -> None:
+        """The reviewers' latest decisions (columns key, verdict, note, reviewed_at), joined to the
+        figures by review key from now on. Replaced only when they differ from the last ones."""
+        version = tuple(pd.util.hash_pandas_object(decisions, index=False)) if len(decisions) else ()
+        with self._lock:
+            if version == self._decisions_version:
+                return
+            table = pa.Table.from_pandas(decisions.reindex(columns=DECISIONS_SCHEMA.names), schema=DECISIONS_SCHEMA,
+                                         preserve_index=False)
+            cursor = self._connection.cursor()
+            cursor.register("_decisions_in", table)
+            cursor.execute("CREATE OR REPLACE TABLE decisions AS SELECT * FROM _decisions_in")
+            cursor.unregister("_decisions_in")
+            cursor.execute(_CHECKED_WITH_DECISIONS if len(decisions) else _CHECKED_WITHOUT_DECISIONS)
+            self._decisions_version = version
 
     def _cursor(self) -> duckdb.DuckDBPyConnection:
         with self._lock:
@@ -106,13 +149,16 @@ class Store:
 
 
 def open_store(path: str | Path, *, in_memory: bool = True, memory_limit: str = "1GB",
-               threads: int | None = None) -> Store:
+               threads: int | None = None, removed: Iterable[str] = (), checks: Path | None = None,
+               evidence: Path | None = None) -> Store:
     """Open the store at `path` (a directory `python -m extract figures ... -o DIR/` wrote).
 
     in_memory: load the figures into DuckDB once (~0.6 KB a figure: fast filters up to ~1.5 million
     figures within a 1.5 GB process); False queries the Parquet files on every call instead
     (any size, a few times slower, most of all for text search). `memory_limit` caps DuckDB's
-    working memory. Raises StoreError naming the path when it is not a readable store.
+    working memory. `removed`: doc_ids left out (articles removed from a workspace). `checks` and
+    `evidence`: Parquet files of stored cross-check results (CHECKS_SCHEMA, EVIDENCE_SCHEMA).
+    Raises StoreError naming the path when it is not a readable store.
     """
     path = Path(path)
     if not path.is_dir():
@@ -123,138 +169,220 @@ def open_store(path: str | Path, *, in_memory: bool = True, memory_limit: str = 
     connection = duckdb.connect(":memory:", config={"memory_limit": memory_limit,
                                                     **({"threads": threads} if threads else {})})
     try:
-        _load(connection, "figures", figure_files, ARROW_SCHEMA, in_memory, _DERIVED_FIGURE_COLUMNS)
-        _load(connection, "documents", document_files, DOCUMENTS_SCHEMA, in_memory)
+        connection.register("_removed", pa.table({"doc_id": pa.array(sorted(set(removed)), pa.string())}))
+        connection.execute("CREATE TABLE removed AS SELECT * FROM _removed")
+        connection.unregister("_removed")
+        _parquet(connection, figure_files, ARROW_SCHEMA).create_view("_figure_files")
+        _parquet(connection, [checks] if checks and checks.exists() else [], CHECKS_SCHEMA).create_view("_checks")
+        kind = "TABLE" if in_memory else "VIEW"
+        verdicts = ", ".join(f"coalesce(c.{name}, '') AS {name}" for name in CHECK_COLUMNS[1:])
+        connection.execute(
+            f"CREATE {kind} figures AS SELECT f.*, {_DERIVED_FIGURE_COLUMNS}, {verdicts} FROM _figure_files f "
+            "LEFT JOIN _checks c ON c.figure_id = f.figure_id WHERE f.doc_id NOT IN (SELECT doc_id FROM removed)")
+        documents = _parquet(connection, document_files, DOCUMENTS_SCHEMA, filename=True)
+        kept = ", ".join(c for c in documents.columns if c != "text")
+        documents.create_view("_document_files")
+        connection.execute(f"CREATE {kind} documents AS SELECT {kept} FROM _document_files "
+                           "WHERE doc_id NOT IN (SELECT doc_id FROM removed)")
+        _parquet(connection, [evidence] if evidence and evidence.exists() else [], EVIDENCE_SCHEMA).create("evidence")
+        connection.from_arrow(DECISIONS_SCHEMA.empty_table()).create("decisions")
+        connection.execute(_CHECKED_WITHOUT_DECISIONS)
     except duckdb.Error as error:
         connection.close()
         raise StoreError(f"{path}: cannot read the store: {error}") from error
     return Store(path, connection)
 
 
-def _load(connection: duckdb.DuckDBPyConnection, table: str, files: list[Path], schema, in_memory: bool,
-          derived: str = "") -> None:
+# The verdict that stands needs the decisions; a view keeps them out of queries that do not, and
+# while no decision exists there is nothing to join (a join costs ~0.1 s a query at a million figures).
+_CHECKED_WITHOUT_DECISIONS = ("CREATE OR REPLACE VIEW checked AS SELECT f.*, '' AS reviewer_verdict, "
+                              "'' AS reviewer_note, '' AS reviewed_at FROM figures f")
+_CHECKED_WITH_DECISIONS = (
+    "CREATE OR REPLACE VIEW checked AS SELECT f.*, coalesce(d.verdict, '') AS reviewer_verdict, "
+    "coalesce(d.note, '') AS reviewer_note, coalesce(d.reviewed_at, '') AS reviewed_at "
+    "FROM figures f LEFT JOIN decisions d ON d.key = f.review_key AND f.review_key <> ''")
+
+
+def _parquet(connection: duckdb.DuckDBPyConnection, files: list[Path], schema: pa.Schema, *,
+             filename: bool = False) -> duckdb.DuckDBPyRelation:
     # The relation API takes the file list as data, so a path with quotes in it never becomes SQL.
-    relation = (connection.read_parquet([str(f) for f in files]) if files
-                else connection.from_arrow(schema.empty_table()))
-    if derived:
-        relation = relation.project(f"*, {derived}")
-    if in_memory:
-        relation.create(table)
-    else:
-        relation.create_view(table)
+    # union_by_name: a store written before a column was added (documents' text) still opens.
+    if files:
+        return connection.read_parquet([str(f) for f in files], union_by_name=True, filename=filename)
+    empty = schema.empty_table()
+    if filename:
+        empty = empty.append_column("filename", pa.array([], pa.string()))
+    return connection.from_arrow(empty)
 
 
 # Computed once at load so that no filter change pays for them on a million rows again: lowering
 # every sentence for a text search took ~0.4 s a query; searching pre-lowered text is a plain scan.
 _DERIVED_FIGURE_COLUMNS = (
     "lower(coalesce(entity, '')) AS _entity_lower, lower(coalesce(sentence, '')) AS _sentence_lower, "
+    # OWN_STATEMENT is this package's constant (no quote in it), never a visitor's text.
+    f"CASE WHEN coalesce(source, '') = '' THEN '{OWN_STATEMENT}' ELSE source END AS _source_label, "
     r"regexp_matches(coalesce(doc_date, ''), '^\d{4}-\d{2}-\d{2}') AS _dated"
 )
 
 
-def where_clause(filters: Filters) -> tuple[str, list]:
+def where_clause(filters: Filters) -> tuple[str, list[Any]]:
     """A SQL WHERE clause over the figures table for `filters`, and its parameters in order.
 
-    Returns ("", []) when nothing filters. User values appear only as `?` placeholders.
+    Returns ("", []) when nothing filters. User values appear only as `?` placeholders. A verdict
+    filter needs the `checked` view (see `_table`).
     """
     conditions: list[str] = []
-    parameters: list = []
+    parameters: list[Any] = []
 
     def one_of(expression: str, values: tuple[str, ...]) -> None:
         if values:
             conditions.append(f"{expression} IN ({', '.join('?' for _ in values)})")
             parameters.extend(values)
 
-    if filters.sources:
-        parameters.append(OWN_STATEMENT)
     one_of(_SOURCE_LABEL, filters.sources)
     one_of("doc_id", filters.documents)
     one_of("doc_outlet", filters.outlets)
     one_of("dimension", filters.dimensions)
     one_of("qualifier", filters.qualifiers)
+    one_of(_STANDING_VERDICT, filters.verdicts)
     if filters.text:
         needle = filters.text.lower()
         conditions.append("(contains(_entity_lower, ?) OR contains(_sentence_lower, ?))")
         parameters.extend([needle, needle])
     if filters.value_min is not None:
         conditions.append("(value >= ? AND NOT isnan(value))")
-        parameters.append(float(filters.value_min))
+        parameters.append(filters.value_min)
     if filters.value_max is not None:
         conditions.append("(value <= ? AND NOT isnan(value))")
-        parameters.append(float(filters.value_max))
+        parameters.append(filters.value_max)
     if not conditions:
         return "", []
     return "WHERE " + " AND ".join(conditions), parameters
 
 
-def summary(store: Store, filters: Filters = Filters()) -> StoreSummary:
+def _table(filters: Filters, *, reviews: bool = False) -> str:
+    """The figures alone, or joined to the decisions when the verdict that stands is asked for."""
+    return "checked" if reviews or filters.verdicts else "figures"
+
+
+def summary(store: Store, filters: Filters = NO_FILTERS) -> StoreSummary:
     where, parameters = where_clause(filters)
-    figures, articles, sources, with_source = store.query(
-        "SELECT count(*), count(DISTINCT doc_id), count(DISTINCT CASE WHEN source <> '' THEN source END), "
-        f"count(*) FILTER (WHERE source <> '') FROM figures {where}", parameters).fetchone()
-    (articles_in_store,) = store.query("SELECT count(DISTINCT doc_id) FROM documents").fetchone()
+    # Named as the filters name them: a source spelled like OWN_STATEMENT is the article's own.
+    named = f"{_SOURCE_LABEL} <> ?"
+    figures, articles, sources, with_source = store.row(
+        f"SELECT count(*), count(DISTINCT doc_id), count(DISTINCT CASE WHEN {named} THEN source END), "
+        f"count(*) FILTER (WHERE {named}) FROM {_table(filters)} {where}",
+        [OWN_STATEMENT, OWN_STATEMENT, *parameters])
+    articles_in_store, without_figures = store.documents_counts()
     return StoreSummary(figures=figures, articles=articles, sources=sources,
                         share_with_source=with_source / figures if figures else None,
-                        articles_in_store=articles_in_store)
+                        articles_in_store=articles_in_store, articles_without_figures=without_figures)
+
+
+QUALIFIER_ORDER = ["exact", "approx", "lower", "upper", "range"]
 
 
 def filter_options(store: Store) -> FilterOptions:
     """Every value each filter can take, over the whole store."""
-    labels = [row[0] for row in store.query(f"SELECT DISTINCT {_SOURCE_LABEL} FROM figures", [OWN_STATEMENT]).fetchall()]
-    documents = store.frame(
-        "SELECT doc_id, any_value(doc_title) AS doc_title, any_value(doc_outlet) AS doc_outlet, "
-        "any_value(doc_date) AS doc_date, count(*) AS figures FROM figures GROUP BY doc_id "
-        "ORDER BY doc_title, doc_id")
+    labels = [row[0] for row in
+              store.query(f"SELECT DISTINCT {_SOURCE_LABEL} FROM figures").fetchall()]
+    documents = store.query(
+        "SELECT doc_id, any_value(doc_title) FROM documents GROUP BY doc_id").fetchall()
+    labelled = {doc_id: f"{title} ({doc_id[:8]})" if title else doc_id for doc_id, title in documents}
 
     def distinct(column: str) -> list[str]:
         return [row[0] for row in store.query(
             f"SELECT DISTINCT {column} FROM figures WHERE {column} IS NOT NULL AND {column} <> '' "
             f"ORDER BY {column}").fetchall()]
 
+    qualifiers = set(distinct("qualifier"))
     return FilterOptions(
         sources=sorted(labels, key=lambda s: (s == OWN_STATEMENT, s.lower(), s)),
-        outlets=distinct("doc_outlet"), documents=documents, dimensions=distinct("dimension"),
-        qualifiers=distinct("qualifier"),
+        outlets=sorted(distinct("doc_outlet"), key=str.lower),
+        documents=dict(sorted(labelled.items(), key=lambda item: (item[1].lower(), item[0]))),
+        dimensions=distinct("dimension"),
+        qualifiers=[q for q in QUALIFIER_ORDER if q in qualifiers] + sorted(qualifiers - set(QUALIFIER_ORDER)),
+        verdicts=["consistent", "conflict", "unverified"],
     )
 
 
+def unmatched_values(filters: Filters, options: FilterOptions) -> dict[str, list[str]]:
+    """Values chosen (from a shared link, say) that no figure in the store has, by filter name."""
+    known = {"sources": options.sources, "documents": list(options.documents), "outlets": options.outlets,
+             "dimensions": options.dimensions, "qualifiers": options.qualifiers, "verdicts": options.verdicts}
+    unmatched = {name: [v for v in getattr(filters, name) if v not in set(values)] for name, values in known.items()}
+    return {name: values for name, values in unmatched.items() if values}
+
+
 def _order(order_by: str, descending: bool) -> str:
-    if order_by not in COLUMNS:
+    if order_by not in EXPORT_COLUMNS:
         raise ValueError(f"cannot order by {order_by!r}: not a column of the figures table")
     direction = "DESC" if descending else "ASC"
     # figure_id breaks ties, so a page boundary never moves between reruns.
     return f'ORDER BY "{order_by}" {direction} NULLS LAST' + ("" if order_by == "figure_id" else ", figure_id")
 
 
-def figures_page(store: Store, filters: Filters = Filters(), *, limit: int = 100, offset: int = 0,
+def figures_page(store: Store, filters: Filters = NO_FILTERS, *, limit: int = 100, offset: int = 0,
                  order_by: str = "figure_id", descending: bool = False,
                  columns: list[str] | None = None) -> pd.DataFrame:
-    """One page of the filtered table, ordered by `order_by` (then figure_id)."""
-    chosen = columns or COLUMNS
-    unknown = [c for c in chosen if c not in COLUMNS]
+    """One page of the filtered table, ordered by `order_by` (then figure_id); by default the
+    columns of the figures table, each figure's verdict and review key, and its review."""
+    chosen = columns or [*EXPORT_COLUMNS, "review_key"]
+    unknown = [c for c in chosen if c not in [*EXPORT_COLUMNS, "review_key"]]
     if unknown:
         raise ValueError(f"not columns of the figures table: {', '.join(unknown)}")
     where, parameters = where_clause(filters)
     selected = ", ".join(f'"{c}"' for c in chosen)
-    return store.frame(f"SELECT {selected} FROM figures {where} {_order(order_by, descending)} LIMIT ? OFFSET ?",
-                       [*parameters, int(limit), int(offset)])
+    reviews = any(c in REVIEW_COLUMNS for c in chosen)
+    return store.frame(f"SELECT {selected} FROM {_table(filters, reviews=reviews)} {where} "
+                       f"{_order(order_by, descending)} LIMIT ? OFFSET ?", [*parameters, int(limit), int(offset)])
 
 
-def figures_by_source(store: Store, filters: Filters = Filters(), *, limit: int | None = None) -> pd.DataFrame:
+def reviewed_count(store: Store, filters: Filters = NO_FILTERS) -> int:
+    """How many of the filtered figures a reviewer has decided on."""
+    where, parameters = where_clause(filters)
+    condition = f"{where} AND reviewer_verdict <> ''" if where else "WHERE reviewer_verdict <> ''"
+    (count,) = store.row(f"SELECT count(*) FROM checked {condition}", parameters)
+    return int(count)
+
+
+def figures_by_source(store: Store, filters: Filters = NO_FILTERS, *, limit: int | None = None) -> pd.DataFrame:
     """Columns source (label), figures: most figures first, then by label."""
     where, parameters = where_clause(filters)
-    return _counts(store, f"SELECT {_SOURCE_LABEL} AS source, count(*) AS figures FROM figures {where} "
-                          "GROUP BY 1 ORDER BY figures DESC, source", [OWN_STATEMENT, *parameters], limit)
+    return _counts(store, f"SELECT {_SOURCE_LABEL} AS source, count(*) AS figures FROM {_table(filters)} {where} "
+                          "GROUP BY 1 ORDER BY figures DESC, source", parameters, limit)
 
 
-def figures_by_dimension(store: Store, filters: Filters = Filters(), *, limit: int | None = None) -> pd.DataFrame:
+def source_verdict_counts(store: Store, filters: Filters = NO_FILTERS, *, top: int = 12) -> pd.DataFrame:
+    """Columns source, verdict (the one that stands), figures: the `top` named sources by figures,
+    the rest folded into one OTHER_SOURCES row per verdict, and OWN_STATEMENT kept apart. Sources
+    most figures first; OWN_STATEMENT and OTHER_SOURCES last."""
+    where, parameters = where_clause(filters)
+    rows = store.frame(
+        f"SELECT {_SOURCE_LABEL} AS source, {_STANDING_VERDICT} AS verdict, count(*) AS figures "
+        f"FROM checked {where} GROUP BY 1, 2", parameters)
+    if rows.empty:
+        return rows
+    totals = rows[rows["source"] != OWN_STATEMENT].groupby("source")["figures"].sum()
+    ranked = sorted(totals.index, key=lambda s: (-totals[s], s.lower(), s))
+    kept = set(ranked[:top])
+    folded = ~rows["source"].isin(kept | {OWN_STATEMENT})
+    others = len(ranked) - len(kept)
+    rows.loc[folded, "source"] = f"{OTHER_SOURCES[:-1]}: {others})"
+    rows = rows.groupby(["source", "verdict"], as_index=False)["figures"].sum()
+    order = {source: rank for rank, source in enumerate(ranked[:top])}
+    rows["_rank"] = rows["source"].map(lambda s: order.get(s, len(order) + (1 if s == OWN_STATEMENT else 0)))
+    return rows.sort_values(["_rank", "verdict"]).drop(columns="_rank").reset_index(drop=True)
+
+
+def figures_by_dimension(store: Store, filters: Filters = NO_FILTERS, *, limit: int | None = None) -> pd.DataFrame:
     """Columns dimension, figures: most figures first, then by dimension."""
     where, parameters = where_clause(filters)
-    return _counts(store, f"SELECT dimension, count(*) AS figures FROM figures {where} "
+    return _counts(store, f"SELECT dimension, count(*) AS figures FROM {_table(filters)} {where} "
                           "GROUP BY 1 ORDER BY figures DESC, dimension", parameters, limit)
 
 
-def figures_by_date(store: Store, filters: Filters = Filters(), *, period: str = "month") -> pd.DataFrame:
+def figures_by_date(store: Store, filters: Filters = NO_FILTERS, *, period: str = "month") -> pd.DataFrame:
     """Columns date ('2005-03' for a month, '2005' a year, '2005-03-14' a day), figures; in date order.
 
     Figures of articles without a YYYY-MM-DD date are not counted.
@@ -264,38 +392,75 @@ def figures_by_date(store: Store, filters: Filters = Filters(), *, period: str =
     where, parameters = where_clause(filters)
     where = f"{where} AND _dated" if where else "WHERE _dated"
     return _counts(store, f"SELECT substr(doc_date, 1, {_DATE_PREFIX[period]}) AS date, count(*) AS figures "
-                          f"FROM figures {where} GROUP BY 1 ORDER BY 1", parameters, None)
+                          f"FROM {_table(filters)} {where} GROUP BY 1 ORDER BY 1", parameters, None)
 
 
-def _counts(store: Store, sql: str, parameters: list, limit: int | None) -> pd.DataFrame:
+def _counts(store: Store, sql: str, parameters: list[Any], limit: int | None) -> pd.DataFrame:
     if limit is not None:
         sql += " LIMIT ?"
         parameters = [*parameters, int(limit)]
     return store.frame(sql, parameters)
 
 
-def _filtered_sql(filters: Filters, order_by: str, descending: bool) -> tuple[str, list]:
+def document_rows(store: Store, doc_id: str) -> pd.DataFrame:
+    """Every figure of one article (all columns, verdicts and reviews), in text order."""
+    return store.frame(f"SELECT {', '.join(repr_columns([*EXPORT_COLUMNS, 'review_key']))} FROM checked "
+                       "WHERE doc_id = ? ORDER BY start, figure_id", [doc_id])
+
+
+def repr_columns(columns: list[str]) -> list[str]:
+    return [f'"{c}"' for c in columns]
+
+
+def article_text(store: Store, doc_id: str) -> str | None:
+    """The text of one article as stored; None when the store does not hold it (or it was removed)."""
+    found = store.query("SELECT filename FROM documents WHERE doc_id = ? ORDER BY filename LIMIT 1",
+                        [doc_id]).fetchone()
+    if not found or not found[0]:
+        return None
+    table = pq.read_table(found[0], filters=[("doc_id", "=", doc_id)])
+    if "text" not in table.column_names or table.num_rows == 0:
+        return None
+    text = table.column("text")[0].as_py()
+    return text if isinstance(text, str) else None
+
+
+def evidence_rows(store: Store, figure_id: str) -> pd.DataFrame:
+    """The stored evidence beside one figure: the claim's row first, as `crosscheck.evidence_frame`."""
+    columns = [c for c in EVIDENCE_SCHEMA.names if c != "figure_id"]
+    return store.frame(f"SELECT {', '.join(repr_columns(columns))} FROM evidence WHERE figure_id = ? "
+                       "ORDER BY rowid", [figure_id])
+
+
+def _filtered_sql(filters: Filters, order_by: str, descending: bool, columns: list[str]) -> tuple[str, list[Any]]:
     where, parameters = where_clause(filters)
-    columns = ", ".join(f'"{c}"' for c in COLUMNS)
-    return f"SELECT {columns} FROM figures {where} {_order(order_by, descending)}", parameters
+    return (f"SELECT {', '.join(repr_columns(columns))} FROM {_table(filters, reviews=True)} {where} "
+            f"{_order(order_by, descending)}", parameters)
 
 
-def export_frame(store: Store, filters: Filters = Filters(), *, order_by: str = "figure_id",
-                 descending: bool = False) -> pd.DataFrame:
-    """Every filtered row, all columns, as a DataFrame (for exports small enough to hold)."""
-    sql, parameters = _filtered_sql(filters, order_by, descending)
+def _export_columns(fmt: str) -> list[str]:
+    # Parquet keeps the figures table's typed schema; the text formats add verdicts and reviews.
+    return COLUMNS if fmt == "parquet" else EXPORT_COLUMNS
+
+
+def export_frame(store: Store, filters: Filters = NO_FILTERS, *, order_by: str = "figure_id",
+                 descending: bool = False, columns: list[str] | None = None) -> pd.DataFrame:
+    """Every filtered row, the export columns, as a DataFrame (for exports small enough to hold)."""
+    sql, parameters = _filtered_sql(filters, order_by, descending, columns or EXPORT_COLUMNS)
     return store.frame(sql, parameters)
 
 
-def export_bytes(store: Store, filters: Filters, fmt: str, **order) -> bytes:
+def export_bytes(store: Store, filters: Filters, fmt: str, *, order_by: str = "figure_id",
+                 descending: bool = False) -> bytes:
     """The filtered rows encoded as csv, jsonl or parquet, exactly as `export.encode` writes a table."""
-    return encode(export_frame(store, filters, **order), fmt)
+    return encode(export_frame(store, filters, order_by=order_by, descending=descending,
+                               columns=_export_columns(fmt)), fmt)
 
 
 def write_export(store: Store, filters: Filters, out: BinaryIO, fmt: str, *, order_by: str = "figure_id",
                  descending: bool = False) -> int:
     """Stream the filtered rows to `out` in batches (memory stays flat at any size); returns rows written."""
-    sql, parameters = _filtered_sql(filters, order_by, descending)
+    sql, parameters = _filtered_sql(filters, order_by, descending, _export_columns(fmt))
     writer = TableStreamWriter(out, fmt)
     rows = 0
     with store.relation(sql, parameters).to_arrow_reader(batch_size=EXPORT_ROWS_PER_BATCH) as reader:
@@ -305,18 +470,3 @@ def write_export(store: Store, filters: Filters, out: BinaryIO, fmt: str, *, ord
             rows += len(frame)
     writer.close()
     return rows
-
-
-def from_figure_filters(chosen: figure_filters.FigureFilters) -> Filters:
-    """The dashboard's filters (shared by both of its modes) as a store query's."""
-    return Filters(sources=tuple(chosen.sources), documents=tuple(chosen.documents), outlets=tuple(chosen.outlets),
-                   dimensions=tuple(chosen.dimensions), qualifiers=tuple(chosen.qualifiers), text=chosen.search,
-                   value_min=chosen.min_value, value_max=chosen.max_value)
-
-
-def sidebar_options(options: FilterOptions) -> figure_filters.FilterOptions:
-    """A store's filter options in the shape the dashboard's sidebar takes (documents id -> label)."""
-    labels = options.documents["doc_title"].where(options.documents["doc_title"] != "", options.documents["doc_id"])
-    return figure_filters.FilterOptions(sources=options.sources, documents=dict(zip(options.documents["doc_id"], labels)),
-                                        outlets=options.outlets, dimensions=options.dimensions,
-                                        qualifiers=options.qualifiers)

@@ -13,13 +13,14 @@ interrupted run resumes.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
 import stat
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -37,7 +38,11 @@ DOCUMENTS_SCHEMA = pa.schema([
     pa.field("doc_id", pa.string()), pa.field("content_hash", pa.string()), pa.field("figures", pa.int64()),
     pa.field("doc_title", pa.string()), pa.field("doc_outlet", pa.string()), pa.field("doc_date", pa.string()),
     pa.field("doc_url", pa.string()),
+    # The article itself, so that a workspace shows every article with its figures marked up and
+    # gives review keys (which hash the text) without the corpus it came from.
+    pa.field("text", pa.string()),
 ])
+APPEND_LOCK = ".append.lock"
 _CHUNK_FILE = re.compile(r"chunk-[0-9a-f]+-\d+\.parquet(\.tmp)?\Z")
 _MONTH = re.compile(r"\d{4}-\d{2}")
 
@@ -160,14 +165,7 @@ class StoreWriter:
                 directory.mkdir(parents=True, exist_ok=True)
                 _write_atomically(pa.Table.from_pandas(part, schema=ARROW_SCHEMA, preserve_index=False),
                                   directory / name)
-        hashes = [document_hash(document) for document, _ in documents]
-        manifest = pa.table({
-            "doc_id": [d.doc_id for d, _ in documents], "content_hash": hashes,
-            "figures": [count for _, count in documents], "doc_title": [d.title for d, _ in documents],
-            "doc_outlet": [d.outlet for d, _ in documents], "doc_date": [d.date for d, _ in documents],
-            "doc_url": [d.url for d, _ in documents],
-        }, schema=DOCUMENTS_SCHEMA)
-        _write_atomically(manifest, self.path / DOCUMENTS_DIR / name)  # the commit
+        _write_atomically(_manifest(documents), self.path / DOCUMENTS_DIR / name)  # the commit
 
     def close(self) -> None:
         if self._lock is not None:
@@ -193,6 +191,10 @@ class StoreWriter:
         return pq.ParquetDataset(documents).read(columns=["content_hash"]).column("content_hash").to_pylist()
 
     def _remove_uncommitted(self) -> None:
+        with _append_lock(self.path):  # an article added meanwhile (append_chunk) is not a left-over
+            self._remove_uncommitted_files()
+
+    def _remove_uncommitted_files(self) -> None:
         figures, _ = committed_parts(self.path)
         keep = set(figures)
         for directory in (self.path / FIGURES_DIR, self.path / DOCUMENTS_DIR):
@@ -200,6 +202,48 @@ class StoreWriter:
                 if _CHUNK_FILE.match(file.name) and (file.suffix == ".tmp" or
                                                      (directory.name == FIGURES_DIR and file not in keep)):
                     file.unlink()
+
+
+def _manifest(documents: list[tuple[Document, int]]) -> pa.Table:
+    return pa.table({
+        "doc_id": [d.doc_id for d, _ in documents], "content_hash": [document_hash(d) for d, _ in documents],
+        "figures": [count for _, count in documents], "doc_title": [d.title for d, _ in documents],
+        "doc_outlet": [d.outlet for d, _ in documents], "doc_date": [d.date for d, _ in documents],
+        "doc_url": [d.url for d, _ in documents], "text": [d.text for d, _ in documents],
+    }, schema=DOCUMENTS_SCHEMA)
+
+
+def append_chunk(path: str | Path, documents: list[tuple[Document, int]], figures: pd.DataFrame) -> str:
+    """Commit one chunk to the store at `path` while a batch run may be writing to it; returns its name.
+
+    A run holds the store's lock for hours, so an article added by hand cannot wait for it. Only
+    the run's start-up clean-up could take this chunk's figures file for a left-over; both hold the
+    short append lock, so that never happens halfway through a chunk.
+    """
+    store = Path(path)
+    name = f"chunk-{time.time_ns() // 1_000_000:012x}{uuid.uuid4().hex[:6]}-{1:06d}.parquet"
+    with _append_lock(store):
+        if not figures.empty:
+            _write_atomically(pa.Table.from_pandas(figures, schema=ARROW_SCHEMA, preserve_index=False),
+                              store / FIGURES_DIR / name)
+        _write_atomically(_manifest(documents), store / DOCUMENTS_DIR / name)  # the commit
+    return name
+
+
+@contextlib.contextmanager
+def _append_lock(path: Path) -> Iterator[None]:
+    """A short exclusive lock held while a chunk is appended or left-overs are cleared."""
+    try:
+        import fcntl
+    except ImportError:  # not on POSIX: appends are not guarded against a run's clean-up
+        yield
+        return
+    with open(path / APPEND_LOCK, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _slug(text: str) -> str:

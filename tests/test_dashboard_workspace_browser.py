@@ -1,0 +1,107 @@
+"""The running dashboard in headless Chromium keeps a workspace: an article pasted in one session is
+there after a reload, after a server restart, and for a second session opened with the first one's
+URL. Screenshots at 1440x900 go to test-artifacts/."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from app_server import CHROMIUM, CHROMIUM_ARGS, running_dashboard
+from conftest import ROOT, require_browser
+from test_dashboard_browser import ARTIFACTS, VIEWPORT, _table_rows
+
+
+def _wait_for_table(page) -> None:
+    page.wait_for_selector("[data-testid='stDataFrame'] table [role='row'] td", state="attached", timeout=60_000)
+
+
+def _metric(page, label: str) -> str:
+    return page.locator("[data-testid='stMetric']", has_text=label).locator(
+        "[data-testid='stMetricValue']").inner_text()
+
+
+def test_a_pasted_article_survives_reload_restart_and_a_second_session(tmp_path):
+    require_browser()
+    from playwright.sync_api import sync_playwright
+
+    env = {"FIGCHECK_WORKSPACE": str(tmp_path / "workspace")}
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        with running_dashboard(env=env) as url:
+            page = browser.new_context(viewport=VIEWPORT).new_page()
+            page.goto(url)
+            _wait_for_table(page)
+            page.get_by_text("Paste an article").click()
+            page.get_by_role("textbox", name="Title", exact=True).fill("Fish stocks")
+            page.get_by_role("textbox", name="Article text").fill(
+                "Cod stocks fell by a third, according to the Marine Institute.")
+            page.get_by_role("button", name="Add pasted article").click()
+            # Not the pasted text itself (still in the form), but the count of articles kept.
+            page.wait_for_function("() => document.body.innerText.includes('2 articles in the workspace')",
+                                   timeout=120_000)
+            # The link a colleague would be sent (choosing in the dropdown writes the same query string).
+            page.goto(f"{url}/?source=Marine+Institute")
+            _wait_for_table(page)
+            shared = page.url
+            page.reload()
+            _wait_for_table(page)
+            assert [row[0] for row in _table_rows(page)] == ["a third"]
+        with running_dashboard(env=env) as url:  # a server restart, on another port
+            second = browser.new_context(viewport=VIEWPORT).new_page()
+            second.goto(url + "/?" + urlsplit(shared).query)
+            _wait_for_table(second)
+            second.wait_for_function(
+                "() => document.querySelectorAll(\"[data-testid='stDataFrame'] table [role='row']\").length === 2",
+                timeout=30_000)
+            assert [row[0] for row in _table_rows(second)] == ["a third"]
+            assert _metric(second, "Articles") == "1" and "2 articles in the workspace" in second.inner_text("body")
+            second.screenshot(path=str(ARTIFACTS / "dashboard-shared-link-after-restart.png"))
+        browser.close()
+
+
+def test_a_cli_built_bbc_workspace_in_the_browser_exports_what_the_cli_exports(tmp_path):
+    """About 200 BBC articles added by the CLI: the first page, a filtered view and its CSV export,
+    byte for byte the CLI's export with the same filter."""
+    require_browser()
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from playwright.sync_api import sync_playwright
+    from test_dashboard_workspace import BBC, EVERY_NTH, RESERVED
+
+    if not BBC.exists():
+        pytest.skip("../shared/corpora/bbc-news.jsonl not found")
+    records = [line for line in BBC.read_text(encoding="utf-8").splitlines()[::EVERY_NTH]
+               if json.loads(line)["id"] not in RESERVED]
+    corpus = tmp_path / "slice.jsonl"
+    corpus.write_text("\n".join(records) + "\n", encoding="utf-8")
+    workspace = tmp_path / "workspace"
+    subprocess.run([sys.executable, "-m", "extract", "figures", str(corpus), "--workspace", str(workspace),
+                    "--workers", "2"], cwd=ROOT, check=True, timeout=900)
+    cli_csv = subprocess.run([sys.executable, "-m", "extract", "export", "--workspace", str(workspace), "--kind",
+                              "percent", "--search", "growth"], cwd=ROOT, check=True, capture_output=True,
+                             timeout=300).stdout
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with running_dashboard(env={"FIGCHECK_WORKSPACE": str(workspace)}, timeout=120) as url, \
+            sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_context(viewport=VIEWPORT, accept_downloads=True).new_page()
+        page.goto(url)
+        page.wait_for_selector("[data-testid='stDataFrame'] table [role='row'] td", state="attached",
+                               timeout=300_000)
+        assert f"{len(records)} articles in the workspace" in page.inner_text("body")
+        page.screenshot(path=str(ARTIFACTS / "workspace-bbc-first-page.png"))
+        page.goto(f"{url}/?kind=percent&q=growth")
+        page.wait_for_selector("text=Showing figures where", timeout=120_000)
+        page.wait_for_selector("[data-testid='stDataFrame'] table [role='row'] td", state="attached",
+                               timeout=120_000)
+        page.screenshot(path=str(ARTIFACTS / "workspace-bbc-filtered.png"), full_page=True)
+        with page.expect_download(timeout=120_000) as download_info:
+            page.get_by_role("button", name="Export CSV").click()
+        assert Path(download_info.value.path()).read_bytes() == cli_csv
+        assert cli_csv.count(b"\r\n") > 2
+        browser.close()
