@@ -26,8 +26,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extract.workspace.batch import LocalEngine, run_batch  # noqa: E402
 from extract.documents.loaders import Document, load_path  # noqa: E402
+from extract.workspace.batch import LocalEngine, run_batch  # noqa: E402
 from extract.workspace.store_writer import StoreWriter  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "bbc-news.jsonl"
@@ -70,7 +70,9 @@ def month(copy: int) -> str:
 def build(out: Path, figures: pd.DataFrame, documents: list[Document], target: int, partition_by: str) -> int:
     counts = figures["doc_id"].value_counts()
     # What follows the doc_id in each figure_id ("-0003"), so copies get ids "<id>~<k>-0003".
-    id_suffix = pd.Series([f[len(d):] for f, d in zip(figures["figure_id"], figures["doc_id"])], index=figures.index)
+    id_suffix = pd.Series(
+        [f[len(d) :] for f, d in zip(figures["figure_id"], figures["doc_id"], strict=True)], index=figures.index
+    )
     chunk_of_doc = {d.doc_id: i // CHUNK_DOCUMENTS for i, d in enumerate(documents)}
     figure_chunk = figures["doc_id"].map(chunk_of_doc)
     writer = StoreWriter(out, partition_by=partition_by)
@@ -82,12 +84,25 @@ def build(out: Path, figures: pd.DataFrame, documents: list[Document], target: i
             copy_figures = figures.assign(doc_id=figures["doc_id"] + f"~{copy}", doc_date=date)
             copy_figures["figure_id"] = copy_figures["doc_id"] + id_suffix
             for chunk in range(0, len(documents), CHUNK_DOCUMENTS):
-                chunk_docs = documents[chunk:chunk + CHUNK_DOCUMENTS]
+                chunk_docs = documents[chunk : chunk + CHUNK_DOCUMENTS]
                 rows = copy_figures[figure_chunk == chunk // CHUNK_DOCUMENTS]
                 writer.write_chunk(
-                    [(Document(doc_id=f"{d.doc_id}~{copy}", text=d.text, title=d.title, outlet=d.outlet,
-                               date=date, url=d.url), int(counts.get(d.doc_id, 0))) for d in chunk_docs],
-                    rows)
+                    [
+                        (
+                            Document(
+                                doc_id=f"{d.doc_id}~{copy}",
+                                text=d.text,
+                                title=d.title,
+                                outlet=d.outlet,
+                                date=date,
+                                url=d.url,
+                            ),
+                            int(counts.get(d.doc_id, 0)),
+                        )
+                        for d in chunk_docs
+                    ],
+                    rows,
+                )
                 written += len(rows)
                 if written >= target:
                     break
@@ -100,7 +115,9 @@ def build(out: Path, figures: pd.DataFrame, documents: list[Document], target: i
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--figures", type=int, default=1_000_000, help="at least this many figures (default 1,000,000)")
-    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "stores" / "1m", help="store directory (replaced)")
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "benchmarks" / "stores" / "1m", help="store directory (replaced)"
+    )
     parser.add_argument("--limit", type=int, help="extract only the first N BBC articles")
     parser.add_argument("--partition-by", choices=("none", "outlet", "month"), default="none")
     args = parser.parse_args()
@@ -120,8 +137,10 @@ def main() -> int:
     size = sum(p.stat().st_size for p in files)
     manifest = sum(p.stat().st_size for p in (args.out / "documents").glob("*.parquet"))
     print(f"store {args.out}: {written:,} figures in {len(files)} files, built in {elapsed:.1f} s")
-    print(f"figures parquet: {size / 1e6:.1f} MB = {size / written:.0f} bytes per figure "
-          f"(documents manifest {manifest / 1e6:.1f} MB)")
+    print(
+        f"figures parquet: {size / 1e6:.1f} MB = {size / written:.0f} bytes per figure "
+        f"(documents manifest {manifest / 1e6:.1f} MB)"
+    )
     return 0
 
 

@@ -85,8 +85,11 @@ def main() -> int:
         "one document": Filters(documents=(a_document,)),
         "own + percent + text 'sales'": Filters(sources=(OWN_STATEMENT,), dimensions=("percent",), text="sales"),
     }
-    print(f"\n{'filter':36} {'rows':>9} " + " ".join(f"{k:>12}" for k in
-                                                        ("summary", "page", "by source", "by dimension", "by month")) + f" {'rerun':>8}")
+    print(
+        f"\n{'filter':36} {'rows':>9} "
+        + " ".join(f"{k:>12}" for k in ("summary", "page", "by source", "by dimension", "by month"))
+        + f" {'rerun':>8}"
+    )
     worst = 0.0
     for name, filters in cases.items():
         runs = [rerun(store, filters) for _ in range(args.repeat)]
@@ -94,9 +97,14 @@ def main() -> int:
         total = sum(medians.values())
         worst = max(worst, total)
         rows = summary(store, filters).figures
-        print(f"{name[:36]:36} {rows:>9,} " + " ".join(f"{medians[k] * 1000:10.0f}ms" for k in medians)
-              + f" {total * 1000:6.0f}ms")
-    print(f"\nslowest rerun {worst * 1000:.0f} ms (target ≤ 1000 ms); peak RSS {peak_rss_mb():.0f} MB (target ≤ 1536 MB)")
+        print(
+            f"{name[:36]:36} {rows:>9,} "
+            + " ".join(f"{medians[k] * 1000:10.0f}ms" for k in medians)
+            + f" {total * 1000:6.0f}ms"
+        )
+    print(
+        f"\nslowest rerun {worst * 1000:.0f} ms (target ≤ 1000 ms); peak RSS {peak_rss_mb():.0f} MB (target ≤ 1536 MB)"
+    )
     store.close()
     return 0
 

@@ -1,12 +1,12 @@
 """ClaimReview JSON-LD of reviewed figures."""
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from extract import document_from_text, figures
-from extract.workspace.claimreview import to_claimreview_jsonld
 from extract.checks.crosscheck import check_figures
 from extract.checks.reference_data import load_reference
+from extract.workspace.claimreview import to_claimreview_jsonld
 from extract.workspace.reviews import merge_decisions, review_keys, save_decision
 
 TEXT = ("Between 1 December 2024 and 31 May 2025, 986 civilians were killed, according to the United Nations. "
@@ -21,7 +21,7 @@ def test_reviewed_figures_become_claimreviews(tmp_path):
     checked = check_figures(figures(document), reference)
     key = review_keys(checked, [document]).iloc[0]
     save_decision(key, "conflict", "OHCHR reported 968, not 986.", db_path=db,
-                  reviewed_at=datetime(2025, 8, 7, tzinfo=timezone.utc))
+                  reviewed_at=datetime(2025, 8, 7, tzinfo=UTC))
     data = to_claimreview_jsonld(merge_decisions(checked, [document], db), reviewer="Example Fact Desk",
                                  reviewer_url="https://desk.example")
     reviews = json.loads(data)

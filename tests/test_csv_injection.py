@@ -14,9 +14,10 @@ import subprocess
 import sys
 
 from conftest import ROOT
+
 from extract.app.article_loading import articles_from_file, combine
-from extract.workspace.export import to_csv_bytes
 from extract.engine.table_schema import COLUMNS
+from extract.workspace.export import to_csv_bytes
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HOSTILE_TEXTS = [
@@ -31,7 +32,7 @@ RECORDS = [
     {"id": "=id1", "title": "=title()", "outlet": "+outlet", "date": "2025-01-02", "url": "@url",
      "text": HOSTILE_TEXTS[0]},
     *({"id": f"{start}id{i}", "title": "@t", "outlet": "-o", "text": text}
-      for i, (start, text) in enumerate(zip(("-", "@", "+", "\t", "\r"), HOSTILE_TEXTS[1:]), 2)),
+      for i, (start, text) in enumerate(zip(("-", "@", "+", "\t", "\r"), HOSTILE_TEXTS[1:], strict=True), 2)),
 ]
 
 
@@ -53,7 +54,7 @@ def assert_every_cell_is_safe(csv_bytes: bytes) -> list[dict[str, str]]:
     for row in rows[1:]:
         for cell in row:
             assert not (cell.startswith(FORMULA_STARTS) and not _is_number(cell)), repr(cell)
-    return [dict(zip(rows[0], row)) for row in rows[1:]]
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
 
 
 def test_cli_csv_on_stdout_and_in_a_file_neutralises_every_cell(tmp_path):

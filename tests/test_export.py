@@ -6,14 +6,13 @@ import json
 import math
 
 import pandas as pd
-
+from fuzzing import FUZZ, ran
 from hypothesis import given
 from hypothesis import strategies as st
+from test_robustness import NEWSY
 
 from extract import figures
 from extract.workspace.export import neutralise_cell, neutralise_frame, to_csv_bytes, to_jsonl_bytes, to_parquet_bytes
-from fuzzing import FUZZ, ran
-from test_robustness import NEWSY
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -62,7 +61,7 @@ def test_every_export_reads_back_to_the_same_table(text):
     # plural's NaN) is JSON's null.
     lines = [json.loads(line) for line in to_jsonl_bytes(table).decode("utf-8").splitlines()]
     assert len(lines) == len(table)
-    for line, row in zip(lines, table.to_dict("records")):
+    for line, row in zip(lines, table.to_dict("records"), strict=True):
         empty = {k: None for k, v in row.items() if isinstance(v, float) and math.isnan(v)}
         assert {k: (float(v) if k in ("low", "high") and isinstance(v, str) else v) for k, v in line.items()} \
             == row | empty
@@ -70,7 +69,7 @@ def test_every_export_reads_back_to_the_same_table(text):
     rows = list(csv.reader(io.StringIO(to_csv_bytes(table).decode("utf-8"), newline="")))
     assert rows[0] == list(table.columns) and len(rows) == len(table) + 1
     expected = neutralise_frame(table)
-    for cells, row in zip(rows[1:], expected.to_dict("records")):
+    for cells, row in zip(rows[1:], expected.to_dict("records"), strict=True):
         assert cells == [_csv_text(row[column]) for column in table.columns]
         assert not any(c.startswith(FORMULA_STARTS) and not _is_number(c) for c in cells)
 

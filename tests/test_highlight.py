@@ -2,8 +2,8 @@
 
 import html
 
-from extract.engine.extraction import figures
 from extract.app.highlight import MARK_STYLE, Mark, article_html, marked_html, sentence_html
+from extract.engine.extraction import figures
 
 
 def _body(markup: str) -> str:

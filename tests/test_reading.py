@@ -4,8 +4,8 @@ import math
 
 import pytest
 
-from extract.engine.extraction import figures
 from extract.app.figure_reading import format_amount, format_number, readable_table, reading
+from extract.engine.extraction import figures
 
 
 @pytest.mark.parametrize("value, text", [

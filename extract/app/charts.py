@@ -38,7 +38,7 @@ def source_count_chart(counts: pd.DataFrame, chosen: list[str]) -> alt.Chart:
                            legend=alt.Legend(orient="bottom", title=None))
         title = "Figures and verdicts by source (click a bar to filter)"
     else:
-        colour = alt.value("#2563eb")
+        colour = alt.value("#2563eb")  # type: ignore[assignment]  # a constant colour where the branch above maps verdicts
         title = "Figures by source (click a bar to filter)"
     counts["chosen"] = counts["source"].isin(chosen) if chosen else True
     return (
@@ -62,18 +62,27 @@ def interval_chart(evidence: pd.DataFrame) -> alt.Chart:
     An open upper end ("more than 6,700") is drawn to the chart's edge and marked with an arrow."""
     frame = evidence.assign(
         end_mark=evidence["open_high"].map(lambda open_: "▶" if open_ else ""),
-        shown=evidence.apply(lambda r: "this article" if r["role"] == "claim" else f"{r['source'] or r['role']}", axis=1),
+        shown=evidence.apply(
+            lambda r: "this article" if r["role"] == "claim" else f"{r['source'] or r['role']}", axis=1
+        ),
     )
-    base = alt.Chart(frame).encode(y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=320)),
-                                   color=alt.Color("role:N", title=None, legend=alt.Legend(orient="bottom")))
+    base = alt.Chart(frame).encode(
+        y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=320)),
+        color=alt.Color("role:N", title=None, legend=alt.Legend(orient="bottom")),
+    )
     tooltip = ["label:N", "shown:N", "low:Q", "high:Q", "why:N"]
-    spans = base.mark_rule(strokeWidth=6).encode(x=alt.X("low:Q", title=str(frame["unit"].iloc[0]) or "value",
-                                                         scale=alt.Scale(zero=False)), x2="high:Q", tooltip=tooltip)
-    ends = base.mark_point(filled=True, size=70).encode(x="low:Q", tooltip=tooltip) \
-        + base.mark_point(filled=True, size=70).encode(x="high:Q", tooltip=tooltip)
+    spans = base.mark_rule(strokeWidth=6).encode(
+        x=alt.X("low:Q", title=str(frame["unit"].iloc[0]) or "value", scale=alt.Scale(zero=False)),
+        x2="high:Q",
+        tooltip=tooltip,
+    )
+    ends = base.mark_point(filled=True, size=70).encode(x="low:Q", tooltip=tooltip) + base.mark_point(
+        filled=True, size=70
+    ).encode(x="high:Q", tooltip=tooltip)
     arrows = base.mark_text(align="left", dx=4).encode(x="high:Q", text="end_mark:N")
-    return (spans + ends + arrows).properties(title="Intervals: the claim and its evidence",
-                                              height=interval_chart_height(evidence))
+    return (spans + ends + arrows).properties(
+        title="Intervals: the claim and its evidence", height=interval_chart_height(evidence)
+    )
 
 
 def interval_chart_height(evidence: pd.DataFrame) -> int:
@@ -90,8 +99,11 @@ def dimension_count_chart(counts: pd.DataFrame) -> alt.Chart:
     return (
         alt.Chart(counts, title="Figures by kind")
         .mark_bar()
-        .encode(x=alt.X("figures:Q", axis=alt.Axis(tickMinStep=1, format="d")), y=alt.Y("dimension:N", sort="-x", title=None, axis=alt.Axis(labelLimit=220)),
-                tooltip=["dimension:N", "figures:Q"])
+        .encode(
+            x=alt.X("figures:Q", axis=alt.Axis(tickMinStep=1, format="d")),
+            y=alt.Y("dimension:N", sort="-x", title=None, axis=alt.Axis(labelLimit=220)),
+            tooltip=["dimension:N", "figures:Q"],
+        )
     )
 
 
@@ -102,7 +114,8 @@ def entity_values(table: pd.DataFrame) -> pd.DataFrame:
     rows = rows[rows["entity"].isin(top)]
     rows = rows.groupby("entity", group_keys=False).head(MAX_POINTS_PER_ENTITY)
     return rows[["entity", "norm_value", "norm_unit", "surface", "source", "dimension"]].assign(
-        source=rows["source"].replace("", "(stated by the article)"))
+        source=rows["source"].replace("", "(stated by the article)")
+    )
 
 
 def entity_value_chart(table: pd.DataFrame) -> alt.Chart:
@@ -113,8 +126,12 @@ def entity_value_chart(table: pd.DataFrame) -> alt.Chart:
         .mark_circle(size=80, opacity=0.8)
         .encode(
             x=alt.X("norm_value:Q", scale=alt.Scale(type="log"), title="value (normalised unit)"),
-            y=alt.Y("entity:N", title=None, axis=alt.Axis(labelLimit=180),
-                    sort=alt.EncodingSortField("norm_value", op="max", order="descending")),
+            y=alt.Y(
+                "entity:N",
+                title=None,
+                axis=alt.Axis(labelLimit=180),
+                sort=alt.EncodingSortField("norm_value", op="max", order="descending"),
+            ),
             color=alt.Color("dimension:N", title="kind", legend=alt.Legend(orient="bottom")),
             tooltip=["entity:N", "surface:N", "norm_value:Q", "norm_unit:N", "source:N"],
         )
@@ -149,8 +166,11 @@ def date_count_chart(counts: pd.DataFrame) -> alt.Chart | None:
     else:
         x = alt.X("date:T", title=None)
         mark = alt.Chart(counts, title="Figures by article date").mark_bar()
-    return mark.encode(x=x, y=alt.Y("figures:Q", axis=alt.Axis(tickMinStep=1, format="d")),
-                       tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d"), "figures:Q"])
+    return mark.encode(
+        x=x,
+        y=alt.Y("figures:Q", axis=alt.Axis(tickMinStep=1, format="d")),
+        tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d"), "figures:Q"],
+    )
 
 
 def ranked_source_chart(counts: pd.DataFrame, chosen: list[str]) -> alt.Chart:

@@ -10,7 +10,6 @@ import math
 from collections.abc import Mapping
 
 import pandas as pd
-
 from lemminflect import getInflection
 
 from extract.workspace.filters import effective_verdict, source_label
@@ -67,10 +66,17 @@ def format_amount(value: float, unit: str, dimension: str) -> str:
     return f"{number} {_plural_unit(unit, value)}"
 
 
+def _number(cell: object) -> float:
+    """A numeric cell as a float; an empty one (a vague plural's value, SQL's NULL) is NaN."""
+    if cell is None or cell == "":
+        return math.nan
+    return float(cell) if isinstance(cell, (int, float, str)) else math.nan
+
+
 def interval_phrase(row: Mapping[str, object]) -> str:
     """The interval a qualifier implies, in words: 'above 6,700', 'about 40% (36%–44%)'."""
     unit, dimension = str(row.get("unit") or ""), str(row.get("dimension") or "")
-    value, low, high = float(row["value"]), float(row["low"]), float(row["high"])
+    value, low, high = _number(row.get("value")), _number(row.get("low")), _number(row.get("high"))
 
     def amount(x: float) -> str:
         return format_amount(x, unit, dimension)
@@ -116,21 +122,30 @@ def readable_table(table: pd.DataFrame) -> pd.DataFrame:
     labelled, and, once checked, the standing verdict as a badge (marked when a reviewer decided)."""
     columns = {
         "surface": table["surface"],
-        "figure": [format_amount(v, u, d) for v, u, d in zip(table["value"], table["unit"], table["dimension"])],
+        "figure": [
+            format_amount(v, u, d) for v, u, d in zip(table["value"], table["unit"], table["dimension"], strict=True)
+        ],
     }
     if "verdict" in table.columns:
-        reviewed = (table["reviewer_verdict"] != "") if "reviewer_verdict" in table.columns \
+        reviewed = (
+            (table["reviewer_verdict"] != "")
+            if "reviewer_verdict" in table.columns
             else pd.Series(False, index=table.index)
-        columns["verdict"] = [VERDICT_BADGES.get(v, v) + (" · reviewed" if r else "")
-                              for v, r in zip(effective_verdict(table), reviewed)]
-    columns.update({
-        "value": table["value"],
-        "qualifier": table["qualifier"],
-        "change": table["direction"],
-        "entity": table["entity"],
-        "kind": table["dimension"],
-        "source": table["source"].map(source_label),
-        "document": table["doc_title"].where(table["doc_title"] != "", table["doc_id"]),
-        "sentence": table["sentence"],
-    })
+        )
+        columns["verdict"] = [
+            VERDICT_BADGES.get(v, v) + (" · reviewed" if r else "")
+            for v, r in zip(effective_verdict(table), reviewed, strict=True)
+        ]
+    columns.update(
+        {
+            "value": table["value"],
+            "qualifier": table["qualifier"],
+            "change": table["direction"],
+            "entity": table["entity"],
+            "kind": table["dimension"],
+            "source": table["source"].map(source_label),
+            "document": table["doc_title"].where(table["doc_title"] != "", table["doc_id"]),
+            "sentence": table["sentence"],
+        }
+    )
     return pd.DataFrame(columns, index=table.index)

@@ -123,13 +123,21 @@ def _skip_back(tokens: list[tuple[str, int, int]], index: int) -> int:
     while index >= 0:
         word = tokens[index][0]
         lower = word.lower()
-        if lower in _AUXILIARIES or lower in _ADVERBS or lower.endswith("ly") and "ADV" in pos_tags(word):
-            index -= 1
-        elif lower in _TIME_WORDS and (lower not in {"on", "in", "at", "the", "this", "last", "next"}
-                                       or index + 1 < len(tokens) and tokens[index + 1][0].lower() in _TIME_WORDS):
-            index -= 1
-        elif lower in {"on", "in", "at", "during", "last", "this", "next", "the"} and index + 1 < len(tokens) \
-                and tokens[index + 1][0].lower() in _TIME_WORDS:
+        if (
+            lower in _AUXILIARIES
+            or lower in _ADVERBS
+            or lower.endswith("ly")
+            and "ADV" in pos_tags(word)
+            or lower in _TIME_WORDS
+            and (
+                lower not in {"on", "in", "at", "the", "this", "last", "next"}
+                or index + 1 < len(tokens)
+                and tokens[index + 1][0].lower() in _TIME_WORDS
+            )
+            or lower in {"on", "in", "at", "during", "last", "this", "next", "the"}
+            and index + 1 < len(tokens)
+            and tokens[index + 1][0].lower() in _TIME_WORDS
+        ):
             index -= 1
         elif word == ")":
             opening = next((i for i in range(index - 1, -1, -1) if tokens[i][0] == "("), None)
@@ -140,12 +148,18 @@ def _skip_back(tokens: list[tuple[str, int, int]], index: int) -> int:
             # ", 2018's best performing sector," between a subject and its verb.
             opening = next((i for i in range(index - 1, max(-1, index - 8), -1) if tokens[i][0] == ","), None)
             # ", which is made of carbon,": a non-restrictive relative clause may hold a verb.
-            relative = next((i for i in range(index - 1, max(-1, index - 16), -1) if tokens[i][0] == ","
-                             and i + 1 < index and tokens[i + 1][0].lower() in {"which", "who"}), None)
+            relative = next(
+                (
+                    i
+                    for i in range(index - 1, max(-1, index - 16), -1)
+                    if tokens[i][0] == "," and i + 1 < index and tokens[i + 1][0].lower() in {"which", "who"}
+                ),
+                None,
+            )
             if relative is not None and relative > 0 and tokens[relative - 1][0][:1].isalnum():
                 index = relative - 1
                 continue
-            if opening is None or any(is_verb(t[0]) for t in tokens[opening + 1:index]):
+            if opening is None or any(is_verb(t[0]) for t in tokens[opening + 1 : index]):
                 return index
             index = opening - 1
         else:
@@ -172,8 +186,15 @@ def _verb_in_context(tokens: list[tuple[str, int, int]], index: int) -> bool:
     if previous.lower() in _MODALS:
         return True
     # "diamonds typically score 50": a base form after an -ly adverb after a plural noun.
-    if previous.lower().endswith("ly") and "ADV" in pos_tags(previous) and index >= 2 and "VERB" in pos_tags(word) \
-            and not word.lower().endswith("s") and is_plural(tokens[index - 2][0]) and _is_noun(tokens[index - 2][0]):
+    if (
+        previous.lower().endswith("ly")
+        and "ADV" in pos_tags(previous)
+        and index >= 2
+        and "VERB" in pos_tags(word)
+        and not word.lower().endswith("s")
+        and is_plural(tokens[index - 2][0])
+        and _is_noun(tokens[index - 2][0])
+    ):
         return True
     if not (word.endswith("s") and "VERB" in pos_tags(word)):
         return False
@@ -185,8 +206,11 @@ def _verb_in_context(tokens: list[tuple[str, int, int]], index: int) -> bool:
         return True
     # "The engine makes 296 hp": an -s form after a singular common noun, with at most qualifier
     # words between it and the figure, is the verb ("oil prices at $60" is a noun compound).
-    return "NOUN" in pos_tags(previous) and not is_plural(previous) \
-        and _QUALIFIER_WORDS.fullmatch(" ".join(t[0].lower() for t in tokens[index + 1:])) is not None
+    return (
+        "NOUN" in pos_tags(previous)
+        and not is_plural(previous)
+        and _QUALIFIER_WORDS.fullmatch(" ".join(t[0].lower() for t in tokens[index + 1 :])) is not None
+    )
 
 
 _QUALIFIER_WORDS = re.compile(
@@ -204,7 +228,7 @@ def _verb_lemma(word: str) -> str:
     return (getLemma(word, upos="AUX") if word in _AUXILIARIES else getLemma(word, upos="VERB") or [word])[0]
 
 
-def subject_before(sentence: str, pos: int) -> Subject | None:
+def subject_before(sentence: str, pos: int) -> Subject | None:  # noqa: C901 - a rule chain the parse-based engine is replacing
     """The subject of the clause in which sentence[pos:] stands as object or complement, or None
     when the clause has no finite verb before pos or its subject is a pronoun with no antecedent."""
     tokens = _tokens(sentence[:pos])
@@ -221,7 +245,7 @@ def subject_before(sentence: str, pos: int) -> Subject | None:
                     return controller
                 verb -= 2
                 continue
-            if word.lower().endswith("ing") and verb >= 1 and not tokens[verb - 1][0].lower() in _AUXILIARIES:
+            if word.lower().endswith("ing") and verb >= 1 and tokens[verb - 1][0].lower() not in _AUXILIARIES:
                 verb -= 1  # "creating 400 jobs" after a clause: the finite verb is further back
                 continue
             if verb >= 1 and tokens[verb - 1][0].lower() in {"having", "being"}:
@@ -230,8 +254,12 @@ def subject_before(sentence: str, pos: int) -> Subject | None:
                     verb -= 1
                 continue
             # "announced plans to lay off": the first verb of a chain is the finite one.
-            while verb >= 1 and is_verb(tokens[verb - 1][0]) and tokens[verb - 1][0].lower() not in _AUXILIARIES \
-                    and not (verb >= 2 and tokens[verb - 2][0].lower() in _DETERMINERS):
+            while (
+                verb >= 1
+                and is_verb(tokens[verb - 1][0])
+                and tokens[verb - 1][0].lower() not in _AUXILIARIES
+                and not (verb >= 2 and tokens[verb - 2][0].lower() in _DETERMINERS)
+            ):
                 verb -= 1  # but "the cost was": a word after a determiner is a noun
             break
         verb -= 1
@@ -257,22 +285,54 @@ def subject_before(sentence: str, pos: int) -> Subject | None:
     after_determiner = end >= 1 and tokens[end - 1][0].lower() in _DETERMINERS and word.lower() in _AMBIGUOUS_VERBS
     # "the pace of price increases is expected": two finite verbs do not stand side by side, so a
     # verb-looking noun right before an auxiliary ends the subject.
-    before_auxiliary = word.lower() in _AMBIGUOUS_VERBS and word.lower().endswith("s") \
-        and tokens[end + 1][0].lower() in _AUXILIARIES - {"'s", "’s"} and "NOUN" in pos_tags(word)
+    before_auxiliary = (
+        word.lower() in _AMBIGUOUS_VERBS
+        and word.lower().endswith("s")
+        and tokens[end + 1][0].lower() in _AUXILIARIES - {"'s", "’s"}
+        and "NOUN" in pos_tags(word)
+    )
     if not _is_noun(word) and not after_determiner and not before_auxiliary:
         return None  # "the cost was $5m": after a determiner, "cost" is the noun
     first = _noun_phrase_ending_at(tokens, end)
     if first > end:
         return None
-    phrase = Phrase(sentence[tokens[first][1]:tokens[end][2]], singular(word), tokens[first][1], tokens[end][2])
+    phrase = Phrase(sentence[tokens[first][1] : tokens[end][2]], singular(word), tokens[first][1], tokens[end][2])
     return Subject(phrase, verb_lemma, verb_start)
 
 
 # Verbs of change and level whose infinitive takes the noun before "to" as its subject:
 # "may cause lake levels to climb 9 inches", "expects revenue to grow 5%".
-_CHANGE_LEMMAS = {"rise", "fall", "grow", "increase", "decrease", "decline", "drop", "climb", "jump", "reach",
-                  "hit", "top", "exceed", "double", "triple", "surge", "soar", "slip", "slide", "shrink",
-                  "tumble", "plunge", "ease", "gain", "lose", "average", "total", "stay", "remain"}
+_CHANGE_LEMMAS = {
+    "rise",
+    "fall",
+    "grow",
+    "increase",
+    "decrease",
+    "decline",
+    "drop",
+    "climb",
+    "jump",
+    "reach",
+    "hit",
+    "top",
+    "exceed",
+    "double",
+    "triple",
+    "surge",
+    "soar",
+    "slip",
+    "slide",
+    "shrink",
+    "tumble",
+    "plunge",
+    "ease",
+    "gain",
+    "lose",
+    "average",
+    "total",
+    "stay",
+    "remain",
+}
 
 
 def _infinitive_subject(sentence: str, tokens: list[tuple[str, int, int]], verb: int) -> Subject | None:
@@ -286,14 +346,19 @@ def _infinitive_subject(sentence: str, tokens: list[tuple[str, int, int]], verb:
     if word.lower() in _PRONOUNS or not _is_noun(word) or is_verb(word) or word.lower() in _TIME_NOUNS:
         return None
     first = _noun_phrase_ending_at(tokens, end)
-    if first > end or first == 0 or tokens[first - 1][0].lower() in {"by", "of", "for", "in", "on", "at", "with"} \
-            or not _verb_in_context(tokens, first - 1) and tokens[first - 1][0].lower() not in _DETERMINERS:
+    if (
+        first > end
+        or first == 0
+        or tokens[first - 1][0].lower() in {"by", "of", "for", "in", "on", "at", "with"}
+        or not _verb_in_context(tokens, first - 1)
+        and tokens[first - 1][0].lower() not in _DETERMINERS
+    ):
         return None
     if tokens[first - 1][0].lower() in _DETERMINERS and (first < 2 or not _verb_in_context(tokens, first - 2)):
         return None
     while first < end and _verb_in_context(tokens, first):
         first += 1  # "may cause lake levels": the verb is not part of the phrase
-    phrase = Phrase(sentence[tokens[first][1]:tokens[end][2]], singular(word), tokens[first][1], tokens[end][2])
+    phrase = Phrase(sentence[tokens[first][1] : tokens[end][2]], singular(word), tokens[first][1], tokens[end][2])
     return Subject(phrase, (lemma,), tokens[verb][1])
 
 
@@ -320,13 +385,64 @@ def _antecedent(sentence: str, tokens: list[tuple[str, int, int]], pronoun: int)
 # Dell's employees, "Ford has 13,000 workers" Ford's workers. "Drone attacks hit two refineries"
 # does not make them the attacks' refineries, so other verbs leave the counted noun alone.
 # "count" is not one: "officials counted 300 victims" are not the officials' victims.
-_POSSESSION_VERBS = {"have", "own", "employ", "hire", "boast", "score", "net", "win", "perform",
-                     "deliver", "sell", "produce", "operate", "serve", "attract", "lay", "shed", "lose",
-                     "create", "concede", "contain", "register", "build", "ship", "host", "house",
-                     "recruit", "sign", "open", "close", "add", "cut", "run", "manage", "field"}
+_POSSESSION_VERBS = {
+    "have",
+    "own",
+    "employ",
+    "hire",
+    "boast",
+    "score",
+    "net",
+    "win",
+    "perform",
+    "deliver",
+    "sell",
+    "produce",
+    "operate",
+    "serve",
+    "attract",
+    "lay",
+    "shed",
+    "lose",
+    "create",
+    "concede",
+    "contain",
+    "register",
+    "build",
+    "ship",
+    "host",
+    "house",
+    "recruit",
+    "sign",
+    "open",
+    "close",
+    "add",
+    "cut",
+    "run",
+    "manage",
+    "field",
+}
 # Nouns that frame a number rather than own it: "a total of 496 tankers", "the equivalent of".
-_NUMBER_FRAMES = {"total", "number", "maximum", "minimum", "equivalent", "sum", "tally", "count", "average",
-                  "figure", "estimate", "amount", "range", "handful", "lot", "couple", "pair", "one"}
+_NUMBER_FRAMES = {
+    "total",
+    "number",
+    "maximum",
+    "minimum",
+    "equivalent",
+    "sum",
+    "tally",
+    "count",
+    "average",
+    "figure",
+    "estimate",
+    "amount",
+    "range",
+    "handful",
+    "lot",
+    "couple",
+    "pair",
+    "one",
+}
 _ATTRIBUTIVE_OPENERS = _DETERMINERS | {"every", "each", "another", "our", "your"}
 
 
@@ -345,7 +461,7 @@ def _owner_before_of(sentence: str, figure_start: int) -> Phrase | None:
     if not _is_noun(word) or word.lower() in _NUMBER_FRAMES or is_verb(word):
         return None
     first = _noun_phrase_ending_at(tokens, last)
-    return Phrase(sentence[tokens[first][1]:tokens[last][2]], singular(word), tokens[first][1], tokens[last][2])
+    return Phrase(sentence[tokens[first][1] : tokens[last][2]], singular(word), tokens[first][1], tokens[last][2])
 
 
 def _of_complement(sentence: str, end: int) -> Phrase | None:
@@ -355,11 +471,16 @@ def _of_complement(sentence: str, end: int) -> Phrase | None:
         return None
     start = end + m.end()
     run: list[tuple[str, int, int]] = []
-    for word, w_start, w_end in _tokens(sentence[start:start + 60]):
+    for word, w_start, w_end in _tokens(sentence[start : start + 60]):
         if run and w_start + start - run[-1][2] > 1 or not word[:1].isalpha():
             break
-        if not _is_noun(word) and not ("ADJ" in pos_tags(word) and not is_verb(word)) or word.lower() in _TIME_NOUNS \
-                or is_verb(word) or word.lower() in _RELATIVE:
+        if (
+            not _is_noun(word)
+            and not ("ADJ" in pos_tags(word) and not is_verb(word))
+            or word.lower() in _TIME_NOUNS
+            or is_verb(word)
+            or word.lower() in _RELATIVE
+        ):
             break
         run.append((word, w_start + start, w_end + start))
         if len(run) >= 4:
@@ -368,7 +489,7 @@ def _of_complement(sentence: str, end: int) -> Phrase | None:
         run.pop()
     if not run or run[0][1] != start:
         return None
-    return Phrase(sentence[start:run[-1][2]], singular(run[-1][0]), start, run[-1][2])
+    return Phrase(sentence[start : run[-1][2]], singular(run[-1][0]), start, run[-1][2])
 
 
 def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
@@ -377,7 +498,9 @@ def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
     counted noun phrase."""
     if counted.head == "time":
         # "trades at 6.5 times earnings": a multiple of the noun after "times".
-        multiple = re.match(r"\s+(?:its\s+|their\s+|the\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)", sentence[counted.end:])
+        multiple = re.match(
+            r"\s+(?:its\s+|their\s+|the\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)", sentence[counted.end :]
+        )
         if multiple:
             words = multiple.group(1).split()
             while words and not ("NOUN" in pos_tags(words[-1]) and words[-1] not in STOP_WORDS):
@@ -390,12 +513,14 @@ def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
     complement = _of_complement(sentence, counted.end)
     if complement is not None:
         # "five new seasons of the show", "one count of wire fraud": the "of" phrase says whose.
-        return sentence[counted.start:complement.end]
+        return sentence[counted.start : complement.end]
     subject = subject_before(sentence, figure_start)
     if subject is None or subject.phrase.end > figure_start:
         return counted.text
-    gave_up = subject.verbs[-1:] == ("give",) and re.search(r"\bup\s+" + _QUALIFIER_WORDS.pattern + r"$",
-                                                             sentence[:figure_start]) is not None
+    gave_up = (
+        subject.verbs[-1:] == ("give",)
+        and re.search(r"\bup\s+" + _QUALIFIER_WORDS.pattern + r"$", sentence[:figure_start]) is not None
+    )
     if set(subject.verbs) & _POSSESSION_VERBS or gave_up:  # "gave up 517 yards" concedes them
         return f"{_possessive(subject.phrase.text, sentence)} {counted.text}"
     if subject.verbs and subject.verbs[-1] == "be":
@@ -410,27 +535,35 @@ def attributive_noun_after(sentence: str, figure_start: int, unit_end: int, glue
     as a modifier measures the noun it modifies. A measure hyphenated to its unit ('a 1.8
     billion-mile journey', 'a 50 year-old man') is a modifier wherever it stands (`glued`)."""
     glued = glued or re.search(r"\w-[A-Za-z]+$", sentence[figure_start:unit_end]) is not None
-    before = _tokens(sentence[max(0, figure_start - 40):figure_start])
+    before = _tokens(sentence[max(0, figure_start - 40) : figure_start])
     # "a 5% pay rise", "Acme's $5m loss", "a million dollar house", "12 C melting point."
     opener = before[-1][0] if before else ""
     starts_sentence = not sentence[:figure_start].strip()
-    with_article = re.match(r"an?\s", sentence[figure_start:figure_start + 3], re.IGNORECASE) is not None
+    with_article = re.match(r"an?\s", sentence[figure_start : figure_start + 3], re.IGNORECASE) is not None
     # "50mL of 30% sulfuric acid": after "of", a measure glued to a noun phrase is its strength.
-    after_of = opener.lower() == "of" and re.match(r"\s?[A-Za-z]", sentence[unit_end:unit_end + 2]) is not None
-    if opener.lower() not in _ATTRIBUTIVE_OPENERS and not opener.endswith(("'s", "’s")) and not after_of \
-            and not starts_sentence and not with_article and not glued \
-            and not (opener[:1].isdigit() and opener[-1:].isalpha()):  # "a 640bhp 5.2 litre V10 engine"
+    after_of = opener.lower() == "of" and re.match(r"\s?[A-Za-z]", sentence[unit_end : unit_end + 2]) is not None
+    if (
+        opener.lower() not in _ATTRIBUTIVE_OPENERS
+        and not opener.endswith(("'s", "’s"))
+        and not after_of
+        and not starts_sentence
+        and not with_article
+        and not glued
+        and not (opener[:1].isdigit() and opener[-1:].isalpha())
+    ):  # "a 640bhp 5.2 litre V10 engine"
         return None
     rest = sentence[unit_end:]
     glue = re.match(r"(?:\s*\([^()]{1,30}\))?-?\s?" if glued else r"-?\s?", rest)  # "(2.8bn km) journey"
-    start = unit_end + glue.end()
+    start = unit_end + (glue.end() if glue else 0)
     run: list[tuple[str, int, int]] = []
-    for word, w_start, w_end in _tokens(sentence[start:start + 60]):
+    for word, w_start, w_end in _tokens(sentence[start : start + 60]):
         if run and w_start + start - run[-1][2] > 1:
             break
         # After a measure, "rise" in "a 3% pay rise" is the noun, not the verb.
-        if not (_is_noun(word) or "NOUN" in pos_tags(word) or "ADJ" in pos_tags(word) and not is_verb(word)) \
-                or word.lower() in STOP_WORDS:
+        if (
+            not (_is_noun(word) or "NOUN" in pos_tags(word) or "ADJ" in pos_tags(word) and not is_verb(word))
+            or word.lower() in STOP_WORDS
+        ):
             break
         run.append((word, w_start + start, w_end + start))
         if len(run) >= 4:
@@ -439,17 +572,21 @@ def attributive_noun_after(sentence: str, figure_start: int, unit_end: int, glue
         run.pop()
     if not run or run[0][1] != start or any(w.lower() in _TIME_WORDS | {"early", "late"} for w, _, _ in run):
         return None  # "winds of 155mph early Wednesday": a time is not what is measured
-    return Phrase(sentence[run[0][1]:run[-1][2]], singular(run[-1][0]), run[0][1], run[-1][2])
+    return Phrase(sentence[run[0][1] : run[-1][2]], singular(run[-1][0]), run[0][1], run[-1][2])
 
 
-def measure_entity(sentence: str, figure_start: int, unit_end: int, local: Phrase | None) -> str:
+def measure_entity(sentence: str, figure_start: int, unit_end: int, local: Phrase | None) -> str:  # noqa: C901 - a rule chain the parse-based engine is replacing
     """What a measure, amount or percentage is about: 'X% of <phrase>'; the noun it modifies
     ('a 5% pay rise'); a noun phrase between its verb and it ('paid a fine of $5m'); else the
     subject of its clause ('BioView shares finished 34.4% higher'); else the nearest phrase."""
     if local is not None and local.start >= unit_end:
         subject = subject_before(sentence, figure_start)
-        if subject is not None and subject.phrase.end <= figure_start and set(subject.verbs) & _POSSESSION_VERBS \
-                and not local.text.lower().startswith(("its ", "their ", "his ", "her ")):
+        if (
+            subject is not None
+            and subject.phrase.end <= figure_start
+            and set(subject.verbs) & _POSSESSION_VERBS
+            and not local.text.lower().startswith(("its ", "their ", "his ", "her "))
+        ):
             # "The field has produced 1m barrels of oil": the field's oil.
             return f"{_possessive(subject.phrase.text, sentence)} {local.text}"
         return local.text
@@ -464,29 +601,38 @@ def measure_entity(sentence: str, figure_start: int, unit_end: int, local: Phras
         return holder.text
     # "lost 0.8% to end at 7,412": a word after "to" is a verb, whatever the lexicon says.
     # "guidance for the quarter ended December to $84bn": a time word is not what is measured.
-    local_is_noun = local is not None and _is_noun(local.text.split()[-1]) and not is_verb(local.text.split()[-1]) \
-        and local.text.split()[-1].lower() not in _TIME_NOUNS \
-        and not re.search(r"\b(?:can|could|will|would|may|might|should|must)\s+$", sentence[:local.start]) \
-        and not re.search(r"\bto\s+$", sentence[:local.start]) and not sentence[local.start - 1:local.start].isdigit() \
-        and not re.search(r"(?<![A-Za-z-])\d[\d,.]*\s*$", sentence[:local.start]) \
-        and not (re.search(r"\bby\s+$", sentence[:local.start]) and re.match(r"\s+to\s", sentence[local.end:]))
+    local_is_noun = (
+        local is not None
+        and _is_noun(local.text.split()[-1])
+        and not is_verb(local.text.split()[-1])
+        and local.text.split()[-1].lower() not in _TIME_NOUNS
+        and not re.search(r"\b(?:can|could|will|would|may|might|should|must)\s+$", sentence[: local.start])
+        and not re.search(r"\bto\s+$", sentence[: local.start])
+        and not sentence[local.start - 1 : local.start].isdigit()
+        and not re.search(r"(?<![A-Za-z-])\d[\d,.]*\s*$", sentence[: local.start])
+        and not (re.search(r"\bby\s+$", sentence[: local.start]) and re.match(r"\s+to\s", sentence[local.end :]))
+    )
     # "(tuned) by M-Sport to produce 296 hp": the agent of a passive is not what is measured.
     changed = _changed_object(sentence, figure_start)
     if changed is not None:
         return changed.text
     paid_for = _paid_for(sentence, figure_start, unit_end)
-    if paid_for is not None and not (local_is_noun and local.start > paid_for.start - 200 and
-                                      re.search(r"\bof\s+$", sentence[local.end:figure_start])):
+    if paid_for is not None and not (
+        local is not None
+        and local_is_noun
+        and local.start > paid_for.start - 200
+        and re.search(r"\bof\s+$", sentence[local.end : figure_start])
+    ):
         return paid_for.text
     subject = subject_before(sentence, figure_start)
     if subject is not None and subject.phrase.end <= figure_start:
-        if local_is_noun and local.start > subject.verb_start:
+        if local is not None and local_is_noun and local.start > subject.verb_start:
             return local.text
         return subject.phrase.text
     described = _described_by_change_clause(sentence, figure_start)
     if described is not None:
         return described.text
-    if local_is_noun:
+    if local is not None and local_is_noun:
         return local.text
     level = _level_of_participle(sentence, figure_start)
     if level is not None:
@@ -497,15 +643,22 @@ def measure_entity(sentence: str, figure_start: int, unit_end: int, local: Phras
         words = scope.group(1).split()
         while words and not (_is_noun(words[-1]) and "NOUN" in pos_tags(words[-1])):
             words.pop()
-        if words and all((_is_noun(w) or "ADJ" in pos_tags(w)) and w.lower() not in STOP_WORDS and not is_verb(w)
-                         for w in words) and singular(words[-1]) not in _TIME_NOUNS:
+        if (
+            words
+            and all(
+                (_is_noun(w) or "ADJ" in pos_tags(w)) and w.lower() not in STOP_WORDS and not is_verb(w) for w in words
+            )
+            and singular(words[-1]) not in _TIME_NOUNS
+        ):
             return " ".join(words)
     return ""
 
 
 _LEVEL_PARTICIPLE = re.compile(
     r"\b(?:going|rising|falling|trading|climbing|dropping|sliding|heading|sitting|standing|settling|hovering)"
-    r"(?:\s+(?:back|up|down))?\s+(?:to|at)\s+" + _QUALIFIER_WORDS.pattern + r"$", re.IGNORECASE)
+    r"(?:\s+(?:back|up|down))?\s+(?:to|at)\s+" + _QUALIFIER_WORDS.pattern + r"$",
+    re.IGNORECASE,
+)
 
 
 def _level_of_participle(sentence: str, figure_start: int) -> Phrase | None:
@@ -513,7 +666,7 @@ def _level_of_participle(sentence: str, figure_start: int) -> Phrase | None:
     m = _LEVEL_PARTICIPLE.search(sentence[:figure_start])
     if m is None:
         return None
-    tokens = _tokens(sentence[:m.start()])
+    tokens = _tokens(sentence[: m.start()])
     if not tokens:
         return None
     last = len(tokens) - 1
@@ -521,12 +674,14 @@ def _level_of_participle(sentence: str, figure_start: int) -> Phrase | None:
     if not _is_noun(word) or is_verb(word) or word.lower() in _TIME_NOUNS:
         return None
     first = _noun_phrase_ending_at(tokens, last)
-    return Phrase(sentence[tokens[first][1]:tokens[last][2]], singular(word), tokens[first][1], tokens[last][2])
+    return Phrase(sentence[tokens[first][1] : tokens[last][2]], singular(word), tokens[first][1], tokens[last][2])
 
 
 _CHANGING_VERB = re.compile(
     r"\b(?:lower|rais|rais|cut|increas|reduc|boost|lift|trim|hik|slash|revis|upgrad|downgrad)"
-    r"(?:e|es|ed|s|d|ing|ting)?\b", re.IGNORECASE)
+    r"(?:e|es|ed|s|d|ing|ting)?\b",
+    re.IGNORECASE,
+)
 
 
 def _changed_object(sentence: str, figure_start: int) -> Phrase | None:
@@ -542,11 +697,18 @@ def _changed_object(sentence: str, figure_start: int) -> Phrase | None:
     found = object_phrase_after(sentence, verbs[-1].end())
     if found is None:
         # "cut interest rates by": a bare noun phrase with a noun head, before a preposition.
-        m = re.match(r"\s+((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)\s+(?:to|by|from|for|on|in|at)\b",
-                     sentence[verbs[-1].end():figure_start])
+        m = re.match(
+            r"\s+((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)\s+(?:to|by|from|for|on|in|at)\b",
+            sentence[verbs[-1].end() : figure_start],
+        )
         words = m.group(1).split() if m else []
-        if not words or not all(_is_noun(w) or "ADJ" in pos_tags(w) and not is_verb(w) for w in words) \
-                or "NOUN" not in pos_tags(words[-1]) or any(w.lower() in STOP_WORDS for w in words):
+        if (
+            m is None
+            or not words
+            or not all(_is_noun(w) or "ADJ" in pos_tags(w) and not is_verb(w) for w in words)
+            or "NOUN" not in pos_tags(words[-1])
+            or any(w.lower() in STOP_WORDS for w in words)
+        ):
             return None
         start = verbs[-1].end() + m.start(1)
         found = Phrase(m.group(1), singular(words[-1]), start, start + len(m.group(1)))
@@ -555,11 +717,15 @@ def _changed_object(sentence: str, figure_start: int) -> Phrase | None:
     return found if found.end <= figure_start else None
 
 
-_PAYING_VERB = (r"\b(?:pa(?:y|ys|id|ying)|spen(?:d|ds|t|ding)|charg(?:e|es|ed|ing)|bid(?:s|ding)?|"
-                r"offer(?:s|ed|ing)?|invest(?:s|ed|ing)?|earmark(?:s|ed|ing)?|allocat(?:e|es|ed|ing))\b")
-_PAYING = re.compile(_PAYING_VERB + r"\s+(?:(?:about|around|almost|nearly|roughly|some|just|only|over|under|"
-                     r"more than|less than|up to|at least|an estimated|close to|as much as|between)\s+)*$",
-                     re.IGNORECASE)
+_PAYING_VERB = (
+    r"\b(?:pa(?:y|ys|id|ying)|spen(?:d|ds|t|ding)|charg(?:e|es|ed|ing)|bid(?:s|ding)?|"
+    r"offer(?:s|ed|ing)?|invest(?:s|ed|ing)?|earmark(?:s|ed|ing)?|allocat(?:e|es|ed|ing))\b"
+)
+_PAYING = re.compile(
+    _PAYING_VERB + r"\s+(?:(?:about|around|almost|nearly|roughly|some|just|only|over|under|"
+    r"more than|less than|up to|at least|an estimated|close to|as much as|between)\s+)*$",
+    re.IGNORECASE,
+)
 
 
 def _paid_for(sentence: str, figure_start: int, unit_end: int) -> Phrase | None:
@@ -568,16 +734,21 @@ def _paid_for(sentence: str, figure_start: int, unit_end: int) -> Phrase | None:
     before = sentence[:figure_start]
     clause = re.split(r"[,;:()]", before)[-1]
     # "charges 1% for management and 15% for performance fees": the verb is shared.
-    gapped = re.search(r"\bfor\s+[^,;:()]{1,40}\s+and\s+$", clause) is not None \
+    gapped = (
+        re.search(r"\bfor\s+[^,;:()]{1,40}\s+and\s+$", clause) is not None
         and re.search(_PAYING_VERB, clause, re.IGNORECASE) is not None
+    )
     if _PAYING.search(before) is None and not gapped:
         return None
-    m = re.match(r"(?:\s*[-–]?\s*(?:to\s+)?[$£€]?\d[\d.,]*\s*(?:%|per\s*cent|percent|[a-z]+)?)?"
-                 r"\s+for\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|an\s+)?", sentence[unit_end:])
+    m = re.match(
+        r"(?:\s*[-–]?\s*(?:to\s+)?[$£€]?\d[\d.,]*\s*(?:%|per\s*cent|percent|[a-z]+)?)?"
+        r"\s+for\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|an\s+)?",
+        sentence[unit_end:],
+    )
     if m is None:
         return None
     start = unit_end + m.end()
-    tokens = _tokens(sentence[start:start + 60])
+    tokens = _tokens(sentence[start : start + 60])
     run: list[tuple[str, int, int]] = []
     for word, w_start, w_end in tokens:
         if run and w_start + start - run[-1][2] > 1 or not word[:1].isalpha() or word.lower() in _RELATIVE:
@@ -591,7 +762,7 @@ def _paid_for(sentence: str, figure_start: int, unit_end: int) -> Phrase | None:
         run.pop()
     if not run or run[0][1] != start or singular(run[-1][0]) in _TIME_NOUNS:
         return None
-    return Phrase(sentence[start:run[-1][2]], singular(run[-1][0]), start, run[-1][2])
+    return Phrase(sentence[start : run[-1][2]], singular(run[-1][0]), start, run[-1][2])
 
 
 def _holder_with(sentence: str, figure_start: int) -> Phrase | None:
@@ -604,7 +775,7 @@ def _holder_with(sentence: str, figure_start: int) -> Phrase | None:
     if not _is_noun(word) or is_verb(word) or word.lower() in _TIME_NOUNS or word.lower() in STOP_WORDS:
         return None
     first = _noun_phrase_ending_at(tokens, last)
-    return Phrase(sentence[tokens[first][1]:tokens[last][2]], singular(word), tokens[first][1], tokens[last][2])
+    return Phrase(sentence[tokens[first][1] : tokens[last][2]], singular(word), tokens[first][1], tokens[last][2])
 
 
 def _in_phrase_after(sentence: str, unit_end: int) -> Phrase | None:
@@ -637,7 +808,9 @@ def _is_participle_opener(clause: list[tuple[str, int, int]]) -> bool:
         return False
     if word.endswith("ing"):
         return not pos & {"NOUN", "ADJ"} or word in _AMBIGUOUS_VERBS
-    return word.endswith("ed") and len(clause) > 1 and clause[1][0].lower() in {"up", "down", "upward", "downward", "by"}
+    return (
+        word.endswith("ed") and len(clause) > 1 and clause[1][0].lower() in {"up", "down", "upward", "downward", "by"}
+    )
 
 
 def _described_by_change_clause(sentence: str, figure_start: int) -> Phrase | None:
@@ -648,22 +821,34 @@ def _described_by_change_clause(sentence: str, figure_start: int) -> Phrase | No
     comma = next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i][0] in {",", ";"} | _CLAUSE_BREAKS), None)
     if comma is None or comma + 1 >= len(tokens) + 1:
         return None
-    clause = tokens[comma + 1:]
+    clause = tokens[comma + 1 :]
     if not clause or not (clause[0][0].lower() in _CHANGE_OPENERS or _is_participle_opener(clause)):
         return None
-    if clause[0][0].lower().endswith("ing") and comma >= 1 and tokens[comma - 1][0][:1].islower() \
-            and _is_noun(tokens[comma - 1][0]):
+    if (
+        clause[0][0].lower().endswith("ing")
+        and comma >= 1
+        and tokens[comma - 1][0][:1].islower()
+        and _is_noun(tokens[comma - 1][0])
+    ):
         return None  # "$12m of claims, ranging from $200 to $4m": the clause may qualify "claims"
     if comma >= 1 and tokens[comma - 1][0][:1].isupper() and _is_noun(tokens[comma - 1][0]):
         first = _noun_phrase_ending_at(tokens, comma - 1)
-        return Phrase(sentence[tokens[first][1]:tokens[comma - 1][2]], singular(tokens[comma - 1][0]),
-                      tokens[first][1], tokens[comma - 1][2])
+        return Phrase(
+            sentence[tokens[first][1] : tokens[comma - 1][2]],
+            singular(tokens[comma - 1][0]),
+            tokens[first][1],
+            tokens[comma - 1][2],
+        )
     if clause[0][0].lower().endswith("ed"):
         # "operating profit of $880m, revised upward by $40m": a past participle qualifies the
         # noun phrase just before its comma, which may end in a figure ("X of $880m").
         of = next((i for i in range(comma - 1, max(0, comma - 7), -1) if tokens[i][0].lower() == "of"), None)
-        if of is not None and of >= 1 and _is_noun(tokens[of - 1][0]) \
-                and any(t[0][:1].isdigit() for t in tokens[of + 1:comma]):
+        if (
+            of is not None
+            and of >= 1
+            and _is_noun(tokens[of - 1][0])
+            and any(t[0][:1].isdigit() for t in tokens[of + 1 : comma])
+        ):
             owner = _owner_before_of(sentence, tokens[of + 1][1])
             if owner is not None:
                 return owner

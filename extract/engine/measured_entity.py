@@ -95,7 +95,7 @@ def _tokens(sentence: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(sentence, start, end)]
 
 
-def counted_noun_after(sentence: str, pos: int, value: float) -> Phrase | None:
+def counted_noun_after(sentence: str, pos: int, value: float) -> Phrase | None:  # noqa: C901 - a rule chain the parse-based engine is replacing
     """'6700 Ukrainian civilians' -> 'Ukrainian civilians' (head 'civilian')."""
     if sentence[pos:pos + 1].isalpha():
         return None  # "5G", "3D": letters glued to a number make a name, not a count
@@ -167,15 +167,33 @@ def counted_noun_after(sentence: str, pos: int, value: float) -> Phrase | None:
             run = run[: plural_at[0] + 1]
             head = run[-1][0]
     if abs(value) != 1 and not is_plural_noun(head) and not (0 < abs(value) < 1 and "NOUN" in pos_tags(head)):
-        # "a third of the population" counts a share of one noun; "nine lives" yes, "zero military sense" no; a plural head further in ("two major
-        # Russian oil refineries") was already the last noun.
+        # "a third of the population" counts a share of one noun; "nine lives" yes, "zero military
+        # sense" no; a plural head further in ("two major Russian oil refineries") was already the last noun.
         return None
-    text = sentence[run[0][1]:run[-1][2]]
+    text = sentence[run[0][1] : run[-1][2]]
     return Phrase(text=text, head=singular(head), start=run[0][1], end=run[-1][2])
 
 
-_FINITE_AFTER_NOUN = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
-                      "may", "might", "should", "must", "do", "does", "did"}
+_FINITE_AFTER_NOUN = {
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "do",
+    "does",
+    "did",
+}
 
 
 def _agreeing_verb(previous: str, word: str, following: str, value: float) -> bool:
@@ -184,19 +202,31 @@ def _agreeing_verb(previous: str, word: str, following: str, value: float) -> bo
     lower = word.lower()
     if not (value <= 1 and lower.endswith("s") and not lower.endswith("ss")):
         return False
-    if following.lower() in _FINITE_AFTER_NOUN or following[:1].isalpha() and following.lower() not in STOP_WORDS \
-            and pos_tags(following) & {"VERB", "AUX"}:
+    if (
+        following.lower() in _FINITE_AFTER_NOUN
+        or following[:1].isalpha()
+        and following.lower() not in STOP_WORDS
+        and pos_tags(following) & {"VERB", "AUX"}
+    ):
         return False
-    return "VERB" in pos_tags(word) and "NOUN" in pos_tags(previous) and singular(previous) == previous.lower() \
+    return (
+        "VERB" in pos_tags(word)
+        and "NOUN" in pos_tags(previous)
+        and singular(previous) == previous.lower()
         and previous.lower() not in _PLURAL_NOUNS
+    )
 
 
 def _hyphen_compound(sentence: str, hyphen: int) -> Phrase | None:
     """'six-cylinder engines', 'a two-bedroom flat': the noun after the hyphen is what is counted
     (cylinders, bedrooms); the entity is the phrase it belongs to."""
     m = re.match(r"-([A-Za-z]+)\b(?!-)", sentence[hyphen:])
-    if m is None or "NOUN" not in pos_tags(m.group(1)) or m.group(1).lower() in STOP_WORDS \
-            or m.group(1).lower() in {"something", "somethings", "odd", "plus", "ish"}:
+    if (
+        m is None
+        or "NOUN" not in pos_tags(m.group(1))
+        or m.group(1).lower() in STOP_WORDS
+        or m.group(1).lower() in {"something", "somethings", "odd", "plus", "ish"}
+    ):
         return None
     head_start, head_end = hyphen + m.start(1), hyphen + m.end(1)
     end = head_end
@@ -212,15 +242,23 @@ def measured_phrase(sentence: str, number_start: int, unit_end: int) -> Phrase |
     # "8 miles (13 km) of new tunnels": a conversion in brackets may stand between a measure
     # and its "of"; "46% of all adults", "50mL of 30% acid": a quantifier or a strength is
     # passed over to reach the noun.
-    after = re.match(r"(?:\s*\([^()]{1,40}\))?\s+of\s+(?:(?:all|both|those|these)\s+)?"
-                     r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:\d[\d.,]*\s?%\s+)?", sentence[unit_end:])
+    after = re.match(
+        r"(?:\s*\([^()]{1,40}\))?\s+of\s+(?:(?:all|both|those|these)\s+)?"
+        r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:\d[\d.,]*\s?%\s+)?",
+        sentence[unit_end:],
+    )
     if after:
         tokens = _tokens(sentence, unit_end + after.end(), min(len(sentence), unit_end + after.end() + 80))
         run: list[tuple[str, int, int]] = []
         for word, start, end in tokens:
             if run and start - run[-1][2] > 1:
                 break
-            if _nounish(word) or (word.endswith(("'s", "’s")) and len(run) < 3) or _PARTICIPLE.match(word.lower()) and not run:
+            if (
+                _nounish(word)
+                or (word.endswith(("'s", "’s")) and len(run) < 3)
+                or _PARTICIPLE.match(word.lower())
+                and not run
+            ):
                 run.append((word, start, end))
             else:
                 break
@@ -233,27 +271,149 @@ def measured_phrase(sentence: str, number_start: int, unit_end: int) -> Phrase |
             assert of_word is not None  # the pattern above always contains " of "
             owner_start = unit_end + of_word.end()
             text_start = owner_start if re.search(r"(?:its|their|his|her)\s+$", after.group(0)) else run[0][1]
-            return Phrase(sentence[text_start:run[-1][2]], singular(run[-1][0]), text_start, run[-1][2])
+            return Phrase(sentence[text_start : run[-1][2]], singular(run[-1][0]), text_start, run[-1][2])
     return _phrase_before(sentence, number_start)
 
 
 # Words that are nouns in the lexicon but almost always verbs right after a noun in news copy.
 _VERBISH = {
-    "rose", "rise", "rises", "fell", "fall", "falls", "drop", "drops", "cut", "cuts", "gain", "gains",
-    "jump", "jumps", "climb", "climbs", "surge", "surges", "increase", "increases", "decline",
-    "declines", "report", "reports", "show", "shows", "estimate", "estimates", "cost", "costs",
-    "plan", "plans", "need", "needs", "expect", "expects", "forecast", "forecasts", "use", "used",
-    "reach", "reaches", "produce", "produces", "hit", "hits", "lost", "trade", "trades", "charge",
-    "charges", "offer", "offers", "go", "goes", "sit", "sits", "stand", "stands", "account",
-    "accounts", "total", "totals", "stood", "range", "ranges", "top", "tops", "average", "averages",
-    "slide", "slides", "lose", "loses", "post", "posts", "record", "records", "value", "values",
-    "worth", "face", "faces", "pay", "pays", "paid", "earn", "earns", "spend", "spends", "spent",
-    "rate", "rated", "drive", "drives", "hold", "holds", "lead", "leads", "sell", "sells", "sold",
-    "buy", "buys", "employ", "employs", "whopping", "staggering", "mere", "due", "set", "sets",
+    "rose",
+    "rise",
+    "rises",
+    "fell",
+    "fall",
+    "falls",
+    "drop",
+    "drops",
+    "cut",
+    "cuts",
+    "gain",
+    "gains",
+    "jump",
+    "jumps",
+    "climb",
+    "climbs",
+    "surge",
+    "surges",
+    "increase",
+    "increases",
+    "decline",
+    "declines",
+    "report",
+    "reports",
+    "show",
+    "shows",
+    "estimate",
+    "estimates",
+    "cost",
+    "costs",
+    "plan",
+    "plans",
+    "need",
+    "needs",
+    "expect",
+    "expects",
+    "forecast",
+    "forecasts",
+    "use",
+    "used",
+    "reach",
+    "reaches",
+    "produce",
+    "produces",
+    "hit",
+    "hits",
+    "lost",
+    "trade",
+    "trades",
+    "charge",
+    "charges",
+    "offer",
+    "offers",
+    "go",
+    "goes",
+    "sit",
+    "sits",
+    "stand",
+    "stands",
+    "account",
+    "accounts",
+    "total",
+    "totals",
+    "stood",
+    "range",
+    "ranges",
+    "top",
+    "tops",
+    "average",
+    "averages",
+    "slide",
+    "slides",
+    "lose",
+    "loses",
+    "post",
+    "posts",
+    "record",
+    "records",
+    "value",
+    "values",
+    "worth",
+    "face",
+    "faces",
+    "pay",
+    "pays",
+    "paid",
+    "earn",
+    "earns",
+    "spend",
+    "spends",
+    "spent",
+    "rate",
+    "rated",
+    "drive",
+    "drives",
+    "hold",
+    "holds",
+    "lead",
+    "leads",
+    "sell",
+    "sells",
+    "sold",
+    "buy",
+    "buys",
+    "employ",
+    "employs",
+    "whopping",
+    "staggering",
+    "mere",
+    "due",
+    "set",
+    "sets",
 }
 _CLAUSE_BREAK = {",", ";", ":", "(", ")", "—", "–"}
-_AUXILIARIES = {"has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could",
-                "may", "might", "should", "must", "which", "that", "who", "does", "did", "do"}
+_AUXILIARIES = {
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "which",
+    "that",
+    "who",
+    "does",
+    "did",
+    "do",
+}
 
 
 def _is_phrase_word(word: str) -> bool:
@@ -267,8 +427,9 @@ def _is_phrase_word_at(tokens: list[tuple[str, int, int]], index: int) -> bool:
     """_is_phrase_word, except that a verb-looking noun after a determiner, alone or with one
     modifier, is a noun: 'the driving range', 'its total'."""
     word = tokens[index][0]
-    if index >= 1 and (tokens[index - 1][0] == "/" or tokens[index - 1][0][:1].isdigit()
-                       and tokens[index - 1][2] == tokens[index][1]):
+    if index >= 1 and (
+        tokens[index - 1][0] == "/" or tokens[index - 1][0][:1].isdigit() and tokens[index - 1][2] == tokens[index][1]
+    ):
         return False  # "80km/h", "100km/hr": a unit glued to a number, not a phrase
     if _is_phrase_word(word):
         return True
@@ -277,8 +438,12 @@ def _is_phrase_word_at(tokens: list[tuple[str, int, int]], index: int) -> bool:
     previous = tokens[index - 1][0].lower()
     if previous in _DETERMINER_WORDS:
         return True
-    return index >= 2 and tokens[index - 2][0].lower() in _DETERMINER_WORDS and _nounish(tokens[index - 1][0]) \
+    return (
+        index >= 2
+        and tokens[index - 2][0].lower() in _DETERMINER_WORDS
+        and _nounish(tokens[index - 1][0])
         and previous not in _VERBISH
+    )
 
 
 def _phrase_run_back(tokens: list[tuple[str, int, int]], last: int) -> int:
@@ -286,8 +451,12 @@ def _phrase_run_back(tokens: list[tuple[str, int, int]], last: int) -> int:
     first = last
     while first - 1 >= 0 and last - first < 4:
         word = tokens[first - 1][0]
-        if _PARTICIPLE.match(word.lower()) and "VERB" in pos_tags(word) and "ADJ" not in pos_tags(word) \
-                and not (first - 2 >= 0 and tokens[first - 2][0].lower() in _DETERMINER_WORDS):
+        if (
+            _PARTICIPLE.match(word.lower())
+            and "VERB" in pos_tags(word)
+            and "ADJ" not in pos_tags(word)
+            and not (first - 2 >= 0 and tokens[first - 2][0].lower() in _DETERMINER_WORDS)
+        ):
             break  # "cut", "raised" before a noun are verbs; "the driving range" is a phrase
         if _is_phrase_word(word) or word.endswith(("'s", "’s")) or word in {"&", "-"}:
             first -= 1
@@ -298,7 +467,7 @@ def _phrase_run_back(tokens: list[tuple[str, int, int]], last: int) -> int:
     return first
 
 
-def _phrase_before(sentence: str, number_start: int) -> Phrase | None:
+def _phrase_before(sentence: str, number_start: int) -> Phrase | None:  # noqa: C901 - a rule chain the parse-based engine is replacing
     """The noun phrase a number belongs to: the nearest one in its clause ('oil prices at $60',
     'Revenue in the quarter rose to $7bn'), else the subject of the sentence ('Acme shares have
     had a strong run, up nearly 40%')."""
@@ -318,17 +487,24 @@ def _phrase_before(sentence: str, number_start: int) -> Phrase | None:
         probe = first - 1
         while probe >= 0 and tokens[probe][0].lower() in {"the", "a", "an", "this", "that"}:
             probe -= 1
-        if probe >= 1 and tokens[probe][0].lower() in _PREPOSITIONS - {"at", "by", "from", "with"} \
-                and _is_phrase_word(tokens[probe - 1][0]):
+        if (
+            probe >= 1
+            and tokens[probe][0].lower() in _PREPOSITIONS - {"at", "by", "from", "with"}
+            and _is_phrase_word(tokens[probe - 1][0])
+        ):
             outer_first = _phrase_run_back(tokens, probe - 1)
             if last - outer_first <= 6:
                 first = outer_first
         if first <= last:
-            return Phrase(sentence[tokens[first][1]:tokens[last][2]], singular(tokens[last][0]),
-                          tokens[first][1], tokens[last][2])
+            return Phrase(
+                sentence[tokens[first][1] : tokens[last][2]],
+                singular(tokens[last][0]),
+                tokens[first][1],
+                tokens[last][2],
+            )
     # No phrase in the number's own clause. ", up 57%" / ", down 2%" describe the sentence's
     # subject; otherwise the clause continues the phrase before the comma ("progress, gaining 886").
-    clause_words = [w.lower() for w, _, _ in tokens[index + 1:]] if index >= 0 else []
+    clause_words = [w.lower() for w, _, _ in tokens[index + 1 :]] if index >= 0 else []
     if index >= 0 and any(_verb_only(w) and not w.endswith("ing") for w in clause_words):
         return None  # "near the Kremlin, where they spent about 90 minutes": not the Kremlin's
     if index >= 0 and not (clause_words and clause_words[0] in {"up", "down", "rising", "falling", "or"}):
@@ -339,15 +515,22 @@ def _phrase_before(sentence: str, number_start: int) -> Phrase | None:
             before -= 1
         if before >= 0:
             first = _phrase_run_back(tokens, before)
-            return Phrase(sentence[tokens[first][1]:tokens[before][2]], singular(tokens[before][0]),
-                          tokens[first][1], tokens[before][2])
+            return Phrase(
+                sentence[tokens[first][1] : tokens[before][2]],
+                singular(tokens[before][0]),
+                tokens[first][1],
+                tokens[before][2],
+            )
         return None
     for i, (word, _, _) in enumerate(tokens[:-1]):
         following = tokens[i + 1][0].lower()
-        if _is_phrase_word(word) and (following in _AUXILIARIES or following in _VERBISH
-                                      or (_verb_only(tokens[i + 1][0]) and following not in STOP_WORDS)):
+        if _is_phrase_word(word) and (
+            following in _AUXILIARIES
+            or following in _VERBISH
+            or (_verb_only(tokens[i + 1][0]) and following not in STOP_WORDS)
+        ):
             first = _phrase_run_back(tokens, i)
-            return Phrase(sentence[tokens[first][1]:tokens[i][2]], singular(word), tokens[first][1], tokens[i][2])
+            return Phrase(sentence[tokens[first][1] : tokens[i][2]], singular(word), tokens[first][1], tokens[i][2])
     return None
 
 
@@ -367,13 +550,21 @@ def resolve_possessive(sentence: str, phrase_text: str, phrase_start: int) -> st
         tokens = _tokens(plain, 0, len(plain))
         words: list[str] = []
         for word, _, _ in tokens:
-            if word in {",", ";", ":"} or ((_verb_only(word) or word.lower() in _VERBISH) and words) \
-                    or word[:1].isdigit() or word.lower() in {"has", "have", "had", "is", "was", "are", "were", "will", "would"}:
+            if (
+                word in {",", ";", ":"}
+                or ((_verb_only(word) or word.lower() in _VERBISH) and words)
+                or word[:1].isdigit()
+                or word.lower() in {"has", "have", "had", "is", "was", "are", "were", "will", "would"}
+            ):
                 break
             words.append(word)
         while words and words[0].lower() in {"the", "a", "an", "this", "that"}:
             words = words[1:]
-        if 0 < len(words) <= 5 and "PROPN" in "".join(sorted(pos_tags(words[0]))) or (words and words[0][:1].isupper() and len(words) <= 5):
+        if (
+            0 < len(words) <= 5
+            and "PROPN" in "".join(sorted(pos_tags(words[0])))
+            or (words and words[0][:1].isupper() and len(words) <= 5)
+        ):
             owner = " ".join(words)
     if not owner:
         names = re.findall(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)(?=[\s,’'])", head[1:])
@@ -403,7 +594,7 @@ def object_phrase_after(sentence: str, end: int) -> Phrase | None:
         run.pop()
     if not run:
         return None
-    return Phrase(sentence[start:run[-1][2]], singular(run[-1][0]), start, run[-1][2])
+    return Phrase(sentence[start : run[-1][2]], singular(run[-1][0]), start, run[-1][2])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -414,8 +605,9 @@ _VERB_POS = frozenset({"VERB", "AUX"})
 _PHRASE_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "case"})
 _PHRASE_PREPOSITIONS = frozenset({"of", "for", "in", "on"})
 # Dependents by which a figure hangs on the verb that carries it.
-_VERB_ARGUMENTS = frozenset({"dobj", "attr", "npadvmod", "oprd", "acomp", "advmod", "nsubj", "nsubjpass",
-                             "dative", "pobj", "prep"})
+_VERB_ARGUMENTS = frozenset(
+    {"dobj", "attr", "npadvmod", "oprd", "acomp", "advmod", "nsubj", "nsubjpass", "dative", "pobj", "prep"}
+)
 _MAX_PHRASE = 7
 
 
@@ -450,8 +642,14 @@ def _phrase_tokens(token: Token, avoid: _TokenSet, extend: bool = True) -> list[
     if extend:
         for child in token.rights:
             if child.dep_ == "prep" and child.lower_ in _PHRASE_PREPOSITIONS and child.i not in avoid:
-                objects = [c for c in child.children if c.dep_ == "pobj" and c.i not in avoid
-                           and upos(c) in _NOUN_POS and c.ent_type_ not in NOT_FIGURE_ENTITY_LABELS]
+                objects = [
+                    c
+                    for c in child.children
+                    if c.dep_ == "pobj"
+                    and c.i not in avoid
+                    and upos(c) in _NOUN_POS
+                    and c.ent_type_ not in NOT_FIGURE_ENTITY_LABELS
+                ]
                 if objects:
                     found.append(child)
                     found.extend(_phrase_tokens(objects[0], avoid, extend=False))
@@ -473,7 +671,7 @@ def _phrase_text(token: Token, avoid: _TokenSet) -> str:
         first += 1
     while last > token.i and (upos(doc[last]) in {"ADP", "PUNCT", "PART", "DET"}):
         last -= 1
-    return doc[first:last + 1].text
+    return doc[first : last + 1].text
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -509,13 +707,17 @@ def _from_verb(verb: Token, figure: Token, avoid: _TokenSet) -> str:
 
 def _usable(token: Token, avoid: _TokenSet) -> bool:
     """A head noun can name what is measured: not a number, a unit inside a figure, a date or time."""
-    return token.i not in avoid and upos(token) in _NOUN_POS and not token.like_num \
-        and token.ent_type_ not in NOT_FIGURE_ENTITY_LABELS and token.lower_ not in STOP_WORDS \
+    return (
+        token.i not in avoid
+        and upos(token) in _NOUN_POS
+        and not token.like_num
+        and token.ent_type_ not in NOT_FIGURE_ENTITY_LABELS
+        and token.lower_ not in STOP_WORDS
         and token.is_alpha
+    )
 
 
-def parsed_measure_entity(doc: Doc, start: int, end: int,
-                          other_figures: Sequence[tuple[int, int]] = ()) -> str:
+def parsed_measure_entity(doc: Doc, start: int, end: int, other_figures: Sequence[tuple[int, int]] = ()) -> str:
     """What the measure at doc.text[start:end] is about, from the parse: 'X% of <Y>', the noun it
     modifies ('a 5% pay rise'), the noun whose '<frame> of' it is ('a fine of $5m'), else the
     object the verb moves ('cut rates by 0.25 points') or the subject of the verb that carries
@@ -535,8 +737,11 @@ def parsed_measure_entity(doc: Doc, start: int, end: int,
                     return _phrase_text(objects[0], avoid)
     # "... and Burlington 2.6%": a clause that leaves out its verb keeps its subject beside the figure.
     for child in root.lefts:
-        if child.dep_ in {"nsubj", "npadvmod", "nmod", "dep", "appos"} and _usable(child, avoid) \
-                and child.i == span.start - 1:
+        if (
+            child.dep_ in {"nsubj", "npadvmod", "nmod", "dep", "appos"}
+            and _usable(child, avoid)
+            and child.i == span.start - 1
+        ):
             return _phrase_text(child, avoid)
     return _climb(root, own, avoid)
 

@@ -17,13 +17,13 @@ import sqlite3
 from collections.abc import Iterable
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 
-from extract.documents.loaders import Document, content_hash
 from extract.checks.verdicts import VERDICTS
+from extract.documents.loaders import Document, content_hash
 
 DEFAULT_DB = Path(__file__).resolve().parents[2] / "data" / "reviews.sqlite"
 REVIEW_COLUMNS = ["reviewer_verdict", "reviewer_note", "reviewed_at"]
@@ -96,7 +96,7 @@ def save_decision(key: str, verdict: str, note: str = "", *, db_path: str | Path
         raise ValueError(f"verdict must be one of {', '.join(VERDICTS)}, not {verdict!r}")
     if not key:
         raise ValueError("a decision needs the figure's review key")
-    when = (reviewed_at or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    when = (reviewed_at or datetime.now(UTC)).astimezone(UTC)
     decision = Decision(key, verdict, note, when.strftime("%Y-%m-%dT%H:%M:%SZ"), figure_id, surface, engine_verdict)
     path = Path(db_path)
     with closing(_connect(path, create=True)) as connection:
