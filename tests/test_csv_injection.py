@@ -32,7 +32,7 @@ RECORDS = [
     {"id": "=id1", "title": "=title()", "outlet": "+outlet", "date": "2025-01-02", "url": "@url",
      "text": HOSTILE_TEXTS[0]},
     *({"id": f"{start}id{i}", "title": "@t", "outlet": "-o", "text": text}
-      for i, (start, text) in enumerate(zip(("-", "@", "+", "\t", "\r"), HOSTILE_TEXTS[1:], strict=True), 2)),
+      for i, (start, text) in enumerate(zip(("-", "@", "+", "\t", "\r"), HOSTILE_TEXTS[1:], strict=False), 2)),
 ]
 
 

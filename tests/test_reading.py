@@ -64,3 +64,20 @@ def test_readable_table_writes_values_with_units_and_labels_sources(sample_text)
     assert by_surface.loc["886 square miles", "figure"] == "886 square miles"
     assert by_surface.loc["about 40%", "source"] == "(stated by the article)"
     assert by_surface.loc["More than 6700", "source"] == "United Nations"
+
+
+def test_a_badge_says_what_checked_the_figure():
+    import pandas as pd
+
+    table = pd.DataFrame({
+        "surface": ["135", "$60", "7"], "value": [135.0, 60.0, 7.0], "unit": ["tanker", "USD", ""],
+        "dimension": ["count", "currency", "count"], "qualifier": ["exact"] * 3, "direction": [""] * 3,
+        "entity": ["tankers", "cap", ""], "source": ["", "", ""], "doc_title": ["a"] * 3, "doc_id": ["a"] * 3,
+        "sentence": ["s"] * 3, "verdict": ["consistent", "consistent", "conflict"],
+        "check": ["arithmetic", "reference", "arithmetic"],
+        "verdict_label": ["within its total", "matches reference", "does not add up"],
+        "reviewer_verdict": ["", "", "consistent"],
+    })
+    view = readable_table(table)
+    assert view["verdict"].tolist() == ["✓ within its total", "✓ consistent", "✓ consistent · reviewed"]
+    assert view["checked by"].tolist() == ["own arithmetic", "reference data", "reviewer"]

@@ -117,6 +117,17 @@ def reading(row: Mapping[str, object]) -> str:
 VERDICT_BADGES = {"consistent": "✓ consistent", "conflict": "✗ conflict", "unverified": "· unverified"}
 
 
+CHECK_NAMES = {"reference": "reference data", "corpus": "other article", "arithmetic": "own arithmetic", "": ""}
+
+
+def _badge(verdict: str, check: str, label: str) -> str:
+    """The verdict as a badge. An arithmetic pass says what it is ("✓ adds up", "✓ within its total"):
+    not being contradicted by the article's own sums is not the same as being checked."""
+    if check == "arithmetic" and label and verdict in ("consistent", "conflict"):
+        return VERDICT_BADGES[verdict][:1] + " " + label
+    return VERDICT_BADGES.get(verdict, verdict)
+
+
 def readable_table(table: pd.DataFrame) -> pd.DataFrame:
     """The figures table as the dashboard lists it: each value written with its unit, sources
     labelled, and, once checked, the standing verdict as a badge (marked when a reviewer decided)."""
@@ -132,9 +143,15 @@ def readable_table(table: pd.DataFrame) -> pd.DataFrame:
             if "reviewer_verdict" in table.columns
             else pd.Series(False, index=table.index)
         )
+        checks = table["check"] if "check" in table.columns else pd.Series("", index=table.index)
+        labels = table["verdict_label"] if "verdict_label" in table.columns else pd.Series("", index=table.index)
         columns["verdict"] = [
-            VERDICT_BADGES.get(v, v) + (" · reviewed" if r else "")
-            for v, r in zip(effective_verdict(table), reviewed, strict=True)
+            _badge(v, c if not r else "", lab) + (" · reviewed" if r else "")
+            for v, r, c, lab in zip(effective_verdict(table), reviewed, checks, labels, strict=True)
+        ]
+        columns["checked by"] = [
+            "reviewer" if r else CHECK_NAMES.get(str(c), str(c))
+            for r, c in zip(reviewed, checks, strict=True)
         ]
     columns.update(
         {

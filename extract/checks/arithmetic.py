@@ -108,7 +108,7 @@ def _part_whole_findings(figures: list[FigureMeasure], sentence_index: dict[str,
     findings: dict[str, ArithmeticFinding] = {}
     counts = [f for f in figures if f.dimension == "count" and _level(f)]
     # "135 of the 496 sanctioned tankers": part, "of", whole, in one sentence.
-    for part, whole in zip(counts, counts[1:], strict=True):
+    for part, whole in zip(counts, counts[1:], strict=False):
         if part.sentence == whole.sentence and part.span[1] <= whole.span[0] and _compatible(part, whole) \
                 and _PART_OF.match(_between(part.sentence, part, whole)) \
                 and not _ONE_IN.search(part.sentence[:part.span[0]]):

@@ -295,7 +295,7 @@ def _csv_documents(lines: Callable[[], Iterator[str]], origin: str) -> Iterator[
         if len(row.cells) > len(header):
             yield LoadError(where, "row has more cells than the header")
             continue
-        yield _record_document(dict(zip(header, row.cells, strict=True)), where)
+        yield _record_document(dict(zip(header, row.cells, strict=False)), where)
     if header is None:
         yield LoadError(origin, "CSV corpus needs a 'text' column")
 

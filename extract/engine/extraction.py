@@ -456,14 +456,14 @@ def _share_entity_with_gapped_clauses(sentence: str, figures: list[Figure]) -> N
     model = clauses[0]
     if not model or not all(f.entity for f in model):
         return
-    for (left, right), members in zip(zip(bounds[1:], bounds[2:], strict=True), clauses[1:], strict=True):
+    for (left, right), members in zip(zip(bounds[1:], bounds[2:], strict=False), clauses[1:], strict=True):
         rest = sentence[left + 1:right]
         for figure in reversed(members):
             rest = rest[:figure.start - left - 1] + " " + rest[figure.end - left - 1:]
         words = re.findall(r"[A-Za-z]+", rest)
         if not members or len(members) > len(model) or any(w.lower() not in _GAP_WORDS for w in words):
             continue
-        for figure, parallel in zip(members, model, strict=True):
+        for figure, parallel in zip(members, model, strict=False):
             if figure.dimension == parallel.dimension:
                 figure.entity = parallel.entity
 
@@ -483,7 +483,7 @@ def is_verb_form(word: str) -> bool:
 def _share_gapped_direction(sentence: str, figures: list[Figure]) -> None:
     """'Acme was down 2.3%, Beta by 2.6%': the second clause leaves out its verb, so its figure
     shares the change of the one before."""
-    for previous, figure in zip(figures, figures[1:], strict=True):
+    for previous, figure in zip(figures, figures[1:], strict=False):
         if figure.direction or not previous.direction or figure.dimension != previous.dimension:
             continue
         m = _GAPPED_BY.search(sentence[previous.end:figure.start])
@@ -501,7 +501,7 @@ def _share_entity_with_conversions(sentence: str, figures: list[Figure]) -> None
     """'a fine of A$10.5m ($7.5m)', '296 hp (224 kW / 300 PS)': a figure in brackets right after
     another restates it in other units, so it measures the same thing."""
     inside = False
-    for previous, figure in zip(figures, figures[1:], strict=True):
+    for previous, figure in zip(figures, figures[1:], strict=False):
         gap = sentence[previous.end:figure.start]
         opens = gap.strip() == "("
         inside = opens or (inside and gap.strip() in {"/", ","} and ")" not in gap)
