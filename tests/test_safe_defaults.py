@@ -51,7 +51,7 @@ def recording_server():
     thread.join(timeout=5)
 
 
-def test_a_file_named_like_a_markdown_image_fetches_nothing_and_no_deploy_button(recording_server):
+def test_a_file_named_like_a_markdown_image_fetches_nothing_and_no_deploy_button(recording_server, tmp_path):
     require_browser()
     from playwright.sync_api import sync_playwright
 
@@ -65,7 +65,9 @@ def test_a_file_named_like_a_markdown_image_fetches_nothing_and_no_deploy_button
          "buffer": " ".join(f"Some {n} shops shut in June, the council said." for n in range(3_000)).encode()},
         {"name": empty_name, "mimeType": "text/plain", "buffer": b""},
     ]
-    with running_dashboard() as url, sync_playwright() as playwright:
+    # A workspace of its own: articles other tests added would crowd the Document filter.
+    with running_dashboard(env={"FIGCHECK_WORKSPACE": str(tmp_path / "workspace")}) as url, \
+            sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1440, "height": 900})
         page.goto(url)

@@ -49,6 +49,9 @@ def test_hostile_article_text_shows_literally_and_runs_nothing(page_and_url):
     page.wait_for_function(
         "() => document.querySelectorAll(\"[data-testid='stDataFrame'] table [role='row']\").length === 2",
         timeout=60_000)
+    # The upload ends in a rerun that redraws the page: act once the app has stopped running.
+    page.wait_for_selector("[data-testid='stStatusWidget']", state="detached", timeout=90_000)
+    page.wait_for_timeout(1000)
     grid = page.locator("[data-testid='stDataFrame']").first  # the figures table comes first
     grid.scroll_into_view_if_needed()
     box = grid.bounding_box()
