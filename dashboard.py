@@ -46,9 +46,9 @@ from extract.documents.loaders import Document, LoadError
 from extract.workspace.export import to_csv_bytes, to_jsonl_bytes
 from extract.documents.url_fetch import fetch_document
 from extract.workspace.filters import FigureFilters, FilterOptions, apply_filters, filter_options, table_key
-from extract.app.highlight import article_html, markdown_literal, sentence_html, verdict_html
+from extract.app.highlight import article_html, markdown_literal, review_trail_html, sentence_html, verdict_html
 from extract.app.figure_reading import readable_table, reading
-from extract.workspace.reviews import ReviewStoreError, decision_history
+from extract.workspace.reviews import ReviewStoreError, decision_history, latest_choice, reviewer_identity
 from extract.workspace.store_writer import StoreError
 from extract.checks.verdicts import VERDICTS
 
@@ -91,7 +91,7 @@ def load_everything(files: list[tuple[str, bytes]]) -> LoadedArticles:
         parts.append(load_file(name, data))
         seen.add((name, hash(data)))
         if bar:
-            bar.progress(number / len(files), text=f"Extracting figures… {name}")
+            bar.progress(number / len(files), text=f"Extracting figures… {markdown_literal(name)}")
     if bar:
         bar.empty()
     parts += [load_pasted(text, title) for title, text in st.session_state.get("pasted", [])]
@@ -271,7 +271,6 @@ right.altair_chart(dimension_chart(shown), width="stretch")
 @st.fragment
 def figures_table_and_detail() -> None:
     st.subheader(f"Figures ({len(shown)})")
-    st.text_input("Reviewer name (for ClaimReview)", key="reviewer", placeholder="figcheck")
     event = st.dataframe(
         readable_table(shown),
         key=table_key(shown),
@@ -311,7 +310,8 @@ def figure_detail(row: dict) -> None:
     claim, evidence = st.columns(2)
     with claim:
         st.markdown("**Verdict**")
-        st.html(verdict_html(row["verdict"], row["verdict_reason"], row["reviewer_verdict"], row["reviewer_note"]))
+        st.html(verdict_html(row["verdict"], row["verdict_reason"], row["reviewer_verdict"], row["reviewer_note"],
+                             row["review_status"], row["reviewed_by"]))
         review_form(row)
     with evidence:
         st.markdown("**Evidence**")
@@ -338,13 +338,23 @@ def review_form(row: dict) -> None:
     if not row.get("review_key") or review_problem:
         return
     key = row["review_key"]  # one form per figure: a decision on one never pre-fills another's
-    with st.form(f"review-{key}", border=True):
-        choice = st.radio("Your verdict", ["accept"] + list(VERDICTS), horizontal=True, key=f"review_choice-{key}",
+    user = st.user.to_dict()  # empty unless st.login is configured and the visitor signed in
+    if not user.get("is_logged_in"):  # no sign-in: a name given once per session stands behind each decision
+        st.text_input("Your name (recorded with each decision)", key="reviewer", max_chars=80)
+    reviewer = reviewer_identity(user, st.session_state.get("reviewer", ""))
+    choices = ["accept"] + list(VERDICTS)
+    with st.form(f"review-{key}", border=True):  # opens on the latest decision, so Save never undoes it
+        choice = st.radio("Your verdict", choices, index=choices.index(latest_choice(row)), horizontal=True,
+                          key=f"review_choice-{key}",
                           format_func=lambda v: f"accept ({row['verdict']})" if v == "accept" else v)
-        note = st.text_area("Note", key=f"review_note-{key}", height=80)
+        note = st.text_area("Note", value=row["reviewer_note"] if row["review_status"] == "reviewed" else "",
+                            key=f"review_note-{key}", height=80)
         if st.form_submit_button("Save decision"):
+            if not reviewer:
+                st.error("Give your name above before saving a decision.", icon="⚠️")
+                return
             try:
-                record_review(row, row["verdict"] if choice == "accept" else choice, note)
+                record_review(row, row["verdict"] if choice == "accept" else choice, note, reviewer)
             except ReviewStoreError as error:
                 st.error(f"Decision not saved: {markdown_literal(str(error))}", icon="⚠️")
                 return
@@ -355,9 +365,7 @@ def review_form(row: dict) -> None:
     except ReviewStoreError:
         trail = []
     if trail:
-        st.caption("Review trail: " + " · ".join(f"{d.reviewed_at} {d.verdict}"
-                                                + (f" ({markdown_literal(d.note)})" if d.note else "")
-                                                for d in trail))
+        st.html(review_trail_html(trail))
 
 
 figures_table_and_detail()

@@ -104,7 +104,7 @@ def _check_command(args: argparse.Namespace) -> int:
         return 1
     if args.reviews:
         try:
-            checked = merge_decisions(checked, documents, args.reviews)
+            checked = merge_decisions(checked, args.reviews)
         except ReviewStoreError as error:
             print(f"figcheck: {error}", file=sys.stderr)
             return 1

@@ -19,10 +19,10 @@ def test_reviewed_figures_become_claimreviews(tmp_path):
                                    url="https://planet.example/toll")
     reference, _ = load_reference()
     checked = check_figures(figures(document), reference)
-    key = review_keys(checked, [document]).iloc[0]
-    save_decision(key, "conflict", "OHCHR reported 968, not 986.", db_path=db,
+    key = review_keys(checked).iloc[0]
+    save_decision(key, "conflict", "OHCHR reported 968, not 986.", reviewer="Ada", db_path=db,
                   reviewed_at=datetime(2025, 8, 7, tzinfo=timezone.utc))
-    data = to_claimreview_jsonld(merge_decisions(checked, [document], db), reviewer="Example Fact Desk",
+    data = to_claimreview_jsonld(merge_decisions(checked, db), reviewer="Example Fact Desk",
                                  reviewer_url="https://desk.example")
     reviews = json.loads(data)
     assert len(reviews) == 1  # only the reviewed figure
@@ -48,9 +48,9 @@ def test_markup_in_article_text_cannot_close_the_script_element(tmp_path):
     db = tmp_path / "reviews.sqlite"
     document = document_from_text(TEXT, origin="t.txt")
     checked = check_figures(figures(document))
-    keys = review_keys(checked, [document])
-    save_decision(keys.iloc[1], "unverified", "<b>check</b> & see", db_path=db)
-    data = to_claimreview_jsonld(merge_decisions(checked, [document], db), reviewer="Desk")
+    keys = review_keys(checked)
+    save_decision(keys.iloc[1], "unverified", "<b>check</b> & see", reviewer="Ada", db_path=db)
+    data = to_claimreview_jsonld(merge_decisions(checked, db), reviewer="Desk")
     assert b"<" not in data and b">" not in data and b"&" not in data
     review = json.loads(data)[0]
     assert "</script><script>" in review["claimReviewed"]

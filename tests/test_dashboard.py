@@ -144,6 +144,11 @@ def test_a_review_decision_is_kept_across_a_restart(tmp_path, monkeypatch):
     next(t for t in at.text_area if (t.key or "").startswith("review_note-")).input("The cap was lowered to $47.60 in 2025.")
     next(b for b in at.button if b.label == "Save decision").click().run()
     assert not at.exception
+    assert [e.value for e in at.error] == ["Give your name above before saving a decision."]  # nothing saved
+    assert "Review trail" not in " ".join(h.proto.body for h in at.get("html"))
+    at.text_input(key="reviewer").input("Ada Byron").run()
+    next(b for b in at.button if b.label == "Save decision").click().run()
+    assert not at.exception and not at.error
 
     restarted = _select(_app(), "$60 a barrel")  # a new session: nothing in memory, only the database
     row = restarted.dataframe[0].value.set_index("surface").loc["$60 a barrel"]
@@ -151,6 +156,14 @@ def test_a_review_decision_is_kept_across_a_restart(tmp_path, monkeypatch):
     verdict_box = [h.proto.body for h in restarted.get("html")][2]
     assert "<strong>Conflict</strong> (reviewer's verdict; the engine said consistent)" in verdict_box
     assert "Reviewer's note: The cap was lowered to $47.60 in 2025." in verdict_box
+    assert "Decided by Ada Byron" in verdict_box
+    # The form opens on the latest decision, so a second Save does not undo the override.
+    assert restarted.radio[0].value == "conflict"
+    assert next(t for t in restarted.text_area if (t.key or "").startswith("review_note-")).value == \
+        "The cap was lowered to $47.60 in 2025."
+    trail = next(h.proto.body for h in restarted.get("html") if "Review trail" in h.proto.body)
+    assert "<strong>Ada Byron</strong> · conflict (overrides consistent) · “The cap was lowered to $47.60 in 2025.”" \
+        in trail
     assert _surfaces(_app(verdict="conflict")) == ["$60 a barrel"]
 
 
@@ -182,6 +195,7 @@ def test_an_uploaded_reference_file_is_checked_against_and_its_bad_rows_reported
 def test_a_decision_on_one_figure_does_not_prefill_another(tmp_path, monkeypatch):
     monkeypatch.setenv("FIGCHECK_REVIEWS_DB", str(tmp_path / "reviews.sqlite"))
     at = _select(_app(), "$60 a barrel")
+    at.text_input(key="reviewer").input("Grace").run()
     at.radio[0].set_value("conflict")
     next(t for t in at.text_area if (t.key or "").startswith("review_note-")).input("Cap lowered.")
     next(b for b in at.button if b.label == "Save decision").click().run()

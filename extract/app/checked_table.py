@@ -12,7 +12,6 @@ from pathlib import Path
 import pandas as pd
 
 from extract.checks.crosscheck import CrossCheck, cross_check
-from extract.documents.loaders import Document
 from extract.checks.reference_data import combine_references, load_reference, load_reference_bytes
 from extract.workspace.reviews import DEFAULT_DB, REVIEW_COLUMNS, ReviewStoreError, merge_decisions, review_keys, save_decision
 from extract.engine.table_schema import COLUMNS
@@ -48,21 +47,21 @@ def reviewed_table_or_problem(result: CrossCheck, texts: dict[str, str],
                               db_path: Path | None = None) -> tuple[pd.DataFrame, str]:
     """As `reviewed_table`; when the review database cannot be read (corrupt, locked, not SQLite),
     the checked table with empty review columns and the problem, so the figures still show."""
-    documents = [Document(doc_id=doc_id, text=text) for doc_id, text in texts.items()]
     problem = ""
     try:
-        checked = merge_decisions(result.table, documents, db_path or reviews_db())
+        checked = merge_decisions(result.table, db_path or reviews_db())
     except ReviewStoreError as error:
         checked, problem = result.table.copy(), str(error)
+        checked["review_key"] = review_keys(checked)
         for column in REVIEW_COLUMNS:
             checked[column] = ""
-    checked["review_key"] = review_keys(checked, documents)
     return checked, problem
 
 
-def record_review(row: dict, verdict: str, note: str, db_path: Path | None = None) -> None:
+def record_review(row: dict, verdict: str, note: str, reviewer: str, db_path: Path | None = None) -> None:
     """Save a reviewer's decision on one checked row (accepting = passing the engine's verdict)."""
-    save_decision(row["review_key"], verdict, note, db_path=db_path or reviews_db(), figure_id=row["figure_id"],
+    save_decision(row["review_key"], verdict, note, reviewer=reviewer, db_path=db_path or reviews_db(),
+                  doc_id=row["doc_id"], sentence=row["sentence"], figure_id=row["figure_id"],
                   surface=row["surface"], engine_verdict=row["verdict"])
 
 

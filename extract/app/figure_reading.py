@@ -13,6 +13,7 @@ import pandas as pd
 
 from lemminflect import getInflection
 
+from extract.workspace.export import neutralise_frame
 from extract.workspace.filters import effective_verdict, source_label
 
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
@@ -113,16 +114,16 @@ VERDICT_BADGES = {"consistent": "✓ consistent", "conflict": "✗ conflict", "u
 
 def readable_table(table: pd.DataFrame) -> pd.DataFrame:
     """The figures table as the dashboard lists it: each value written with its unit, sources
-    labelled, and, once checked, the standing verdict as a badge (marked when a reviewer decided)."""
+    labelled, and, once checked, the standing verdict as a badge (marked when a reviewer decided or
+    a decision needs a second look). Text a spreadsheet would run as a formula gets an apostrophe."""
     columns = {
         "surface": table["surface"],
         "figure": [format_amount(v, u, d) for v, u, d in zip(table["value"], table["unit"], table["dimension"])],
     }
     if "verdict" in table.columns:
-        reviewed = (table["reviewer_verdict"] != "") if "reviewer_verdict" in table.columns \
-            else pd.Series(False, index=table.index)
-        columns["verdict"] = [VERDICT_BADGES.get(v, v) + (" · reviewed" if r else "")
-                              for v, r in zip(effective_verdict(table), reviewed)]
+        status = table["review_status"] if "review_status" in table.columns else pd.Series("", index=table.index)
+        columns["verdict"] = [VERDICT_BADGES.get(v, v) + (f" · {s}" if s else "")
+                              for v, s in zip(effective_verdict(table), status)]
     columns.update({
         "value": table["value"],
         "qualifier": table["qualifier"],
@@ -133,4 +134,6 @@ def readable_table(table: pd.DataFrame) -> pd.DataFrame:
         "document": table["doc_title"].where(table["doc_title"] != "", table["doc_id"]),
         "sentence": table["sentence"],
     })
-    return pd.DataFrame(columns, index=table.index)
+    # The grid's own toolbar offers "Download as CSV" of what it shows (Streamlit 1.67 cannot switch
+    # that off), so what it shows is already neutralised: no cell of that file runs as a formula.
+    return neutralise_frame(pd.DataFrame(columns, index=table.index))

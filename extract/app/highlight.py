@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from extract.app.figure_reading import reading
+from extract.workspace.reviews import SECOND_LOOK, Decision
 
 MARK_STYLE = (
     "<style>"
@@ -77,7 +78,8 @@ _VERDICT_STYLE = {"consistent": ("#dcfce7", "#166534"), "conflict": ("#fee2e2", 
                   "unverified": ("#f1f5f9", "#334155")}
 
 
-def verdict_html(verdict: str, reason: str, reviewer_verdict: str = "", reviewer_note: str = "") -> str:
+def verdict_html(verdict: str, reason: str, reviewer_verdict: str = "", reviewer_note: str = "",
+                 review_status: str = "", reviewed_by: str = "") -> str:
     """A verdict box; the reason quotes the article, so it is escaped like everything else."""
     shown = reviewer_verdict or verdict
     background, colour = _VERDICT_STYLE.get(shown, _VERDICT_STYLE["unverified"])
@@ -87,17 +89,45 @@ def verdict_html(verdict: str, reason: str, reviewer_verdict: str = "", reviewer
                 " (accepted by a reviewer)" if reviewer_verdict else "")]
     if reason:
         lines.append(html.escape(reason))
+    if review_status == SECOND_LOOK:
+        lines.append("<em>Needs a second look:</em> the figure changed after "
+                     + html.escape(reviewed_by or "a reviewer") + " decided on it; the engine's verdict stands "
+                     "until someone decides again.")
+    elif reviewed_by:
+        lines.append("Decided by " + html.escape(reviewed_by))
     if reviewer_note:
         lines.append("Reviewer's note: " + html.escape(reviewer_note))
     return (f'<div style="background:{background};color:{colour};padding:0.6rem 0.9rem;border-radius:0.5rem">'
             + "<br>".join(lines) + "</div>")
 
 
+def review_trail_html(trail: Iterable[Decision]) -> str:
+    """The review trail, oldest first: when, who, what and the note, all escaped (a reviewer's name
+    or note is text, never markup or a link)."""
+    items = []
+    for decision in trail:
+        what = decision.verdict + (f" (overrides {decision.engine_verdict})" if decision.overrides
+                                   else " (accepts the engine's verdict)" if decision.engine_verdict else "")
+        item = (f"<li><time>{html.escape(decision.reviewed_at.replace('T', ' ').replace('Z', ' UTC'))}</time> · "
+                f"<strong>{html.escape(decision.reviewer or 'unnamed reviewer')}</strong> · {html.escape(what)}")
+        if decision.note:
+            item += f" · “{html.escape(decision.note)}”"
+        items.append(item + "</li>")
+    if not items:
+        return ""
+    return ('<div style="font-size:0.85rem;color:#475569"><strong>Review trail</strong>'
+            f'<ol style="margin:0.2rem 0 0 1.2rem;padding:0">{"".join(items)}</ol></div>')
+
+
 # Enough to stop links, images, emphasis, code, HTML, maths and headings; "(" or "." alone do nothing.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>~$|#])")
+# GitHub-flavoured Markdown also links bare "http://…", "www.…" and "name@host" without any special
+# character: escaping the ':' of "://", the '.' after "www" and every '@' leaves the text as written.
+_BARE_LINK = re.compile(r"(?<=[A-Za-z])(:)(?=//)|(?<=\b[Ww]{3})(\.)|(@)")
 
 
 def markdown_literal(text: str) -> str:
     """`text` shown as written where Streamlit reads Markdown (error boxes, labels, captions):
     a file name, a server's reason phrase or a reviewer's note must not become a link or an image."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return _BARE_LINK.sub(lambda m: "\\" + m.group(0), escaped)

@@ -1,9 +1,12 @@
-"""Reviewer decisions: accept or override a figure's verdict, with a note, kept in SQLite.
+"""Reviewer decisions: accept or override a figure's verdict, with a note and the reviewer's name,
+kept in SQLite.
 
-A decision is keyed on the figure itself, not on a row number: the SHA-256 of the document's
-text, the figure's span and its surface. It survives a restart of the app, a re-extraction of
-the same text and a renamed file; an edited text gets fresh keys (the old decision no longer
-describes it).
+A decision follows the figure, not the bytes of the whole article: its key is the document's id,
+the figure's sentence and its surface (and which occurrence of that surface in that sentence it
+is). An edit of another paragraph leaves the key alone; the same sentence in another document has
+another key, so no document inherits a decision. When the figure's own sentence is edited the key
+no longer matches; the old decision is then shown on the nearest figure of the same document as
+"needs a second look" instead of silently vanishing or silently standing.
 
 Every decision is one INSERT in its own transaction, so a writer killed mid-way leaves either
 the whole decision or none (SQLite's journal rolls a half-written one back). Decisions are
@@ -14,19 +17,27 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Mapping
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import pandas as pd
 
-from extract.documents.loaders import Document, content_hash
 from extract.checks.verdicts import VERDICTS
 
 DEFAULT_DB = Path(__file__).resolve().parents[2] / "data" / "reviews.sqlite"
-REVIEW_COLUMNS = ["reviewer_verdict", "reviewer_note", "reviewed_at"]
+REVIEW_COLUMNS = ["reviewer_verdict", "reviewer_note", "reviewed_at", "reviewed_by", "review_status"]
+REVIEWED = "reviewed"
+SECOND_LOOK = "needs a second look"
+# How alike an edited sentence must still be to its reviewed version for the old decision to be
+# offered on it (difflib's ratio): below this it is another sentence, not an edit of this one.
+SIMILAR_SENTENCE = 0.6
+MAX_REVIEWER_NAME = 80
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS decisions (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -40,6 +51,10 @@ CREATE TABLE IF NOT EXISTS decisions (
 );
 CREATE INDEX IF NOT EXISTS decisions_by_key ON decisions (key, id);
 """
+# Added after the first release: a database written before them gains them (empty) on open.
+_ADDED_COLUMNS = {"doc_id": "TEXT NOT NULL DEFAULT ''", "sentence": "TEXT NOT NULL DEFAULT ''",
+                  "reviewer": "TEXT NOT NULL DEFAULT ''"}
+_COLUMNS = "key, verdict, note, reviewed_at, reviewer, doc_id, sentence, figure_id, surface, engine_verdict"
 
 
 class ReviewStoreError(Exception):
@@ -52,6 +67,9 @@ class Decision:
     verdict: str  # the reviewer's verdict: the engine's (accepted) or another (overridden)
     note: str
     reviewed_at: str  # ISO 8601, UTC
+    reviewer: str = ""
+    doc_id: str = ""
+    sentence: str = ""
     figure_id: str = ""  # as it was when decided; informative only, the key is what matches
     surface: str = ""
     engine_verdict: str = ""
@@ -61,18 +79,42 @@ class Decision:
         return bool(self.engine_verdict) and self.verdict != self.engine_verdict
 
 
-def review_key(text_sha256: str, start: int, end: int, surface: str) -> str:
-    """The identity of a figure across runs: its document's content, its span and its surface."""
-    material = f"{text_sha256}\0{int(start)}\0{int(end)}\0{surface}".encode("utf-8", "surrogatepass")
+def review_key(doc_id: str, sentence: str, surface: str, occurrence: int = 0) -> str:
+    """The identity of a figure across runs and edits elsewhere in its article: its document's id,
+    its sentence, its surface and which occurrence of that surface in that sentence it is."""
+    material = f"{doc_id}\0{sentence}\0{surface}\0{int(occurrence)}".encode("utf-8", "surrogatepass")
     return hashlib.sha256(material).hexdigest()[:32]
 
 
-def review_keys(table: pd.DataFrame, documents: Iterable[Document]) -> pd.Series:
-    """The review key of every row of a figures table, given the documents it was extracted from."""
-    hashes = {d.doc_id: content_hash(d.text) for d in documents}
-    keys = [review_key(hashes.get(row.doc_id, ""), row.start, row.end, row.surface) if row.doc_id in hashes else ""
-            for row in table.itertuples()]
+def review_keys(table: pd.DataFrame) -> pd.Series:
+    """The review key of every row of a figures table."""
+    if table.empty:
+        return pd.Series([], index=table.index, dtype="object")
+    ordered = table.sort_values(["doc_id", "start"], kind="stable")
+    occurrence = ordered.groupby(["doc_id", "sentence", "surface"], sort=False).cumcount().reindex(table.index)
+    keys = [review_key(str(doc_id), str(sentence), str(surface), int(n)) for doc_id, sentence, surface, n
+            in zip(table["doc_id"], table["sentence"], table["surface"], occurrence)]
     return pd.Series(keys, index=table.index, dtype="object")
+
+
+def reviewer_identity(user: Mapping[str, object] | None, typed_name: str) -> str:
+    """Who is deciding: the signed-in user (Streamlit's `st.user`, as a mapping) when
+    authentication is configured, else the name typed once per session; '' when neither.
+
+    A typed name is cleaned of control characters and extra spaces and cut to a sane length: it is
+    stored and shown to other reviewers.
+    """
+    if user and user.get("is_logged_in"):
+        for field in ("email", "name", "sub"):
+            value = user.get(field)
+            if isinstance(value, str) and value.strip():
+                return _clean_name(value)
+    return _clean_name(typed_name or "")
+
+
+def _clean_name(text: str) -> str:
+    visible = "".join(c if unicodedata.category(c)[0] != "C" else " " for c in text)
+    return " ".join(visible.split())[:MAX_REVIEWER_NAME]
 
 
 def _connect(db_path: Path, *, create: bool) -> sqlite3.Connection:
@@ -83,30 +125,41 @@ def _connect(db_path: Path, *, create: bool) -> sqlite3.Connection:
         connection.execute("PRAGMA synchronous = FULL")
         if create:
             connection.executescript(_SCHEMA)
+        present = {row[1] for row in connection.execute("PRAGMA table_info(decisions)")}
+        if present:
+            for column, declaration in _ADDED_COLUMNS.items():
+                if column not in present:
+                    connection.execute(f"ALTER TABLE decisions ADD COLUMN {column} {declaration}")
         return connection
     except (sqlite3.Error, OSError) as error:
         raise ReviewStoreError(f"{db_path}: cannot open the review database ({error})") from error
 
 
-def save_decision(key: str, verdict: str, note: str = "", *, db_path: str | Path = DEFAULT_DB,
-                  figure_id: str = "", surface: str = "", engine_verdict: str = "",
-                  reviewed_at: datetime | None = None) -> Decision:
-    """Record a reviewer's verdict on a figure, atomically. To accept, pass the engine's verdict."""
+def save_decision(key: str, verdict: str, note: str = "", *, reviewer: str, db_path: str | Path = DEFAULT_DB,
+                  doc_id: str = "", sentence: str = "", figure_id: str = "", surface: str = "",
+                  engine_verdict: str = "", reviewed_at: datetime | None = None) -> Decision:
+    """Record a reviewer's verdict on a figure, atomically. To accept, pass the engine's verdict.
+
+    `reviewer` is required: a decision nobody stands behind is not recorded.
+    """
     if verdict not in VERDICTS:
         raise ValueError(f"verdict must be one of {', '.join(VERDICTS)}, not {verdict!r}")
     if not key:
         raise ValueError("a decision needs the figure's review key")
+    name = _clean_name(reviewer)
+    if not name:
+        raise ValueError("a decision needs its reviewer's name")
     when = (reviewed_at or datetime.now(timezone.utc)).astimezone(timezone.utc)
-    decision = Decision(key, verdict, note, when.strftime("%Y-%m-%dT%H:%M:%SZ"), figure_id, surface, engine_verdict)
+    decision = Decision(key, verdict, note, when.strftime("%Y-%m-%dT%H:%M:%SZ"), name, doc_id, sentence,
+                        figure_id, surface, engine_verdict)
     path = Path(db_path)
     with closing(_connect(path, create=True)) as connection:
         try:
             connection.execute("BEGIN IMMEDIATE")
             connection.execute(
-                "INSERT INTO decisions (key, verdict, note, reviewed_at, figure_id, surface, engine_verdict) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (decision.key, decision.verdict, decision.note, decision.reviewed_at, decision.figure_id,
-                 decision.surface, decision.engine_verdict),
+                f"INSERT INTO decisions ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (decision.key, decision.verdict, decision.note, decision.reviewed_at, decision.reviewer,
+                 decision.doc_id, decision.sentence, decision.figure_id, decision.surface, decision.engine_verdict),
             )
             connection.execute("COMMIT")
         except sqlite3.Error as error:
@@ -116,7 +169,7 @@ def save_decision(key: str, verdict: str, note: str = "", *, db_path: str | Path
     return decision
 
 
-def _rows(db_path: Path, query: str, parameters: tuple = ()) -> list[tuple]:
+def _rows(db_path: Path, query: str, parameters: tuple[object, ...] = ()) -> list[tuple[str, ...]]:
     if not db_path.exists():
         return []
     with closing(_connect(db_path, create=False)) as connection:
@@ -124,9 +177,6 @@ def _rows(db_path: Path, query: str, parameters: tuple = ()) -> list[tuple]:
             return connection.execute(query, parameters).fetchall()
         except sqlite3.Error as error:
             raise ReviewStoreError(f"{db_path}: cannot read the review database ({error})") from error
-
-
-_COLUMNS = "key, verdict, note, reviewed_at, figure_id, surface, engine_verdict"
 
 
 def load_decisions(db_path: str | Path = DEFAULT_DB) -> dict[str, Decision]:
@@ -142,14 +192,63 @@ def decision_history(key: str, db_path: str | Path = DEFAULT_DB) -> list[Decisio
     return [Decision(*row) for row in rows]
 
 
-def merge_decisions(table: pd.DataFrame, documents: Iterable[Document],
-                    db_path: str | Path = DEFAULT_DB) -> pd.DataFrame:
-    """The table plus `reviewer_verdict`, `reviewer_note`, `reviewed_at` ('' where not reviewed)."""
+def merge_decisions(table: pd.DataFrame, db_path: str | Path = DEFAULT_DB) -> pd.DataFrame:
+    """The table plus `review_key` and the review columns: `reviewer_verdict`, `reviewer_note`,
+    `reviewed_at`, `reviewed_by` and `review_status` ('reviewed', 'needs a second look' or '').
+
+    A figure whose sentence was edited after its decision gets the old note, date and reviewer with
+    status 'needs a second look' and no reviewer verdict: the engine's verdict stands until a
+    reviewer decides again.
+    """
     decisions = load_decisions(db_path)
-    keys = review_keys(table, documents)
     merged = table.copy()
-    found = [decisions.get(key) for key in keys]
-    merged["reviewer_verdict"] = pd.Series([d.verdict if d else "" for d in found], index=table.index, dtype="object")
+    keys = review_keys(table)
+    merged["review_key"] = keys
+    found: list[Decision | None] = [decisions.get(key) for key in keys]
+    status = [REVIEWED if d else "" for d in found]
+    for position, decision in _second_looks(table, keys, decisions).items():
+        found[position] = decision
+        status[position] = SECOND_LOOK
+    merged["reviewer_verdict"] = pd.Series([d.verdict if d and s == REVIEWED else "" for d, s in zip(found, status)],
+                                           index=table.index, dtype="object")
     merged["reviewer_note"] = pd.Series([d.note if d else "" for d in found], index=table.index, dtype="object")
     merged["reviewed_at"] = pd.Series([d.reviewed_at if d else "" for d in found], index=table.index, dtype="object")
+    merged["reviewed_by"] = pd.Series([d.reviewer if d else "" for d in found], index=table.index, dtype="object")
+    merged["review_status"] = pd.Series(status, index=table.index, dtype="object")
     return merged
+
+
+def _second_looks(table: pd.DataFrame, keys: pd.Series, decisions: dict[str, Decision]) -> dict[int, Decision]:
+    """Decisions whose figure is gone from its (still present) document, each placed on the figure
+    of that document whose sentence is most like the one decided on (positions in `table`)."""
+    present = set(keys)
+    by_document: dict[str, list[int]] = {}
+    for position, (doc_id, key) in enumerate(zip(table["doc_id"], keys)):
+        if key not in decisions:
+            by_document.setdefault(str(doc_id), []).append(position)
+    placed: dict[int, Decision] = {}
+    orphans = sorted((d for d in decisions.values() if d.key not in present and d.doc_id in by_document),
+                     key=lambda d: d.reviewed_at, reverse=True)
+    sentences = table["sentence"].tolist()
+    surfaces = table["surface"].tolist()
+    for decision in orphans:
+        best, best_score = -1, -1.0
+        for position in by_document[decision.doc_id]:
+            if position in placed:
+                continue
+            score = SequenceMatcher(None, decision.sentence, str(sentences[position]), autojunk=False).ratio()
+            score += 0.01 if surfaces[position] == decision.surface else 0.0  # a tie goes to the same wording
+            if score > best_score:
+                best, best_score = position, score
+        if best >= 0 and best_score >= SIMILAR_SENTENCE:
+            placed[best] = decision
+    return placed
+
+
+def latest_choice(row: Mapping[str, object]) -> str:
+    """What the review form opens on: the standing reviewer verdict ('accept' when it is the
+    engine's), else 'accept'."""
+    verdict = str(row.get("reviewer_verdict") or "")
+    if not verdict or verdict == row.get("verdict"):
+        return "accept"
+    return verdict
