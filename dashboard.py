@@ -5,6 +5,7 @@ UI only: loading, filtering, charts, readings and exports are functions in `extr
 
 import html
 import os
+from collections.abc import Mapping
 from dataclasses import replace
 
 import streamlit as st
@@ -40,19 +41,35 @@ from extract.app.charts import (
     source_count_chart,
     timeline_chart,
 )
-from extract.workspace.claimreview import to_claimreview_jsonld
+from extract.workspace.claimreview import ClaimReviewSettings, claimreview_settings, to_claimreview_jsonld
 from extract.checks.crosscheck import CrossCheck, evidence_frame
 from extract.documents.loaders import Document, LoadError
-from extract.workspace.export import to_csv_bytes, to_jsonl_bytes
+from extract.workspace.export import to_jsonl_bytes, to_spreadsheet_csv_bytes
 from extract.documents.url_fetch import fetch_document
 from extract.workspace.filters import FigureFilters, FilterOptions, apply_filters, filter_options, table_key
 from extract.app.highlight import article_html, markdown_literal, review_trail_html, sentence_html, verdict_html
-from extract.app.figure_reading import readable_table, reading
+from extract.app.figure_reading import readable_table, reading, spreadsheet_rows
 from extract.workspace.reviews import ReviewStoreError, decision_history, latest_choice, reviewer_identity
 from extract.workspace.store_writer import StoreError
 from extract.checks.verdicts import VERDICTS
 
 st.set_page_config(page_title="figcheck", page_icon="🔎", layout="wide")
+
+
+
+def sign_in_configured() -> bool:
+    try:
+        return "auth" in st.secrets
+    except FileNotFoundError:
+        return False
+
+
+# With an [auth] table in .streamlit/secrets.toml the whole app sits behind st.login (README,
+# "Running for a newsroom"), and reviewers are known by st.user.
+if sign_in_configured() and not st.user.is_logged_in:
+    st.title("figcheck")
+    st.button("Sign in", on_click=st.login, type="primary")
+    st.stop()
 
 
 # Extraction is cached by content: the same bytes are never extracted twice, so a filter change
@@ -113,6 +130,18 @@ def add_url() -> None:
         st.session_state["load_messages"] = [str(fetched)]
     else:
         st.session_state.setdefault("fetched", []).append(fetched)
+
+
+def claimreview_config() -> ClaimReviewSettings:
+    """The newsroom's ClaimReview settings: the [claimreview] table of .streamlit/secrets.toml."""
+    try:
+        section = st.secrets.get("claimreview", {})
+    except FileNotFoundError:  # no secrets file: the defaults
+        section = {}
+    settings, problems = claimreview_settings(section if isinstance(section, Mapping) else {})
+    for problem in problems:
+        st.error(f"ClaimReview settings: {markdown_literal(problem)}", icon="⚠️")
+    return settings
 
 
 def pick_source_from_chart() -> None:
@@ -287,12 +316,15 @@ def figures_table_and_detail() -> None:
     )
     export = shown[EXPORT_COLUMNS]
     buttons = st.container(horizontal=True)
-    buttons.download_button("Export CSV", to_csv_bytes(export), file_name="figures.csv", mime="text/csv")
+    for_excel = buttons.toggle("CSV for Excel (UTF-8 with BOM)", value=True, key="csv_bom")
+    buttons.download_button("Export CSV", to_spreadsheet_csv_bytes(spreadsheet_rows(export, EXPORT_COLUMNS),
+                                                                   bom=for_excel),
+                            file_name="figures.csv", mime="text/csv")
     buttons.download_button("Export JSON Lines", to_jsonl_bytes(export), file_name="figures.jsonl",
                             mime="application/x-ndjson")
     reviewed = shown[shown["reviewer_verdict"] != ""]
     buttons.download_button(f"Export ClaimReview ({len(reviewed)} reviewed)",
-                            to_claimreview_jsonld(reviewed, reviewer=st.session_state.get("reviewer") or "figcheck"),
+                            to_claimreview_jsonld(reviewed, claimreview_config()),
                             file_name="claimreview.jsonld", mime="application/ld+json", disabled=reviewed.empty)
 
     rows = event.selection.rows if event else []

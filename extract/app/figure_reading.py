@@ -137,3 +137,13 @@ def readable_table(table: pd.DataFrame) -> pd.DataFrame:
     # The grid's own toolbar offers "Download as CSV" of what it shows (Streamlit 1.67 cannot switch
     # that off), so what it shows is already neutralised: no cell of that file runs as a formula.
     return neutralise_frame(pd.DataFrame(columns, index=table.index))
+
+
+def spreadsheet_rows(table: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """The rows an export hands to a person: the ids with the article's title next to them, the
+    figure as a reader writes it ("USD 60 per barrel") beside its surface, then `columns`."""
+    figure = pd.Series([format_amount(v, u, d) for v, u, d in zip(table["value"], table["unit"], table["dimension"])],
+                       index=table.index, dtype="object")
+    lead = ["doc_id", "doc_title", "figure_id"]
+    rest = [c for c in columns if c not in lead]
+    return pd.concat([table[lead], figure.rename("figure"), table[rest]], axis=1)
