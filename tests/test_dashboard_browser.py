@@ -16,7 +16,8 @@ from app_server import CHROMIUM, CHROMIUM_ARGS, running_dashboard
 from conftest import ROOT, require_browser
 from extract.app.checked_table import EXPORT_COLUMNS, cross_check, references, reviewed_table
 from extract.app.article_loading import articles_from_file, bundled_files, combine
-from extract.workspace.export import to_csv_bytes
+from extract.app.figure_reading import spreadsheet_rows
+from extract.workspace.export import to_spreadsheet_csv_bytes
 from extract.workspace.filters import FigureFilters, apply_filters
 
 ARTIFACTS = Path(os.environ.get("FIGCHECK_ARTIFACTS", ROOT / "test-artifacts"))
@@ -71,7 +72,8 @@ def test_table_and_charts_render_and_export_matches(browser_page):
     downloaded = Path(download_info.value.path()).read_bytes()
     loaded = combine(articles_from_file(name, data) for name, data in bundled_files())
     everything = reviewed_table(cross_check(loaded.table, references([])[0]), loaded.texts)
-    expected = to_csv_bytes(apply_filters(everything, FigureFilters(sources=["United Nations"]))[EXPORT_COLUMNS])
+    chosen = apply_filters(everything, FigureFilters(sources=["United Nations"]))[EXPORT_COLUMNS]
+    expected = to_spreadsheet_csv_bytes(spreadsheet_rows(chosen, EXPORT_COLUMNS), bom=True)
     assert downloaded == expected
     assert downloaded.count(b"\n") == 2  # header and the UN's one figure
 
