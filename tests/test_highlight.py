@@ -56,9 +56,9 @@ def test_text_shown_as_markdown_cannot_become_a_link_an_image_or_markup():
 
     hostile = "404 ![pixel](https://attacker.example/p.png) [Log in](https://phish.example) *x* <b>y</b> $x$"
     assert markdown_literal(hostile) == (
-        "404 !\\[pixel\\](https\\://attacker.example/p.png) \\[Log in\\](https\\://phish.example) \\*x\\* "
+        "404 !\\[pixel\\](https:\u2060//attacker.example/p.png) \\[Log in\\](https:\u2060//phish.example) \\*x\\* "
         "\\<b\\>y\\</b\\> \\$x\\$")
     # Bare addresses, which GitHub-flavoured Markdown links by themselves, stay text.
     assert markdown_literal("see http://evil.example, www.evil.example or ops@evil.example") == \
-        "see http\\://evil.example, www\\.evil.example or ops\\@evil.example"
+        "see http:\u2060//evil.example, www\u2060.evil.example or ops\u2060@evil.example"
     assert markdown_literal("wire.jsonl:2: malformed JSON (x)") == "wire.jsonl:2: malformed JSON (x)"

@@ -121,13 +121,14 @@ def review_trail_html(trail: Iterable[Decision]) -> str:
 
 # Enough to stop links, images, emphasis, code, HTML, maths and headings; "(" or "." alone do nothing.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>~$|#])")
-# GitHub-flavoured Markdown also links bare "http://…", "www.…" and "name@host" without any special
-# character: escaping the ':' of "://", the '.' after "www" and every '@' leaves the text as written.
-_BARE_LINK = re.compile(r"(?<=[A-Za-z])(:)(?=//)|(?<=\b[Ww]{3})(\.)|(@)")
+# GitHub-flavoured Markdown also links bare "http://…", "www.…" and "name@host", and it finds them
+# in the text after escapes are resolved, so a backslash does not stop it. An invisible word joiner
+# (U+2060) inside each pattern does: ':' + joiner + '//', 'www' + joiner + '.', joiner + '@'.
+_BARE_LINK = re.compile(r"(?<=[A-Za-z]:)(?=//)|(?<=\b[Ww]{3})(?=\.)|(?=@)")
+WORD_JOINER = "\u2060"
 
 
 def markdown_literal(text: str) -> str:
     """`text` shown as written where Streamlit reads Markdown (error boxes, labels, captions):
     a file name, a server's reason phrase or a reviewer's note must not become a link or an image."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    return _BARE_LINK.sub(lambda m: "\\" + m.group(0), escaped)
+    return _BARE_LINK.sub(WORD_JOINER, _MARKDOWN_SPECIAL.sub(r"\\\1", text))
