@@ -30,13 +30,13 @@ from extract.app.checked_table import (
 )
 from extract.workspace import store_queries as figure_store
 from extract.app.charts import (
+    ALL_OTHERS,
     SOURCE_PICK,
     date_count_chart,
     dimension_chart,
     dimension_count_chart,
     entity_value_chart,
     interval_chart,
-    interval_chart_height,
     source_chart,
     source_count_chart,
     timeline_chart,
@@ -47,7 +47,8 @@ from extract.documents.loaders import Document, LoadError
 from extract.workspace.export import to_jsonl_bytes, to_spreadsheet_csv_bytes
 from extract.documents.url_fetch import fetch_document
 from extract.workspace.filters import FigureFilters, FilterOptions, apply_filters, filter_options, table_key
-from extract.app.highlight import article_html, markdown_literal, review_trail_html, sentence_html, verdict_html
+from extract.app.highlight import (article_html, evidence_table_html, markdown_literal, review_trail_html,
+                                   sentence_html, verdict_html)
 from extract.app.figure_reading import readable_table, reading, spreadsheet_rows
 from extract.workspace.reviews import ReviewStoreError, decision_history, latest_choice, reviewer_identity
 from extract.workspace.store_writer import StoreError
@@ -147,7 +148,7 @@ def claimreview_config() -> ClaimReviewSettings:
 def pick_source_from_chart() -> None:
     """A click on a source's bar sets the Source filter (and so the URL)."""
     picked = st.session_state["source_chart"].selection.get(SOURCE_PICK) or []
-    st.session_state["source"] = [point["source"] for point in picked if "source" in point]
+    st.session_state["source"] = [point["source"] for point in picked if point.get("source", ALL_OTHERS) != ALL_OTHERS]
 
 
 # ---- Store mode: a corpus-scale figures store, queried in DuckDB (filters, pages, charts in SQL) --
@@ -352,15 +353,8 @@ def figure_detail(row: dict) -> None:
             st.caption("No reference figure or other article measures the same thing."
                        + (" The verdict comes from the article's own arithmetic." if row["check"] == "arithmetic" else ""))
         else:
-            st.altair_chart(interval_chart(frame), width="stretch", height=interval_chart_height(frame) + 60)
-            st.dataframe(
-                frame[frame["role"] != "claim"][["label", "source", "agrees", "is_match", "why", "url"]],
-                hide_index=True, width="stretch",
-                column_config={"label": st.column_config.TextColumn("evidence", width="medium"),
-                               "is_match": st.column_config.CheckboxColumn("same measure"),
-                               "agrees": st.column_config.CheckboxColumn("intervals overlap"),
-                               "why": st.column_config.TextColumn("why compared", width="large"),
-                               "url": st.column_config.LinkColumn("link")})
+            st.altair_chart(interval_chart(frame), width="stretch")
+            st.html(evidence_table_html(frame))
     if text is not None:
         with st.expander(f"Whole article: {markdown_literal(row['doc_title'] or row['doc_id'])}", expanded=False):
             st.html(article_html(text, table[table["doc_id"] == row["doc_id"]], row["figure_id"]))

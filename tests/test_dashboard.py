@@ -107,7 +107,7 @@ def test_selecting_a_row_shows_the_figure_in_its_sentence_and_article(surface):
     at.session_state[at.dataframe[0].key] = {"selection": {"rows": [position], "columns": [], "cells": []}}
     at.run()
     bodies = [h.proto.body for h in at.get("html")]
-    reading, sentence, verdict, article = bodies
+    (reading, sentence, verdict), article = bodies[:3], bodies[-1]
     if surface == "More than 6700":
         assert reading == ("<p><strong>Reading:</strong> More than 6700 → above 6,700 Ukrainian civilians · "
                            "source: United Nations · cue: according to</p>")
@@ -118,8 +118,9 @@ def test_selecting_a_row_shows_the_figure_in_its_sentence_and_article(surface):
         assert "<strong>Unverified</strong>" in verdict
         assert "reported 6,754 civilians killed or injured, H1 2025 (measures differ: killed vs killed or injured)" \
             in verdict
-        evidence = at.dataframe[1].value
-        assert "6,754 civilians killed or injured, H1 2025" in evidence["label"].tolist()
+        evidence = next(body for body in bodies if 'class="figcheck-evidence"' in body)
+        assert "<td>6,754 civilians killed or injured, H1 2025<br><small>UN Human Rights" in evidence
+        assert "<td>related</td><td>overlap</td><td>same unit (civilian); shared words: civilian" in evidence
 
 
 def _select(at: AppTest, surface: str) -> AppTest:

@@ -101,6 +101,38 @@ def verdict_html(verdict: str, reason: str, reviewer_verdict: str = "", reviewer
             + "<br>".join(lines) + "</div>")
 
 
+def _web_link(url: str) -> str:
+    """A link only to a web page (never javascript: or data:), opened apart from the app."""
+    if not url.lower().startswith(("http://", "https://")):
+        return ""
+    return f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer nofollow">source</a>'
+
+
+def evidence_table_html(evidence: pd.DataFrame) -> str:
+    """The evidence beside a claim as a table whose text wraps, so "why compared" reads whole in a
+    narrow column without sideways scrolling. Everything in it comes from articles and reference
+    files, so every cell is escaped; a link is kept only when it is http(s)."""
+    rows = []
+    for item in evidence[evidence["role"] != "claim"].to_dict("records"):
+        rows.append(
+            "<tr>"
+            f"<td>{html.escape(str(item['label']))}"
+            + (f"<br><small>{html.escape(str(item['source']))}</small>" if item.get("source") else "")
+            + f"</td><td>{'same' if item['is_match'] else 'related'}</td>"
+            f"<td>{'overlap' if item['agrees'] else 'apart'}</td>"
+            f"<td>{html.escape(str(item['why']))}</td>"
+            f"<td>{_web_link(str(item.get('url') or ''))}</td></tr>")
+    return (
+        "<style>.figcheck-evidence{width:100%;table-layout:fixed;border-collapse:collapse;font-size:0.85rem}"
+        ".figcheck-evidence th,.figcheck-evidence td{text-align:left;vertical-align:top;padding:0.3rem 0.4rem;"
+        "border-bottom:1px solid #e2e8f0;overflow-wrap:anywhere}"
+        ".figcheck-evidence th{font-weight:600;color:#334155}</style>"
+        '<table class="figcheck-evidence"><colgroup><col style="width:30%"><col style="width:11%">'
+        '<col style="width:12%"><col><col style="width:10%"></colgroup>'
+        "<thead><tr><th>evidence</th><th>measure</th><th>intervals</th><th>why compared</th><th>link</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>")
+
+
 def review_trail_html(trail: Iterable[Decision]) -> str:
     """The review trail, oldest first: when, who, what and the note, all escaped (a reviewer's name
     or note is text, never markup or a link)."""
