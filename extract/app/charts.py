@@ -136,12 +136,9 @@ def interval_chart(evidence: pd.DataFrame) -> alt.Chart | alt.LayerChart:
     arrows = base.mark_text(align="left", dx=4).encode(x="high:Q", text="end_mark:N")
     return (spans + ends + arrows).properties(
         title=alt.TitleParams("Intervals: the claim and its evidence", anchor="start"),
-        height=interval_chart_height(evidence))
-
-
-def interval_chart_height(evidence: pd.DataFrame) -> int:
-    """The plotting area's height; title, axis and legend come on top (Streamlit sizes to fit)."""
-    return INTERVAL_ROW * max(len(evidence), 1)
+        # A step per row, not a fixed height: Vega-Lite then sizes the chart to its rows, and
+        # Streamlit sizes the element to the chart (a fixed height squeezed the rows together).
+        height=alt.Step(INTERVAL_ROW))
 
 
 def dimension_chart(table: pd.DataFrame) -> alt.Chart:
@@ -210,7 +207,7 @@ def date_count_chart(counts: pd.DataFrame) -> alt.Chart | None:
     first, last = counts["date"].min(), counts["date"].max()
     margin = max(pd.Timedelta(days=1), (last - first) * 0.03)
     domain = [alt.DateTime(year=d.year, month=d.month, date=d.day) for d in (first - margin, last + margin)]
-    bar_width = max(2, min(24, 600 // max(len(counts), 1)))
+    bar_width = max(1, min(24, 400 // max(len(counts), 1)))  # gaps stay visible between neighbours
     return (
         alt.Chart(counts, title="Figures by article date")
         .mark_bar(size=bar_width, color=BAR_COLOUR)
