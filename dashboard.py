@@ -67,7 +67,7 @@ def sign_in_configured() -> bool:
 
 # With an [auth] table in .streamlit/secrets.toml the whole app sits behind st.login (README,
 # "Running for a newsroom"), and reviewers are known by st.user.
-if sign_in_configured() and not st.user.is_logged_in:
+if sign_in_configured() and not st.user.to_dict().get("is_logged_in"):
     st.title("figcheck")
     st.button("Sign in", on_click=st.login, type="primary")
     st.stop()

@@ -221,3 +221,14 @@ def test_a_selection_does_not_carry_over_to_another_figure_after_a_filter_change
     at.multiselect(key="source").select("United Nations").run()
     assert _surfaces(at) == ["More than 6700"]
     assert "Figure detail" not in [h.value for h in at.subheader]  # no figure shown that was not chosen
+
+
+def test_with_sign_in_configured_a_visitor_sees_only_the_sign_in_button():
+    at = AppTest.from_file(SCRIPT, default_timeout=120)
+    at.secrets["auth"] = {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret": "x" * 32,
+                          "client_id": "figcheck", "client_secret": "s",
+                          "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"}
+    at.run()
+    assert not at.exception
+    assert [b.label for b in at.button] == ["Sign in"]
+    assert len(at.dataframe) == 0 and len(at.file_uploader) == 0  # no figures, no uploads before sign-in
