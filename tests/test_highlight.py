@@ -100,8 +100,9 @@ def test_the_evidence_table_is_escaped_and_links_only_to_web_pages():
         "url": ["", "https://ohchr.example/r?a=1&b=2", "javascript:alert(1)"]})
     markup = evidence_table_html(evidence)
     assert markup.count("<tr>") == 3  # the header and two pieces of evidence; the claim is not evidence
-    assert ("<tr><td>968 &lt;b&gt;killed&lt;/b&gt;<br><small>OHCHR</small></td><td>same</td><td>apart</td>"
-            "<td>same unit (civilian)</td><td><a href=\"https://ohchr.example/r?a=1&amp;b=2\" target=\"_blank\" "
-            "rel=\"noopener noreferrer nofollow\">source</a></td></tr>") in markup
+    assert ("<tr><td>968 &lt;b&gt;killed&lt;/b&gt;<br><small>OHCHR · <a href=\"https://ohchr.example/r?a=1&amp;b=2\" "
+            "target=\"_blank\" rel=\"noopener noreferrer nofollow\">source</a></small></td><td>same</td>"
+            "<td>apart</td><td>same unit (civilian)</td></tr>") in markup
+    assert "<tr><td>990 killed<br><small>Planet</small></td><td>related</td><td>overlap</td>" in markup
     assert "javascript" not in markup and "<td>related</td><td>overlap</td>" in markup
-    assert "table-layout:fixed" in markup and "overflow-wrap:anywhere" in markup  # wraps, never scrolls sideways
+    assert "table-layout:fixed" in markup and "overflow-wrap:break-word" in markup  # wraps, never scrolls sideways

@@ -114,22 +114,25 @@ def evidence_table_html(evidence: pd.DataFrame) -> str:
     files, so every cell is escaped; a link is kept only when it is http(s)."""
     rows = []
     for item in evidence[evidence["role"] != "claim"].to_dict("records"):
+        # The source and the link sit under the label: a column of their own would be too narrow
+        # for its words in half the page.
+        under = [html.escape(str(item["source"]))] if item.get("source") else []
+        link = _web_link(str(item.get("url") or ""))
+        under += [link] if link else []
         rows.append(
-            "<tr>"
-            f"<td>{html.escape(str(item['label']))}"
-            + (f"<br><small>{html.escape(str(item['source']))}</small>" if item.get("source") else "")
+            f"<tr><td>{html.escape(str(item['label']))}"
+            + (f"<br><small>{' · '.join(under)}</small>" if under else "")
             + f"</td><td>{'same' if item['is_match'] else 'related'}</td>"
             f"<td>{'overlap' if item['agrees'] else 'apart'}</td>"
-            f"<td>{html.escape(str(item['why']))}</td>"
-            f"<td>{_web_link(str(item.get('url') or ''))}</td></tr>")
+            f"<td>{html.escape(str(item['why']))}</td></tr>")
     return (
         "<style>.figcheck-evidence{width:100%;table-layout:fixed;border-collapse:collapse;font-size:0.85rem}"
         ".figcheck-evidence th,.figcheck-evidence td{text-align:left;vertical-align:top;padding:0.3rem 0.4rem;"
-        "border-bottom:1px solid #e2e8f0;overflow-wrap:anywhere}"
+        "border-bottom:1px solid #e2e8f0;overflow-wrap:break-word}"
         ".figcheck-evidence th{font-weight:600;color:#334155}</style>"
-        '<table class="figcheck-evidence"><colgroup><col style="width:30%"><col style="width:11%">'
-        '<col style="width:12%"><col><col style="width:10%"></colgroup>'
-        "<thead><tr><th>evidence</th><th>measure</th><th>intervals</th><th>why compared</th><th>link</th></tr></thead>"
+        '<table class="figcheck-evidence"><colgroup><col style="width:32%"><col style="width:5.6em">'
+        '<col style="width:5.6em"><col></colgroup>'
+        "<thead><tr><th>evidence</th><th>measure</th><th>intervals</th><th>why compared</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>")
 
 
