@@ -24,7 +24,7 @@ import pandas as pd
 
 from extract.documents.csv_rows import CsvProblem, strict_rows
 from extract.documents.loaders import LoadError
-from extract.engine.units import Unit, normalise
+from extract.engine.units import Unit, normalise, unit_named
 
 REFERENCE_COLUMNS = ["id", "measure", "entity", "value", "low", "high", "unit", "period_start", "period_end",
                      "geography", "source", "url", "published"]
@@ -60,12 +60,10 @@ def reference_unit(unit: str) -> ReferenceUnit | None:
     if _CURRENCY.fullmatch(unit):
         norm_value, norm_unit = normalise(1.0, Unit(unit, "currency"))
         return ReferenceUnit("currency", norm_unit, norm_value)
-    from extract.engine.extraction import figures  # the engine itself reads the unit; imported late to avoid a cycle
-
-    probe = figures("It was 1 " + unit.replace("/", " per ") + ".")
-    if len(probe) == 1 and probe.iloc[0]["unit"] == unit and probe.iloc[0]["value"] == 1.0:
-        row = probe.iloc[0]
-        return ReferenceUnit(row["dimension"], row["norm_unit"], float(row["norm_value"]))
+    known = unit_named(unit)
+    if known is not None:
+        norm_value, norm_unit = normalise(1.0, known)
+        return ReferenceUnit(known.dimension, norm_unit, norm_value)
     if re.fullmatch(r"[a-z][a-z -]*", unit):
         return ReferenceUnit("count", unit, 1.0)
     return None

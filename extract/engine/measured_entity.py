@@ -144,8 +144,8 @@ def counted_noun_after(sentence: str, pos: int, value: float) -> Phrase | None:
             break
         if not word[:1].isalpha():
             break
-        following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
-        if run and _agreeing_verb(run[-1][0], word, following, abs(value)):
+        next_word = tokens[index + 1][0] if index + 1 < len(tokens) else ""
+        if run and _agreeing_verb(run[-1][0], word, next_word, abs(value)):
             break  # "a third of the population lives in": the verb, not a compound noun
         if _nounish(word):
             run.append((word, start, end))
@@ -226,7 +226,7 @@ def measured_phrase(sentence: str, number_start: int, unit_end: int) -> Phrase |
                      r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:\d[\d.,]*\s?%\s+)?", sentence[unit_end:])
     if after:
         tokens = _tokens(sentence, unit_end + after.end(), min(len(sentence), unit_end + after.end() + 80))
-        run = []
+        run: list[tuple[str, int, int]] = []
         for word, start, end in tokens:
             if run and start - run[-1][2] > 1:
                 break
@@ -241,7 +241,9 @@ def measured_phrase(sentence: str, number_start: int, unit_end: int) -> Phrase |
         while run and "NOUN" not in pos_tags(run[-1][0]) and "PROPN" not in pos_tags(run[-1][0]):
             run.pop()
         if run:
-            owner_start = unit_end + re.search(r"\s+of\s+", after.group(0)).end()
+            of_word = re.search(r"\s+of\s+", after.group(0))
+            assert of_word is not None  # the pattern above always contains " of "
+            owner_start = unit_end + of_word.end()
             text_start = owner_start if re.search(r"(?:its|their|his|her)\s+$", after.group(0)) else run[0][1]
             return Phrase(sentence[text_start:run[-1][2]], singular(run[-1][0]), text_start, run[-1][2])
     return _phrase_before(sentence, number_start)
@@ -375,7 +377,7 @@ def resolve_possessive(sentence: str, phrase_text: str, phrase_start: int) -> st
         # Drop parentheticals (", operated by Rosneft oil company,") before finding the subject.
         plain = re.sub(r",[^,]*,", ",", head)
         tokens = _tokens(plain, 0, len(plain))
-        words = []
+        words: list[str] = []
         for word, _, _ in tokens:
             if word in {",", ";", ":"} or ((_verb_only(word) or word.lower() in _VERBISH) and words) \
                     or word[:1].isdigit() or word.lower() in {"has", "have", "had", "is", "was", "are", "were", "will", "would"}:
@@ -400,7 +402,7 @@ def object_phrase_after(sentence: str, end: int) -> Phrase | None:
     if not m:
         return None
     start = end + m.start(1)
-    run = []
+    run: list[tuple[str, int, int]] = []
     for word, w_start, w_end in _tokens(sentence, end + m.end(), min(len(sentence), end + m.end() + 60)):
         if run and w_start - run[-1][2] > 1:
             break

@@ -428,6 +428,29 @@ def match_per(sentence: str, pos: int) -> tuple[str, int] | None:
     return None
 
 
+def per_unit(unit: Unit, what: str) -> Unit:
+    """A rate: `unit` per `what` ("USD" per "barrel" is USD/barrel)."""
+    pint_expr = f"({unit.pint_expr}) / {what.replace(' ', '_')}" if unit.pint_expr else ""
+    return Unit(f"{unit.name}/{what}", unit.dimension, pint_expr)
+
+
+def unit_named(name: str) -> Unit | None:
+    """The unit the figures table writes as `name` ("USD/barrel", "square mile", "%"), read by the
+    same lexicon the engine reads text with, so a reference file and an article never drift apart.
+    None when the name is not a unit the engine would write that way."""
+    spoken = " " + name.strip().replace("/", " per ")
+    found = match_unit_after(spoken, 0)
+    if found is None:
+        return None
+    unit, end = found.unit, found.end
+    per = match_per(spoken, end)
+    if per is not None:
+        unit, end = per_unit(unit, per[0]), per[1]
+    if end != len(spoken) or unit.name != name.strip():
+        return None
+    return unit
+
+
 def _singular(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
