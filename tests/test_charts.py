@@ -8,19 +8,19 @@ from extract.app.charts import (
     MAX_ENTITIES,
     MAX_POINTS_PER_ENTITY,
     SOURCE_PICK,
+    date_count_chart,
     dimension_chart,
     entity_value_chart,
     entity_values,
     figures_by_date,
-    date_count_chart,
     folded_source_counts,
     interval_chart,
     source_chart,
     source_count_chart,
     timeline_chart,
 )
-from extract.documents.loaders import document_from_text
 from extract.checks.crosscheck import check_figures
+from extract.documents.loaders import document_from_text
 from extract.engine.extraction import figures
 
 

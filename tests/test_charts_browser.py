@@ -9,7 +9,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from app_server import CHROMIUM, CHROMIUM_ARGS, running_dashboard
 from conftest import ROOT, require_browser
 

@@ -1,15 +1,14 @@
 """ClaimReview JSON-LD of reviewed figures, to schema.org and Google's guidelines."""
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pandas as pd
 
 from extract import document_from_text, figures
 from extract.checks.crosscheck import check_figures
 from extract.checks.reference_data import load_reference
-from extract.workspace.claimreview import (ClaimReviewSettings, claim_review, claimreview_settings,
-                                           to_claimreview_jsonld)
+from extract.workspace.claimreview import ClaimReviewSettings, claim_review, claimreview_settings, to_claimreview_jsonld
 from extract.workspace.reviews import merge_decisions, save_decision
 
 TEXT = ("Between 1 December 2024 and 31 May 2025, 986 civilians were killed, according to the United Nations. "
@@ -29,7 +28,7 @@ def _row(**changes):
 
 def test_one_claimreview_exactly():
     data = to_claimreview_jsonld(pd.DataFrame([_row(), _row(reviewer_verdict="", review_key="other")]), DESK)
-    assert data == """[
+    assert data == b"""[
   {
     "@context": "https://schema.org",
     "@type": "ClaimReview",
@@ -66,7 +65,7 @@ def test_one_claimreview_exactly():
     "reviewBody": "The tariff sheet says 9%."
   }
 ]
-""".encode("utf-8")
+"""
 
 
 def test_a_person_reviewer_and_the_newsrooms_own_rating_scale():
@@ -107,7 +106,7 @@ def test_reviewed_figures_of_a_checked_article_become_claimreviews(tmp_path):
     row = checked.iloc[0]
     save_decision(row["review_key"], "conflict", "OHCHR reported 968, not 986.", reviewer="Ada", db_path=db,
                   doc_id=row["doc_id"], sentence=row["sentence"], surface=row["surface"],
-                  reviewed_at=datetime(2025, 8, 7, tzinfo=timezone.utc))
+                  reviewed_at=datetime(2025, 8, 7, tzinfo=UTC))
     reviews = json.loads(to_claimreview_jsonld(merge_decisions(checked, db), DESK))
     assert len(reviews) == 1  # only the reviewed figure
     review = reviews[0]

@@ -5,23 +5,30 @@ import io
 import json
 
 import pandas as pd
-
+from fuzzing import FUZZ, ran
 from hypothesis import given
 from hypothesis import strategies as st
+from test_robustness import NEWSY
 
 from extract import figures
 from extract.app.figure_reading import spreadsheet_rows
 from extract.engine.table_schema import COLUMNS
-from extract.workspace.export import (neutralise_cell, neutralise_frame, stated_number, to_csv_bytes, to_jsonl_bytes,
-                                      to_parquet_bytes, to_spreadsheet_csv_bytes)
-from fuzzing import FUZZ, ran
-from test_robustness import NEWSY
+from extract.workspace.export import (
+    neutralise_cell,
+    neutralise_frame,
+    stated_number,
+    to_csv_bytes,
+    to_jsonl_bytes,
+    to_parquet_bytes,
+    to_spreadsheet_csv_bytes,
+)
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def test_neutralise_cell():
-    assert [neutralise_cell(v) for v in ["=1+1", "+SUM(A1)", "-cmd", "@x", "\tx", "\rx", "-5", "+0.2", "1e5", "ok", 3.0]] \
+    cells = ["=1+1", "+SUM(A1)", "-cmd", "@x", "\tx", "\rx", "-5", "+0.2", "1e5", "ok", 3.0]
+    assert [neutralise_cell(v) for v in cells] \
         == ["'=1+1", "'+SUM(A1)", "'-cmd", "'@x", "'\tx", "'\rx", "-5", "+0.2", "1e5", "ok", 3.0]
 
 
@@ -54,7 +61,8 @@ def test_spreadsheet_csv_exactly():
                 'the operator said."')
     assert data.decode("utf-8") == (
         "\ufeffdoc_id,doc_title,figure_id,figure,surface,value,low,high,unit,entity,sentence\r\n"
-        f"{doc},Fares,{doc}-0000,GBP 4.5 per ticket,about £4.50 a ticket,4.5,4.05,4.95,GBP/ticket,Kyiv’s port,{sentence}\r\n"
+        f"{doc},Fares,{doc}-0000,GBP 4.5 per ticket,about £4.50 a ticket,4.5,4.05,4.95,GBP/ticket,Kyiv’s port,"
+        f"{sentence}\r\n"
         f"{doc},Fares,{doc}-0001,\"6,700\",more than 6700,6700,6700,,traveller,travellers,{sentence}\r\n")
     assert to_spreadsheet_csv_bytes(table[["surface"]], bom=False) == \
         b"surface\r\nabout \xc2\xa34.50 a ticket\r\nmore than 6700\r\n"
@@ -93,13 +101,13 @@ def test_every_export_reads_back_to_the_same_table(text):
     # JSON Lines: identical once infinities ('inf') are read back as floats.
     lines = [json.loads(line) for line in to_jsonl_bytes(table).decode("utf-8").splitlines()]
     assert len(lines) == len(table)
-    for line, row in zip(lines, table.to_dict("records")):
+    for line, row in zip(lines, table.to_dict("records"), strict=True):
         assert {k: (float(v) if k in ("low", "high") and isinstance(v, str) else v) for k, v in line.items()} == row
     # CSV: every cell reads back as the neutralised table writes it, and no cell is a formula.
     rows = list(csv.reader(io.StringIO(to_csv_bytes(table).decode("utf-8"), newline="")))
     assert rows[0] == list(table.columns) and len(rows) == len(table) + 1
     expected = neutralise_frame(table)
-    for cells, row in zip(rows[1:], expected.to_dict("records")):
+    for cells, row in zip(rows[1:], expected.to_dict("records"), strict=True):
         assert cells == [_csv_text(row[column]) for column in table.columns]
         assert not any(c.startswith(FORMULA_STARTS) and not _is_number(c) for c in cells)
 

@@ -2,8 +2,8 @@
 
 import html
 
-from extract.engine.extraction import figures
 from extract.app.highlight import MARK_STYLE, Mark, article_html, marked_html, sentence_html
+from extract.engine.extraction import figures
 
 
 def _body(markup: str) -> str:
@@ -48,7 +48,8 @@ def test_article_marks_every_figure_and_highlights_the_selected_one(sample_text)
     markup = article_html(sample_text, table, chosen["figure_id"])
     assert markup.count("<mark") == len(table) == 18
     assert markup.count('class="selected"') == 1
-    assert '<mark class="selected" title="496 → 496 tankers · source: Kyiv School of Economics · cue: reporting">496</mark>' in markup
+    assert ('<mark class="selected" title="496 → 496 tankers · source: Kyiv School of Economics · cue: reporting">'
+            "496</mark>") in markup
 
 
 def test_text_shown_as_markdown_cannot_become_a_link_an_image_or_markup():

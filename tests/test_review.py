@@ -6,19 +6,28 @@ import sqlite3
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
-
 from conftest import ROOT
+
 from extract import document_from_text, figures
 from extract.checks.crosscheck import check_figures
-from extract.workspace.reviews import (REVIEW_COLUMNS, ReviewStoreError, decision_history, latest_choice,
-                                      load_decisions, merge_decisions, review_key, review_keys, reviewer_identity,
-                                      save_decision)
+from extract.workspace.reviews import (
+    REVIEW_COLUMNS,
+    ReviewStoreError,
+    decision_history,
+    latest_choice,
+    load_decisions,
+    merge_decisions,
+    review_key,
+    review_keys,
+    reviewer_identity,
+    save_decision,
+)
 
 TEXT = "Between 1 December 2024 and 31 May 2025, 986 civilians were killed, according to the United Nations."
-WHEN = datetime(2025, 8, 7, 9, 30, tzinfo=timezone.utc)
+WHEN = datetime(2025, 8, 7, 9, 30, tzinfo=UTC)
 
 
 def _document(origin="a.txt"):

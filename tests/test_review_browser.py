@@ -4,11 +4,12 @@ on the latest decision and lists both, escaped. Screenshot in test-artifacts/.""
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from app_server import CHROMIUM, CHROMIUM_ARGS, running_dashboard
 from conftest import ROOT, SAMPLE, require_browser
+
 from extract import document_from_text, figures
 from extract.checks.crosscheck import check_figures
 from extract.checks.reference_data import load_reference
@@ -30,7 +31,7 @@ def test_the_form_opens_on_the_latest_decision_and_the_trail_names_who_decided(t
                                            "Grace Hopper")):
         save_decision(row["review_key"], verdict, note, reviewer=reviewer, db_path=db, doc_id=row["doc_id"],
                       sentence=row["sentence"], surface="$60 a barrel", engine_verdict=row["verdict"],
-                      reviewed_at=datetime(2025, 8, 7, hour, tzinfo=timezone.utc))
+                      reviewed_at=datetime(2025, 8, 7, hour, tzinfo=UTC))
     with running_dashboard(env={"FIGCHECK_REVIEWS_DB": str(db)}) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1440, "height": 900})

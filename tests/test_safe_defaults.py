@@ -11,7 +11,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-
 from app_server import CHROMIUM, CHROMIUM_ARGS, running_dashboard
 from conftest import ROOT, require_browser
 

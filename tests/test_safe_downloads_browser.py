@@ -15,17 +15,17 @@ import os
 from pathlib import Path
 
 import pytest
-
 from app_server import CHROMIUM, CHROMIUM_ARGS, running_dashboard
 from conftest import ROOT, SAMPLE, require_browser
+
 from extract import document_from_text, figures
 from extract.workspace.reviews import review_keys, save_decision
 
 ARTIFACTS = Path(os.environ.get("FIGCHECK_ARTIFACTS", ROOT / "test-artifacts"))
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-HOSTILE = ("=HYPERLINK(\"http://127.0.0.1:9/x\",\"open\") costs 40 dollars, said @Boss.\n\n"
-           "+cmd|' /C calc'!A0 sold 500 cars last year.\n\n"
-           "-2+3;=1+1 shut 30 shops, x;=1+1 said.\n").encode()
+HOSTILE = (b"=HYPERLINK(\"http://127.0.0.1:9/x\",\"open\") costs 40 dollars, said @Boss.\n\n"
+           b"+cmd|' /C calc'!A0 sold 500 cars last year.\n\n"
+           b"-2+3;=1+1 shut 30 shops, x;=1+1 said.\n")
 ROWS = "[data-testid='stDataFrame'] table [role='row']"
 
 

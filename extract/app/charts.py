@@ -64,7 +64,7 @@ def source_count_chart(counts: pd.DataFrame, chosen: list[str]) -> alt.Chart | a
             legend=alt.Legend(orient="bottom", title=None))
         title = "Figures and verdicts by source (click a bar to filter)"
     else:
-        colour = alt.value(BAR_COLOUR)
+        colour = alt.ColorValue(BAR_COLOUR)
         title = "Figures by source (click a bar to filter)"
     tooltip = [alt.Tooltip("source:N"), alt.Tooltip("figures:Q")] + ([alt.Tooltip("verdict:N")] if checked else [])
 
@@ -119,7 +119,8 @@ def interval_chart(evidence: pd.DataFrame) -> alt.Chart | alt.LayerChart:
     frame = evidence.assign(
         row=rows,
         end_mark=evidence["open_high"].map(lambda open_: "▶" if open_ else ""),
-        shown=evidence.apply(lambda r: "this article" if r["role"] == "claim" else f"{r['source'] or r['role']}", axis=1),
+        shown=[("this article" if role == "claim" else str(source or role))
+               for role, source in zip(evidence["role"], evidence["source"], strict=True)],
     )
     roles = [r for r in ROLE_COLOURS if r in set(frame["role"])] + sorted(set(frame["role"]) - set(ROLE_COLOURS))
     base = alt.Chart(frame).encode(

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from typing import SupportsFloat, cast
 
 import pandas as pd
-
 from lemminflect import getInflection
 
 from extract.workspace.export import neutralise_frame
@@ -71,7 +71,7 @@ def format_amount(value: float, unit: str, dimension: str) -> str:
 def interval_phrase(row: Mapping[str, object]) -> str:
     """The interval a qualifier implies, in words: 'above 6,700', 'about 40% (36%–44%)'."""
     unit, dimension = str(row.get("unit") or ""), str(row.get("dimension") or "")
-    value, low, high = float(row["value"]), float(row["low"]), float(row["high"])
+    value, low, high = (float(cast(SupportsFloat, row[key])) for key in ("value", "low", "high"))
 
     def amount(x: float) -> str:
         return format_amount(x, unit, dimension)
@@ -112,18 +112,23 @@ def reading(row: Mapping[str, object]) -> str:
 VERDICT_BADGES = {"consistent": "✓ consistent", "conflict": "✗ conflict", "unverified": "· unverified"}
 
 
+def readable_figures(table: pd.DataFrame) -> list[str]:
+    """Each row's value with its unit, as a reader writes it ("USD 60 per barrel")."""
+    return [format_amount(v, u, d) for v, u, d in zip(table["value"], table["unit"], table["dimension"], strict=True)]
+
+
 def readable_table(table: pd.DataFrame) -> pd.DataFrame:
     """The figures table as the dashboard lists it: each value written with its unit, sources
     labelled, and, once checked, the standing verdict as a badge (marked when a reviewer decided or
     a decision needs a second look). Text a spreadsheet would run as a formula gets an apostrophe."""
     columns = {
         "surface": table["surface"],
-        "figure": [format_amount(v, u, d) for v, u, d in zip(table["value"], table["unit"], table["dimension"])],
+        "figure": readable_figures(table),
     }
     if "verdict" in table.columns:
         status = table["review_status"] if "review_status" in table.columns else pd.Series("", index=table.index)
         columns["verdict"] = [VERDICT_BADGES.get(v, v) + (f" · {s}" if s else "")
-                              for v, s in zip(effective_verdict(table), status)]
+                              for v, s in zip(effective_verdict(table), status, strict=True)]
     columns.update({
         "value": table["value"],
         "qualifier": table["qualifier"],
@@ -142,8 +147,7 @@ def readable_table(table: pd.DataFrame) -> pd.DataFrame:
 def spreadsheet_rows(table: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     """The rows an export hands to a person: the ids with the article's title next to them, the
     figure as a reader writes it ("USD 60 per barrel") beside its surface, then `columns`."""
-    figure = pd.Series([format_amount(v, u, d) for v, u, d in zip(table["value"], table["unit"], table["dimension"])],
-                       index=table.index, dtype="object")
+    figure = pd.Series(readable_figures(table), index=table.index, dtype="object")
     lead = ["doc_id", "doc_title", "figure_id"]
     rest = [c for c in columns if c not in lead]
     return pd.concat([table[lead], figure.rename("figure"), table[rest]], axis=1)

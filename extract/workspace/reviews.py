@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Mapping
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -93,7 +93,7 @@ def review_keys(table: pd.DataFrame) -> pd.Series:
     ordered = table.sort_values(["doc_id", "start"], kind="stable")
     occurrence = ordered.groupby(["doc_id", "sentence", "surface"], sort=False).cumcount().reindex(table.index)
     keys = [review_key(str(doc_id), str(sentence), str(surface), int(n)) for doc_id, sentence, surface, n
-            in zip(table["doc_id"], table["sentence"], table["surface"], occurrence)]
+            in zip(table["doc_id"], table["sentence"], table["surface"], occurrence, strict=True)]
     return pd.Series(keys, index=table.index, dtype="object")
 
 
@@ -149,7 +149,7 @@ def save_decision(key: str, verdict: str, note: str = "", *, reviewer: str, db_p
     name = _clean_name(reviewer)
     if not name:
         raise ValueError("a decision needs its reviewer's name")
-    when = (reviewed_at or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    when = (reviewed_at or datetime.now(UTC)).astimezone(UTC)
     decision = Decision(key, verdict, note, when.strftime("%Y-%m-%dT%H:%M:%SZ"), name, doc_id, sentence,
                         figure_id, surface, engine_verdict)
     path = Path(db_path)
@@ -209,8 +209,8 @@ def merge_decisions(table: pd.DataFrame, db_path: str | Path = DEFAULT_DB) -> pd
     for position, decision in _second_looks(table, keys, decisions).items():
         found[position] = decision
         status[position] = SECOND_LOOK
-    merged["reviewer_verdict"] = pd.Series([d.verdict if d and s == REVIEWED else "" for d, s in zip(found, status)],
-                                           index=table.index, dtype="object")
+    standing = [d.verdict if d and s == REVIEWED else "" for d, s in zip(found, status, strict=True)]
+    merged["reviewer_verdict"] = pd.Series(standing, index=table.index, dtype="object")
     merged["reviewer_note"] = pd.Series([d.note if d else "" for d in found], index=table.index, dtype="object")
     merged["reviewed_at"] = pd.Series([d.reviewed_at if d else "" for d in found], index=table.index, dtype="object")
     merged["reviewed_by"] = pd.Series([d.reviewer if d else "" for d in found], index=table.index, dtype="object")
@@ -223,7 +223,7 @@ def _second_looks(table: pd.DataFrame, keys: pd.Series, decisions: dict[str, Dec
     of that document whose sentence is most like the one decided on (positions in `table`)."""
     present = set(keys)
     by_document: dict[str, list[int]] = {}
-    for position, (doc_id, key) in enumerate(zip(table["doc_id"], keys)):
+    for position, (doc_id, key) in enumerate(zip(table["doc_id"], keys, strict=True)):
         if key not in decisions:
             by_document.setdefault(str(doc_id), []).append(position)
     placed: dict[int, Decision] = {}
