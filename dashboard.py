@@ -245,6 +245,11 @@ if store_path:
     st.stop()
 
 
+# The reviewer's name is given once per session: keep it while no figure (and so no name field) is shown,
+# which Streamlit would otherwise take as the field being gone and forget it.
+if "reviewer" in st.session_state:
+    st.session_state["reviewer"] = st.session_state["reviewer"]
+
 # ---- Sidebar: articles ------------------------------------------------------------------------
 st.sidebar.header("Articles")
 uploads = st.sidebar.file_uploader("Add articles", type=UPLOAD_TYPES, accept_multiple_files=True,

@@ -232,3 +232,18 @@ def test_with_sign_in_configured_a_visitor_sees_only_the_sign_in_button():
     assert not at.exception
     assert [b.label for b in at.button] == ["Sign in"]
     assert len(at.dataframe) == 0 and len(at.file_uploader) == 0  # no figures, no uploads before sign-in
+
+
+def test_the_reviewers_name_is_given_once_per_session(tmp_path, monkeypatch):
+    monkeypatch.setenv("FIGCHECK_REVIEWS_DB", str(tmp_path / "reviews.sqlite"))
+    at = _select(_app(), "$60 a barrel")
+    at.text_input(key="reviewer").input("Ada Byron").run()
+    at.multiselect(key="source").select("United Nations").run()  # no figure selected: no name field shown
+    assert "Figure detail" not in [h.value for h in at.subheader]
+    at.multiselect(key="source").unselect("United Nations").run()
+    at = _select(at, "496")
+    assert at.text_input(key="reviewer").value == "Ada Byron"
+    next(b for b in at.button if b.label == "Save decision").click().run()
+    assert not at.error
+    trail = next(h.proto.body for h in at.get("html") if "Review trail" in h.proto.body)
+    assert "<strong>Ada Byron</strong>" in trail
