@@ -60,7 +60,9 @@ def test_a_file_named_like_a_markdown_image_fetches_nothing_and_no_deploy_button
     empty_name = f"![y](http://127.0.0.1:{port}/y.png) see http://127.0.0.1:{port}/link.txt"
     files = [
         {"name": image_name, "mimeType": "text/plain", "buffer": b"Ferry fares rose 12% in May, the operator said."},
-        {"name": "second.txt", "mimeType": "text/plain", "buffer": b"Some 40 shops shut in June."},
+        # Long enough to extract for a few seconds, so the progress bar shows the first file's name.
+        {"name": "second.txt", "mimeType": "text/plain",
+         "buffer": " ".join(f"Some {n} shops shut in June, the council said." for n in range(800)).encode()},
         {"name": empty_name, "mimeType": "text/plain", "buffer": b""},
     ]
     with running_dashboard() as url, sync_playwright() as playwright:
@@ -71,9 +73,9 @@ def test_a_file_named_like_a_markdown_image_fetches_nothing_and_no_deploy_button
         assert page.locator("[data-testid='stAppDeployButton']").count() == 0
         assert page.get_by_role("button", name="Deploy").count() == 0
         page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(files)
-        page.get_by_text("Figures (20)").wait_for(timeout=60_000)
+        page.get_by_text("Extracting figures…").first.wait_for(timeout=60_000)
         alert = page.locator("[data-testid='stAlert']").filter(has_text="Could not load")
-        alert.first.wait_for(timeout=30_000)
+        alert.first.wait_for(timeout=120_000)
         assert alert.first.locator("img, a").count() == 0
         # Shown as written (an invisible word joiner inside "http://" is what keeps it from linking).
         assert f"![y](http://127.0.0.1:{port}/y.png) see http://127.0.0.1:{port}/link.txt: empty file" in \
