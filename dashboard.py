@@ -51,10 +51,13 @@ from extract.app.highlight import (article_html, evidence_table_html, markdown_l
                                    sentence_html, verdict_html)
 from extract.app.figure_reading import readable_table, reading, spreadsheet_rows
 from extract.workspace.reviews import ReviewStoreError, decision_history, latest_choice, reviewer_identity
+from extract.workspace.run_log import configure_logging, default_workspace
 from extract.workspace.store_writer import StoreError
 from extract.checks.verdicts import VERDICTS
 
 st.set_page_config(page_title="figcheck", page_icon="🔎", layout="wide")
+# Tracebacks of unexpected errors go to the workspace's figcheck.log; visitors get a short message.
+configure_logging(default_workspace())
 
 
 

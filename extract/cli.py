@@ -8,15 +8,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from extract.workspace.batch import EngineError, extract_all, make_engine, open_sink, run_batch
 from extract.checks.crosscheck import check_figures
-from extract.documents.loaders import Document, LoadError, load_inputs
-from extract.workspace.export import FORMATS, format_for, write_table
+from extract.checks.official_statistics import import_official_source
 from extract.checks.reference_data import load_references
-from extract.workspace.reviews import ReviewStoreError, merge_decisions
-from extract.engine.table_schema import COLUMNS, empty_frame
-from extract.workspace.store_writer import PARTITIONS, StoreError, StoreWriter
 from extract.checks.verdicts import VERDICTS
+from extract.documents.loaders import Document, LoadError, load_inputs
+from extract.engine.table_schema import COLUMNS, empty_frame
+from extract.workspace.batch import EngineError, extract_all, make_engine, open_sink, run_batch
+from extract.workspace.export import FORMATS, format_for, to_csv_bytes, write_table
+from extract.workspace.reviews import ReviewStoreError, merge_decisions
+from extract.workspace.run_log import configure_logging, default_workspace, log_unexpected
+from extract.workspace.store_writer import PARTITIONS, StoreError, StoreWriter
 
 
 def _extract_inputs(args: argparse.Namespace) -> tuple[list[Document], pd.DataFrame, list[LoadError]]:
@@ -78,8 +80,8 @@ def _figures_command(args: argparse.Namespace) -> int:
     finally:
         engine.close()
         sink.close()
-    for error in report.errors:
-        print(f"figcheck: {error}", file=sys.stderr)
+    for problem in report.errors:
+        print(f"figcheck: {problem}", file=sys.stderr)
     if args.verbose:
         skipped = f", {report.skipped} already in the store" if isinstance(sink, StoreWriter) else ""
         print(f"figcheck: {report.documents} documents, {report.figures} figures{skipped}, "
@@ -120,8 +122,29 @@ def _check_command(args: argparse.Namespace) -> int:
     return 1 if errors or reference_errors else 0
 
 
+def _reference_import_command(args: argparse.Namespace) -> int:
+    rows, errors = import_official_source(args.location, args.mapping or [])
+    data = to_csv_bytes(rows)
+    try:
+        if args.output and args.output != "-":
+            Path(args.output).write_bytes(data)
+        else:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+    except OSError as error:
+        print(f"figcheck: {args.output}: cannot write: {error.strerror or error}", file=sys.stderr)
+        return 1
+    for problem in errors:
+        print(f"figcheck: {problem}", file=sys.stderr)
+    if args.verbose:
+        print(f"figcheck: {len(rows)} reference rows, {len(errors)} errors", file=sys.stderr)
+    return 1 if errors or rows.empty else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m extract", description="figcheck: figures in news articles")
+    parser.add_argument("--debug", action="store_true",
+                        help="tracebacks and debug messages on stderr too (always in the workspace's figcheck.log)")
     commands = parser.add_subparsers(dest="command", required=True)
     figures = commands.add_parser("figures", help="extract every figure into a table")
     figures.add_argument("inputs", nargs="+", metavar="INPUT",
@@ -137,7 +160,8 @@ def build_parser() -> argparse.ArgumentParser:
     figures.add_argument("--scheduler", metavar="ADDRESS",
                          help="with --engine dask: the scheduler, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster)")
     figures.add_argument("--chunk-size", type=_at_least_one, default=1000, metavar="N",
-                         help="documents written per chunk; a store commits (and resumes) chunk by chunk (default 1000)")
+                         help="documents written per chunk; a store commits (and resumes) chunk by chunk "
+                              "(default 1000)")
     figures.add_argument("--partition-by", choices=PARTITIONS, default="none",
                          help="store files split by outlet or by month of doc_date (default none)")
     figures.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
@@ -159,6 +183,18 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--workers", type=int, default=1, help="local processes for extraction (default 1)")
     check.add_argument("-v", "--verbose", action="store_true", help="print a summary on stderr")
     check.set_defaults(run=_check_command)
+
+    reference = commands.add_parser("reference", help="reference data for the cross-checks")
+    reference_commands = reference.add_subparsers(dest="reference_command", required=True)
+    imports = reference_commands.add_parser(
+        "import", help="official statistics (SDMX-CSV, World Bank API JSON, ONS time-series CSV) as reference rows")
+    imports.add_argument("location", metavar="FILE_OR_URL", help="a published file, or its http(s) URL")
+    imports.add_argument("--mapping", action="append", metavar="M",
+                         help="a series mapping CSV (format, series, filter, measure, entity, unit, geography, "
+                              "scale, months, source, url), besides the bundled data/official_series.csv (repeatable)")
+    imports.add_argument("-o", "--output", help="the reference CSV to write; default stdout")
+    imports.add_argument("-v", "--verbose", action="store_true", help="print a summary on stderr")
+    imports.set_defaults(run=_reference_import_command)
     return parser
 
 
@@ -167,8 +203,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if getattr(args, "workers", 1) < 1:
         parser.error("--workers must be at least 1")
+    log = configure_logging(default_workspace(), debug=args.debug)
     try:
         return args.run(args)
     except KeyboardInterrupt:
         print("figcheck: interrupted", file=sys.stderr)
         return 130
+    except Exception as error:  # noqa: BLE001 - the last line of defence: one line here, the traceback logged
+        log_unexpected(error, f"running '{args.command}'", log)
+        return 1

@@ -9,6 +9,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 # Reviews written by tests (and by the dashboard servers they start) never touch data/reviews.sqlite.
 os.environ.setdefault("FIGCHECK_REVIEWS_DB", str(Path(tempfile.mkdtemp(prefix="figcheck-reviews-")) / "reviews.sqlite"))
+# Nor does a log they cause (extract.workspace.run_log) go to data/workspace/.
+os.environ.setdefault("FIGCHECK_WORKSPACE", tempfile.mkdtemp(prefix="figcheck-workspace-"))
 sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
 SAMPLE = ROOT / "data" / "articles" / "000_e6f7d8410eb97394.txt"

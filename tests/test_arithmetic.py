@@ -9,7 +9,7 @@ from extract.checks.matching import figure_measures
 
 def findings(text):
     table = figures(text)
-    surfaces = dict(zip(table["figure_id"], table["surface"]))
+    surfaces = dict(zip(table["figure_id"], table["surface"], strict=True))
     found = arithmetic_findings(figure_measures(table))
     return [(surfaces[fid], f.verdict, f.rule, f.reason, tuple(surfaces[e] for e in f.evidence))
             for fid, fs in found.items() for f in fs]
@@ -30,7 +30,8 @@ def findings(text):
        ("4,381", "6,754"))]),
     ("The jobless rate rose 0.3 percentage points to 4.3% from 4%.",
      [("0.3 percentage points", "consistent", "change",
-       "states a rise of 0.3 percentage points from 4% to 4.3%; that is a rise of 0.3 percentage points", ("4%", "4.3%"))]),
+       "states a rise of 0.3 percentage points from 4% to 4.3%; that is a rise of 0.3 percentage points",
+       ("4%", "4.3%"))]),
     ("Inspectors boarded 135 of the 496 sanctioned tankers.",
      [("135", "consistent", "part-whole",
        "states 135 of a stated total of 496 sanctioned tankers: the part is within the whole", ("496",))]),
@@ -44,10 +45,12 @@ def findings(text):
      [("120%", "conflict", "share", "states a share of 120%: a share lies between 0% and 100%", ())]),
     ("In June a total of 1,675 civilians were killed or injured: 232 killed and 1,343 injured.",
      [("1,675", "conflict", "sum",
-       "states a total of 1,675 civilians killed or injured; its parts 232 and 1,343 add up to 1,575", ("232", "1,343"))]),
+       "states a total of 1,675 civilians killed or injured; its parts 232 and 1,343 add up to 1,575",
+       ("232", "1,343"))]),
     ("In June a total of 1,575 civilians were killed or injured: 232 killed and 1,343 injured.",
      [("1,575", "consistent", "sum",
-       "states a total of 1,575 civilians killed or injured; its parts 232 and 1,343 add up to 1,575", ("232", "1,343"))]),
+       "states a total of 1,575 civilians killed or injured; its parts 232 and 1,343 add up to 1,575",
+       ("232", "1,343"))]),
     ("Officials counted a total of 300 victims, including 232 killed and 143 injured.",
      [("300", "conflict", "sum", "states a total of 300 victims, including 232 and 143: these alone add up to 375",
        ("232", "143"))]),

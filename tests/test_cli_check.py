@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 import pandas as pd
-
 from conftest import ROOT, SAMPLE
+
 from extract import COLUMNS, figures, load_path
 from extract.checks.reference_data import REFERENCE_COLUMNS
 from extract.workspace.reviews import review_keys, save_decision
@@ -23,7 +23,7 @@ def test_check_writes_figures_and_verdicts():
     result = run("check", str(CORPUS), str(SAMPLE))
     assert result.returncode == 0, result.stderr
     table = pd.read_csv(io.BytesIO(result.stdout), keep_default_na=False)
-    assert list(table.columns) == COLUMNS + ["verdict", "verdict_reason", "evidence", "check"]
+    assert list(table.columns) == COLUMNS + ["verdict", "verdict_reason", "evidence", "check", "verdict_label"]
     by_id = table.set_index("figure_id")
     assert tuple(by_id.loc["planet-0701-0000", ["doc_id", "verdict", "check", "evidence"]]) == \
         ("planet-0701", "conflict", "reference", "ohchr-2025-06-killed")

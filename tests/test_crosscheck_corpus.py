@@ -26,7 +26,7 @@ EXPECTED = {
                          f"states 4,807 civilians injured, 1 Dec 2024 – 31 May 2025; {OHCHR} reported 4,807 "
                          f"civilians injured, 1 Dec 2024 – 31 May 2025"),
     "planet-0701-0002": ("about $10bn", "consistent", "reference", "kse-2024-10-tanker-spending",
-                         "states about $10bn (Russia), 1 Jan 2022 – 1 Jul 2025; KSE Institute (Kyiv School of "
+                         "states about $10bn (spent, Russia), 1 Jan 2022 – 1 Jul 2025; KSE Institute (Kyiv School of "
                          "Economics) reported about $10bn (spent on second-hand tankers since 2022, Russia), "
                          "from 1 Jan 2022"),
     "planet-0701-0003": ("$65 a barrel", "conflict", "reference", "price-cap-2022-12-crude",
@@ -44,7 +44,8 @@ EXPECTED = {
                           f"(measures differ: killed vs killed or injured)"),
     "courier-0705-0002": ("37%", "consistent", "reference", "ohchr-2025-06-casualties-rise",
                           f"states 37% (Civilian casualties), 1 Dec 2024 – 31 May 2025; {OHCHR} reported 37% "
-                          f"(increase on the same period a year earlier, civilian casualties), 1 Dec 2024 – 31 May 2025"),
+                          "(increase on the same period a year earlier, civilian casualties), "
+                          "1 Dec 2024 – 31 May 2025"),
     "courier-0705-0003": ("4.1 million barrels per day", "consistent", "reference", "kse-2024-06-shadow-volume",
                           "states 4.1 million barrels per day (Shadow tankers), June 2024; KSE Institute (Kyiv School "
                           "of Economics) reported 4.1 million barrels a day (carried by shadow tankers, Russian oil), "
@@ -129,11 +130,12 @@ def test_bounds_decide_by_interval(result):
 
 def test_the_verdict_columns_are_appended_to_the_figures_table(result):
     from extract import COLUMNS
-    assert list(result.table.columns) == COLUMNS + ["verdict", "verdict_reason", "evidence", "check"]
+    assert list(result.table.columns) == COLUMNS + ["verdict", "verdict_reason", "evidence", "check", "verdict_label"]
 
 
 def test_an_empty_table_gets_the_columns_and_nothing_else():
     from extract.checks.crosscheck import check_figures, verdicts_by_source
     checked = check_figures(figures([]), load_reference()[0])
-    assert checked.empty and list(checked.columns)[-4:] == ["verdict", "verdict_reason", "evidence", "check"]
+    assert checked.empty
+    assert list(checked.columns)[-5:] == ["verdict", "verdict_reason", "evidence", "check", "verdict_label"]
     assert verdicts_by_source(checked).empty

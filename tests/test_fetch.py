@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
+import ipaddress
+import socket
+import ssl
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from extract.documents import url_fetch
 from extract.documents.loaders import Document, LoadError
-from extract.documents.url_fetch import fetch_document
+from extract.documents.url_fetch import fetch_document, is_fetchable_address
 from extract.engine.extraction import figures
 
 ARTICLE_HTML = b"""<!doctype html><html><head><title>Port traffic falls</title>
@@ -19,6 +24,14 @@ ARTICLE_HTML = b"""<!doctype html><html><head><title>Port traffic falls</title>
 <p>The authority said more than 3,000 ships docked, down from 3,400 a year earlier.</p>
 <p>Officials expect a recovery once the new terminal opens in the spring of next year.</p>
 </article><footer>Copyright</footer></body></html>"""
+
+
+REDIRECTS = {
+    "/to-file": (302, "file:///etc/passwd"),
+    "/to-article": (301, "/article"),
+    "/to-metadata": (302, "http://169.254.169.254/latest/meta-data/"),
+    "/loop": (302, "/loop"),
+}
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -32,7 +45,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_GET(self):  # noqa: N802 - http.server's name
+    def do_GET(self):
+        self.server.requests.append((self.path, self.headers.get("Host", "")))  # type: ignore[attr-defined]
         if self.path == "/article":
             self._send(ARTICLE_HTML, "text/html; charset=utf-8")
         elif self.path == "/plain":
@@ -57,13 +71,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Type", "text/html")
             self.send_header("Content-Length", str(10 ** 9))
             self.end_headers()
-        elif self.path == "/to-file":
-            self.send_response(302)
-            self.send_header("Location", "file:///etc/passwd")
-            self.end_headers()
-        elif self.path == "/to-article":
-            self.send_response(301)
-            self.send_header("Location", "/article")
+        elif self.path in REDIRECTS:
+            status, location = REDIRECTS[self.path]
+            self.send_response(status)
+            self.send_header("Location", location)
             self.end_headers()
         elif self.path == "/trickle":
             try:
@@ -85,14 +96,22 @@ def local_fetches_allowed(monkeypatch):
     monkeypatch.setenv("FIGCHECK_FETCH_PRIVATE", "1")
 
 
+def _start_server(address: str, port: int = 0, tls: ssl.SSLContext | None = None) -> ThreadingHTTPServer:
+    httpd = ThreadingHTTPServer((address, port), _Handler)
+    httpd.requests = []  # type: ignore[attr-defined]  # (path, Host header) of every request
+    httpd.daemon_threads = True
+    if tls is not None:
+        httpd.socket = tls.wrap_socket(httpd.socket, server_side=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
 @pytest.fixture(scope="module")
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
+    httpd = _start_server("127.0.0.1")
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
+    httpd.server_close()
 
 
 def test_html_page_gives_main_text_title_site_and_date(server):
@@ -163,9 +182,8 @@ def test_a_closed_port_is_a_clear_error():
 
 
 def test_the_dashboard_fetches_an_article_from_a_url_and_names_a_bad_one(server):
-    from streamlit.testing.v1 import AppTest
-
     from conftest import ROOT
+    from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
     at.text_input(key="url").input(f"{server}/article")
@@ -202,9 +220,165 @@ def test_private_and_local_addresses_are_refused_unless_allowed(server, monkeypa
     assert isinstance(fetch_document(f"{server}/article", allow_private=True), Document)
 
 
-def test_a_redirect_to_a_private_address_is_refused():
-    from extract.documents.url_fetch import _CheckedRedirects, _RefusedURL
+class _Resolver:
+    """Stands in for DNS: answers `answers[n]` to the n-th lookup of `host` (the last one from then on)."""
 
-    with pytest.raises(_RefusedURL, match="private or local address"):
-        _CheckedRedirects(allow_private=False).redirect_request(None, None, 302, "Found", {},
-                                                                "http://169.254.169.254/latest/")
+    def __init__(self, monkeypatch, host: str, *answers: list[str]) -> None:
+        self.host, self.answers, self.lookups = host, answers, 0
+        real = socket.getaddrinfo
+
+        def getaddrinfo(name, port, *args, **kwargs):
+            if name != host:
+                return real(name, port, *args, **kwargs)
+            addresses = self.answers[min(self.lookups, len(self.answers) - 1)]
+            self.lookups += 1
+            return [(socket.AF_INET6 if ":" in a else socket.AF_INET, socket.SOCK_STREAM, 6, "",
+                     (a, int(port)) if ":" not in a else (a, int(port), 0, 0)) for a in addresses]
+
+        monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+
+
+def _treat_as_public(monkeypatch, *addresses: str) -> None:
+    """Let loopback test servers play public hosts; every other address is judged by the real rule."""
+    public = {ipaddress.ip_address(a) for a in addresses}
+    real = url_fetch.is_fetchable_address
+    monkeypatch.setattr(url_fetch, "is_fetchable_address", lambda address: address in public or real(address))
+
+
+@pytest.fixture
+def public_and_inside_servers():
+    """A 'public' server on 127.0.0.1 and an 'inside' one on 127.0.0.2, on the same port."""
+    public = _start_server("127.0.0.1")
+    port = public.server_address[1]
+    inside = _start_server("127.0.0.2", port)
+    yield public, inside, port
+    for httpd in (public, inside):
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_a_rebinding_answer_never_reaches_the_inside_server(monkeypatch, public_and_inside_servers):
+    monkeypatch.delenv("FIGCHECK_FETCH_PRIVATE")
+    public, inside, port = public_and_inside_servers
+    _treat_as_public(monkeypatch, "127.0.0.1")
+    # The first answer passes the check; every later one points inside, as a rebinding DNS server would.
+    resolver = _Resolver(monkeypatch, "news.example", ["127.0.0.1"], ["127.0.0.2"])
+    document = fetch_document(f"http://news.example:{port}/article")
+    assert isinstance(document, Document) and document.title == "Port traffic falls"
+    assert resolver.lookups == 1
+    assert public.requests == [("/article", f"news.example:{port}")]  # the Host header names the host
+    assert inside.requests == []
+
+
+def test_a_host_is_refused_when_any_of_its_addresses_is_not_public(monkeypatch, public_and_inside_servers):
+    monkeypatch.delenv("FIGCHECK_FETCH_PRIVATE")
+    public, inside, port = public_and_inside_servers
+    _treat_as_public(monkeypatch, "127.0.0.1")
+    _Resolver(monkeypatch, "news.example", ["127.0.0.1", "127.0.0.2"])
+    error = fetch_document(f"http://news.example:{port}/article")
+    assert isinstance(error, LoadError)
+    assert error.message == "host 'news.example' is a private or local address (127.0.0.2), which is not fetched"
+    assert public.requests == [] and inside.requests == []
+
+
+@pytest.mark.parametrize("answer", ["100.64.0.1", "100.100.100.200", "192.0.0.9", "192.0.0.170",
+                                    "169.254.169.254", "10.1.2.3", "0.0.0.0", "::ffff:10.0.0.1",
+                                    "64:ff9b::a9fe:a9fe", "fd00::1", "fe80::1", "::1"])
+def test_every_non_global_address_is_refused(monkeypatch, answer):
+    monkeypatch.delenv("FIGCHECK_FETCH_PRIVATE")
+    _Resolver(monkeypatch, "news.example", [answer])
+    error = fetch_document("http://news.example/article", timeout=1)
+    assert isinstance(error, LoadError)
+    shown = ipaddress.ip_address(answer)
+    assert error.message == f"host 'news.example' is a private or local address ({shown}), which is not fetched"
+
+
+@pytest.mark.parametrize("address, fetchable", [
+    ("8.8.8.8", True), ("2606:4700:4700::1111", True), ("::ffff:8.8.8.8", True),
+    ("100.64.0.0", False), ("100.127.255.255", False), ("192.0.0.0", False), ("192.0.0.255", False),
+    ("100.63.255.255", True), ("100.128.0.0", True), ("192.0.1.1", True),
+    ("2002:a00:1::1", False), ("2001:0:4136:e378:8000:63bf:f5ff:fffe", False),  # 6to4 / Teredo to 10.0.0.1
+])
+def test_the_address_rule(address, fetchable):
+    assert is_fetchable_address(ipaddress.ip_address(address)) is fetchable
+
+
+def test_a_redirect_to_a_private_address_is_refused_before_connecting(monkeypatch, server):
+    monkeypatch.delenv("FIGCHECK_FETCH_PRIVATE")
+    _treat_as_public(monkeypatch, "127.0.0.1")
+    error = fetch_document(f"{server}/to-metadata")
+    assert isinstance(error, LoadError)
+    assert error.message == ("redirected to http://169.254.169.254/latest/meta-data/: host '169.254.169.254' "
+                             "is a private or local address (169.254.169.254), which is not fetched")
+
+
+def test_a_redirect_loop_ends(server):
+    error = fetch_document(f"{server}/loop")
+    assert isinstance(error, LoadError) and error.message == "too many redirects (more than 5)"
+
+
+def _certificate(tmp_path, name: str):
+    """A self-signed certificate for `name` and its key, as PEM files."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .sign(key, hashes.SHA256()))
+    cert_path, key_path = tmp_path / f"{name}.pem", tmp_path / f"{name}.key"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return cert_path, key_path
+
+
+def test_https_to_the_pinned_address_keeps_sni_host_and_certificate_check(monkeypatch, tmp_path):
+    cert, key = _certificate(tmp_path, "news.example")
+    server_names: list[str | None] = []
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    context.sni_callback = lambda _sock, name, _context: server_names.append(name)
+    httpd = _start_server("127.0.0.1", tls=context)
+    port = httpd.server_address[1]
+    try:
+        monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # the only certificate the fetcher trusts
+        resolver = _Resolver(monkeypatch, "news.example", ["127.0.0.1"], ["127.0.0.2"])
+        document = fetch_document(f"https://news.example:{port}/article")
+        assert isinstance(document, Document) and document.url == f"https://news.example:{port}/article"
+        assert server_names == ["news.example"] and resolver.lookups == 1
+        assert httpd.requests == [("/article", f"news.example:{port}")]
+
+        # Another name on the same address: the certificate is checked against the name, not the IP.
+        _Resolver(monkeypatch, "other.example", ["127.0.0.1"])
+        error = fetch_document(f"https://other.example:{port}/article")
+        assert isinstance(error, LoadError) and error.message.startswith("cannot fetch:")
+        assert "certificate verify failed" in error.message and len(httpd.requests) == 1
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_timed_out_fetches_leave_no_thread_behind():
+    # A port that accepts connections (the kernel's backlog) but never answers, and runs no thread of its own.
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(16)
+    port = silent.getsockname()[1]
+    try:
+        before = threading.enumerate()
+        started = time.monotonic()
+        for scheme in ("http", "https", "http", "https"):
+            error = fetch_document(f"{scheme}://127.0.0.1:{port}/article", timeout=0.3)
+            assert isinstance(error, LoadError) and error.message == "timed out after 0.3 s"
+        assert time.monotonic() - started < 2.5
+        assert threading.enumerate() == before
+    finally:
+        silent.close()

@@ -4,10 +4,12 @@ import pandas as pd
 import pytest
 
 from extract import figures
-from extract.checks.settings import CheckSettings
 from extract.checks.matching import corpus_matches, figure_measures, reference_matches
 from extract.checks.measure_terms import lemma, outcomes, sources_agree, terms
 from extract.checks.reference_data import load_reference
+from extract.checks.settings import CheckSettings
+
+DEFAULT = CheckSettings()
 
 
 @pytest.fixture(scope="module")
@@ -16,7 +18,7 @@ def reference():
     return table
 
 
-def _matches(text, reference, settings=CheckSettings()):
+def _matches(text, reference, settings=DEFAULT):
     table = figures(text)
     measures = figure_measures(table, settings)
     found = reference_matches(measures, reference, settings)
@@ -72,15 +74,17 @@ def test_corpus_matches_other_documents_only():
     ], ignore_index=True)
     found = corpus_matches(figure_measures(table))
     assert [(m.other_id, m.is_match, m.agrees) for m in found["a-0"]] == [("b-0", True, False)]
-    assert found["b-0"][0].why == ("same unit (passenger); shared words: carry, ferry, kherson, passenger (4 of 4); both name kherson; "
+    assert found["b-0"][0].why == ("same unit (passenger); same measure: passengers; both name kherson; "
                                    "period March 2025 ≈ March 2025")
 
 
 def test_lemmas_and_outcomes():
     assert [lemma(w) for w in ("killed", "tankers", "capping", "sanctions", "Ukrainian")] == \
         ["kill", "tanker", "cap", "sanction", "ukrainian"]
-    assert terms("Shadow tankers carried 4.1 million barrels, the report said") == {"shadow", "tanker", "carry", "barrel"}
-    assert outcomes("were killed or wounded") == {"killed", "injured"} and outcomes("casualties") == {"killed", "injured"}
+    assert terms("Shadow tankers carried 4.1 million barrels, the report said") == \
+        {"shadow", "tanker", "carry", "barrel"}
+    assert outcomes("were killed or wounded") == {"killed", "injured"}
+    assert outcomes("casualties") == {"killed", "injured"}
     assert sources_agree("United Nations", "UN Human Rights Office (OHCHR)") is True
     assert sources_agree("Kyiv School of Economics", "KSE Institute (Kyiv School of Economics)") is True
     assert sources_agree("Reuters", "KSE Institute") is False and sources_agree("", "OHCHR") is None

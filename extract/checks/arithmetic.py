@@ -108,7 +108,7 @@ def _part_whole_findings(figures: list[FigureMeasure], sentence_index: dict[str,
     findings: dict[str, ArithmeticFinding] = {}
     counts = [f for f in figures if f.dimension == "count" and _level(f)]
     # "135 of the 496 sanctioned tankers": part, "of", whole, in one sentence.
-    for part, whole in zip(counts, counts[1:]):
+    for part, whole in zip(counts, counts[1:], strict=False):
         if part.sentence == whole.sentence and part.span[1] <= whole.span[0] and _compatible(part, whole) \
                 and _PART_OF.match(_between(part.sentence, part, whole)) \
                 and not _ONE_IN.search(part.sentence[:part.span[0]]):
@@ -165,7 +165,8 @@ def _change_findings(figures: list[FigureMeasure]) -> list[ArithmeticFinding]:
             after = [f for f in levels if _TO.search(f.sentence[:f.span[0]])
                      and (f.span[0] < change.span[0] or f.span[0] - change.span[1] <= AFTER_WITHIN)]
             before = [f for f in levels if f.span[0] > change.span[0] and _FROM_STRICT.search(f.sentence[:f.span[0]])] \
-                or [f for f in levels if f.span[0] > change.span[0] and _FROM.search(f.sentence[change.span[1]:f.span[0]])]
+                or [f for f in levels
+                    if f.span[0] > change.span[0] and _FROM.search(f.sentence[change.span[1]:f.span[0]])]
             if not after:
                 # "6,754 ... in H1 2025, up 54% on 4,381": the level stated before the change.
                 after = [f for f in levels if f.span[1] <= change.span[0]][-1:]
@@ -181,7 +182,10 @@ def _change_findings(figures: list[FigureMeasure]) -> list[ArithmeticFinding]:
             if expected is None:
                 continue
             way = "rise" if change.direction == "up" else "fall"
-            middle = _change_interval(change, _midpoint(before_fig.interval), _midpoint(after_fig.interval)).low
+            middle_interval = _change_interval(change, _midpoint(before_fig.interval), _midpoint(after_fig.interval))
+            if middle_interval is None:
+                continue
+            middle = middle_interval.low
             unit = {"%": "%", "percentage point": " percentage points"}.get(change.unit_key, "")
             if middle >= 0:
                 computed = f"a {way} of {format_number(round(middle, 1))}{unit}"

@@ -44,7 +44,8 @@ _OUTCOMES: dict[str, frozenset[str]] = {
     "wound": frozenset({"injured"}), "wounded": frozenset({"injured"}), "hurt": frozenset({"injured"}),
     "casualty": frozenset({"killed", "injured"}),
 }
-_UP = re.compile(r"\b(?:increase[sd]?|increasing|rise|rose|risen|rising|up|higher|growth|grew|jump(?:ed)?|surge[sd]?)\b",
+_UP = re.compile(r"\b(?:increase[sd]?|increasing|rise|rose|risen|rising|up|higher|growth|grew|jump(?:ed)?"
+                 r"|surge[sd]?)\b",
                  re.IGNORECASE)
 _DOWN = re.compile(r"\b(?:decrease[sd]?|decreasing|fall|fell|fallen|falling|down|lower|decline[sd]?|drop(?:ped)?)\b",
                    re.IGNORECASE)
@@ -161,7 +162,8 @@ def source_names(source: str) -> frozenset[str]:
     """
     source = re.sub(r"\s+in\s+[A-Z][\w’'-]*", " ", source)
     words = re.findall(r"[A-Za-z][A-Za-z'’.&-]*", source)
-    names = {w.lower().strip(".") for w in words if w.lower() not in STOP_WORDS and w.lower() not in _GENERIC_SOURCE_WORDS}
+    names = {w.lower().strip(".") for w in words
+             if w.lower() not in STOP_WORDS and w.lower() not in _GENERIC_SOURCE_WORDS}
     for group in re.split(r"[(),;/]", source):
         capitals = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", group) if w[0].isupper()]
         if len(capitals) >= 2:

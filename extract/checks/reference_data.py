@@ -129,7 +129,7 @@ def _validated_row(record: dict[str, str], problems: list[str]) -> dict | None:
     url = record.get("url", "").strip()
     if url and not re.match(r"https?://[^\s/]+\.[^\s]+$", url):
         problems.append(f"url {url!r} is not an http(s) address")
-    if problems:
+    if problems or unit is None:
         return None
     return {
         "id": identifier, "measure": record["measure"].strip(), "entity": record["entity"].strip(),
@@ -178,10 +178,10 @@ def parse_reference(text: str, origin: str) -> tuple[pd.DataFrame, list[LoadErro
             errors.append(LoadError(where, f"{len(cells)} cells, expected {len(header)}"))
             continue
         problems: list[str] = []
-        row = _validated_row(dict(zip(header, cells)), problems)
+        row = _validated_row(dict(zip(header, cells, strict=True)), problems)
         if row is not None and row["id"] in seen:
             problems.append(f"id {row['id']!r} already used on line {seen[row['id']]}")
-        if problems:
+        if problems or row is None:
             errors.append(LoadError(where, "; ".join(problems)))
             continue
         seen[row["id"]] = start_line

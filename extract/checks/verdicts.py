@@ -10,6 +10,11 @@ The rules, in order (README, "Cross-checking"):
 4. Otherwise an arithmetic check it passed makes it *consistent*.
 5. Nothing to compare with: *unverified* (the reason names the closest related evidence, so
    the reviewer sees "6,754 killed or injured" beside "more than 6,700 killed").
+
+`verdict` keeps these three values (the dashboard's filter and the review store use them);
+`check` says which check decided it (reference, corpus — another article — or arithmetic), and
+`verdict_label` says in a few words what was found, so that a figure that merely adds up inside
+its own article reads "adds up" or "within its total", never as if it had been verified.
 """
 
 from __future__ import annotations
@@ -17,12 +22,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extract.checks.arithmetic import ArithmeticFinding
-from extract.checks.matching import Match
+from extract.checks.matching import CorpusTally, Match
 
 VERDICTS = ("consistent", "conflict", "unverified")
 CHECKS = ("reference", "corpus", "arithmetic")
-VERDICT_COLUMNS = ["verdict", "verdict_reason", "evidence", "check"]
+VERDICT_COLUMNS = ["verdict", "verdict_reason", "evidence", "check", "verdict_label"]
 EVIDENCE_SEPARATOR = "; "
+# What an arithmetic finding says, by its rule and verdict: a pass is what it is, not "consistent".
+ARITHMETIC_LABELS = {
+    ("sum", "consistent"): "adds up", ("sum", "conflict"): "does not add up",
+    ("part-whole", "consistent"): "within its total", ("part-whole", "conflict"): "larger than its total",
+    ("change", "consistent"): "change adds up", ("change", "conflict"): "change does not add up",
+    ("share", "conflict"): "share outside 0–100%",
+}
+VERDICT_LABELS = {
+    ("consistent", "reference"): "matches reference", ("conflict", "reference"): "contradicts reference",
+    ("consistent", "corpus"): "agrees with other articles", ("conflict", "corpus"): "contradicts another article",
+    ("unverified", ""): "not checked",
+}
 
 
 @dataclass(frozen=True)
@@ -31,6 +48,16 @@ class Verdict:
     reason: str
     evidence: tuple[str, ...]  # reference ids or figure_ids
     check: str  # reference / corpus / arithmetic / '' when unverified
+    label: str = ""  # "matches reference", "adds up", "within its total", ... (VERDICT_LABELS, ARITHMETIC_LABELS)
+
+
+def _labelled(verdict: str, reason: str, evidence: tuple[str, ...], check: str) -> Verdict:
+    return Verdict(verdict, reason, evidence, check, VERDICT_LABELS.get((verdict, check), ""))
+
+
+def _from_finding(finding: ArithmeticFinding) -> Verdict:
+    label = ARITHMETIC_LABELS.get((finding.rule, finding.verdict), finding.verdict)
+    return Verdict(finding.verdict, finding.reason, finding.evidence, "arithmetic", label)
 
 
 def evidence_sentence(match: Match) -> str:
@@ -57,51 +84,56 @@ def _caveat(verdict: Verdict, reference: list[Match]) -> Verdict:
     if not near:
         return verdict
     note = f"; but compare: {evidence_sentence(near[0])} ({near[0].differences[0]})"
-    return Verdict(verdict.verdict, verdict.reason + note, verdict.evidence, verdict.check)
+    return Verdict(verdict.verdict, verdict.reason + note, verdict.evidence, verdict.check, verdict.label)
 
 
-def decide(claim: str, reference: list[Match], corpus: list[Match], findings: list[ArithmeticFinding]) -> Verdict:
-    """The verdict of one figure. `claim` is how the figure reads ("986 civilians killed, ...")."""
-    verdict = _decide(claim, reference, corpus, findings)
+def decide(claim: str, reference: list[Match], corpus: list[Match], findings: list[ArithmeticFinding],
+           tally: CorpusTally | None = None) -> Verdict:
+    """The verdict of one figure. `claim` is how the figure reads ("986 civilians killed, ...");
+    `tally` counts every matching figure of other articles where `corpus` lists only some."""
+    verdict = _decide(claim, reference, corpus, findings, tally)
     return verdict if verdict.check in ("reference", "") else _caveat(verdict, reference)
 
 
-def _decide(claim: str, reference: list[Match], corpus: list[Match], findings: list[ArithmeticFinding]) -> Verdict:
+def _decide(claim: str, reference: list[Match], corpus: list[Match], findings: list[ArithmeticFinding],
+            tally: CorpusTally | None) -> Verdict:
     ref_matches = [m for m in reference if m.is_match]
     corpus_matches = [m for m in corpus if m.is_match]
+    matching = tally.matching if tally else len(corpus_matches)
+    disagreeing = tally.disagreeing if tally else len([m for m in corpus_matches if not m.agrees])
     if ref_matches:
         agreeing = [m for m in ref_matches if m.agrees]
         if agreeing:
             reason = f"states {claim}; {evidence_sentence(agreeing[0])}"
             dissent = [m for m in corpus_matches if not m.agrees]
             if dissent:
-                reason += f" (the reference outranks {len(dissent)} other article{'s' if len(dissent) > 1 else ''} " \
-                          f"that disagree{'s' if len(dissent) == 1 else ''}: {evidence_sentence(dissent[0])})"
-            return Verdict("consistent", reason, tuple(m.other_id for m in agreeing), "reference")
+                reason += f" (the reference outranks {disagreeing} other article{'s' if disagreeing > 1 else ''} " \
+                          f"that disagree{'s' if disagreeing == 1 else ''}: {evidence_sentence(dissent[0])})"
+            return _labelled("consistent", reason, tuple(m.other_id for m in agreeing), "reference")
         nearest = _closest(ref_matches)
-        return Verdict("conflict", f"states {claim}; {evidence_sentence(nearest)}",
-                       tuple(m.other_id for m in ref_matches), "reference")
+        return _labelled("conflict", f"states {claim}; {evidence_sentence(nearest)}",
+                         tuple(m.other_id for m in ref_matches), "reference")
     conflicts = [f for f in findings if f.verdict == "conflict"]
     if conflicts:
-        return Verdict("conflict", conflicts[0].reason, conflicts[0].evidence, "arithmetic")
+        return _from_finding(conflicts[0])
     if corpus_matches:
         dissent = [m for m in corpus_matches if not m.agrees]
         if dissent:
             nearest = _closest(dissent)
-            return Verdict("conflict", f"states {claim}; {evidence_sentence(nearest)}",
-                           tuple(m.other_id for m in dissent), "corpus")
-        others = len(corpus_matches)
-        return Verdict("consistent",
-                       f"states {claim}; {evidence_sentence(corpus_matches[0])}"
-                       + (f" (and {others - 1} more agree)" if others > 1 else ""),
-                       tuple(m.other_id for m in corpus_matches), "corpus")
+            more = f" ({disagreeing} figures of other articles disagree)" if disagreeing > 1 else ""
+            return _labelled("conflict", f"states {claim}; {evidence_sentence(nearest)}{more}",
+                             tuple(m.other_id for m in dissent), "corpus")
+        return _labelled("consistent",
+                         f"states {claim}; {evidence_sentence(corpus_matches[0])}"
+                         + (f" (and {matching - 1} more agree)" if matching > 1 else ""),
+                         tuple(m.other_id for m in corpus_matches), "corpus")
     passed = [f for f in findings if f.verdict == "consistent"]
     if passed:
-        return Verdict("consistent", passed[0].reason, passed[0].evidence, "arithmetic")
+        return _from_finding(passed[0])
     related = reference + corpus
     if related:
         best = related[0]
         return Verdict("unverified",
                        f"states {claim}; nothing published or reported elsewhere measures the same; related: "
-                       f"{evidence_sentence(best)} ({'; '.join(best.differences)})", (), "")
-    return Verdict("unverified", f"states {claim}; nothing to compare with", (), "")
+                       f"{evidence_sentence(best)} ({'; '.join(best.differences)})", (), "", "nothing matches")
+    return _labelled("unverified", f"states {claim}; nothing to compare with", (), "")

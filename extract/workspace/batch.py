@@ -13,9 +13,9 @@ import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import BinaryIO, Protocol
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 import pandas as pd
 
@@ -25,6 +25,11 @@ from extract.engine.extraction import figure_rows
 from extract.engine.table_schema import frame_from_rows
 from extract.workspace.store_writer import StoreError, StoreWriter
 
+if TYPE_CHECKING:
+    from distributed import LocalCluster
+    from distributed.security import Security
+
+_log = logging.getLogger(__name__)
 DOCUMENTS_PER_TASK = 16  # small enough to balance workers, big enough that dispatch costs little
 TASKS_IN_FLIGHT_PER_WORKER = 4
 WAIT_FOR_WORKERS_SECONDS = 60
@@ -36,6 +41,7 @@ def document_rows(document: Document) -> Result:
     try:
         return figure_rows(document)
     except Exception as error:  # noqa: BLE001 - one bad article must not stop a batch
+        _log.info("extraction failed on %s", document.origin or document.doc_id, exc_info=error)  # the traceback
         return LoadError(document.origin or document.doc_id, f"extraction failed: {type(error).__name__}: {error}")
 
 
@@ -76,10 +82,16 @@ class Engine(Protocol):
     def close(self) -> None: ...
 
 
-def _ordered(submit: Callable[[list[Document]], Future], batches: Iterable[list[Document]],
+class PendingBatch(Protocol):
+    """A batch in flight: a concurrent.futures or a distributed Future."""
+
+    def result(self) -> list[Result]: ...
+
+
+def _ordered(submit: Callable[[list[Document]], PendingBatch], batches: Iterable[list[Document]],
              window: int, where: str) -> Iterator[tuple[list[Document], list[Result]]]:
     """Run `submit` over batches with at most `window` in flight; results come back in input order."""
-    in_flight: deque[tuple[list[Document], Future]] = deque()
+    in_flight: deque[tuple[list[Document], PendingBatch]] = deque()
 
     def finish() -> tuple[list[Document], list[Result]]:
         batch, future = in_flight.popleft()
@@ -121,28 +133,61 @@ class EngineError(Exception):
     """An engine that cannot start (e.g. no scheduler at the address); the message says why."""
 
 
+def _local_cluster(workers: int, processes: bool, dashboard_address: str | None) -> tuple[LocalCluster, Security]:
+    """A LocalCluster that only this process can use, and the credentials to use it.
+
+    Any local user who reaches a scheduler can have its workers run code, so every part listens on
+    127.0.0.1 only and speaks mutual TLS with a certificate made for this run and held in memory
+    (`Security.temporary`): a client without it is refused. Dask's scheduler and workers start an
+    HTTP server even with the dashboard off (the scheduler's on 8787, with info pages and a proxy);
+    unless a dashboard is asked for it gets no routes and a free loopback port, so it serves nothing.
+    """
+    import dask
+    from distributed import LocalCluster
+    from distributed.security import Security
+
+    security = Security.temporary()
+    quiet: dict[str, list[str]] = {} if dashboard_address else {"distributed.scheduler.http.routes": [],
+                                          "distributed.worker.http.routes": []}
+    with dask.config.set(quiet):  # the nannies hand this configuration on to the worker processes
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes, host="127.0.0.1",
+                               protocol="tls://", security=security, dashboard_address=dashboard_address,
+                               scheduler_kwargs={"dashboard": dashboard_address is not None,
+                                                 "dashboard_address": dashboard_address or "127.0.0.1:0"},
+                               silence_logs=logging.ERROR)
+    return cluster, security
+
+
 class DaskEngine:
     """The same work units on a dask.distributed cluster: the scheduler at `scheduler`, or a
-    LocalCluster of `workers` single-threaded worker processes (threads when processes=False)."""
+    LocalCluster of `workers` single-threaded worker processes (threads when processes=False).
 
-    def __init__(self, workers: int = 1, scheduler: str | None = None, *, processes: bool = True) -> None:
-        from distributed import Client, LocalCluster
+    Trust: results come back pickled, so whoever runs the scheduler and workers can run code in this
+    process. A cluster at `scheduler` must therefore be one you trust; its TLS settings come from
+    Dask's configuration (`distributed.comm.tls.*`). The LocalCluster is only reachable by this
+    process: see `_local_cluster`.
+    """
+
+    def __init__(self, workers: int = 1, scheduler: str | None = None, *, processes: bool = True,
+                 dashboard_address: str | None = None) -> None:
+        from distributed import Client
 
         self._cluster = None
         try:
             if scheduler:
+                if not scheduler.startswith("tls://"):
+                    _log.warning("the connection to the Dask scheduler at %s is not encrypted; "
+                                 "use tls:// and Dask's TLS settings for a cluster on a network", scheduler)
                 self._client = Client(scheduler, timeout="10s")
             else:
-                # No web dashboard: its fixed port would clash between runs on a shared machine.
-                self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes,
-                                             dashboard_address=None, silence_logs=logging.ERROR)
-                self._client = Client(self._cluster)
-        except Exception as error:  # noqa: BLE001 - distributed raises OSError, TimeoutError or RuntimeError
+                self._cluster, security = _local_cluster(workers, processes, dashboard_address)
+                self._client = Client(self._cluster, security=security)
+        except Exception as error:
             if self._cluster is not None:
                 self._cluster.close()
             raise EngineError(f"cannot reach the Dask scheduler at {scheduler or 'a new LocalCluster'}: "
                               f"{_first_line(error)}") from error
-        self.address = self._client.scheduler.address
+        self.address: str = self._client.scheduler_info()["address"]
         try:
             self._client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS_SECONDS)
         except TimeoutError as error:
@@ -156,7 +201,7 @@ class DaskEngine:
             # read tasks too. A cluster without figcheck fails here, once, not once per document.
             self._client.run(warm_up)
             self._client.submit(extract_batch, [WARM_UP_DOCUMENT], pure=False).result()
-        except Exception as error:  # noqa: BLE001 - whatever the cluster raised, the run cannot go on
+        except Exception as error:
             self.close()
             raise EngineError(f"the Dask cluster at {self.address} cannot run figcheck's extraction "
                               f"({type(error).__name__}: {_first_line(error)}); start its scheduler and workers "
