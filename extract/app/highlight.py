@@ -116,7 +116,8 @@ def evidence_table_html(evidence: pd.DataFrame) -> str:
     for item in evidence[evidence["role"] != "claim"].to_dict("records"):
         # The source and the link sit under the label: a column of their own would be too narrow
         # for its words in half the page.
-        under = [html.escape(str(item["source"]))] if item.get("source") else []
+        source = str(item.get("source") or "")
+        under = [html.escape(source)] if source and not str(item["label"]).startswith(source) else []
         link = _web_link(str(item.get("url") or ""))
         under += [link] if link else []
         rows.append(
