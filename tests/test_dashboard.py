@@ -184,7 +184,7 @@ def test_hostile_article_text_reaches_the_page_escaped():
 
 def test_an_uploaded_reference_file_is_checked_against_and_its_bad_rows_reported():
     reference = (b"id,measure,entity,value,low,high,unit,period_start,period_end,geography,source,url,published\n"
-                 b"kse-fleet,sanctioned tankers,tankers,150,,,tanker,,,,KSE Institute,https://kse.ua/,2025-06-01\n"
+                 b"kse-fleet,sanctioned tankers,tankers,150,,,tanker,2025-03-01,2025-05-31,,KSE Institute,https://kse.ua/,2025-06-01\n"
                  b"bad-row,tankers,tankers,lots,,,tanker,,,,KSE Institute,https://kse.ua/,2025-06-01\n")
     at = _app()
     assert at.dataframe[0].value.set_index("surface").loc["135", "verdict"] == "✓ consistent"

@@ -158,6 +158,7 @@ def test_a_database_from_before_reviewer_names_opens_and_keeps_its_decisions(tmp
         "VALUES ('old', 'conflict', 'n', '2025-01-01T00:00:00Z', 'f', '9', 'unverified');")
     connection.commit()
     connection.close()
+    assert load_decisions(db)["old"].reviewer == ""  # read as it is, without altering it
     save_decision("new", "consistent", reviewer="Ada", db_path=db, reviewed_at=WHEN)
     decisions = load_decisions(db)
     assert (decisions["old"].verdict, decisions["old"].reviewer) == ("conflict", "")

@@ -47,14 +47,20 @@ CREATE TABLE IF NOT EXISTS decisions (
     reviewed_at TEXT NOT NULL,
     figure_id TEXT NOT NULL,
     surface TEXT NOT NULL,
-    engine_verdict TEXT NOT NULL
+    engine_verdict TEXT NOT NULL,
+    doc_id TEXT NOT NULL DEFAULT '',
+    sentence TEXT NOT NULL DEFAULT '',
+    reviewer TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS decisions_by_key ON decisions (key, id);
 """
-# Added after the first release: a database written before them gains them (empty) on open.
+# Added after the first release: a database written before them gains them (empty) when a decision
+# is next written to it, and reads it as if they were empty until then.
 _ADDED_COLUMNS = {"doc_id": "TEXT NOT NULL DEFAULT ''", "sentence": "TEXT NOT NULL DEFAULT ''",
                   "reviewer": "TEXT NOT NULL DEFAULT ''"}
-_COLUMNS = "key, verdict, note, reviewed_at, reviewer, doc_id, sentence, figure_id, surface, engine_verdict"
+_COLUMN_NAMES = ("key", "verdict", "note", "reviewed_at", "reviewer", "doc_id", "sentence", "figure_id", "surface",
+                 "engine_verdict")
+_COLUMNS = ", ".join(_COLUMN_NAMES)
 
 
 class ReviewStoreError(Exception):
@@ -125,14 +131,27 @@ def _connect(db_path: Path, *, create: bool) -> sqlite3.Connection:
         connection.execute("PRAGMA synchronous = FULL")
         if create:
             connection.executescript(_SCHEMA)
-        present = {row[1] for row in connection.execute("PRAGMA table_info(decisions)")}
-        if present:
-            for column, declaration in _ADDED_COLUMNS.items():
-                if column not in present:
-                    connection.execute(f"ALTER TABLE decisions ADD COLUMN {column} {declaration}")
+            missing = set(_ADDED_COLUMNS) - _present_columns(connection)
+            if missing:
+                # Only writers migrate, one at a time under the write lock: a reader that altered
+                # the table could deadlock with a writer doing the same.
+                connection.execute("BEGIN IMMEDIATE")
+                for column in sorted(set(_ADDED_COLUMNS) - _present_columns(connection)):
+                    connection.execute(f"ALTER TABLE decisions ADD COLUMN {column} {_ADDED_COLUMNS[column]}")
+                connection.execute("COMMIT")
         return connection
     except (sqlite3.Error, OSError) as error:
         raise ReviewStoreError(f"{db_path}: cannot open the review database ({error})") from error
+
+
+def _present_columns(connection: sqlite3.Connection) -> set[str]:
+    return {row[1] for row in connection.execute("PRAGMA table_info(decisions)")}
+
+
+def _select_list(connection: sqlite3.Connection) -> str:
+    """_COLUMNS as this database can give them: a column an old database lacks reads as ''."""
+    present = _present_columns(connection)
+    return ", ".join(name if name in present else f"'' AS {name}" for name in _COLUMN_NAMES)
 
 
 def save_decision(key: str, verdict: str, note: str = "", *, reviewer: str, db_path: str | Path = DEFAULT_DB,
@@ -170,25 +189,26 @@ def save_decision(key: str, verdict: str, note: str = "", *, reviewer: str, db_p
 
 
 def _rows(db_path: Path, query: str, parameters: tuple[object, ...] = ()) -> list[tuple[str, ...]]:
+    """`query` with {columns} filled in from what the database holds."""
     if not db_path.exists():
         return []
     with closing(_connect(db_path, create=False)) as connection:
         try:
-            return connection.execute(query, parameters).fetchall()
+            return connection.execute(query.format(columns=_select_list(connection)), parameters).fetchall()
         except sqlite3.Error as error:
             raise ReviewStoreError(f"{db_path}: cannot read the review database ({error})") from error
 
 
 def load_decisions(db_path: str | Path = DEFAULT_DB) -> dict[str, Decision]:
     """The latest decision per figure key (an absent database has none)."""
-    rows = _rows(Path(db_path), f"SELECT {_COLUMNS} FROM decisions WHERE id IN "
+    rows = _rows(Path(db_path), "SELECT {columns} FROM decisions WHERE id IN "
                                 "(SELECT MAX(id) FROM decisions GROUP BY key)")
     return {row[0]: Decision(*row) for row in rows}
 
 
 def decision_history(key: str, db_path: str | Path = DEFAULT_DB) -> list[Decision]:
     """Every decision ever recorded for one figure, oldest first: the review trail."""
-    rows = _rows(Path(db_path), f"SELECT {_COLUMNS} FROM decisions WHERE key = ? ORDER BY id", (key,))
+    rows = _rows(Path(db_path), "SELECT {columns} FROM decisions WHERE key = ? ORDER BY id", (key,))
     return [Decision(*row) for row in rows]
 
 
