@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 from pathlib import Path
+from types import FrameType
 
 import pandas as pd
 
@@ -14,7 +17,15 @@ from extract.checks.reference_data import load_references
 from extract.checks.verdicts import VERDICTS
 from extract.documents.loaders import Document, LoadError, load_inputs
 from extract.engine.table_schema import COLUMNS, empty_frame
-from extract.workspace.batch import EngineError, extract_all, make_engine, open_sink, run_batch
+from extract.workspace.batch import (
+    DOCUMENT_SECONDS,
+    EngineError,
+    extract_all,
+    make_engine,
+    open_sink,
+    run_batch,
+    standard_output,
+)
 from extract.workspace.export import FORMATS, format_for, to_csv_bytes, write_table
 from extract.workspace.reviews import ReviewStoreError, merge_decisions
 from extract.workspace.run_log import configure_logging, default_workspace, log_unexpected
@@ -40,16 +51,37 @@ def _extract_inputs(args: argparse.Namespace) -> tuple[list[Document], pd.DataFr
     return documents, frame, errors
 
 
+def _output_name(args: argparse.Namespace) -> str:
+    return args.output if args.output and args.output != "-" else "standard output"
+
+
+def _write_failed(args: argparse.Namespace, error: OSError) -> None:
+    """Say that the output could not be written. For standard output, also point it at /dev/null:
+    the bytes still in its buffer cannot be written either, and the interpreter's own flush at exit
+    would fail again and turn the exit status into 120 with a second, cryptic message."""
+    print(f"figcheck: {_output_name(args)}: cannot write: {error.strerror or error}", file=sys.stderr)
+    if _output_name(args) == "standard output":
+        try:
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, sys.stdout.fileno())
+            os.close(null)
+        except (OSError, ValueError):
+            pass  # standard output is not a file descriptor (tests capture it): nothing is left to flush
+
+
 def _write(frame: pd.DataFrame, args: argparse.Namespace) -> bool:
+    """Write the table; False (after saying why) when any byte of it could not be written."""
     fmt = format_for(args.output, args.format)
     try:
         if args.output and args.output != "-":
             with open(args.output, "wb") as out:
                 write_table(frame, out, fmt)
         else:
-            write_table(frame, sys.stdout.buffer, fmt)
+            stdout = standard_output()
+            write_table(frame, stdout, fmt)
+            stdout.flush()
     except OSError as error:
-        print(f"figcheck: {args.output}: cannot write: {error.strerror or error}", file=sys.stderr)
+        _write_failed(args, error)
         return False
     return True
 
@@ -58,8 +90,9 @@ def _figures_command(args: argparse.Namespace) -> int:
     if args.scheduler and args.engine != "dask":
         print("figcheck: --scheduler needs --engine dask", file=sys.stderr)
         return 2
+    budget = args.time_budget or None
     try:
-        engine = make_engine(args.engine, args.workers, args.scheduler)
+        engine = make_engine(args.engine, args.workers, args.scheduler, budget)
     except EngineError as error:
         print(f"figcheck: {error}", file=sys.stderr)
         return 1
@@ -70,18 +103,35 @@ def _figures_command(args: argparse.Namespace) -> int:
         reason = error if isinstance(error, StoreError) else f"{args.output}: cannot write: {error.strerror or error}"
         print(f"figcheck: {reason}", file=sys.stderr)
         return 1
+    stale = getattr(sink, "stale_lock_owner", None)
+    if stale is not None:
+        print(f"figcheck: {args.output}: the run that held this store's lock (pid {stale}) is gone; "
+              "its unfinished chunk is discarded and this run resumes", file=sys.stderr)
     progress = sys.stderr.isatty() if args.progress is None else args.progress
+    written = True
     try:
         report = run_batch(load_inputs(args.inputs), engine, sink, chunk_documents=args.chunk_size,
                            progress=progress)
     except OSError as error:
-        print(f"figcheck: {args.output}: cannot write: {error.strerror or error}", file=sys.stderr)
-        return 1
+        _write_failed(args, error)
+        written = False
+    except BaseException:
+        engine.stop()  # interrupted: end the workers now rather than let them finish their batches
+        raise
     finally:
         engine.close()
-        sink.close()
+        try:
+            sink.close()  # flushes: the last bytes can fail to go out as well as the first
+        except OSError as error:
+            if written:
+                _write_failed(args, error)
+            written = False
+    if not written:
+        return 1
     for problem in report.errors:
         print(f"figcheck: {problem}", file=sys.stderr)
+    if report.errors_not_kept:
+        print(f"figcheck: ... and {report.errors_not_kept:,} more errors", file=sys.stderr)
     if args.verbose:
         skipped = f", {report.skipped} already in the store" if isinstance(sink, StoreWriter) else ""
         print(f"figcheck: {report.documents} documents, {report.figures} figures{skipped}, "
@@ -164,6 +214,9 @@ def build_parser() -> argparse.ArgumentParser:
                               "(default 1000)")
     figures.add_argument("--partition-by", choices=PARTITIONS, default="none",
                          help="store files split by outlet or by month of doc_date (default none)")
+    figures.add_argument("--time-budget", type=float, default=DOCUMENT_SECONDS, metavar="SECONDS",
+                         help="a document whose extraction takes longer is reported and skipped; 0 = no limit "
+                              f"(default {DOCUMENT_SECONDS:g}; local engine)")
     figures.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                          help="a progress bar on stderr (default: when stderr is a terminal)")
     figures.add_argument("-v", "--verbose", action="store_true", help="print a summary on stderr")
@@ -198,17 +251,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the run is, so that it unwinds as from Ctrl-C: workers ended, the
+    store's lock released, what was written flushed."""
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise Terminated
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "workers", 1) < 1:
         parser.error("--workers must be at least 1")
     log = configure_logging(default_workspace(), debug=args.debug)
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         return args.run(args)
+    except Terminated:
+        print("figcheck: terminated", file=sys.stderr)
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         print("figcheck: interrupted", file=sys.stderr)
         return 130
     except Exception as error:  # noqa: BLE001 - the last line of defence: one line here, the traceback logged
         log_unexpected(error, f"running '{args.command}'", log)
         return 1
+    finally:
+        signal.signal(signal.SIGTERM, previous)

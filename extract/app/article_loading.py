@@ -10,9 +10,9 @@ from pathlib import Path
 import pandas as pd
 
 from extract.documents.loaders import SUPPORTED_SUFFIXES, Document, LoadError, document_from_text, load_bytes
-from extract.engine.extraction import figures_frame
+from extract.engine.extraction import figure_rows, figures_frame
+from extract.engine.table_schema import COLUMNS, frame_from_rows
 from extract.workspace.filters import OWN_STATEMENT, source_label
-from extract.engine.table_schema import COLUMNS
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "articles"
 UPLOAD_TYPES = sorted(suffix.lstrip(".") for suffix in SUPPORTED_SUFFIXES)
@@ -35,16 +35,35 @@ def bundled_files(directory: Path = DATA_DIR) -> list[tuple[str, bytes]]:
 
 
 def articles_from_documents(documents: Iterable[Document], errors: Iterable[LoadError] = ()) -> LoadedArticles:
-    documents = list(documents)
-    return LoadedArticles(table=figures_frame(documents), texts={d.doc_id: d.text for d in documents},
-                          errors=[str(e) for e in errors], origins={d.doc_id: d.origin for d in documents})
+    """Figures of each document; one whose extraction fails becomes an error naming it (the page
+    shows an error box, never a traceback), and the others are kept."""
+    problems = [str(e) for e in errors]
+    kept: list[Document] = []
+    rows: list[dict] = []
+    for document in documents:
+        try:
+            rows.extend(figure_rows(document))
+        except Exception as error:  # noqa: BLE001 - one article must not take the page down
+            problems.append(f"{document.origin or document.doc_id}: extraction failed ({type(error).__name__}); "
+                            "article skipped")
+            continue
+        kept.append(document)
+    return LoadedArticles(table=frame_from_rows(rows), texts={d.doc_id: d.text for d in kept},
+                          errors=problems, origins={d.doc_id: d.origin for d in kept})
 
 
 def articles_from_file(name: str, data: bytes) -> LoadedArticles:
     """Every article in one file (a text, an HTML page or a whole corpus); bad records become errors."""
-    documents, errors = [], []
-    for item in load_bytes(data, name):
-        (errors if isinstance(item, LoadError) else documents).append(item)
+    documents: list[Document] = []
+    errors: list[LoadError] = []
+    try:
+        for item in load_bytes(data, name):
+            if isinstance(item, LoadError):
+                errors.append(item)
+            else:
+                documents.append(item)
+    except Exception as error:  # noqa: BLE001 - whatever a file does to a loader, the page stays up
+        errors.append(LoadError(name, f"cannot read ({type(error).__name__}); the rest of the file is skipped"))
     return articles_from_documents(documents, errors)
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from extract.documents.csv_rows import CsvProblem, strict_rows
-from extract.documents.loaders import LoadError
+from extract.documents.loaders import LoadError, read_file_bytes
 from extract.engine.units import Unit, normalise, unit_named
 
 REFERENCE_COLUMNS = ["id", "measure", "entity", "value", "low", "high", "unit", "period_start", "period_end",
@@ -207,14 +207,10 @@ def load_reference_bytes(data: bytes, name: str) -> tuple[pd.DataFrame, list[Loa
 def load_reference(path: str | Path = BUNDLED_REFERENCE) -> tuple[pd.DataFrame, list[LoadError]]:
     """Reference rows from a CSV file, and one error per bad row (or for the file)."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return empty_reference(), [LoadError(str(path), "no such file")]
-    except IsADirectoryError:
-        return empty_reference(), [LoadError(str(path), "is a directory, not a CSV file")]
-    except OSError as error:
-        return empty_reference(), [LoadError(str(path), f"cannot read: {error.strerror or error}")]
+    # Only a regular file, read up to the size limit: --reference /dev/zero or a FIFO is an error, not a hang.
+    data = read_file_bytes(path, str(path))
+    if isinstance(data, LoadError):
+        return empty_reference(), [data]
     return load_reference_bytes(data, str(path))
 
 

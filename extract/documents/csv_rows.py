@@ -14,7 +14,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 _UNCLOSED = "unexpected end of data"
+_TOO_LONG = "field larger than field limit"
 MAX_RESTARTS = 100  # each restart rereads the file from its start; a file broken throughout is given up
+# The longest cell read: an article's text fits (the loaders cap a document at this many characters).
+# The csv module's own limit, 131,072, is far below a long article, and a cell over it would
+# desynchronise the reader: every line inside the quoted cell would become a record of its own.
+MAX_FIELD_CHARS = 5_000_000
+csv.field_size_limit(MAX_FIELD_CHARS)
 
 
 @dataclass(frozen=True)
@@ -59,19 +65,47 @@ def strict_rows(lines: Callable[[], Iterator[str]]) -> Iterator[CsvRow | CsvProb
         except StopIteration:
             return
         except csv.Error as error:
-            if _UNCLOSED not in str(error):
+            too_long = _TOO_LONG in str(error)
+            if _UNCLOSED not in str(error) and not too_long:
                 yield CsvProblem(start, f"malformed CSV ({error})")
                 continue  # the csv module goes on after the line where the row broke
             restarts += 1
             if restarts > MAX_RESTARTS:
-                yield CsvProblem(start, f"more than {MAX_RESTARTS} unbalanced quotes; the rest of the file is skipped",
-                                 fatal=True)
+                yield CsvProblem(start, f"more than {MAX_RESTARTS} unbalanced quotes or over-long cells; "
+                                        "the rest of the file is skipped", fatal=True)
                 return
-            yield CsvProblem(start, "unbalanced quote: a quoted cell in this record never closes; the record is skipped")
+            if too_long:
+                # Pick up again after the record's last line: where its quotes balance.
+                last = _record_end(lines(), start)
+                if last is None:
+                    yield CsvProblem(start, f"a cell is longer than {MAX_FIELD_CHARS:,} characters and its "
+                                            "quote never closes; the rest of the file is skipped", fatal=True)
+                    return
+                yield CsvProblem(start, f"a cell is longer than {MAX_FIELD_CHARS:,} characters; "
+                                        "the record is skipped")
+                resume = last
+            else:
+                yield CsvProblem(start, "unbalanced quote: a quoted cell in this record never closes; "
+                                        "the record is skipped")
+                resume = start
             rest = lines()
-            for _ in range(start):
+            for _ in range(resume):
                 next(rest, None)
-            counted = _CountedLines(rest, already=start)
+            counted = _CountedLines(rest, already=resume)
             reader = csv.reader(counted, strict=True)
             continue
         yield CsvRow(cells, start, counted.taken)
+
+
+def _record_end(lines: Iterator[str], start: int) -> int | None:
+    """The last line of the record that begins on line `start`: the first line at which the quotes
+    seen since its start balance (a doubled quote inside a cell counts twice, so it never upsets
+    the count). None when they never do."""
+    quotes = 0
+    for number, line in enumerate(lines, start=1):
+        if number < start:
+            continue
+        quotes += line.count('"')
+        if quotes % 2 == 0:
+            return number
+    return None

@@ -9,6 +9,7 @@ relative clause, to the noun the "which"/"who"/"that" hangs on).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -194,6 +195,7 @@ _QUALIFIER_WORDS = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8192)  # a long list of figures asks about the same words again and again
 def _verb_lemma(word: str) -> str:
     if word in {"lay", "lays", "laid", "laying"}:
         return "lay"  # "lay off", never "lie" in a sentence with a count

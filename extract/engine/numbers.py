@@ -7,6 +7,7 @@ numbers itself and leaves units to `extract.engine.units`.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -51,7 +52,9 @@ _DOLLAR_PREFIX_CODES = {"US": "USD", "U.S.": "USD", "A": "AUD", "AU": "AUD", "NZ
 
 # Letters may touch a number ("USD10m", "$US55,931,000", "G7"); non_figures rejects the codes.
 DIGITS = re.compile(
-    r"(?<![\d.,/:⁄])(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?(?![\d]|[/⁄]\d)|(?<![\w.])\.\d+"
+    # Never a piece of scientific notation: "1e309" is neither 1 nor 309.
+    r"(?<![\d.,/:⁄])(?<!\d[eE])(?<!\d[eE][-+])(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?"
+    r"(?![\d]|[/⁄]\d|[eE][-+]?\d)|(?<![\w.])\.\d+(?![eE][-+]?\d)"
 )
 _SCALE_AFTER = re.compile(
     r"(?P<space>[ \u00a0]?)(?P<scale>bn|mn|mln|trn|tn|b|m|k|"
@@ -336,6 +339,8 @@ def _mention_at(sentence: str, start: int, kind: str) -> NumberMention | None:
         else:
             span_start = sign_match.start()
     value, low, high = value * sign, low * sign, high * sign
+    if not (math.isfinite(value) and math.isfinite(low) and math.isfinite(high)):
+        return None  # a 310-digit number overflows a float: no statistic is written like that
     is_range = vague
     # Ranges: "5-10%", "$3 billion to $5 billion", "1 to 2 thousand", "between 5 and 10".
     between = re.search(r"\bbetween\s+$", before, re.IGNORECASE)
@@ -387,6 +392,8 @@ def _mention_at(sentence: str, start: int, kind: str) -> NumberMention | None:
         between = None
     if between:
         span_start = between.start()
+    if not math.isfinite(value):
+        return None
     return NumberMention(
         start=span_start, end=end, value=value, low=low, high=high, is_range=is_range,
         currency=currency, written_in_words=words, vague=vague, scaled=scaled, decimals=decimals,

@@ -114,7 +114,7 @@ CURRENCY_WORDS = re.compile(
     r"[ \u00a0]?(?P<adj>US|U\.S\.|American|Australian|Canadian|New\s+Zealand|Hong\s+Kong|Singapore|Taiwan|"
     r"Zimbabwe|Danish|Swedish|Norwegian|Swiss|Czech|Mexican|Philippine|Argentine|Chilean|Indian|"
     r"Pakistani|Russian|Japanese|Chinese|South\s+African|Brazilian|Turkish|Israeli|Egyptian|"
-    r"Saudi|Emirati|Ukrainian|Polish|Hungarian|Malaysian|Indonesian|Korean|Nigerian|Kenyan)?\s*"
+    r"Saudi|Emirati|Ukrainian|Polish|Hungarian|Malaysian|Indonesian|Korean|Nigerian|Kenyan)?\s{0,3}"
     r"(?P<word>dollars?|euros?|pounds?\s+sterling|pounds?|sterling|yen|yuan|renminbi|rupees?|roubles?|rubles?|"
     r"shekels?|kronor|krona|kroner|krone|crowns?|francs?|pesos?|won|lira|liras|rand|ringgit|"
     r"dirhams?|riyals?|hryvnias?|hryvnia|zloty|zlotys|forints?|naira|reais|real|baht|dong|rupiah|"

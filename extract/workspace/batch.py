@@ -8,9 +8,13 @@ in flight at once, so memory does not grow with the corpus.
 
 from __future__ import annotations
 
+import heapq
+import io
 import logging
 import os
+import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -20,9 +24,9 @@ from typing import TYPE_CHECKING, BinaryIO, Protocol
 import pandas as pd
 
 from extract.documents.loaders import Document, LoadError
-from extract.workspace.export import TableStreamWriter, format_for
 from extract.engine.extraction import figure_rows
 from extract.engine.table_schema import frame_from_rows
+from extract.workspace.export import TableStreamWriter, format_for
 from extract.workspace.store_writer import StoreError, StoreWriter
 
 if TYPE_CHECKING:
@@ -33,21 +37,69 @@ _log = logging.getLogger(__name__)
 DOCUMENTS_PER_TASK = 16  # small enough to balance workers, big enough that dispatch costs little
 TASKS_IN_FLIGHT_PER_WORKER = 4
 WAIT_FOR_WORKERS_SECONDS = 60
+# A news article extracts in well under a second; one that takes a minute is built to hold a worker.
+DOCUMENT_SECONDS = 60.0
+MAX_ERRORS_KEPT = 10_000  # messages kept for the report; the rest are counted, so memory stays flat
+_PARENT_CHECK_SECONDS = 0.5
 Result = list[dict] | LoadError
 
 
-def document_rows(document: Document) -> Result:
-    """The figure rows of one document, or a LoadError naming it when extraction fails."""
+class _OverBudget(BaseException):
+    """Raised by the alarm in the middle of an extraction; a BaseException so that no `except
+    Exception` on the way catches it."""
+
+
+def _over_budget(signum: int, frame: object) -> None:
+    raise _OverBudget
+
+
+def _can_time() -> bool:
+    """An alarm signal can only interrupt the main thread (Dask workers run tasks in threads)."""
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def document_rows(document: Document, budget: float | None = DOCUMENT_SECONDS) -> Result:
+    """The figure rows of one document, or a LoadError naming it when extraction fails or takes
+    longer than `budget` seconds (None: no limit)."""
+    where = document.origin or document.doc_id
+    seconds = budget if budget is not None and _can_time() else 0.0
+    previous = signal.signal(signal.SIGALRM, _over_budget) if seconds else None
     try:
-        return figure_rows(document)
+        if seconds:
+            signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            return figure_rows(document)
+        finally:
+            if seconds:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+    except _OverBudget:
+        return LoadError(where, f"extraction took longer than {seconds:g} s; document skipped")
     except Exception as error:  # noqa: BLE001 - one bad article must not stop a batch
-        _log.info("extraction failed on %s", document.origin or document.doc_id, exc_info=error)  # the traceback
-        return LoadError(document.origin or document.doc_id, f"extraction failed: {type(error).__name__}: {error}")
+        _log.info("extraction failed on %s", where, exc_info=error)  # the traceback, for the log
+        return LoadError(where, f"extraction failed: {type(error).__name__}: {error}")
+    finally:
+        if seconds:
+            signal.signal(signal.SIGALRM, previous)
 
 
-def extract_batch(documents: list[Document]) -> list[Result]:
+def extract_batch(documents: list[Document], budget: float | None = DOCUMENT_SECONDS) -> list[Result]:
     """The work unit every engine runs: `document_rows` of each document."""
-    return [document_rows(document) for document in documents]
+    return [document_rows(document, budget) for document in documents]
+
+
+def _worker_start(parent: int) -> None:
+    """Set up a local worker process: the parent handles Ctrl-C and stops the workers itself, and
+    a worker whose parent has gone (killed with SIGKILL, so it could not stop them) ends itself
+    instead of waiting for work for ever."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            threading.Event().wait(_PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="figcheck-parent-watch", daemon=True).start()
 
 
 def extract_all(documents: Iterable[Document], workers: int = 1) -> Iterator[Result]:
@@ -56,6 +108,9 @@ def extract_all(documents: Iterable[Document], workers: int = 1) -> Iterator[Res
     try:
         for _, results in engine.map_batches(_batched(documents, DOCUMENTS_PER_TASK)):
             yield from results
+    except BaseException:
+        engine.stop()  # interrupted: end the workers now
+        raise
     finally:
         engine.close()
 
@@ -81,6 +136,8 @@ class Engine(Protocol):
 
     def close(self) -> None: ...
 
+    def stop(self) -> None:
+        """End the run's work now (an interrupted run)."""
 
 class PendingBatch(Protocol):
     """A batch in flight: a concurrent.futures or a distributed Future."""
@@ -110,23 +167,40 @@ def _ordered(submit: Callable[[list[Document]], PendingBatch], batches: Iterable
 
 
 class LocalEngine:
-    """`workers` local processes (ProcessPoolExecutor); one worker runs in this process."""
+    """`workers` local processes (ProcessPoolExecutor); one worker runs in this process. Each
+    document gets at most `budget` seconds (None: no limit)."""
 
-    def __init__(self, workers: int = 1) -> None:
+    def __init__(self, workers: int = 1, budget: float | None = DOCUMENT_SECONDS) -> None:
         self.workers = workers
-        self._pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+        self.budget = budget
+        self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start,
+                                         initargs=(os.getpid(),)) if workers > 1 else None
 
     def map_batches(self, batches: Iterable[list[Document]]) -> Iterator[tuple[list[Document], list[Result]]]:
-        if self._pool is None:
+        pool = self._pool
+        if pool is None:
             for batch in batches:
-                yield batch, extract_batch(batch)
+                yield batch, extract_batch(batch, self.budget)
             return
-        yield from _ordered(lambda batch: self._pool.submit(extract_batch, batch), batches,
+        yield from _ordered(lambda batch: pool.submit(extract_batch, batch, self.budget), batches,
                             self.workers * TASKS_IN_FLIGHT_PER_WORKER, "a local worker")
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def stop(self) -> None:
+        """End the workers now, mid-document (on SIGINT/SIGTERM): waiting for their batches could take
+        a whole time budget, and a worker left behind would hold on to its memory for nothing."""
+        if self._pool is None:
+            return
+        # The pool has no public way to end its processes; these are the children this engine started.
+        for process in list(getattr(self._pool, "_processes", {}).values()):
+            if process.is_alive():
+                process.terminate()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = None
 
 
 class EngineError(Exception):
@@ -217,12 +291,16 @@ class DaskEngine:
         if self._cluster is not None:
             self._cluster.close()
 
+    def stop(self) -> None:
+        self.close()
 
-def make_engine(name: str, workers: int = 1, scheduler: str | None = None) -> Engine:
+
+def make_engine(name: str, workers: int = 1, scheduler: str | None = None,
+                budget: float | None = DOCUMENT_SECONDS) -> Engine:
     if name == "dask":
         return DaskEngine(workers, scheduler)
     if name == "local":
-        return LocalEngine(workers)
+        return LocalEngine(workers, budget)
     raise ValueError(f"unknown engine {name!r}; use local or dask")
 
 
@@ -262,14 +340,26 @@ def open_sink(output: str | None, fmt: str | None = None, *, partition_by: str =
     """The sink for `-o OUTPUT [--format FMT]`: a store when FMT is 'store' or OUTPUT names a directory
     (an existing one, or a path ending in '/'), else a file in the format of FMT or OUTPUT's suffix,
     or standard output. Raises StoreError or OSError with the reason."""
-    names_directory = bool(output) and output != "-" and (output.endswith(("/", os.sep)) or os.path.isdir(output))
+    path = output if output and output != "-" else None
+    names_directory = path is not None and (path.endswith(("/", os.sep)) or os.path.isdir(path))
     if fmt == "store" or names_directory:
-        if not output or output == "-":
+        if path is None:
             raise StoreError("a store is a directory: name it with -o DIR")
-        return StoreWriter(output, partition_by=partition_by)
-    to_file = bool(output) and output != "-"
-    out = open(output, "wb") if to_file else sys.stdout.buffer  # noqa: SIM115 - the sink closes it
-    return TableFileSink(out, format_for(output, fmt), close_output=to_file)
+        return StoreWriter(path, partition_by=partition_by)
+    out: BinaryIO = open(path, "wb") if path is not None else standard_output()  # noqa: SIM115 - the sink closes it
+    return TableFileSink(out, format_for(output, fmt), close_output=path is not None)
+
+
+def standard_output() -> BinaryIO:
+    """Standard output as a buffered binary stream. Unbuffered (`python -u`, PYTHONUNBUFFERED=1) it is
+    a raw file, whose write() may write only part of what it is given and say so only in its return
+    value: on a full disk the rest would be lost without an error. A buffered writer retries until
+    everything is written or raises."""
+    out = sys.stdout.buffer
+    if not isinstance(out, io.RawIOBase):
+        return out
+    # closefd=False: closing this writer must not close the interpreter's own standard output.
+    return io.BufferedWriter(io.FileIO(sys.stdout.fileno(), "wb", closefd=False))
 
 
 @dataclass
@@ -277,7 +367,32 @@ class BatchReport:
     documents: int = 0  # documents extracted in this run
     figures: int = 0
     skipped: int = 0  # already in the output
-    errors: list[LoadError] = field(default_factory=list)  # in input order
+    errors: list[LoadError] = field(default_factory=list)  # in input order, the first MAX_ERRORS_KEPT
+    errors_not_kept: int = 0  # errors past those, counted only
+
+
+class _FirstErrors:
+    """The `limit` errors earliest in input order, whatever order they arrive in (load errors come
+    before the extraction errors of earlier documents), and a count of the rest."""
+
+    def __init__(self, limit: int = MAX_ERRORS_KEPT) -> None:
+        self.limit = limit
+        self._heap: list[tuple[int, int, LoadError]] = []  # (-index, arrival, error): the latest on top
+        self._arrivals = 0
+        self.dropped = 0
+
+    def add(self, index: int, error: LoadError) -> None:
+        self._arrivals += 1
+        entry = (-index, -self._arrivals, error)
+        if len(self._heap) < self.limit:
+            heapq.heappush(self._heap, entry)
+        else:
+            self.dropped += 1
+            if entry[:2] > self._heap[0][:2]:
+                heapq.heapreplace(self._heap, entry)
+
+    def in_order(self) -> list[LoadError]:
+        return [error for _, _, error in sorted(self._heap, key=lambda entry: (-entry[0], -entry[1]))]
 
 
 def run_batch(items: Iterable[Document | LoadError], engine: Engine, sink: FigureSink, *,
@@ -288,13 +403,13 @@ def run_batch(items: Iterable[Document | LoadError], engine: Engine, sink: Figur
     in input order and everything else is still written.
     """
     report = BatchReport()
-    errors: list[tuple[int, LoadError]] = []
+    errors = _FirstErrors()
     positions: deque[int] = deque()  # input positions of dispatched documents, which come back in order
 
     def to_extract() -> Iterator[Document]:
         for index, item in enumerate(items):
             if isinstance(item, LoadError):
-                errors.append((index, item))
+                errors.add(index, item)
             elif not sink.accept(item):
                 report.skipped += 1
             else:
@@ -307,10 +422,10 @@ def run_batch(items: Iterable[Document | LoadError], engine: Engine, sink: Figur
     chunk_rows: list[dict] = []
     try:
         for batch, results in engine.map_batches(batches):
-            for document, result in zip(batch, results):
+            for document, result in zip(batch, results, strict=True):
                 index = positions.popleft()
                 if isinstance(result, LoadError):
-                    errors.append((index, result))
+                    errors.add(index, result)
                     continue
                 chunk_documents_done.append((document, len(result)))
                 chunk_rows.extend(result)
@@ -321,7 +436,8 @@ def run_batch(items: Iterable[Document | LoadError], engine: Engine, sink: Figur
         _flush(sink, chunk_documents_done, chunk_rows, report)
     finally:
         bar.close()
-    report.errors = [error for _, error in sorted(errors, key=lambda pair: pair[0])]
+    report.errors = errors.in_order()
+    report.errors_not_kept = errors.dropped
     return report
 
 

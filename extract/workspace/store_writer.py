@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 import time
 import uuid
 from collections.abc import Iterable
@@ -130,6 +131,8 @@ class StoreWriter:
         except OSError as error:
             raise StoreError(f"{self.path}: cannot create the store: {error.strerror or error}") from error
         self._lock = _lock_store(self.path)
+        # The pid of a run that died holding the store (its lock is taken over), for the message.
+        self.stale_lock_owner = self._lock.stale_owner if self._lock is not None else None
         self.partition_by = partition_by
         # Milliseconds first, so chunk names sort in the order runs wrote them; random bits keep runs apart.
         self._run = f"{time.time_ns() // 1_000_000:012x}{uuid.uuid4().hex[:6]}"
@@ -220,16 +223,74 @@ def _write_atomically(table: pa.Table, path: Path) -> None:
         os.close(directory)
 
 
-def _lock_store(path: Path):
+_HELD_HERE: set[tuple[int, int]] = set()  # (device, inode) of the lock files this process holds
+
+
+class _StoreLock:
+    """The store's `.lock` file, holding a POSIX record lock and the owner's pid.
+
+    A record lock (fcntl.lockf) belongs to the process that took it: worker processes forked
+    from the writer do not share it (an flock would be shared, and a worker orphaned by a killed
+    run would keep the store locked for ever), and the kernel drops it when the owner dies, however
+    it dies, so a SIGKILLed run's lock is stale at once and the next run takes it over. The file is
+    opened with O_NOFOLLOW: a `.lock` that is a symbolic link is refused, never followed to
+    truncate what it points at.
+    """
+
+    def __init__(self, path: Path) -> None:
+        import fcntl
+
+        lock_path = path / ".lock"
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+        try:
+            fd = os.open(lock_path, flags, 0o644)
+        except OSError as error:
+            if lock_path.is_symlink():
+                raise StoreError(f"{path}: .lock is a symbolic link; remove it (a store's lock is a plain file)") \
+                    from error
+            raise StoreError(f"{path}: cannot create the store's lock: {error.strerror or error}") from error
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            os.close(fd)
+            raise StoreError(f"{path}: .lock is not a plain file; remove it")
+        # A record lock never conflicts with its own process, so writers within one are counted here.
+        self._key = (info.st_dev, info.st_ino)
+        if self._key in _HELD_HERE:
+            os.close(fd)
+            raise StoreError(f"{path}: another run is writing to this store (in this process)")
+        try:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:
+            owner = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+            os.close(fd)
+            who = f" (pid {owner})" if owner.isdigit() else ""
+            raise StoreError(f"{path}: another run is writing to this store{who}") from error
+        _HELD_HERE.add(self._key)
+        previous = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+        # The lock was free, so a pid left in the file is a run that ended without cleaning up
+        # (killed): its lock is stale and this run takes it over.
+        self.stale_owner = int(previous) if previous.isdigit() and int(previous) != os.getpid() else None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        self._fd: int | None = fd
+        self._path = lock_path
+
+    def close(self) -> None:
+        """Release the lock; the pid is cleared so the file no longer names a run."""
+        if self._fd is None:
+            return
+        try:
+            os.ftruncate(self._fd, 0)
+        finally:
+            os.close(self._fd)  # closing drops the record lock
+            self._fd = None
+            _HELD_HERE.discard(self._key)
+
+
+def _lock_store(path: Path) -> _StoreLock | None:
     """An exclusive lock on the store, so two runs cannot delete each other's chunks in progress."""
     try:
-        import fcntl
+        import fcntl  # noqa: F401 - only to learn whether record locks exist here
     except ImportError:  # not on POSIX: no lock, one writer at a time is up to the user
         return None
-    handle = open(path / ".lock", "w")  # noqa: SIM115 - held open for the writer's lifetime
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError as error:
-        handle.close()
-        raise StoreError(f"{path}: another run is writing to this store") from error
-    return handle
+    return _StoreLock(path)
