@@ -21,6 +21,7 @@ from extract.workspace.reviews import (
     load_decisions,
     merge_decisions,
     review_key,
+    review_key_sql,
     review_keys,
     reviewer_identity,
     save_decision,
@@ -105,6 +106,18 @@ def test_the_same_surface_twice_in_one_sentence_gets_two_keys(tmp_path):
     twice = figures("Sales rose 5% in May and 5% in June.")
     keys = review_keys(twice)
     assert twice["surface"].tolist() == ["5%", "5%"] and keys.iloc[0] != keys.iloc[1]
+
+
+def test_duckdb_computes_the_same_review_keys():
+    import duckdb
+
+    table = figures([_article(PARAGRAPHS), _article([*PARAGRAPHS, "Sales rose 5% in May and 5% in June."],
+                                                    doc_id="harbour-0002")])
+    figures_frame = table[["doc_id", "sentence", "surface", "start"]]  # noqa: F841 (read by DuckDB by name)
+    in_sql = duckdb.sql(f"SELECT start, doc_id, {review_key_sql('figures_frame')} AS key FROM figures_frame "
+                        "ORDER BY doc_id, start").df()
+    assert in_sql["key"].tolist() == review_keys(table.sort_values(["doc_id", "start"])).tolist()
+    assert in_sql["key"].nunique() == len(table)
 
 
 def test_the_latest_decision_counts_and_the_trail_is_kept(tmp_path):

@@ -103,6 +103,14 @@ def review_keys(table: pd.DataFrame) -> pd.Series:
     return pd.Series(keys, index=table.index, dtype="object")
 
 
+def review_key_sql(table: str = "figures") -> str:
+    """`review_keys` as a DuckDB expression over `table`'s doc_id, sentence, surface and start, for a
+    store that keys its figures in SQL: the same 32 hex digits for the same figure."""
+    return (f"substr(sha256({table}.doc_id || chr(0) || {table}.sentence || chr(0) || {table}.surface || chr(0) || "
+            f"CAST(row_number() OVER (PARTITION BY {table}.doc_id, {table}.sentence, {table}.surface "
+            f"ORDER BY {table}.start) - 1 AS VARCHAR)), 1, 32)")
+
+
 def reviewer_identity(user: Mapping[str, object] | None, typed_name: str) -> str:
     """Who is deciding: the signed-in user (Streamlit's `st.user`, as a mapping) when
     authentication is configured, else the name typed once per session; '' when neither.
