@@ -179,10 +179,11 @@ def _reference_import_command(args: argparse.Namespace) -> int:
         if args.output and args.output != "-":
             Path(args.output).write_bytes(data)
         else:
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
+            stdout = standard_output()
+            stdout.write(data)
+            stdout.flush()
     except OSError as error:
-        print(f"figcheck: {args.output}: cannot write: {error.strerror or error}", file=sys.stderr)
+        _write_failed(args, error)
         return 1
     for problem in errors:
         print(f"figcheck: {problem}", file=sys.stderr)

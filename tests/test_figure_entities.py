@@ -182,12 +182,12 @@ def test_participle_clauses_after_a_comma(text, expected):
         # A verb-looking noun right before an auxiliary ends the subject.
         ("The rate of wage increases is expected to rise to 3.1%.", [("3.1%", "rate of wage increases")]),
         # "cause X to rise": the noun before "to <change verb>" is what changes.
-        ("Warmer winters could cause sea levels to rise 11 feet per century.",
-         [("11 feet per century", "sea levels")]),
+        ("Melting glaciers may cause lake levels to climb 9 inches per decade.",
+         [("9 inches per decade", "lake levels")]),
         ("Acme expects its revenue to grow 5% this year.", [("5%", "revenue")]),
         # The agent of a passive ("tuned by Acme to produce") is not what is measured.
-        ("Under the bonnet sits a 1.6 liter engine tuned by Acme to produce just under 296 hp (224 kW).",
-         [("1.6 liter", "engine"), ("just under 296 hp", "1.6 liter engine"), ("224 kW", "1.6 liter engine")]),
+        ("Under the bonnet sits a 1.6 liter engine tuned by Acme to deliver just under 310 hp (231 kW).",
+         [("1.6 liter", "engine"), ("just under 310 hp", "1.6 liter engine"), ("231 kW", "1.6 liter engine")]),
         # An object pronoun is not what an amount is about.
         ("The ticket cost me 150 euros.", [("150 euros", "ticket")]),
     ],
@@ -207,8 +207,8 @@ def test_subjects_past_relative_clauses_infinitives_and_agents(text, expected):
         ("The new tablet has a bigger battery, 5000 mAh, than the old Acme Pad 2 with 3687 mAh.",
          [("5000 mAh", "bigger battery"), ("3687 mAh", "old Acme Pad 2")]),
         # An amount paid or charged "for" something is for that (a time is not).
-        ("The banks ended up paying over $100 million for work that never took place.",
-         [("over $100 million", "work")]),
+        ("The lenders ended up paying over $100 million for services that were never delivered.",
+         [("over $100 million", "services")]),
         ("The fund charges 1% for management and 15% to 20% for performance fees.",
          [("1%", "management"), ("15% to 20%", "performance fees")]),
         ("Acme paid $5m for the quarter.", [("$5m", "Acme")]),
@@ -232,8 +232,8 @@ def test_a_clause_of_figures_alone_after_a_semicolon_shares_the_first_clause_ent
     ("text", "expected"),
     [
         # A measure hyphenated to its unit modifies the noun after it, wherever it stands.
-        ("The probe made a five-year, 1.8 billion-mile (2.8bn km) journey.",
-         [("five-year", "probe"), ("1.8 billion-mile", "journey"), ("2.8bn km", "journey")]),
+        ("The craft made a seven-year, 2.5 billion-mile (4bn km) voyage.",
+         [("seven-year", "craft"), ("2.5 billion-mile", "voyage"), ("4bn km", "voyage")]),
         ("It sits on 400 million-year-old bedrock.", [("400 million-year-old", "bedrock")]),
         ("They found a 300,000 year-old skull.", [("300,000 year-old", "skull")]),
     ],
@@ -265,8 +265,8 @@ def test_objects_of_change_verbs_and_time_words(text, expected):
         # A word after a modal is a verb, not the thing measured.
         ("Users can grab 300 GB for free.", [("300 GB", "Users")]),
         # A unit glued to a number ("80km/h") is not a phrase.
-        ("A beetle that can go 0 to 80km/h in about 8 seconds.",
-         [("0 to 80km/h", "beetle"), ("about 8 seconds", "beetle")]),
+        ("A hatchback that can reach 0 to 100km/h in about 9 seconds.",
+         [("0 to 100km/h", "hatchback"), ("about 9 seconds", "hatchback")]),
         # A measure after another one is a modifier in the same stack.
         ("Drivers enjoy the Acme 640bhp 5.2 litre V10 engine.",
          [("640bhp", "Acme"), ("5.2 litre", "V10 engine")]),
@@ -280,7 +280,7 @@ def test_modals_glued_units_and_stacked_modifiers(text, expected):
     ("text", "expected"),
     [
         # A participle of movement "to"/"at" a level hangs on the noun before it.
-        ("You can see the pound going to $1 soon.", [("$1", "pound")]),
+        ("We may well see the euro going to $1 soon.", [("$1", "euro")]),
         # With nothing else, an amount's "for" phrase says what it is for (a time does not).
         ("Mileage has crept up, from 20 mpg to 29 mpg for small cars, and from 14 mpg to 24 for pickup trucks.",
          [("20 mpg", "Mileage"), ("29 mpg", "small cars"), ("14 mpg", "small cars"), ("24", "pickup trucks")]),

@@ -1,6 +1,7 @@
 """Official statistics as reference data: files written here in each format the offices publish,
 imported through the series mapping, and each deciding an article figure."""
 
+import csv
 import io
 import json
 import subprocess
@@ -244,9 +245,17 @@ def test_hostile_files_are_reported_not_raised(mappings):
     deep = "[" * 100_000 + "]" * 100_000
     assert [str(e) for e in official_reference_rows(deep, "deep.json", mappings)[1]] == \
         ["deep.json: malformed JSON (nested too deeply)"]
-    huge_field = "DATAFLOW,TIME_PERIOD,OBS_VALUE\nX," + "9" * 200_000 + ",1\n"
+    limit = csv.field_size_limit()
+    huge_field = "DATAFLOW,TIME_PERIOD,OBS_VALUE\nX," + "9" * (limit + 1) + ",1\n"
     assert [str(e) for e in official_reference_rows(huge_field, "big.csv", mappings)[1]] == \
-        ["big.csv: malformed CSV (field larger than field limit (131072))"]
+        [f"big.csv: malformed CSV (field larger than field limit ({limit}))"]
     formula = ONS_CSV.replace('"D7G7"', '"=HYPERLINK(1)"')
     rows, errors = official_reference_rows(formula, "f.csv", mappings)
     assert rows.empty and "'=HYPERLINK(1)' is not in the series mapping" in str(errors[0])
+
+
+def test_the_cli_refuses_a_device_and_a_directory_without_hanging(tmp_path):
+    device = _cli("/dev/zero")
+    assert device.returncode == 1 and device.stderr.decode().startswith("figcheck: /dev/zero: ")
+    folder = _cli(str(tmp_path))
+    assert folder.returncode == 1 and folder.stderr.decode().startswith(f"figcheck: {tmp_path}: ")

@@ -33,6 +33,9 @@ ARTICLE_DATE = date(2025, 8, 6)
     ("sales this month", ["1 Aug 2025 – 6 Aug 2025"]),
     ("sales last month", ["July 2025"]),
     ("in October", ["October 2024"]),
+    ("sales in Q2 rose", ["1 Apr 2025 – 30 Jun 2025"]),
+    ("In Q2 sales rose", ["1 Apr 2025 – 30 Jun 2025"]),
+    ("sales of the Audi Q3 rose", []),
 ])
 def test_periods_in(sentence, labels):
     assert [p.label() for _, _, p in periods_in(sentence, ARTICLE_DATE)] == labels

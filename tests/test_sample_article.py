@@ -1,5 +1,7 @@
 """The bundled sample article: every statistic, one by one, and no non-figure."""
 
+import math
+
 import pytest
 
 from extract import document_from_text, figures
@@ -13,13 +15,14 @@ EXPECTED = [
     ("halved", 50.0, "exact", "down", "%", "Ryazan oil refinery’s refining capacity", ""),
     ("two", 2.0, "exact", "", "people", "people", "Volodymyr Zelenskyy"),
     ("12", 12.0, "exact", "", "people", "people", "Volodymyr Zelenskyy"),
-    ("hundreds", 550.0, "range", "", "family", "families", "Volodymyr Zelenskyy"),
+    # A vague plural has no value (None here, NaN in the table), only its interval.
+    ("hundreds", None, "range", "", "family", "families", "Volodymyr Zelenskyy"),
     ("four", 4.0, "exact", "", "time", "times", ""),
     ("about 40%", 40.0, "approx", "", "%", "Russia’s state budget", ""),
     ("nearly 141,000", 141000.0, "approx", "", "business", "Russian businesses", "Izvestia"),
     ("six months", 6.0, "exact", "", "month", "Russian businesses", "Izvestia"),
     ("$60 a barrel", 60.0, "exact", "", "USD/barrel", "oil prices", ""),
-    ("several hundred", 600.0, "range", "", "tanker", "ageing oil tankers", ""),
+    ("several hundred", None, "range", "", "tanker", "ageing oil tankers", ""),
     ("496", 496.0, "exact", "", "tanker", "tankers", "Kyiv School of Economics"),
     ("135", 135.0, "exact", "", "tanker", "sanctioned tankers", "Kyiv School of Economics"),
     ("51%", 51.0, "exact", "", "%", "Russian exports", "Kyiv School of Economics"),
@@ -33,8 +36,14 @@ def table(sample_text):
 
 
 def test_every_statistic_in_order(table):
-    got = [(r.surface, r.value, r.qualifier, r.direction, r.unit, r.entity, r.source) for r in table.itertuples()]
+    got = [(r.surface, None if math.isnan(r.value) else r.value, r.qualifier, r.direction, r.unit, r.entity,
+            r.source) for r in table.itertuples()]
     assert got == EXPECTED
+
+
+def test_a_vague_plural_keeps_its_interval_and_leaves_value_empty(table):
+    hundreds = table[table["surface"] == "hundreds"].iloc[0]
+    assert math.isnan(hundreds["value"]) and (hundreds["low"], hundreds["high"]) == (100.0, 1000.0)
 
 
 def test_spans_index_the_text_exactly(table, sample_text):

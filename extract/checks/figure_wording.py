@@ -6,8 +6,11 @@ import math
 
 from extract.checks.intervals import format_number
 from extract.checks.measure_terms import OUTCOME_ORDER, outcome_label
+from extract.engine.currencies import currency_table
 
-_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "INR": "₹"}
+# A currency is written with its one-character sign where it has one ("$", "£", "₹"), from the
+# engine's one currency table; otherwise with its ISO code.
+_SYMBOLS = {code: prefix for prefix, code in currency_table().prefixes.items() if len(prefix) == 1}
 
 
 def _money(value: float, code: str) -> str:

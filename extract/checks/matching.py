@@ -317,7 +317,8 @@ def figure_measures(table: pd.DataFrame, settings: CheckSettings = DEFAULT_SETTI
             entity_terms = terms(entity) | ({unit_key} if dimension == "count" and unit_key else set())
             found_outcomes = nearest_outcomes(sentence, start, end, clause) | outcomes(entity)
             value, norm_value = _float(row["value"]), _float(row["norm_value"])
-            factor = norm_value / value if value and math.isfinite(norm_value) else 1.0
+            # A vague plural has no value (NaN), so no factor to its normalised unit: its interval stays as written.
+            factor = norm_value / value if value and math.isfinite(value) and math.isfinite(norm_value) else 1.0
             interval = claim_interval(value, _float(row["low"]), _float(row["high"]), _text_or_empty(row["qualifier"]),
                                       row["surface"], settings).scaled(factor)
             # Two figures of one kind in a sentence ("36% ..., up from 7% in 2003") each take only the

@@ -39,10 +39,8 @@ import pandas as pd
 from babel import Locale
 
 from extract.checks.reference_data import REFERENCE_COLUMNS, parse_reference
-from extract.documents.loaders import LoadError
+from extract.documents.loaders import LoadError, read_file_bytes
 from extract.documents.url_fetch import fetch_bytes
-
-MAX_FILE_BYTES = 50 * 1024 * 1024  # as for articles: a bigger file is refused with its size
 
 BUNDLED_MAPPING = Path(__file__).resolve().parents[2] / "data" / "official_series.csv"
 MAPPING_COLUMNS = ["format", "series", "filter", "measure", "entity", "unit", "geography", "scale", "months",
@@ -417,20 +415,11 @@ def import_official_source(location: str, mapping_paths: Iterable[str | Path] = 
         data, final_url = fetched
         rows, problems = import_official(data, location, mappings, url=final_url)
         return rows, errors + problems
-    path = Path(location)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return pd.DataFrame(columns=REFERENCE_COLUMNS), errors + [LoadError(
-                location, f"file too large ({size:,} bytes; limit {MAX_FILE_BYTES:,})")]
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return pd.DataFrame(columns=REFERENCE_COLUMNS), errors + [LoadError(location, "no such file")]
-    except IsADirectoryError:
-        return pd.DataFrame(columns=REFERENCE_COLUMNS), errors + [LoadError(location, "is a directory, not a file")]
-    except OSError as error:
-        return pd.DataFrame(columns=REFERENCE_COLUMNS), errors + [LoadError(location, f"cannot read: {error}")]
-    rows, problems = import_official(data, location, mappings)
+    # Only a regular file, read up to the size limit: /dev/zero or a FIFO is an error, not a hang.
+    local = read_file_bytes(Path(location), location)
+    if isinstance(local, LoadError):
+        return pd.DataFrame(columns=REFERENCE_COLUMNS), errors + [local]
+    rows, problems = import_official(local, location, mappings)
     return rows, errors + problems
 
 

@@ -80,6 +80,8 @@ _MONTHS_TO = re.compile(
     r"(?:to|ending|ended)\s+(?:the\s+end\s+of\s+)?" + _MONTH.format(g="month") + r"(?:\s+(?P<y>\d{4}))?\b",
     re.IGNORECASE,
 )
+# A capitalised word before a bare "Q3" makes it part of a name ("Audi Q3"), unless it opens the sentence.
+_NAMED_BEFORE = re.compile(r"(?<!^)(?<![.!?]\s)\b(?!(?:In|During|For|Of|The|By|Since)\b)[A-Z][\w-]*\s+$")
 # "the third quarter", "Q3" without a year.
 _QUARTER_ALONE = re.compile(r"\b(?:the\s+)?(?P<which>first|second|third|fourth)\s+quarter\b(?!\s+of\b)"
                             r"|\bQ(?P<q>[1-4])\b(?!\s+\d{4})", re.IGNORECASE)
@@ -306,6 +308,8 @@ def _quarters(sentence: str, today: date | None) -> Iterator[_Reading]:
             yield m, date(quarter_year, 3 * quarter - 2, 1), _month_end(quarter_year, 3 * quarter), False, True
     for m in _QUARTER_ALONE.finditer(sentence):
         # "in the third quarter": the latest third quarter that began by the article's date.
+        if m.group("q") and _NAMED_BEFORE.search(sentence[:m.start()]):
+            continue  # "the Audi Q3": a name, not a quarter
         quarter = int(m.group("q")) if m.group("q") else _WHICH.index(m.group("which").lower()) + 1
         year, stated = _month_year(3 * quarter - 2, today)
         yield m, date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter), False, stated

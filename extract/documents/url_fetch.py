@@ -168,12 +168,16 @@ def _connect(targets: list[_Target], host: str, tls: bool, deadline: float) -> s
         context.sslsocket_class = _DeadlineTLSSocket
         try:
             wrapped = context.wrap_socket(raw, server_hostname=host, do_handshake_on_connect=False)
+        except BaseException:
+            raw.close()
+            raise
+        try:  # from here the TLS socket owns the connection
             assert isinstance(wrapped, _DeadlineTLSSocket)
             wrapped.deadline = deadline
             wrapped.settimeout(_time_left(deadline))
             wrapped.do_handshake()  # checks the certificate against `host`, not the address
         except BaseException:
-            raw.close()
+            wrapped.close()
             raise
         return wrapped
     raise last_error
@@ -199,11 +203,11 @@ def _get(url: str, deadline: float, max_bytes: int, allow_private: bool) -> _Pag
     targets = _resolve(host, port, allow_private)
     if isinstance(targets, str):
         return LoadError(url, targets)
-    sock = _connect(targets, host, tls, deadline)
     connection_class = http.client.HTTPSConnection if tls else http.client.HTTPConnection
     connection = connection_class(host, port)
-    connection.sock = sock  # already connected to the checked address: http.client never connects by name
     try:
+        # Connected here, to a checked address; http.client, given a socket, never connects by name.
+        connection.sock = _connect(targets, host, tls, deadline)
         path = parts.path or "/"
         connection.request("GET", f"{path}?{parts.query}" if parts.query else path,
                            headers={"User-Agent": _USER_AGENT, "Connection": "close"})

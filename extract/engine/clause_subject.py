@@ -1,7 +1,7 @@
 """Who or what a figure is about when its own words do not say: the subject of its clause.
 
-"Dell on Monday announced plans to lay off 6,650 employees": the count is of employees, but the
-figure is about Dell. "BioView shares finished 34.4% higher": the percentage is about BioView
+"Acme on Friday announced plans to lay off 300 engineers": the count is of engineers, but the
+figure is about Acme. "BioView shares finished 34.4% higher": the percentage is about BioView
 shares. The reading is shallow: walk back from the number to the finite verb of its clause, then
 past auxiliaries, adverbs, time phrases and parentheticals to the noun phrase before it (or, for a
 relative clause, to the noun the "which"/"who"/"that" hangs on).
@@ -269,14 +269,14 @@ def subject_before(sentence: str, pos: int) -> Subject | None:
 
 
 # Verbs of change and level whose infinitive takes the noun before "to" as its subject:
-# "could cause sea levels to rise 11 feet", "expects revenue to grow 5%".
+# "may cause lake levels to climb 9 inches", "expects revenue to grow 5%".
 _CHANGE_LEMMAS = {"rise", "fall", "grow", "increase", "decrease", "decline", "drop", "climb", "jump", "reach",
                   "hit", "top", "exceed", "double", "triple", "surge", "soar", "slip", "slide", "shrink",
                   "tumble", "plunge", "ease", "gain", "lose", "average", "total", "stay", "remain"}
 
 
 def _infinitive_subject(sentence: str, tokens: list[tuple[str, int, int]], verb: int) -> Subject | None:
-    """'cause sea levels to rise 11 feet': the noun phrase right before 'to <change verb>' is the
+    """'cause lake levels to climb 9 inches': the noun phrase right before 'to <change verb>' is the
     one that changes (the agent of a passive, 'tuned by M-Sport to ...', is not)."""
     lemma = _verb_lemma(tokens[verb][0].lower())
     end = verb - 2
@@ -292,7 +292,7 @@ def _infinitive_subject(sentence: str, tokens: list[tuple[str, int, int]], verb:
     if tokens[first - 1][0].lower() in _DETERMINERS and (first < 2 or not _verb_in_context(tokens, first - 2)):
         return None
     while first < end and _verb_in_context(tokens, first):
-        first += 1  # "could cause sea levels": the verb is not part of the phrase
+        first += 1  # "may cause lake levels": the verb is not part of the phrase
     phrase = Phrase(sentence[tokens[first][1]:tokens[end][2]], singular(word), tokens[first][1], tokens[end][2])
     return Subject(phrase, (lemma,), tokens[verb][1])
 
@@ -641,7 +641,7 @@ def _is_participle_opener(clause: list[tuple[str, int, int]]) -> bool:
 
 
 def _described_by_change_clause(sentence: str, figure_start: int) -> Phrase | None:
-    """'Tesla shares have been on a tear, up nearly 57%' and 'the biggest fallers were Unite
+    """'Acme shares have had a strong run, up nearly 40%' and 'the biggest fallers were Unite
     Group, down 68p': a verbless ', up/down ...' clause describes the name just before its comma,
     else the subject of the clause before it."""
     tokens = _tokens(sentence[:figure_start])

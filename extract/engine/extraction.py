@@ -9,15 +9,21 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from extract.engine.attribution import SourceMemory, attribute, note_people
 from extract.documents.loaders import Document, document_from_text
-from extract.engine.measured_entity import counted_noun_after, measured_phrase, object_phrase_after, pos_tags, resolve_possessive
+from extract.engine.attribution import SourceMemory, attribute, note_people
+from extract.engine.clause_subject import attributive_noun_after, count_entity, measure_entity
+from extract.engine.measured_entity import (
+    counted_noun_after,
+    measured_phrase,
+    object_phrase_after,
+    pos_tags,
+    resolve_possessive,
+)
 from extract.engine.non_figures import rejection_reason
 from extract.engine.numbers import NumberMention, find_numbers
 from extract.engine.qualifiers import CHANGE_FROM, direction, multiplier_changes, qualify
-from extract.engine.table_schema import COLUMNS, empty_frame
 from extract.engine.sentences import split_sentences
-from extract.engine.clause_subject import attributive_noun_after, count_entity, measure_entity
+from extract.engine.table_schema import COLUMNS, empty_frame
 from extract.engine.units import Unit, currency_unit, match_per, match_unit_after, normalise
 
 # A sentence can hold a figure only if it has a digit or a number word; most sentences do not,
@@ -128,7 +134,7 @@ def extract_document(document: Document, *, approx_tolerance: float = 0.1) -> li
             if fig.dimension == "count":
                 if fig.unit:
                     previous_count_noun, previous_count_unit = fig.counted or fig.entity, fig.unit
-                elif previous_count_noun and fig.value == int(fig.value):
+                elif previous_count_noun and fig.value.is_integer():
                     # "killed two people and injured 12": the second count shares the noun.
                     fig.entity = fig.counted = previous_count_noun
                     fig.unit = fig.norm_unit = previous_count_unit
@@ -329,8 +335,9 @@ def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance
     span_start = min(start, qualified.cue_start) if qualified.qualifier != "exact" else start
     way = direction(sentence, mention.start, mention.end, unit_end)
     if mention.vague:
-        # "hundreds of families": an order of magnitude, reported as the interval it implies.
-        value = (low + high) / 2
+        # "hundreds of families": an order of magnitude, reported as the interval it implies; its
+        # value is empty, so that a spreadsheet summing the column never adds a made-up midpoint.
+        value = math.nan
         qualified = type(qualified)("range", low, high, qualified.cue_start)
     unit_for_norm = unit if unit is not None else Unit(unit_name, dimension)
     norm_value, norm_unit = normalise(value, unit_for_norm) if unit is not None else (value, unit_name)

@@ -312,8 +312,8 @@ def _phrase_run_back(tokens: list[tuple[str, int, int]], last: int) -> int:
 
 def _phrase_before(sentence: str, number_start: int) -> Phrase | None:
     """The noun phrase a number belongs to: the nearest one in its clause ('oil prices at $60',
-    'Revenue in the quarter rose to $7bn'), else the subject of the sentence ('Tesla shares have
-    been on a tear, up nearly 57%')."""
+    'Revenue in the quarter rose to $7bn'), else the subject of the sentence ('Acme shares have
+    had a strong run, up nearly 40%')."""
     tokens = _tokens(sentence, 0, number_start)
     index = len(tokens) - 1
     while index >= 0:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
+from extract.engine.currencies import alternation, currency_table
 from extract.engine.qualifiers import CHANGE_FROM
 
 SMALL_NUMBER_WORDS = {
@@ -36,25 +38,27 @@ VAGUE_PLURALS = {"dozens": (12, 120), "scores": (20, 200), "hundreds": (100, 100
                  "thousands": (1e3, 1e4), "millions": (1e6, 1e7), "billions": (1e9, 1e10),
                  "trillions": (1e12, 1e13)}
 
+_CURRENCIES = currency_table()
+# A currency written before the number: a symbol or prefix ("£", "HK$", "Rs"), or an ISO code
+# ("CHF 5m"); a space may follow it ("£ 8.10 million").
 CURRENCY_PREFIX = re.compile(
-    r"(?:(?P<code>USD|EUR|GBP|JPY|CNY|RMB|CHF|AUD|CAD|INR|RUB|HKD|NZD|SEK|NOK|DKK|ZAR|BRL|KRW|"
-    r"SGD|MXN|TRY|UAH|ILS|PLN)\s?"
-    r"|(?P<pre>US|U\.S\.|A|AU|NZ|C|CA|HK|S|NT|R|Z)\s?\$"
-    r"|\$\s?(?P<post>US|A|AU|C|CA|NZ|HK)?"
-    r"|(?P<sym>[$€£¥₹₽₩₺₴₪])"
-    r"|(?P<rs>Rs\.?\s?|RM\s?|Y=))$"
+    r"(?P<prefix>" + alternation(_CURRENCIES.prefixes) + r"|(?<![A-Za-z])(?:" + alternation(_CURRENCIES.codes) + r"))"
+    r"[ \u00a0]?$"
 )
-_SYMBOL_CODES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB",
-                 "₩": "KRW", "₺": "TRY", "₴": "UAH", "₪": "ILS"}
-_DOLLAR_PREFIX_CODES = {"US": "USD", "U.S.": "USD", "A": "AUD", "AU": "AUD", "NZ": "NZD",
-                        "C": "CAD", "CA": "CAD", "HK": "HKD", "S": "SGD", "NT": "TWD",
-                        "R": "BRL", "Z": "ZWL"}
+# A currency written after a scale letter makes it a scale: "120m NZD", "15m yuan".
+_CURRENCY_AFTER = re.compile(
+    r"[ \u00a0]?(?:" + alternation(_CURRENCIES.codes) + "|(?i:" + alternation(_CURRENCIES.names) + r"))\b"
+)
+_CURRENCY_AT = re.compile(
+    r"(?:" + alternation(_CURRENCIES.prefixes) + "|" + alternation(_CURRENCIES.codes) + r")[ \u00a0]?"
+)
 
 # Letters may touch a number ("USD10m", "$US55,931,000", "G7"); non_figures rejects the codes.
 DIGITS = re.compile(
-    # Never a piece of scientific notation: "1e309" is neither 1 nor 309.
+    # Never the exponent of scientific notation ("1e309" is not 309); the mantissa is read here and
+    # its exponent by _EXPONENT.
     r"(?<![\d.,/:⁄])(?<!\d[eE])(?<!\d[eE][-+])(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?"
-    r"(?![\d]|[/⁄]\d|[eE][-+]?\d)|(?<![\w.])\.\d+(?![eE][-+]?\d)"
+    r"(?![\d]|[/⁄]\d)|(?<![\w.])\.\d+(?![eE][-+]?\d)"
 )
 _SCALE_AFTER = re.compile(
     r"(?P<space>[ \u00a0]?)(?P<scale>bn|mn|mln|trn|tn|b|m|k|"
@@ -62,6 +66,11 @@ _SCALE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _RANGE_JOIN = re.compile(r"\s?(?:-|–|—|to)\s?(?=[-$€£¥\d.]|US\b|(?:" + "|".join(SMALL_NUMBER_WORDS) + r")\b)")
+# What a scale letter counts: "35m devices", "8 B people", "35m of its devices" (a share of a set
+# the sentence owns), but not "100m of the track" (a stretch of one thing).
+_COUNTED_AFTER_SCALE = re.compile(
+    r"\s+(?:of\s+(?:its|their|the|these|those|his|her|our|your)\s+)?(?:[a-z]+s|people)\b"
+)
 _WORD = re.compile(r"[A-Za-z]+(?:-(?:one|two|three|four|five|six|seven|eight|nine)(?![\w]))?")
 
 
@@ -82,6 +91,18 @@ class NumberMention:
     decimals: int  # digits after the decimal point as written (for rounding intervals)
 
 
+_EXPONENT = re.compile(r"[eE][-+]?\d+(?![\w.])")
+
+
+def _vulgar_fraction(sentence: str, pos: int) -> float:
+    """The value of a single-character fraction ("½", "¾") at `pos`, else 0."""
+    char = sentence[pos:pos + 1]
+    if not char or unicodedata.category(char) != "No":
+        return 0.0
+    value = unicodedata.numeric(char, 0.0)
+    return value if 0 < value < 1 else 0.0
+
+
 def _parse_digits(raw: str) -> tuple[float, int]:
     clean = raw.replace(",", "")
     decimals = len(clean.split(".", 1)[1]) if "." in clean else 0
@@ -95,23 +116,11 @@ def _currency_before(sentence: str, start: int) -> tuple[str, int]:
     if not match:
         return "", start
     begin = window_start + match.start()
-    # "$" glued to a word ("AT$5") is not a prefix; letters before "US$" must be a boundary.
-    if begin > 0 and sentence[begin - 1].isalnum():
-        if not match.group("sym"):
-            return "", start
-    if match.group("code"):
-        code = match.group("code")
-        return ("CNY" if code == "RMB" else code), begin
-    if match.group("pre"):
-        return _DOLLAR_PREFIX_CODES[match.group("pre")], begin
-    if match.group("post"):
-        return _DOLLAR_PREFIX_CODES[match.group("post")], begin
-    if match.group(0).startswith("$"):
-        return "USD", begin
-    if match.group("sym"):
-        return _SYMBOL_CODES[match.group("sym")], begin
-    rs = match.group("rs").strip().rstrip(".")
-    return {"Rs": "INR", "RM": "MYR", "Y=": "JPY"}[rs], begin
+    prefix = match.group("prefix")
+    # A prefix that starts with a letter must start a word: "AT$5" is not "T$", "SHK 5" not "HK".
+    if begin > 0 and sentence[begin - 1].isalnum() and prefix[0].isalpha():
+        return "", start
+    return _CURRENCIES.prefixes.get(prefix) or _CURRENCIES.prefixes.get(re.sub(r"\s+", " ", prefix)) or prefix, begin
 
 
 def _scale_after(sentence: str, end: int, currency: str) -> tuple[float, int]:
@@ -124,12 +133,17 @@ def _scale_after(sentence: str, end: int, currency: str) -> tuple[float, int]:
         if not match.group("space") and len(lower) > 3:
             return 1.0, end  # "5million" is rare; "5hundred" even rarer: treat as written
         return SCALE_WORDS[lower], match.end()
-    if match.group("space") and lower not in {"bn", "mn", "mln", "tn", "trn"}:
-        return 1.0, end  # "5 m" is five metres, "5 k" is not a scale
+    after = sentence[match.end():match.end() + 40]
+    counts_after = _COUNTED_AFTER_SCALE.match(after) is not None or _CURRENCY_AFTER.match(after) is not None
+    # "5 m" is five metres and "5 k" no scale, but a capital letter before what is counted is
+    # one: "8 B people", "3 M users".
+    if match.group("space") and lower not in {"bn", "mn", "mln", "tn", "trn"} \
+            and not (scale in {"M", "B"} and counts_after):
+        return 1.0, end
     if lower in {"m", "b", "k"}:
-        # Lower-case "m" glued to a bare number is metres ("37m"); with a currency, millions.
-        after = sentence[match.end():match.end() + 12]
-        if lower == "m" and scale == "m" and not currency and not re.match(r"\s+(?:[a-z]+s|people)\b", after):
+        # Lower-case "m" glued to a bare number is metres ("37m"); with a currency, or before
+        # what is counted ("35m devices", "35m of its devices"), millions.
+        if lower == "m" and scale == "m" and not currency and not counts_after:
             return 1.0, end
         if lower == "b" and not currency and scale == "b":
             return 1.0, end  # "16b" bits; money says "bn"
@@ -138,20 +152,38 @@ def _scale_after(sentence: str, end: int, currency: str) -> tuple[float, int]:
     return SCALE_SUFFIXES[lower], match.end()
 
 
+_SCALE_WORD_IN = re.compile(r"\b(?:" + "|".join(SCALE_WORDS) + r")\b", re.IGNORECASE)
+
+
 def _word_number_at(sentence: str, start: int) -> tuple[float, float, float, int, bool] | None:
     """Parse a run of number words starting at `start`: value, low, high, end, vague."""
-    tokens = []
+    tokens: list[tuple[str, int, int]] = []
     for m in _WORD.finditer(sentence, start):
         if tokens and sentence[tokens[-1][2]:m.start()].strip(" ") not in ("", "and"):
             break
         tokens.append((m.group(0).lower(), m.start(), m.end()))
-        if len(tokens) >= 6:
+        if len(tokens) >= 16:  # "nine hundred and ninety-nine million nine hundred and ninety-nine thousand ..."
             break
     if not tokens or tokens[0][1] != start:
         return None
     total, current, consumed_end, used = 0.0, 0.0, start, 0
+    skip_half = False
     for index, (word, _, w_end) in enumerate(tokens):
         parts = word.split("-")
+        if skip_half:
+            skip_half, consumed_end = False, w_end
+            continue
+        if word in ("a", "an") and used and tokens[index - 1][0] == "and" and index + 1 < len(tokens) \
+                and tokens[index + 1][0] == "half":
+            current += 0.5  # "one and a half million"
+            skip_half = True
+            continue
+        if word in ("a", "an") and not used:
+            # "a hundred and twenty thousand": the article is one of the scale that follows.
+            if index + 1 < len(tokens) and tokens[index + 1][0] in SCALE_WORDS:
+                current, used = 1.0, 1
+                continue
+            return None
         if all(p in SMALL_NUMBER_WORDS for p in parts) and len(parts) <= 2:
             current += sum(SMALL_NUMBER_WORDS[p] for p in parts)
         elif word == "hundred" and used:
@@ -172,7 +204,7 @@ def _word_number_at(sentence: str, start: int) -> tuple[float, float, float, int
 
 
 def _vague_at(sentence: str, start: int) -> tuple[float, float, float, int] | None:
-    """'dozens of', 'hundreds of', 'tens of thousands of', 'several hundred'."""
+    """'dozens of', 'hundreds of', 'tens of thousands of', 'several hundred': no value (NaN), a low and a high."""
     m = re.compile(
         r"(?P<tens>tens\s+of\s+)?(?P<word>dozens|scores|hundreds|thousands|millions|billions|trillions)"
         r"(?P<more>\s+of\s+(?P<word2>thousands|millions|billions))?(?=\s+of\b)",
@@ -185,14 +217,14 @@ def _vague_at(sentence: str, start: int) -> tuple[float, float, float, int] | No
         if m.group("word2"):
             factor = VAGUE_PLURALS[m.group("word2").lower()][0]
             low, high = low * factor, high * factor
-        return (low + high) / 2, low, high, m.end("more") if m.group("more") else m.end("word")
+        return math.nan, low, high, m.end("more") if m.group("more") else m.end("word")
     m = re.compile(r"(?:several|a\s+few|a\s+couple\s+of)\s+(?P<scale>hundred|thousand|million|billion)\b",
                    re.IGNORECASE).match(sentence, start)
     if m:
         scale = SCALE_WORDS[m.group("scale").lower()]
         few = m.group(0).lower().startswith("a ")
         low, high = (2 * scale, 5 * scale) if few else (3 * scale, 9 * scale)
-        return (low + high) / 2, low, high, m.end()
+        return math.nan, low, high, m.end()
     return None
 
 
@@ -202,6 +234,9 @@ _FRACTION = re.compile(
     r"|(?P<half>half)\b",
     re.IGNORECASE,
 )
+_FRACTION_OF_SCALE = re.compile(
+    r"\s+(?:of\s+)?(?:an?\s+)?(?P<scale>hundred|thousand|million|billion|trillion)\b", re.IGNORECASE
+)
 _DIGIT_FRACTION = re.compile(r"(?<![\w/.])(?P<n>\d{1,2})\s?[/⁄]\s?(?P<d>\d{1,3})(?![\w/])")
 _WORD_START = re.compile(
     r"\b(?:" + "|".join(sorted(SMALL_NUMBER_WORDS, key=len, reverse=True))
@@ -209,6 +244,56 @@ _WORD_START = re.compile(
     r"|a\s+hundred|a\s+thousand|a\s+million|a\s+billion|a\s+trillion|half|an?\s+(?:third|quarter|fifth|tenth))\b",
     re.IGNORECASE,
 )
+
+
+_AFTER_EXPONENT = re.compile(r"\d[eE][-+]?$")
+
+
+# Durations written in parts, largest first: "two hours 18 minutes 15 seconds", "1 hr 5 mins".
+SECONDS_IN = {"hour": 3600, "minute": 60, "second": 1}
+_DURATION_PART = re.compile(
+    r"[ \u00a0]?(?P<unit>hours?|hrs?|minutes?|mins?|seconds?|secs?)\b,?[ \u00a0]+(?:and[ \u00a0]+)?",
+    re.IGNORECASE,
+)
+_DURATION_END = re.compile(r"[ \u00a0]?(?P<unit>minutes?|mins?|seconds?|secs?)\b", re.IGNORECASE)
+
+
+def _seconds_in(unit: str) -> int:
+    lower = unit.lower()
+    return next(seconds for name, seconds in SECONDS_IN.items() if name.startswith(lower[:3]))
+
+
+def _compound_duration(sentence: str, first: NumberMention) -> NumberMention | None:
+    """One duration from its parts, counted in its last (smallest) unit, whose word then follows
+    the mention as any unit does: "two hours 18 minutes 15 seconds" is 8,295 seconds."""
+    if first.is_range or first.currency or first.value < 0:
+        return None
+    parts: list[tuple[float, int]] = []  # (amount, seconds in its unit), largest unit first
+    value, end = first.value, first.end
+    while True:
+        part = _DURATION_PART.match(sentence, end)
+        if part is None:
+            break
+        unit = _seconds_in(part.group("unit"))
+        if parts and unit >= parts[-1][1]:
+            break
+        kind = "digits" if sentence[part.end():part.end() + 1].isdigit() else "words"
+        following = _single_at(sentence, part.end(), kind)
+        if following is None or following[7] or following[4]:
+            break
+        closing = _DURATION_END.match(sentence, following[3])
+        if closing is None or _seconds_in(closing.group("unit")) >= unit:
+            break
+        parts.append((value, unit))
+        value, end = following[0], following[3]
+    closing = _DURATION_END.match(sentence, end)
+    if not parts or closing is None:
+        return None
+    last = _seconds_in(closing.group("unit"))
+    amount = (sum(v * u for v, u in parts) + value * last) / last
+    return NumberMention(start=first.start, end=end, value=amount, low=amount, high=amount, is_range=False,
+                         currency="", written_in_words=first.written_in_words, vague=False, scaled=False,
+                         decimals=0)
 
 
 def find_numbers(sentence: str) -> list[NumberMention]:
@@ -224,16 +309,24 @@ def find_numbers(sentence: str) -> list[NumberMention]:
     for start, kind in candidates:
         if start < taken_until:
             continue
+        if kind == "digits" and _AFTER_EXPONENT.search(sentence, max(0, start - 3), start):
+            continue  # the exponent of a number written in scientific notation
         mention = _mention_at(sentence, start, kind)
         if mention is None:
             continue
+        mention = _compound_duration(sentence, mention) or mention
         mentions.append(mention)
         taken_until = mention.end
     return mentions
 
 
-def _single_at(sentence: str, start: int, kind: str, currency_hint: str = ""):
-    """One number (no range): (value, low, high, end, currency, cur_start, words, vague, scaled, decimals)."""
+# One number read at a position: (value, low, high, end, currency, currency start, written in
+# words, vague, scaled, decimals).
+_Single = tuple[float, float, float, int, str, int, bool, bool, bool, int]
+
+
+def _single_at(sentence: str, start: int, kind: str, currency_hint: str = "") -> _Single | None:
+    """One number (no range) starting at `start`."""
     currency, cur_start = _currency_before(sentence, start)
     sign = 1.0
     if not currency and kind == "digits" and start > 0 and sentence[start - 1] in "-−":
@@ -247,18 +340,45 @@ def _single_at(sentence: str, start: int, kind: str, currency_hint: str = ""):
         value = int(m.group("n")) / int(m.group("d"))
         return value, value, value, m.end(), "", start, False, False, False, 6
     if kind == "digits":
-        m = DIGITS.match(sentence, start)
-        if not m:
+        return _digits_at(sentence, start, currency, cur_start, sign, currency or currency_hint)
+    return _words_at(sentence, start, currency, cur_start)
+
+
+def _digits_at(sentence: str, start: int, currency: str, cur_start: int, sign: float,
+               scale_currency: str) -> _Single | None:
+    m = DIGITS.match(sentence, start)
+    if not m:
+        return None
+    value, decimals = _parse_digits(m.group(0))
+    if not math.isfinite(value):
+        return None  # a 310-digit number overflows a float: no statistic is written like that
+    digits_end = m.end()
+    exponent = _EXPONENT.match(sentence, digits_end)
+    if exponent:
+        # "6.02e23" is one number; "1e309" overflows a float and is not read at all, never
+        # as the "309" after its "e".
+        value = float(m.group(0).replace(",", "") + exponent.group(0))
+        if not math.isfinite(value):
             return None
-        value, decimals = _parse_digits(m.group(0))
-        scale, end = _scale_after(sentence, m.end(), currency or currency_hint)
-        # "4 hundred million": a second scale word multiplies the first.
-        if scale != 1.0:
-            scale2, end2 = _scale_after(sentence, end, currency or currency_hint)
-            if scale2 > scale and sentence[end:end + 1] == " ":
-                scale, end = scale * scale2, end2
-        value *= scale * sign
-        return value, value, value, end, currency, cur_start, False, False, scale != 1.0, decimals
+        return value, value, value, exponent.end(), currency, cur_start, False, False, False, decimals
+    vulgar = _vulgar_fraction(sentence, digits_end)
+    if vulgar:
+        # "2½ per cent": the fraction sign belongs to the whole number before it.
+        value, digits_end, decimals = value + vulgar, digits_end + 1, max(decimals, 2)
+    scale, end = _scale_after(sentence, digits_end, scale_currency)
+    # "4 hundred million": a second scale word multiplies the first.
+    if scale != 1.0:
+        scale2, end2 = _scale_after(sentence, end, scale_currency)
+        if scale2 > scale and sentence[end:end + 1] == " ":
+            scale, end = scale * scale2, end2
+    value *= scale * sign
+    return value, value, value, end, currency, cur_start, False, False, scale != 1.0, decimals
+
+
+_A_DOZEN = re.compile(r"a\s+dozen\b", re.IGNORECASE)
+
+
+def _words_at(sentence: str, start: int, currency: str, cur_start: int) -> _Single | None:
     vague = _vague_at(sentence, start)
     if vague:
         value, low, high, end = vague
@@ -271,20 +391,21 @@ def _single_at(sentence: str, start: int, kind: str, currency_hint: str = ""):
             num = frac.group("num").lower()
             numerator = 1 if num in ("a", "an", "one") else SMALL_NUMBER_WORDS[num]
             value = numerator / FRACTION_WORDS[frac.group("den").lower()]
+        of_scale = _FRACTION_OF_SCALE.match(sentence, frac.end())
+        if of_scale:
+            # "half a million fans", "a quarter of a billion": a share of the scale word.
+            value *= SCALE_WORDS[of_scale.group("scale").lower()]
+            return value, value, value, of_scale.end(), currency, cur_start, True, False, True, 0
         return value, value, value, frac.end(), "", start, True, False, False, 6
-    if re.match(r"a\s+dozen\b", sentence[start:], re.IGNORECASE):
-        end = start + re.match(r"a\s+dozen", sentence[start:], re.IGNORECASE).end()
-        return 12.0, 12.0, 12.0, end, "", start, True, False, False, 0
-    m = re.match(r"(?:a|one)\s+(hundred|thousand|million|billion|trillion)\b", sentence[start:], re.IGNORECASE)
-    if m:
-        value = SCALE_WORDS[m.group(1).lower()]
-        scale, end = _scale_after(sentence, start + m.end(), currency)
-        return value * scale, value * scale, value * scale, end, currency, cur_start, True, False, True, 0
+    dozen = _A_DOZEN.match(sentence, start)
+    if dozen:
+        return 12.0, 12.0, 12.0, dozen.end(), "", start, True, False, False, 0
     parsed = _word_number_at(sentence, start)
     if parsed is None:
         return None
     value, low, high, end, vague_flag = parsed
-    return value, low, high, end, currency, cur_start, True, vague_flag, False, 0
+    scaled = bool(_SCALE_WORD_IN.search(sentence, start, end))
+    return value, low, high, end, currency, cur_start, True, vague_flag, scaled, 0
 
 
 _RANGE_TO_RANGE = re.compile(
@@ -319,69 +440,99 @@ def _proportion_after(sentence: str, end: int, value: float) -> tuple[float, int
     return value / whole, m.end()
 
 
+_SIGN_BEFORE = re.compile(r"(?:(?<![\w-])(?P<minus>minus)[\s-]|(?<![\w\d.,)])(?P<sym>[-−+]))$", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+_AND_JOIN = re.compile(r"\s+and\s+")
+_OR_WORD_JOIN = re.compile(r"\s+or\s+(?=(?:" + "|".join(SMALL_NUMBER_WORDS) + r")\b)", re.IGNORECASE)
+
+
+def _sign_before(before: str, words: bool) -> tuple[float, int | None]:
+    """The sign written before a number and where it starts: "minus 5", "minus-130", "-50.8bn"
+    after "to", "+0.8%"."""
+    sign_match = _SIGN_BEFORE.search(before)
+    if not sign_match or words:
+        return 1.0, None
+    if sign_match.group("minus") or sign_match.group("sym") in "-−":
+        # A hyphen after a word is a compound ("sub-7"), not a minus sign.
+        prefix = before[:sign_match.start()]
+        if sign_match.group("minus") or not prefix or prefix[-1] in " (\u00a0=":
+            return -1.0, sign_match.start()
+        return 1.0, None
+    return 1.0, sign_match.start()
+
+
+def _range_join(sentence: str, end: int, before: str, between: bool, currency: str,
+                words: bool) -> tuple[re.Match[str] | None, bool]:
+    """What joins a number to the second end of a range ("-", "to", "and" after "between"), and
+    whether the first number is a change "by" which the range was reached."""
+    join = (_AND_JOIN if between else _RANGE_JOIN).match(sentence, end)
+    if join is None and between:
+        join = _RANGE_JOIN.match(sentence, end)  # "between seven to 10 years": loose but common
+    if join is None and words:
+        join = _OR_WORD_JOIN.match(sentence, end)
+    # "increased by $43.6bn to $419.2bn": a change and then a level, not a range. "dropped by 1 to
+    # 1.5 degrees" is a range: a bare first number close to the second is a spread of one change.
+    by_change = bool(join and _BY_BEFORE.search(before))
+    if by_change and (currency or words):
+        join = None
+    if join and CHANGE_FROM.search(before[-80:]) and not _RANGE_TO_RANGE.match(sentence, join.end()):
+        join = None  # but "lowered from 6 to 8 per cent to 2 to 4 per cent" moves from one range to another
+    return join, by_change
+
+
+def _range_end(sentence: str, end: int, join: re.Match[str], value: float, scaled: bool, currency: str,
+               between: bool, by_change: bool) -> tuple[float, float, int, str, bool] | None:
+    """(low, high, end, currency, scaled) of the range a number opens, or None when the second
+    number does not close one (a score "3-1", a change then a level)."""
+    second_start = join.end()
+    prefix = _CURRENCY_AT.match(sentence, second_start)
+    if prefix:
+        second_start = prefix.end()
+    second_kind = "words" if re.match(r"[A-Za-z]", sentence[second_start:second_start + 1]) else "digits"
+    second = _single_at(sentence, second_start, second_kind, currency)
+    if second is None or second[7]:
+        return None
+    v2, _, _, end2, cur2, _, words2, _, scaled2, _ = second
+    first_value = value
+    if scaled2 and not scaled and v2 != 0:
+        # "$89 to $93 billion", "1 to 2 thousand": the scale is written once.
+        written = re.match(r"[\d,.]+", sentence[second_start:end2])
+        scale2 = v2 / float(written.group(0).replace(",", "")) \
+            if written and not words2 and float(written.group(0).replace(",", "") or 0) else 1.0
+        if scale2 > 1:
+            first_value = value * scale2
+    hyphen = sentence[end:join.end()].strip() in "-–—"
+    is_score = hyphen and first_value >= v2 and not between
+    if by_change and not (first_value > 0 and v2 <= 3 * first_value and not cur2):
+        return None  # "by 5 to 40": a change of 5 and a level of 40
+    if is_score or v2 <= first_value:
+        return None
+    return first_value, v2, end2, currency or cur2, scaled or scaled2
+
+
 def _mention_at(sentence: str, start: int, kind: str) -> NumberMention | None:
     first = _single_at(sentence, start, kind)
     if first is None:
         return None
     value, low, high, end, currency, cur_start, words, vague, scaled, decimals = first
     span_start = cur_start if currency else start
-    # Sign: "minus 5", "minus-130", "-50.8bn" after "to", "+0.8%".
-    sign = 1.0
     before = sentence[:span_start]
-    sign_match = re.search(r"(?:(?<![\w-])(?P<minus>minus)[\s-]|(?<![\w\d.,)])(?P<sym>[-−+]))$", before, re.IGNORECASE)
-    if sign_match and not words:
-        if sign_match.group("minus") or sign_match.group("sym") in "-−":
-            # A hyphen after a word is a compound ("sub-7"), not a minus sign.
-            prefix = before[:sign_match.start()]
-            if sign_match.group("minus") or not prefix or prefix[-1] in " (\u00a0=":
-                sign = -1.0
-                span_start = sign_match.start()
-        else:
-            span_start = sign_match.start()
+    sign, sign_start = _sign_before(before, words)
+    if sign_start is not None:
+        span_start = sign_start
     value, low, high = value * sign, low * sign, high * sign
-    if not (math.isfinite(value) and math.isfinite(low) and math.isfinite(high)):
+    if math.isinf(value) or not (math.isfinite(low) and math.isfinite(high)):
         return None  # a 310-digit number overflows a float: no statistic is written like that
     is_range = vague
     # Ranges: "5-10%", "$3 billion to $5 billion", "1 to 2 thousand", "between 5 and 10".
-    between = re.search(r"\bbetween\s+$", before, re.IGNORECASE)
-    join = re.compile(r"\s+and\s+" if between else _RANGE_JOIN.pattern).match(sentence, end)
-    if join is None and between:
-        join = _RANGE_JOIN.match(sentence, end)  # "between seven to 10 years": loose but common
-    if join is None and words:
-        join = re.compile(r"\s+or\s+(?=(?:" + "|".join(SMALL_NUMBER_WORDS) + r")\b)", re.IGNORECASE).match(sentence, end)
-    # "increased by $43.6bn to $419.2bn": a change and then a level, not a range. "dropped by 1 to
-    # 1.5 degrees" is a range: a bare first number close to the second is a spread of one change.
-    by_change = bool(join and re.search(r"\bby\s+$", before, re.IGNORECASE))
-    if by_change and (currency or words):
-        join = None
-    if join and CHANGE_FROM.search(before[-80:]) and not _RANGE_TO_RANGE.match(sentence, join.end()):
-        join = None  # but "cut from 5 to 7 per cent to 3 to 5 per cent" moves from one range to another
+    between = _BETWEEN_BEFORE.search(before)
+    join, by_change = _range_join(sentence, end, before, between is not None, currency, words)
     if join and not vague and sign > 0:
-        second_start = join.end()
-        prefix = re.match(r"(?:US\s?|HK\s?|A|C)?[$€£¥]\s?|(?:USD|EUR|GBP|JPY)\s?", sentence[second_start:])
-        if prefix:
-            second_start += prefix.end()
-        second_kind = "words" if re.match(r"[A-Za-z]", sentence[second_start:second_start + 1]) else "digits"
-        second = _single_at(sentence, second_start, second_kind, currency)
-        if second is not None and not second[7]:
-            v2, _, _, end2, cur2, _, words2, _, scaled2, _ = second
-            first_value = value
-            if scaled2 and not scaled and v2 != 0:
-                # "$89 to $93 billion", "1 to 2 thousand": the scale is written once.
-                written = re.match(r"[\d,.]+", sentence[second_start:end2])
-                scale2 = v2 / float(written.group(0).replace(",", "")) \
-                    if written and not words2 and float(written.group(0).replace(",", "") or 0) else 1.0
-                if scale2 > 1:
-                    first_value = value * scale2
-            hyphen = sentence[end:join.end()].strip() in "-–—"
-            is_score = hyphen and first_value >= v2 and not between
-            if by_change and not (0 < first_value and v2 <= 3 * first_value and not cur2):
-                pass  # "by 5 to 40": a change of 5 and a level of 40
-            elif not is_score and v2 > first_value:
-                value, low, high = (first_value + v2) / 2, first_value, v2
-                end, is_range = end2, True
-                currency = currency or cur2
-                scaled = scaled or scaled2
+        closed = _range_end(sentence, end, join, value, scaled, currency, between is not None, by_change)
+        if closed is not None:
+            low, high, end, currency, scaled = closed
+            value, is_range = (low + high) / 2, True
     if not is_range and not vague and not currency and sign > 0:
         proportion = _proportion_after(sentence, end, value)
         if proportion is not None:
@@ -392,8 +543,8 @@ def _mention_at(sentence: str, start: int, kind: str) -> NumberMention | None:
         between = None
     if between:
         span_start = between.start()
-    if not math.isfinite(value):
-        return None
+    if math.isinf(value) or not (math.isfinite(low) and math.isfinite(high)):
+        return None  # "9" * 400 times a scale word: no statistic is that large (a vague plural's value is NaN)
     return NumberMention(
         start=span_start, end=end, value=value, low=low, high=high, is_range=is_range,
         currency=currency, written_in_words=words, vague=vague, scaled=scaled, decimals=decimals,

@@ -34,7 +34,8 @@ _AFTER_CUES: list[tuple[str, str]] = [
     ("odd", "approx"), ("or thereabouts", "approx"),
 ]
 _BEFORE = re.compile(
-    r"(?:^|(?<=[\s(“\"'-]))(?P<cue>" + "|".join(re.escape(c) for c, _ in _BEFORE_CUES) + r")\s*(?:of\s+)?(?:a\s+|an\s+|the\s+)?$",
+    r"(?:^|(?<=[\s(“\"'-]))(?P<cue>" + "|".join(re.escape(c) for c, _ in _BEFORE_CUES)
+    + r")\s*(?:of\s+)?(?:a\s+|an\s+|the\s+)?$",
     re.IGNORECASE,
 )
 _AFTER = re.compile(r"^\s*(?P<cue>" + "|".join(re.escape(c) for c, _ in _AFTER_CUES) + r")(?![\w])", re.IGNORECASE)
@@ -111,7 +112,8 @@ _MOVED_UP_TO = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_CHANGE_AFTER = re.compile(r"^\s*(?:to|at|from)\b", re.IGNORECASE)
-_TARGET_BEFORE = re.compile(r"\b(?:(?<!\bup\s)to|at|from|of|reached|reaching|hit|hitting|stood\s+at|totalled|totaled)\s*$",
+_TARGET_BEFORE = re.compile(
+    r"\b(?:(?<!\bup\s)to|at|from|of|reached|reaching|hit|hitting|stood\s+at|totalled|totaled)\s*$",
                             re.IGNORECASE)
 _MULTIPLIER = re.compile(
     r"\b(?P<word>halved|halving|halves|doubled|doubling|doubles|tripled|tripling|trebled|quadrupled)\b",

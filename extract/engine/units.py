@@ -15,6 +15,9 @@ import warnings
 from dataclasses import dataclass
 from importlib.metadata import version as _version
 from pathlib import Path
+from typing import Any
+
+from extract.engine.currencies import alternation, currency_table
 
 with warnings.catch_warnings():
     # quantulum3 warns when scikit-learn is absent; figcheck never uses its classifier.
@@ -110,36 +113,27 @@ _PINT_DISPLAY = {"kilometer ** 2": "km²", "meter": "m", "liter": "L", "kilogram
                  "hertz": "Hz", "degree_Celsius": "°C", "ampere * hour": "Ah", "volt": "V",
                  "kilogram / meter ** 3": "kg/m³", "meter / second ** 2": "m/s²", "liter / second": "L/s"}
 
+_CURRENCIES = currency_table()
+# A currency named after the number: "10.5 million Australian dollars", "333.6 million yen", and
+# the subunits "19 cents", "118.5p".
 CURRENCY_WORDS = re.compile(
-    r"[ \u00a0]?(?P<adj>US|U\.S\.|American|Australian|Canadian|New\s+Zealand|Hong\s+Kong|Singapore|Taiwan|"
-    r"Zimbabwe|Danish|Swedish|Norwegian|Swiss|Czech|Mexican|Philippine|Argentine|Chilean|Indian|"
-    r"Pakistani|Russian|Japanese|Chinese|South\s+African|Brazilian|Turkish|Israeli|Egyptian|"
-    r"Saudi|Emirati|Ukrainian|Polish|Hungarian|Malaysian|Indonesian|Korean|Nigerian|Kenyan)?\s{0,3}"
-    r"(?P<word>dollars?|euros?|pounds?\s+sterling|pounds?|sterling|yen|yuan|renminbi|rupees?|roubles?|rubles?|"
-    r"shekels?|kronor|krona|kroner|krone|crowns?|francs?|pesos?|won|lira|liras|rand|ringgit|"
-    r"dirhams?|riyals?|hryvnias?|hryvnia|zloty|zlotys|forints?|naira|reais|real|baht|dong|rupiah|"
-    r"koruna|lei|leu|cents?|pence|p)(?![\w-])",
+    r"[ \u00a0]?(?P<word>" + alternation(_CURRENCIES.names) + r"|cents?|pence|p)(?![\w-])",
     re.IGNORECASE,
 )
-_WORD_CODES = {
-    "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "yen": "JPY",
-    "yuan": "CNY", "renminbi": "CNY", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB",
-    "rubles": "RUB", "shekel": "ILS", "shekels": "ILS", "won": "KRW", "lira": "TRY", "liras": "TRY",
-    "rand": "ZAR", "ringgit": "MYR", "dirham": "AED", "dirhams": "AED", "riyal": "SAR",
-    "riyals": "SAR", "hryvnia": "UAH", "hryvnias": "UAH", "zloty": "PLN", "zlotys": "PLN",
-    "forint": "HUF", "forints": "HUF", "naira": "NGN", "real": "BRL", "reais": "BRL", "baht": "THB",
-    "dong": "VND", "rupiah": "IDR", "koruna": "CZK", "lei": "RON", "leu": "RON",
-}
-_ADJ_CODES = {
-    ("dollar", "us"): "USD", ("dollar", "u.s."): "USD", ("dollar", "american"): "USD",
-    ("dollar", "australian"): "AUD", ("dollar", "canadian"): "CAD", ("dollar", "new zealand"): "NZD",
-    ("dollar", "hong kong"): "HKD", ("dollar", "singapore"): "SGD", ("dollar", "taiwan"): "TWD",
-    ("dollar", "zimbabwe"): "ZWL", ("crown", "danish"): "DKK", ("crown", "swedish"): "SEK",
-    ("crown", "norwegian"): "NOK", ("crown", "czech"): "CZK", ("franc", "swiss"): "CHF",
-    ("peso", "mexican"): "MXN", ("peso", "philippine"): "PHP", ("peso", "argentine"): "ARS",
-    ("peso", "chilean"): "CLP", ("rupee", "indian"): "INR", ("rupee", "pakistani"): "PKR",
-    ("rand", "south african"): "ZAR",
-}
+_CODE_AFTER = re.compile(r"[ \u00a0]?(?P<code>" + alternation(_CURRENCIES.codes) + r")\b")
+_SYMBOL_AFTER = re.compile(
+    r"[ \u00a0]?(?P<symbol>" + alternation({p for p in _CURRENCIES.prefixes if len(p) == 1}) + ")"
+)
+# "2 p.m.", "2pm": a clock time, never pence.
+_CLOCK_AFTER_P = re.compile(r"\.?\s?m\b\.?", re.IGNORECASE)
+# "40 deg celsius", "40 degrees C", "40°F": a temperature, whatever else "degree" can mean.
+_TEMPERATURE = re.compile(
+    r"[ \u00a0]?(?:°|deg(?:ree)?s?\.?)[ \u00a0]?(?P<scale>C|F|celsius|centigrade|fahrenheit)(?![\w])",
+    re.IGNORECASE,
+)
+_TEMPERATURE_WORDS = re.compile(r"\b(?:degrees?|temperature|melting|boiling)\b", re.IGNORECASE)
+# Abbreviations written with full stops ("80 m.p.h.", "k.p.h."): read as the symbol without them.
+_DOTTED = re.compile(r"[ \u00a0]?(?P<dotted>(?:[A-Za-z]\.){2,}[A-Za-z]?\.?)")
 _MASS_CONTEXT = re.compile(r"\b(?:weigh\w*|weight|heav\w*|light\w*|kg|kilos?|ounces|lbs?|body|obes\w*|"
                            r"fish|catch|tuna|salmon|baby|babies|gained|lost|dropping|dropped\s+from)\b",
                            re.IGNORECASE)
@@ -150,7 +144,10 @@ _PERCENT = re.compile(
 )
 _PERCENTAGE_POINTS = re.compile(r"[ \u00a0]?(?:percentage[ \u00a0-]points?|pp|ppt|ppts)\b", re.IGNORECASE)
 _BASIS_POINTS = re.compile(r"[ \u00a0-]?(?:basis[ \u00a0-]points?|bps|bp)\b", re.IGNORECASE)
-_PER = re.compile(r"(?P<sep>[ \u00a0]?/[ \u00a0]?|[ \u00a0-](?:a|an|per|each)[ \u00a0-])(?P<what>[A-Za-z][\w-]*(?:[ \u00a0](?:foot|feet|metre|meter|mile|yard)s?|(?<=sq)[ \u00a0](?:m|ft|km|mi)\b)?)")
+_PER = re.compile(
+    r"(?P<sep>[ \u00a0]?/[ \u00a0]?|[ \u00a0-](?:a|an|per|each)[ \u00a0-])"
+    r"(?P<what>[A-Za-z][\w-]*(?:[ \u00a0](?:foot|feet|metre|meter|mile|yard)s?|(?<=sq)[ \u00a0](?:m|ft|km|mi)\b)?)"
+)
 _TIME_WORDS = {"year": "year", "yr": "year", "annum": "year", "month": "month", "week": "week",
                "day": "day", "night": "night", "hour": "hour", "hr": "hour", "minute": "minute",
                "min": "minute", "second": "second", "sec": "second", "quarter": "quarter",
@@ -173,6 +170,8 @@ _EXTRA_SYMBOLS = {
     "PS": ("metric horsepower", "power"),
     "mmBTU": ("mega british thermal unit", "energy"), "mmBtu": ("mega british thermal unit", "energy"),
     "MMBTU": ("mega british thermal unit", "energy"),
+    # Plural abbreviations of time the press writes ("53 secs", "5 mins").
+    "secs": ("second", "time"), "mins": ("minute", "time"),
     # quantulum3 knows the hectare only as "square hectometre".
     "hectare": ("hectare", "area"), "hectares": ("hectare", "area"),
 }
@@ -189,9 +188,9 @@ def quantulum_unit_pairs() -> dict:
     """quantulum3's surfaces and symbols -> sorted [unit name, entity name] pairs, straight from quantulum3."""
     units = _quantulum_load.units("en_US")
 
-    def pairs(found: object) -> list[list[str]]:
-        found = found if isinstance(found, (set, list, tuple)) else [found]
-        return [list(p) for p in sorted({(u.name, u.entity.name) for u in found
+    def pairs(found: Any) -> list[list[str]]:
+        many = found if isinstance(found, (set, list, tuple)) else [found]
+        return [list(p) for p in sorted({(u.name, u.entity.name) for u in many
                                           if getattr(u, "entity", None) is not None})]
 
     return {
@@ -293,43 +292,25 @@ def match_currency_after(sentence: str, pos: int) -> UnitMatch | None:
         # The sen, a hundredth of the Malaysian ringgit, as market reports quote share moves.
         return UnitMatch(Unit("MYR sen", "currency"), pos, pos + sen.end())
     m = CURRENCY_WORDS.match(sentence, pos)
-    if not m or (m.start("word") - pos) > 1 + (m.end("adj") - m.start("adj") + 1 if m.group("adj") else 0):
+    if not m:
         return None
     glued = m.start("word") == pos
-    word = m.group("word").lower().split()[0]
-    if word == "p" and not glued and not re.match(r"\s*(?:[,;.)]|$|at\b|to\b|from\b|a\s+share\b)", sentence[m.end():]):
-        return None  # "68 p at 1112 p" is pence; "5 p" before other words is too ambiguous
-    if word in {"real", "won", "rand", "dong", "lei", "p"} and not glued and not m.group("adj"):
-        # "won", "real" and "lei" are English words first; only accept them as currency names
-        # when written right after the number ("5 won" would still be a stretch).
-        if word in {"won", "real", "lei", "dong"}:
-            return None
-    singular = re.sub(r"(?<=[a-z])s$", "", word) if word not in {"pence", "lei", "reais", "kronor"} else word
-    adj = (m.group("adj") or "").lower()
-    adj = re.sub(r"\s+", " ", adj)
+    word = re.sub(r"\s+", " ", m.group("word").lower())
+    rest = sentence[m.end():]
+    if word == "p":
+        if _CLOCK_AFTER_P.match(rest):
+            return None  # "2 p.m." is a time of day
+        if not glued and not re.match(r"\s*(?:[,;.)]|$|at\b|to\b|from\b|a\s+share\b)", rest):
+            return None  # "68 p at 1112 p" is pence; "5 p" before other words is too ambiguous
+    if word in _CURRENCIES.english_words and not glued:
+        return None  # "won", "real": English words first, unless the nationality is written
     if word in {"cent", "cents"}:
         return UnitMatch(Unit("USD¢", "currency"), m.start(), m.end())
     if word in {"pence", "p"}:
         return UnitMatch(Unit("GBp", "currency"), m.start(), m.end())
-    if singular in {"pound"} and _MASS_CONTEXT.search(sentence):
+    if word in {"pound", "pounds"} and _MASS_CONTEXT.search(sentence):
         return UnitMatch(_unit_from_quantulum("pound-mass", "mass"), m.start("word"), m.end())
-    code = _ADJ_CODES.get((singular, adj))
-    if code is None and singular in {"dollar"}:
-        code = "USD"
-    if code is None and singular in {"crown", "krona", "krone", "kroner", "kronor"}:
-        code = {"danish": "DKK", "norwegian": "NOK", "czech": "CZK"}.get(adj, "SEK")
-    if code is None and singular in {"franc"}:
-        code = "CHF"
-    if code is None and singular in {"peso"}:
-        code = "MXN"
-    if code is None and singular in {"rupee"}:
-        code = "PKR" if adj == "pakistani" else "INR"
-    if code is None:
-        code = _WORD_CODES.get(word) or _WORD_CODES.get(singular)
-    if code is None:
-        return None
-    start = m.start() if (m.group("adj") and (singular, adj) in _ADJ_CODES) else m.start("word")
-    return UnitMatch(currency_unit(code), start, m.end())
+    return UnitMatch(currency_unit(_CURRENCIES.names[word]), m.start("word"), m.end())
 
 
 def match_unit_after(sentence: str, pos: int, currency: str = "") -> UnitMatch | None:
@@ -347,15 +328,27 @@ def match_unit_after(sentence: str, pos: int, currency: str = "") -> UnitMatch |
         return UnitMatch(BASIS_POINT, pos, m.end())
     if currency:
         return None
-    code = re.match(r"\s?(USD|EUR|GBP|JPY|CNY|CHF|AUD|CAD|INR|RUB|HKD|NZD|SEK|NOK|DKK|ZAR|BRL|KRW|SGD|MXN|TRY|UAH|ILS|PLN)\b", sentence[pos:pos + 5])
+    code = _CODE_AFTER.match(sentence, pos)
     if code:
-        return UnitMatch(currency_unit(code.group(1)), pos, pos + code.end())
-    glued = re.match(r"\s?([€£$¥₹₽])", sentence[pos:pos + 2])
-    if glued:
-        return UnitMatch(currency_unit({"€": "EUR", "£": "GBP", "$": "USD", "¥": "JPY", "₹": "INR", "₽": "RUB"}[glued.group(1)]), pos, pos + glued.end())
+        return UnitMatch(currency_unit(code.group("code")), pos, code.end())
+    symbol = _SYMBOL_AFTER.match(sentence, pos)
+    if symbol:
+        return UnitMatch(currency_unit(_CURRENCIES.prefixes[symbol.group("symbol")]), pos, symbol.end())
     found = match_currency_after(sentence, pos)
     if found:
         return found
+    temperature = _TEMPERATURE.match(sentence, pos)
+    if temperature:
+        name = "degree fahrenheit" if temperature.group("scale").lower().startswith("f") else "degree Celsius"
+        return UnitMatch(_unit_from_quantulum(name, "temperature"), pos, temperature.end())
+    dotted = _DOTTED.match(sentence, pos)
+    if dotted:
+        symbol_text = dotted.group("dotted").replace(".", "")
+        _words, symbols = _lexicon()
+        if len(symbol_text) >= 3 and symbol_text in symbols:
+            unit = _pick(symbols[symbol_text], symbol_text, sentence)
+            return UnitMatch(_unit_from_quantulum(unit.name, unit.entity.name), pos, dotted.end())
+        return None  # "2 p.m.", "U.S.": an abbreviation, never its first letter as a unit
     return _match_physical(sentence, pos)
 
 
@@ -376,14 +369,15 @@ def _match_physical(sentence: str, pos: int) -> UnitMatch | None:
         if rest and (rest.isalnum() or rest in "/²³"):
             continue
         if symbol in symbols and (gap == 0 or len(symbol) > 1 or symbol in {"m", "g", "W", "V", "L", "C", "F", "K"}):
-            if symbol in {"C", "F", "K"} and (gap or not re.match(r"[\s.,;)]|$", sentence[start + 1:start + 2])):
-                # "5 C" or "12 C melting point" are rare next to "Group C" and "5K run".
-                if not (symbol in {"C", "F"} and re.search(r"\b(?:degrees?|temperature|melting|boiling)\b", sentence, re.I)):
-                    continue
+            # "5 C" or "12 C melting point" are rare next to "Group C" and "5K run".
+            if symbol in {"C", "F", "K"} and (gap or not re.match(r"[\s.,;)]|$", sentence[start + 1:start + 2])) \
+                    and not (symbol in {"C", "F"} and _TEMPERATURE_WORDS.search(sentence)):
+                continue
             unit = _pick(symbols[symbol], symbol, sentence)
             return UnitMatch(_unit_from_quantulum(unit.name, unit.entity.name), start, start + length)
-    # Word surfaces, longest first: "square miles", "miles per hour", "degrees celsius".
-    tokens = [t for t in re.finditer(r"[A-Za-z][A-Za-z'-]*", sentence[start:start + 60])][:4]
+    # Word surfaces, longest first: "square miles", "miles per hour", "degrees celsius"; an apostrophe
+    # ends a word ("three years' monitoring"), it never joins it to the next.
+    tokens = [t for t in re.finditer(r"[A-Za-z](?:[A-Za-z-]|'(?=[A-Za-z]))*", sentence[start:start + 60])][:4]
     if not tokens or tokens[0].start() != 0:
         return None
     for count in range(len(tokens), 0, -1):
@@ -417,8 +411,9 @@ def match_per(sentence: str, pos: int) -> tuple[str, int] | None:
         return _TIME_WORDS[singular], m.end()
     words, symbols = _lexicon()
     if what in symbols or lower in words or singular in words:
-        found = symbols.get(what) or words.get(lower) or words.get(singular)
-        return found[0].name, m.end()
+        found = symbols.get(what) or words.get(lower) or words.get(singular) or []
+        if found:
+            return found[0].name, m.end()
     if singular in {"barrel", "share", "head", "capita", "person", "tonne", "ton", "unit", "gram",
                     "ounce", "litre", "liter", "gallon", "pound", "kilo", "kilogram", "kg", "night",
                     "trip", "ride", "ticket", "seat", "household", "student", "pupil", "patient",
@@ -462,11 +457,10 @@ def _singular(word: str) -> str:
 
 
 @functools.cache
-def _pint_registry():
+def _pint_registry() -> Any:
     import pint
 
-    registry = pint.UnitRegistry()
-    return registry
+    return pint.UnitRegistry()
 
 
 @functools.cache

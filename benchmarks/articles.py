@@ -1,0 +1,192 @@
+"""Whole BBC articles annotated by hand: precision and recall of figures found, value, entity and source.
+
+NewsQuant scores sentences one at a time; this scores what only whole articles show: attribution
+carried across sentences ("it said", "the party says") and things that look like figures and are
+not (years, ages, ranks, names with numbers). The gold is `tests/fixtures/article_gold.jsonl`: per
+article id, each figure's character span in the article text, its value (or, for a vague plural,
+no value and a low and a high), unit, what it measures (entity) and who says so (source, empty
+where the article asserts it itself). The article texts are read from
+../shared/corpora/bbc-news.jsonl and never copied here.
+
+What counts as a figure: a number that states an amount of something: money, a count, a share, a
+rate, a physical measure, a duration that is what is measured ("expected to last five months",
+"two hours 18 minutes 15 seconds"), and a vague plural ("tens of thousands of old people").
+Not figures: years and dates, times of day, ages and age groups ("the 31-year-old", "16 to
+20-year-olds"), ordinals and ranks ("a third title", "third place"), names with numbers ("Shrek 2",
+"Chapter 11", "the Athens 10,000m"), match scores ("1-1"), periods that place an event in time
+("two years ago", "12 months later", "the best showing in five years"), "one" as a determiner or
+pronoun ("one of its employees", "one standard"), and figures of speech ("100% certain").
+
+Scoring: a prediction finds a gold figure when their spans overlap (one-to-one, in text order).
+- value: the predicted value equals the gold value (relative 1e-6), or for a vague plural the
+  predicted low and high equal the gold ones;
+- entity: the predicted entity shares a content word with the gold entity (after lower-casing
+  and folding plurals; "the", "of", ... do not count): lenient, but an empty or unrelated entity
+  is wrong;
+- source: equal after folding case, leading articles and possessives, or one's words contain
+  the other's ("Eliot Spitzer" for "Microsoft and New York attorney general Eliot Spitzer");
+  an empty gold source needs an empty prediction.
+P = right / predicted figures, R = right / gold figures; "of found" = right / gold figures found.
+
+    uv run python benchmarks/articles.py [--errors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from extract import document_from_text, figures  # noqa: E402
+from extract.engine.measured_entity import singular  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "fixtures" / "article_gold.jsonl"
+CORPUS = ROOT.parent / "shared" / "corpora" / "bbc-news.jsonl"
+_STOP = {"the", "a", "an", "of", "in", "on", "at", "for", "to", "and", "or", "by", "with", "from", "its",
+         "their", "his", "her", "this", "that", "these", "those", "who", "which", "s", "is", "are", "was"}
+_ARTICLES = re.compile(r"^(?:the|a|an)\s+|['’]s?$")
+
+
+def load_gold(path: Path = GOLD) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def load_articles(ids: set[str], corpus: Path = CORPUS) -> dict[str, str]:
+    texts: dict[str, str] = {}
+    with corpus.open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record.get("id") in ids:
+                texts[record["id"]] = record["text"]
+    return texts
+
+
+def content_words(text: str) -> set[str]:
+    return {singular(w) for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP}
+
+
+def entity_right(predicted: str, gold: str) -> bool:
+    return bool(content_words(predicted) & content_words(gold))
+
+
+def fold_source(source: str) -> str:
+    words = [_ARTICLES.sub("", w) for w in source.lower().split()]
+    return _ARTICLES.sub("", " ".join(w for w in words if w))
+
+
+def source_right(predicted: str, gold: str) -> bool:
+    ours, theirs = fold_source(predicted), fold_source(gold)
+    if not ours or not theirs:
+        return ours == theirs
+    ours_words, theirs_words = set(ours.split()), set(theirs.split())
+    return ours == theirs or ours_words <= theirs_words or theirs_words <= ours_words
+
+
+def _close(a: float, b: float) -> bool:
+    return math.isfinite(a) and math.isfinite(b) and abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1e-9)
+
+
+def value_right(predicted: dict, gold: dict) -> bool:
+    if gold["value"] is None:
+        return _close(predicted["low"], gold["low"]) and _close(predicted["high"], gold["high"])
+    return _close(predicted["value"], gold["value"])
+
+
+def pair_by_span(predicted: list[dict], gold: list[dict]) -> list[tuple[dict, dict]]:
+    """One-to-one pairs of overlapping spans, the first free prediction for each gold figure."""
+    pairs, used = [], set()
+    for g in gold:
+        for index, p in enumerate(predicted):
+            if index not in used and p["start"] < g["end"] and g["start"] < p["end"]:
+                used.add(index)
+                pairs.append((p, g))
+                break
+    return pairs
+
+
+def _prf(hit: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    p = 100 * hit / predicted if predicted else 0.0
+    r = 100 * hit / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+@dataclass(frozen=True)
+class ArticleScores:
+    scores: dict[str, tuple[float, float, float]]  # metric -> (P, R, F1)
+    of_found: dict[str, float]  # metric -> share right among the gold figures found
+    articles: int
+    gold: int
+    predicted: int
+
+
+def evaluate(gold_articles: list[dict], texts: dict[str, str], show_errors: bool = False) -> ArticleScores:
+    counts = {"figures found": 0, "value": 0, "entity": 0, "source": 0}
+    n_pred = n_gold = 0
+    for article in gold_articles:
+        text = texts[article["id"]]
+        table = figures(document_from_text(text, doc_id=article["id"]))
+        predicted = table.to_dict("records")
+        gold = article["figures"]
+        n_pred += len(predicted)
+        n_gold += len(gold)
+        pairs = pair_by_span(predicted, gold)
+        counts["figures found"] += len(pairs)
+        for p, g in pairs:
+            v, e, s = value_right(p, g), entity_right(p["entity"], g["entity"]), source_right(p["source"], g["source"])
+            counts["value"] += v
+            counts["entity"] += e
+            counts["source"] += s
+            if show_errors and not (v and e and s):
+                print(f"  {article['id']} {g['surface']!r}: value {p['value']} vs {g['value']}; entity "
+                      f"{p['entity']!r} vs {g['entity']!r}; source {p['source']!r} vs {g['source']!r}")
+        if show_errors:
+            paired_p = {id(p) for p, _ in pairs}
+            paired_g = {id(g) for _, g in pairs}
+            for p in predicted:
+                if id(p) not in paired_p:
+                    print(f"  {article['id']} NOT A FIGURE {p['surface']!r} ({p['unit']}, {p['entity']!r})")
+            for g in gold:
+                if id(g) not in paired_g:
+                    print(f"  {article['id']} MISSED {g['surface']!r} ({g['entity']!r})")
+    found = counts["figures found"]
+    return ArticleScores(
+        scores={name: _prf(hit, n_pred, n_gold) for name, hit in counts.items()},
+        of_found={name: (100 * hit / found if found else 0.0)
+                  for name, hit in counts.items() if name != "figures found"},
+        articles=len(gold_articles), gold=n_gold, predicted=n_pred,
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="print every missed, extra or wrong figure")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    args = parser.parse_args()
+    if not args.corpus.exists():
+        print(f"skipped: {args.corpus} not found (the BBC corpus is read from ../shared, never shipped)")
+        return 0
+    gold = load_gold()
+    texts = load_articles({a["id"] for a in gold}, args.corpus)
+    missing = [a["id"] for a in gold if a["id"] not in texts]
+    if missing:
+        print(f"skipped: articles {', '.join(missing)} not in {args.corpus}")
+        return 0
+    result = evaluate(gold, texts, show_errors=args.errors)
+    print(f"Hand-annotated BBC articles: {result.articles} articles, {result.gold} gold figures, "
+          f"{result.predicted} extracted")
+    print(f"{'metric':<15}{'P':>7}{'R':>7}{'F1':>7}{'of found':>10}")
+    for name, (p, r, f) in result.scores.items():
+        share = f"{result.of_found[name]:9.1f}%" if name in result.of_found else ""
+        print(f"{name:<15}{p:7.1f}{r:7.1f}{f:7.1f}{share:>10}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,156 @@
+"""The number grammar (extract/engine/numbers.py): numbers in digits and in words, as written.
+
+Each class has sentences written here; the parsers also face hypothesis: any whole number spelt
+out in British English, any number with thousands separators, any scale suffix after a currency.
+"""
+
+import math
+
+import pytest
+from fuzzing import FUZZ, ran
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extract import figures
+from extract.engine.numbers import find_numbers
+
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def spell(n: int) -> str:
+    """n in words, the British way: 'a hundred and twenty thousand' is spelt 'one hundred and twenty thousand'."""
+    if n < 20:
+        return _UNITS[n]
+    if n < 100:
+        return _TENS[n // 10] + ("-" + _UNITS[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        return _UNITS[n // 100] + " hundred" + (" and " + spell(rest) if rest else "")
+    for scale, word in ((10**9, "billion"), (10**6, "million"), (1000, "thousand")):
+        if n >= scale:
+            head, rest = divmod(n, scale)
+            tail = "" if not rest else (" and " if rest < 100 else " ") + spell(rest)
+            return spell(head) + " " + word + tail
+    raise AssertionError(n)
+
+
+def only(sentence: str):
+    mentions = find_numbers(sentence)
+    assert len(mentions) == 1, mentions
+    mention = mentions[0]
+    return mention, sentence[mention.start:mention.end]
+
+
+def one_figure(sentence: str):
+    table = figures(sentence)
+    assert len(table) == 1, table[["surface", "value", "unit"]].values.tolist()
+    return table.iloc[0]
+
+
+@pytest.mark.parametrize("sentence, surface, value", [
+    ("The estate sold for a hundred and twenty thousand pounds last spring.", "a hundred and twenty thousand", 120_000),
+    ("About a thousand walkers joined the march.", "a thousand", 1_000),
+    ("They planted a hundred million trees.", "a hundred million", 100_000_000),
+    ("Half a million visitors came to the fair.", "Half a million", 500_000),
+    ("A quarter of a million homes lost power.", "A quarter of a million", 250_000),
+    ("One and a half million tickets were printed.", "One and a half million", 1_500_000),
+    ("Forty-two thousand runners finished.", "Forty-two thousand", 42_000),
+])
+def test_numbers_written_in_words(sentence, surface, value):
+    mention, written = only(sentence)
+    assert (written, mention.value, mention.written_in_words) == (surface, value, True)
+
+
+def test_a_fraction_sign_after_digits_belongs_to_them():
+    row = one_figure("Mortgage rates held at 3½ per cent in March.")
+    assert (row["surface"], row["value"], row["unit"]) == ("3½ per cent", 3.5, "%")
+    mention, written = only("The pipe is 12¾ inches wide.")
+    assert (written, mention.value) == ("12¾", 12.75)
+
+
+@pytest.mark.parametrize("sentence, surface, value, unit", [
+    ("The recall covers 35m of its laptops.", "35m", 35e6, "laptop"),
+    ("The app has 12m users in Brazil.", "12m", 12e6, "user"),
+    ("The planet now holds 8 B people.", "8 B", 8e9, "people"),
+    ("The bridge is 35m long.", "35m", 35.0, "metre"),
+    ("The last 100m of the course is uphill.", "100m", 100.0, "metre"),
+])
+def test_a_scale_letter_before_what_is_counted_is_a_scale_not_metres(sentence, surface, value, unit):
+    rows = figures(sentence)
+    row = rows[rows["surface"].str.startswith(surface)].iloc[0]
+    assert (row["value"], row["unit"]) == (value, unit)
+
+
+def test_a_currency_symbol_may_stand_apart_from_its_number():
+    row = one_figure("The club paid £ 6.40 million for the striker.")
+    assert (row["surface"], row["value"], row["unit"]) == ("£ 6.40 million", 6.4e6, "GBP")
+
+
+def test_scientific_notation_is_one_number_or_none():
+    assert [(m.value, m.start, m.end) for m in find_numbers("Avogadro's number is 6.02e23 per mole.")] \
+        == [(6.02e23, 21, 28)]
+    # 1e309 overflows a float: no number at all, never the 309 written after its "e".
+    assert figures("The claim was for 1e309 dollars.").empty
+
+
+@pytest.mark.parametrize("sentence, low, high", [
+    ("Hundreds of volunteers cleared the beach.", 100, 1000),
+    ("Tens of thousands of fans lined the route.", 1e4, 1e5),
+    ("Several hundred flights were cancelled.", 300, 900),
+    ("Dozens of shops closed early.", 12, 120),
+])
+def test_a_vague_plural_has_an_interval_and_no_value(sentence, low, high):
+    row = one_figure(sentence)
+    assert math.isnan(row["value"]) and (row["low"], row["high"], row["qualifier"]) == (low, high, "range")
+
+
+@FUZZ
+@given(st.integers(min_value=1, max_value=999_999_999))
+def test_any_whole_number_spelt_out_reads_back(n):
+    ran("number grammar: words read back")
+    words = spell(n)
+    mentions = find_numbers(f"They counted {words} of them.")
+    assert [(m.value, m.written_in_words) for m in mentions] == [(n, True)], words
+
+
+@FUZZ
+@given(st.integers(min_value=1000, max_value=10**12), st.integers(min_value=0, max_value=99))
+def test_any_number_with_thousands_separators_reads_back(whole, cents):
+    ran("number grammar: separators read back")
+    text = f"The fund holds {whole:,}.{cents:02d} in cash."
+    mentions = find_numbers(text)
+    assert len(mentions) == 1
+    assert mentions[0].value == pytest.approx(whole + cents / 100, rel=1e-12)
+    assert text[mentions[0].start:mentions[0].end] == f"{whole:,}.{cents:02d}"
+
+
+@FUZZ
+@given(st.integers(min_value=1, max_value=999), st.sampled_from([("bn", 1e9), ("m", 1e6), ("tn", 1e12), ("k", 1e3)]),
+       st.sampled_from([("$", "USD"), ("£", "GBP"), ("€", "EUR"), ("HK$", "HKD"), ("CHF ", "CHF")]))
+def test_a_scale_suffix_after_a_currency_multiplies(amount, suffix, currency):
+    ran("number grammar: currency scale suffix")
+    (letters, scale), (prefix, code) = suffix, currency
+    mention, _ = only(f"Profit reached {prefix}{amount}{letters} last year.")
+    assert (mention.value, mention.currency) == (pytest.approx(amount * scale), code)
+
+
+@pytest.mark.parametrize("sentence, surface, value, unit", [
+    ("She finished in three hours 41 minutes 7 seconds.", "three hours 41 minutes 7 seconds", 13267, "second"),
+    ("The crossing took 4 hours and 35 minutes.", "4 hours and 35 minutes", 275, "minute"),
+    ("He improved his best by two minutes 9 secs.", "two minutes 9 secs", 129, "second"),
+])
+def test_a_duration_written_in_parts_is_one_figure_in_its_smallest_unit(sentence, surface, value, unit):
+    row = one_figure(sentence)
+    assert (row["surface"], row["value"], row["unit"]) == (surface, value, unit)
+
+
+def test_durations_in_the_wrong_order_stay_apart():
+    table = figures("The bus came 10 minutes late, 3 hours after the train.")
+    assert table["surface"].tolist() == ["10 minutes", "3 hours"]
+
+
+def test_a_number_too_large_for_a_float_is_no_number():
+    assert find_numbers("9" * 400 + " people") == []
+    assert find_numbers("1" + "0" * 320 + " billion stars") == []

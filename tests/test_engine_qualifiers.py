@@ -1,0 +1,68 @@
+"""Qualifiers and directions (extract/engine/qualifiers.py) on sentences written here."""
+
+import math
+
+import pytest
+
+from extract.engine.qualifiers import direction, multiplier_changes, qualify
+
+
+def _span(sentence: str, number: str) -> tuple[int, int]:
+    start = sentence.index(number)
+    return start, start + len(number)
+
+
+@pytest.mark.parametrize("sentence, number, kind, low, high", [
+    ("No more than 40 guests may attend.", "40", "upper", 0.0, 40.0),
+    ("More than 40 guests attended.", "40", "lower", 40.0, math.inf),
+    ("Nearly 40 guests attended.", "40", "approx", 36.0, 40.0),
+    ("About 40 guests attended.", "40", "approx", 36.0, 44.0),
+    ("Exactly 40 guests attended.", "40", "exact", 40.0, 40.0),
+    ("Some 40 guests or more attended.", "40", "approx", 36.0, 44.0),
+    ("The hall seats 40 or more.", "40", "lower", 40.0, math.inf),
+    ("Less than an hour, then 40 guests left.", "40", "exact", 40.0, 40.0),
+])
+def test_cue_words_give_the_qualifier_and_interval(sentence, number, kind, low, high):
+    start, end = _span(sentence, number)
+    q = qualify(sentence, start, end, 40.0, 40.0, 40.0, False)
+    assert (q.qualifier, q.low, q.high) == (kind, pytest.approx(low), high if math.isinf(high) else pytest.approx(high))
+
+
+def test_no_more_than_wins_over_more_than_and_the_cue_start_is_kept():
+    sentence = "They hired no more than 12 staff."
+    start, end = _span(sentence, "12")
+    q = qualify(sentence, start, end, 12.0, 12.0, 12.0, False)
+    assert (q.qualifier, sentence[q.cue_start:end]) == ("upper", "no more than 12")
+
+
+def test_a_cue_before_the_is_not_a_qualifier():
+    sentence = "Over the past 3 years the town grew."
+    start, end = _span(sentence, "3")
+    assert qualify(sentence, start, end, 3.0, 3.0, 3.0, False).qualifier == "exact"
+
+
+def test_a_range_stays_a_range_unless_a_cue_bounds_it():
+    sentence = "Tickets cost 20-30 euros."
+    start, end = _span(sentence, "20-30")
+    assert qualify(sentence, start, end, 25.0, 20.0, 30.0, True).qualifier == "range"
+
+
+@pytest.mark.parametrize("sentence, number, unit_end_extra, way", [
+    ("Rents climbed 4% in the capital.", "4", 1, "up"),
+    ("Rents slid 4% in the capital.", "4", 1, "down"),
+    ("Rents were 4% higher than a year ago.", "4", 1, "up"),
+    ("Rents reached 4% of income.", "4", 1, ""),
+    ("The index ended down 4% on Tuesday.", "4", 1, "down"),
+    ("There was a fall of 4% in rents.", "4", 1, "down"),
+    ("The council trimmed its budget by 4%.", "4", 1, "down"),
+    ("Rents edged up to 4% of income.", "4", 1, ""),
+])
+def test_direction_of_a_change(sentence, number, unit_end_extra, way):
+    start, end = _span(sentence, number)
+    assert direction(sentence, start, end, end + unit_end_extra) == way
+
+
+def test_doubling_and_halving_are_changes():
+    sentence = "Ticket sales doubled while costs halved."
+    found = [(sentence[s:e], change, way) for s, e, change, way in multiplier_changes(sentence)]
+    assert found == [("doubled", 100.0, "up"), ("halved", -50.0, "down")]
