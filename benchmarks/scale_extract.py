@@ -27,10 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extract.workspace.batch import DaskEngine, LocalEngine, run_batch  # noqa: E402
 from extract.documents.loaders import Document, load_path  # noqa: E402
-from extract.workspace.export import encode  # noqa: E402
 from extract.engine.extraction import figure_rows  # noqa: E402
+from extract.workspace.batch import DaskEngine, LocalEngine, run_batch  # noqa: E402
+from extract.workspace.export import encode  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "bbc-news.jsonl"
 MEASURE_RSS = """

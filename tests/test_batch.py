@@ -9,15 +9,15 @@ from concurrent.futures import Future
 
 import pandas as pd
 import pytest
+from conftest import ROOT, SHARED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, SHARED
 from extract.cli import main
-from extract.workspace.batch import DaskEngine, LocalEngine, TableFileSink, _ordered, run_batch
 from extract.documents.loaders import Document, load_path
-from extract.workspace.export import encode
 from extract.engine.extraction import figures_frame
+from extract.workspace.batch import DaskEngine, LocalEngine, TableFileSink, _ordered, run_batch
+from extract.workspace.export import encode
 from extract.workspace.store_writer import DigestIndex, StoreError, StoreWriter
 
 BBC = SHARED / "corpora" / "bbc-news.jsonl"

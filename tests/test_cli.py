@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 import pandas as pd
-
 from conftest import ROOT, SAMPLE
+
 from extract import COLUMNS
 
 

@@ -5,12 +5,12 @@ import json
 import sys
 
 import pytest
+from fuzzing import FUZZ, ran
 from hypothesis import given
 from hypothesis import strategies as st
 
 from extract import Document, LoadError, load_bytes, load_path
 from extract.documents.loaders import decode
-from fuzzing import FUZZ, ran
 
 HTML = b"""<html><head><title>Oil cap holds</title>
 <meta property="og:site_name" content="Example News">

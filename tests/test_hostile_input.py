@@ -9,10 +9,10 @@ import subprocess
 import sys
 
 import pytest
+from conftest import ROOT
 from streamlit.testing.v1 import AppTest
 
 import extract.documents.loaders as documents
-from conftest import ROOT
 
 GOOD = b"Wheat prices jumped 18% in March, according to the Grain Council."
 HOSTILE_HTML = (b"<html><head><title>Rates</title><script>window.x=1; var rate = 99;</script></head><body>"

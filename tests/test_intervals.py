@@ -3,11 +3,12 @@
 import math
 
 import pytest
-from hypothesis import given, strategies as st
-
-from extract.checks.settings import CheckSettings
-from extract.checks.intervals import Interval, claim_interval, format_number, reference_interval, rounding_step
 from fuzzing import FUZZ, ran
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extract.checks.intervals import Interval, claim_interval, format_number, reference_interval, rounding_step
+from extract.checks.settings import CheckSettings
 
 
 @pytest.mark.parametrize("surface, value, step", [

@@ -2,7 +2,13 @@
 
 import pytest
 
-from extract.checks.reference_data import BUNDLED_REFERENCE, REFERENCE_COLUMNS, load_reference, load_reference_bytes, load_references
+from extract.checks.reference_data import (
+    BUNDLED_REFERENCE,
+    REFERENCE_COLUMNS,
+    load_reference,
+    load_reference_bytes,
+    load_references,
+)
 
 HEADER = ",".join(REFERENCE_COLUMNS) + "\n"
 GOOD = "good-1,killed,civilians,968,,,civilian,2024-12-01,2025-05-31,Ukraine,OHCHR,https://example.org/r,2025-06-30\n"
