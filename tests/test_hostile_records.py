@@ -243,3 +243,24 @@ def test_over_long_jsonl_line_is_one_message(tmp_path, monkeypatch):
     documents, errors = _split(items)
     assert [d.doc_id for d in documents] == ["b"]
     assert errors == [f"{path}:1: record too long (4,024 bytes; limit 1,000); skipped"]
+
+
+def test_the_id_register_stays_small_and_finds_clashes_after_merging():
+    import tracemalloc
+
+    from extract.documents.loaders import IdRegister
+
+    register = IdRegister()
+    records = [Document(doc_id=f"wire-{n}", text="x", origin=f"wire.jsonl:{n + 1}") for n in range(150_000)]
+    tracemalloc.start()
+    try:
+        assert all(register.clash(record) is None for record in records)
+        used, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert used < 60 * len(records)  # bytes per id; a dict of id strings and origins takes ~170
+    clash = register.clash(Document(doc_id="wire-7", text="y", origin="late.csv:3"))
+    assert str(clash) == "late.csv:3: id 'wire-7' is already used on wire.jsonl:8; record skipped"
+    clash = register.clash(Document(doc_id="wire-149999", text="y", origin="wire.jsonl:150001"))
+    assert str(clash) == "wire.jsonl:150001: id 'wire-149999' is already used on line 150000; record skipped"
+    assert register.clash(Document(doc_id="wire-150000", text="y", origin="wire.jsonl:150002")) is None

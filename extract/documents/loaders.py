@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+import numpy as np
+
 from extract.documents.csv_rows import MAX_FIELD_CHARS, CsvProblem, strict_rows
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
@@ -303,12 +305,20 @@ class IdRegister:
     article texts and review keys all hang on the id, so two articles sharing one would mix their
     figures up. Shared by every file of one run, so a clash across files is caught too.
 
-    Kept small: each id as a 64-bit hash mapped to (file number, line), not the id and origin strings.
+    Kept small, as a corpus of millions of records passes through it: each id is a 64-bit hash,
+    and where it was first used one 64-bit number (file number, line). New entries gather in a
+    small dict; a full dict is merged into sorted numpy arrays, log-structured (an array is merged
+    only with one no bigger than itself), so an id costs 16 bytes, not the ~170 of a dict entry.
     """
+
+    _PENDING_LIMIT = 65536
+    _LINE_BITS = 40  # lines per file; the bits above count files
 
     def __init__(self) -> None:
         self._files: list[str] = []
-        self._first: dict[int, tuple[int, int]] = {}
+        self._pending: dict[int, int] = {}
+        self._keys: list[np.ndarray] = []  # sorted uint64 hashes
+        self._places: list[np.ndarray] = []  # where each was first used, same order
 
     def clash(self, document: Document) -> LoadError | None:
         """None if `document`'s id is new (it is remembered); else the error for the record."""
@@ -319,13 +329,39 @@ class IdRegister:
             file, line = document.origin, "0"
         if not self._files or self._files[-1] != file:
             self._files.append(file)
-        here = (len(self._files) - 1, int(line))
-        first = self._first.setdefault(key, here)
-        if first == here:
+        here = ((len(self._files) - 1) << self._LINE_BITS) | min(int(line), (1 << self._LINE_BITS) - 1)
+        first = self._first_place(key)
+        if first is None:
+            self._pending[key] = here
+            if len(self._pending) >= self._PENDING_LIMIT:
+                self._merge_pending()
             return None
-        first_file = self._files[first[0]]
-        where = f"line {first[1]}" if first_file == file else f"{first_file}:{first[1]}"
+        first_file, first_line = self._files[first >> self._LINE_BITS], first & ((1 << self._LINE_BITS) - 1)
+        where = f"line {first_line}" if first_file == file else f"{first_file}:{first_line}"
         return LoadError(document.origin, f"id '{document.doc_id}' is already used on {where}; record skipped")
+
+    def _first_place(self, key: int) -> int | None:
+        if key in self._pending:
+            return self._pending[key]
+        wanted = np.uint64(key)
+        for keys, places in zip(self._keys, self._places, strict=True):
+            at = int(np.searchsorted(keys, wanted))
+            if at < len(keys) and keys[at] == wanted:
+                return int(places[at])
+        return None
+
+    def _merge_pending(self) -> None:
+        order = sorted(self._pending)
+        keys = np.array(order, dtype=np.uint64)
+        places = np.array([self._pending[k] for k in order], dtype=np.uint64)
+        self._pending.clear()
+        while self._keys and len(self._keys[-1]) <= len(keys):
+            keys = np.concatenate([self._keys.pop(), keys])
+            places = np.concatenate([self._places.pop(), places])
+            by_key = np.argsort(keys, kind="stable")
+            keys, places = keys[by_key], places[by_key]
+        self._keys.append(keys)
+        self._places.append(places)
 
 
 def _unique_ids(items: Iterator[Document | LoadError], register: IdRegister | None = None
