@@ -123,7 +123,8 @@ def test_percent_of_phrase_is_the_entity():
 def test_sources():
     assert one("Unemployment hit 5% in May, the Office for National Statistics said.").source == \
         "Office for National Statistics"
-    assert one("Inflation was 3%, according to the central bank.").source == ""  # lower-case: no name
+    # A described source, not named: the description (issue 11; it used to be empty).
+    assert one("Inflation was 3%, according to the central bank.").source == "central bank"
     assert one("\"We sold 500 cars,\" said Jane Smith.").source == "Jane Smith"
     table = figures("Analyst Mary Jones praised the firm. She said it sold 500 cars.")
     assert table.iloc[0].source == "Mary Jones" and table.iloc[0].source_cue == "she said"

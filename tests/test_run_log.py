@@ -60,6 +60,11 @@ def test_a_failed_extraction_stays_one_line_and_keeps_its_traceback(workspace, a
     def figure_rows(document):
         raise ZeroDivisionError("division by zero in a rule")
 
+    def figure_rows_of(documents):
+        raise ZeroDivisionError("division by zero in a rule")
+
+    # The batched path fails first; each document is then retried alone, which names it.
+    monkeypatch.setattr(batch, "figure_rows_of", figure_rows_of)
     monkeypatch.setattr(batch, "figure_rows", figure_rows)
     assert main(["figures", str(article)]) == 1
     assert capsys.readouterr().err == (f"figcheck: {article}: extraction failed: ZeroDivisionError: "

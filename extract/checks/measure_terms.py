@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from lemminflect import getAllLemmas
 
-from extract.engine.measured_entity import STOP_WORDS
+from extract.engine.lexicon import STOP_WORDS
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 # Words that say who reported a figure or how, not what it measures.

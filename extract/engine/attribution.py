@@ -1,8 +1,10 @@
 """Who stands behind a figure: 'according to the United Nations', 'Ria Novosti reported', 'he said'.
 
-Attribution is read sentence by sentence, with a memory of the document so far: a pronoun
-("it said", "he said") or a back-reference ("according to the report") resolves to the source
-last named of the matching kind.
+Read from the parse: the subject of a speech verb and the object of "according to", taken as the
+named entity (person, organisation, nationality, country) in that phrase, or the proper-noun
+phrase, or the kind of reporter ("analysts"). A memory of the document, updated by every
+sentence, resolves pronouns ("it said", "he added") and back-references ("the report said") and
+merges an acronym with its long form ("the Office for National Statistics (ONS)").
 """
 
 from __future__ import annotations
@@ -10,76 +12,50 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_NAME_WORD = r"(?:[A-Z][\w’'.&-]*|of|for|the|and|de|van|von|al|bin|la|le|du|del|da)"
-_NAME = rf"(?:[A-Z][\w’'.&-]*(?:\s+{_NAME_WORD})*)"
-_VERBS = (
-    r"said|says|say|reported|reports|report|reporting|estimated|estimates|estimating|wrote|writes|"
-    r"posted|posts|told|tells|announced|announces|found|finds|showed|shows|show|stated|states|"
-    r"claimed|claims|warned|warns|predicted|predicts|forecast|forecasts|calculated|calculates|"
-    r"noted|notes|added|adds|revealed|reveals|disclosed|discloses|confirmed|confirms|"
-    r"published|publishes|counted|counts|recorded|records|tallied|tweeted|explained|argued|"
-    r"insisted|suggested|suggests|projected|projects|expects|expected|believes|believed|"
-    r"indicated|indicates|concluded|concludes|cited|cites|put"
-)
-_TITLES = (
-    r"President|Prime\s+Minister|Minister|Secretary|Chancellor|Spokesman|Spokeswoman|Spokesperson|"
-    r"Governor|Senator|Mayor|Chairman|Chairwoman|Chair|Chief\s+Executive|CEO|Director|Professor|Prof|"
-    r"Dr|Mr|Mrs|Ms|General|Gen|Commander|Ambassador|Envoy|Aide|Analyst|Economist|Adviser|Advisor|"
-    r"Foreign\s+Minister|Defence\s+Minister|Defense\s+Secretary|King|Queen|Prince|Pope|Judge|Rep|Sen|Gov"
-)
-_ORG_WORDS = re.compile(
-    r"\b(?:School|Institute|Institution|Nations|Ministry|Bank|Agency|News|Novosti|Reuters|Press|Times|"
-    r"Post|Office|Fund|Council|Commission|Union|Association|Group|Inc|Ltd|Corp|Corporation|Company|"
-    r"Kremlin|Government|Department|Bureau|Center|Centre|University|Organisation|Organization|"
-    r"Statistics|Service|Committee|Authority|Board|Court|Police|Army|Forces|Federation|Foundation|"
-    r"Journal|Telegraph|Guardian|Tass|Interfax|Izvestia|Bloomberg|AFP|AP|BBC|CNN|IMF|OECD|WHO|"
-    r"UN|EU|NATO|Nato|FactSet|Refinitiv|Eurostat|ONS|Pentagon|Parliament|Congress|Senate|Mission|"
-    r"Monitor|Observatory|Watch|Index|Survey|Trust|Society|Club|Network|Partners|Capital|Securities|"
-    r"Research|Analytics|Consulting|Economics|Markets|Exchange|Treasury|Reserve|Newspaper|Magazine|"
-    r"Channel|Television|Radio|Herald|Tribune|Gazette|Daily|Financial|Airways|Airlines|Motors)\b"
-)
-_ORG_DESCRIPTORS = r"newspaper|agency|news\s+agency|think\s+tank|daily|broadcaster|website|outlet|ministry|watchdog|regulator|institute|group|firm|company|monitor"
-_PERSON_PRONOUNS = {"he", "she"}
-_ORG_PRONOUNS = {"it", "they"}
-_SOURCE_NOUNS = r"report|study|survey|data|figures|statistics|analysis|estimates?|research|census|poll|assessment|ministry|agency|institute|paper|document|filing|review|index|monitor|group|organisation|organization|body|company|firm|bank|government"
+from lemminflect import getAllInflections
+from spacy.tokens import Doc, Span, Token
 
-_ACCORDING = re.compile(
-    rf"\baccording\s+to\s+(?:(?:the\s+)?(?:latest\s+|new\s+|recent\s+|preliminary\s+|official\s+)?"
-    rf"(?:data|figures|estimates|statistics|calculations|research|analysis|a\s+report|reports|a\s+study|"
-    rf"a\s+survey|a\s+poll|the\s+report|the\s+study|the\s+survey|documents|filings?|an?\s+\w+\s+filing)\s+"
-    rf"(?:from|by|of|published\s+by|compiled\s+by|released\s+by)\s+)?"
-    rf"(?:the\s+)?(?P<desc>(?:[a-z][\w-]*\s+){{0,3}}?)(?P<name>{_NAME})"
-    rf"|\baccording\s+to\s+(?P<ref>(?:the|this|that|these|a|an)\s+(?:[a-z]+\s+)?(?:{_SOURCE_NOUNS}))\b"
-    rf"|\baccording\s+to\s+(?P<pron>him|her|them|it)\b"
-    rf"|\baccording\s+to\s+(?P<common>(?:[a-z]+\s+){{0,2}}(?:officials|analysts|experts|economists|"
-    rf"researchers|scientists|sources|estimates|figures|data|police|doctors|witnesses|residents|"
-    rf"activists|authorities|investigators|prosecutors|organisers|organizers))\b"
+from extract.engine.lexicon import (
+    ORGANISATION_PRONOUNS,
+    PERSON_PRONOUNS,
+    SOURCE_ENTITY_LABELS,
+    SOURCE_NOUNS,
+    SOURCE_ROLES,
+    SPEECH_VERB_FRAMES,
+    SPEECH_VERBS,
 )
-_SUBJECT_VERB = re.compile(
-    rf"(?:(?P<desc>(?:(?:[a-z][\w-]*|[A-Z][a-z]+-[a-z]+)\s+){{0,3}}?)(?P<name>{_NAME})(?:\s*\([^)]*\))?"
-    rf"|(?P<pron>\b(?:he|she|it|they|He|She|It|They)))"
-    rf"(?:\s+(?:{_ORG_DESCRIPTORS}))?"
-    rf"(?P<aux>\s+(?:has|have|had|also|later|previously|recently|then|separately|now|will|would|"
-    rf"had\s+previously|has\s+also|on\s+\w+day|last\s+\w+|earlier|this\s+week|in\s+a\s+statement|"
-    rf"in\s+\w+|on\s+\w+)){{0,2}}"
-    rf"\s+(?P<verb>{_VERBS})\b"
-)
-_PARTICIPIAL = re.compile(rf"\b(?:with|as)\s+(?:the\s+)?(?P<name>{_NAME})\s+(?P<verb>reporting|saying|estimating|noting|finding|showing)\b")
-_INVERTED = re.compile(rf"(?:,|[”\"])\s*(?P<verb>said|says|reported|wrote|added|told)\s+(?:(?P<desc>(?:[a-z][\w-]*\s+){{0,3}}?))?(?P<name>{_NAME})\s*[.,]?\s*$")
-_COMMON_SUBJECT = re.compile(
-    rf"\b(?P<name>(?:[a-z]+\s+)?(?:analysts|officials|experts|economists|researchers|scientists|sources|"
-    rf"investigators|authorities|police|doctors|witnesses|observers|traders|dealers|brokers|"
-    rf"the\s+(?:company|firm|bank|report|study|survey|ministry|government|group|agency|data|figures)))"
-    rf"\s+(?P<verb>{_VERBS})\b"
-)
-_STRIP_LEADING = re.compile(rf"^(?:The\s+|A\s+|(?:(?:{_TITLES})\s+)+|(?:[A-Z][a-z]+ian\s+|[A-Z][a-z]+ese\s+|US\s+|UK\s+|EU\s+)(?=(?:{_TITLES})\b)(?:(?:{_TITLES})\s+)*)+")
-_STRIP_TRAILING = re.compile(rf"\s+(?:{_ORG_DESCRIPTORS})$")
-_NOT_SOURCES = {"But", "And", "The", "This", "That", "However", "Meanwhile", "In", "On", "At", "After",
-                "Before", "Last", "Earlier", "Later", "When", "While", "If", "As", "It", "He", "She",
-                "They", "We", "I", "You", "Yet", "So", "Then", "There", "Still", "Also", "Instead",
-                "Despite", "Although", "Since", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
-                "August", "September", "October", "November", "December", "Today", "Yesterday"}
+from extract.engine.parse import lemma, upos
+
+# Dependents that start another clause: a source is never looked for inside them.
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "cc", "punct", "appos"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_OF_SOURCE = frozenset({"from", "by", "of"})
+# Preference between the entities of one phrase: a person or organisation over a place or people.
+_LABEL_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
+# Leading words of an entity span that are not the name ("the", a title, a role).
+_LEADING = re.compile(r"^(?:the|The|THE|Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s+")
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+# Reporter nouns that refer back to whatever organisation was named: "the company", "the firm".
+_ANY_ORGANISATION = frozenset({"company", "firm", "group", "organisation", "organization"})
+
+
+def _speech_forms() -> frozenset[str]:
+    forms = {"according"}
+    for verb in SPEECH_VERBS | set(SPEECH_VERB_FRAMES):
+        forms.add(verb)
+        for inflections in getAllInflections(verb, upos="VERB").values():
+            forms.update(inflections)
+    return frozenset(forms)
+
+
+_SPEECH_FORMS = _speech_forms()
+_WORD = re.compile(r"[a-z]+")
+
+
+def may_attribute(sentence: str) -> bool:
+    """Whether a sentence has a word that may cue a source (a speech verb or 'according'): only
+    those sentences need named entities and the attribution rules."""
+    return any(word in _SPEECH_FORMS for word in _WORD.findall(sentence.lower()))
 
 
 @dataclass(frozen=True)
@@ -91,153 +67,313 @@ class Attribution:
 
 @dataclass
 class SourceMemory:
-    """Sources named so far in a document, for pronouns and back-references."""
+    """What a document has named so far, for pronouns, back-references and acronyms."""
 
     last_person: str = ""
     last_organisation: str = ""
     last_source: str = ""
     names: list[str] = field(default_factory=list)
+    aliases: dict[str, str] = field(default_factory=dict)  # "ONS" -> "Office for National Statistics"
 
-    def full_name(self, name: str) -> str:
-        """'Zelenskyy' -> 'Volodymyr Zelenskyy' once the full name has been seen."""
+    def canonical(self, name: str) -> str:
+        """One spelling per source: an acronym becomes its long form, a surname the full name."""
+        if name in self.aliases:
+            return self.aliases[name]
+        if _ACRONYM.fullmatch(name):
+            for known in self.names:
+                if known != name and initials(known) == name:
+                    return known
         for known in reversed(self.names):
             if known != name and known.endswith(" " + name):
                 return known
         return name
 
+    def note_name(self, name: str, kind: str) -> None:
+        name = self.canonical(name)
+        if name not in self.names:
+            self.names.append(name)
+        if kind == "person":
+            self.last_person = name
+
     def remember(self, attribution: Attribution) -> None:
-        if attribution.source not in self.names:
-            self.names.append(attribution.source)
+        self.note_name(attribution.source, attribution.kind)
         self.last_source = attribution.source
-        if attribution.kind == "person":
-            self.last_person = attribution.source
-        elif attribution.kind == "organisation":
+        if attribution.kind == "organisation":
             self.last_organisation = attribution.source
 
 
-_PERSON_NAME = re.compile(r"(?<![\w’'])(?P<name>[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?){1,2})(?![\w’'])")
+def initials(name: str) -> str:
+    """'Office for National Statistics' -> 'ONS': the capitals of its capitalised words."""
+    return "".join(word[0] for word in name.split() if word[:1].isupper())
 
 
-def note_people(sentence: str, memory: SourceMemory) -> None:
-    """Remember the last person named ("Analyst Mary Jones praised ...") for a later "she said"."""
-    for m in _PERSON_NAME.finditer(sentence):
-        name = _clean_name(m.group("name"))
-        words = name.split()
-        if len(words) < 2 or any(w in _NOT_SOURCES for w in words) or _kind(name) != "person":
-            continue
-        if re.search(r"\b(?:" + _TITLES + r")$", name):
-            continue
-        memory.last_person = memory.full_name(name)
-        if name not in memory.names:
-            memory.names.append(name)
-
-
-def _kind(name: str, descriptor: str = "") -> str:
-    if _ORG_WORDS.search(name) or re.search(_ORG_DESCRIPTORS, descriptor, re.IGNORECASE):
-        return "organisation"
-    if re.match(r"^[a-z]", name):
-        return "group"
-    if re.fullmatch(r"[A-Z]{2,6}", name):
-        return "organisation"
-    return "person"
-
-
-def _clean_name(name: str) -> str:
-    name = name.strip(" ,.’'")
-    name = re.sub(r"[’']s$", "", name)
+def _entity_text(span: Span) -> str:
+    text = span.text
     previous = None
-    while previous != name:
-        previous = name
-        name = _STRIP_LEADING.sub("", name).strip()
-    name = _STRIP_TRAILING.sub("", name)
-    # Trailing function words: "United Nations and" -> "United Nations".
-    name = re.sub(r"(?:\s+(?:of|for|the|and|de|van|von|al|la|le|du|del|da))+$", "", name)
-    return name.strip()
+    while previous != text:
+        previous = text
+        text = _LEADING.sub("", text)
+    return re.sub(r"\s*[’']s?$", "", text).strip()
 
 
-def _resolve_pronoun(pronoun: str, memory: SourceMemory) -> str:
-    lower = pronoun.lower()
-    if lower in _PERSON_PRONOUNS:
-        return memory.last_person or memory.last_source
-    if lower in {"him", "her"}:
-        return memory.last_person or memory.last_source
-    return memory.last_organisation or memory.last_source
+def _kind(label: str) -> str:
+    return "person" if label == "PERSON" else "organisation"
 
 
-def attribute(sentence: str, memory: SourceMemory) -> Attribution | None:
-    """The source a sentence names for what it states, resolved against the document so far."""
-    found: Attribution | None = None
-    m = _ACCORDING.search(sentence)
-    if m:
-        if m.group("name"):
-            raw = m.group("name")
-            name = _clean_name(raw)
-            if name and name not in _NOT_SOURCES:
-                found = Attribution(name, "according to", _kind(name, m.group("desc") or ""))
-        elif m.group("ref"):
-            ref = m.group("ref")
-            source = memory.last_organisation or memory.last_source
-            if "report" in ref or "study" in ref or "survey" in ref or "data" in ref:
-                source = memory.last_organisation or memory.last_source
-            if source:
-                found = Attribution(source, f"according to {ref}", "organisation" if source == memory.last_organisation else _kind(source))
-        elif m.group("pron"):
-            source = _resolve_pronoun(m.group("pron"), memory)
-            if source:
-                found = Attribution(source, f"according to {m.group('pron')}", _kind(source))
-        elif m.group("common"):
-            found = Attribution(m.group("common"), "according to", "group")
-    if found is None:
-        m = _PARTICIPIAL.search(sentence)
-        if m:
-            name = _clean_name(m.group("name"))
-            if name and name not in _NOT_SOURCES:
-                found = Attribution(name, m.group("verb"), _kind(name))
-    if found is None:
-        m = _INVERTED.search(sentence)
-        if m:
-            name = _clean_name(m.group("name"))
-            if name and name not in _NOT_SOURCES:
-                found = Attribution(name, m.group("verb"), _kind(name, m.group("desc") or ""))
-    if found is None:
-        for m in _SUBJECT_VERB.finditer(sentence):
-            pronoun = m.group("pron") or (m.group("name") if m.group("name") in {"He", "She", "It", "They"} else "")
-            if pronoun:
-                source = _resolve_pronoun(pronoun, memory)
-                if source:
-                    found = Attribution(source, f"{pronoun.lower()} {m.group('verb')}", _kind(source))
-                    break
-                continue
-            name = _clean_name(m.group("name"))
-            if not name or name in _NOT_SOURCES or name.split()[0] in _NOT_SOURCES and len(name.split()) == 1:
-                continue
-            # "On Sunday, he said", "Last week, Trump described": a leading capitalised word of the
-            # sentence that is not a name is dropped by _clean_name's callers here.
-            first = name.split()[0]
-            if first in _NOT_SOURCES:
-                name = " ".join(name.split()[1:])
-                if not name:
-                    continue
-            found = Attribution(name, m.group("verb"), _kind(name, m.group("desc") or ""))
-            break
-    if found is None:
-        m = _COMMON_SUBJECT.search(sentence)
-        if m:
-            text = m.group("name")
-            if text.startswith("the "):
-                source = memory.last_organisation or memory.last_source
-                if source and any(w in text for w in ("report", "study", "survey", "data", "figures")):
-                    found = Attribution(source, f"{text} {m.group('verb')}", "organisation")
-                else:
-                    found = Attribution(text, m.group("verb"), "group")
-            else:
-                found = Attribution(text, m.group("verb"), "group")
-    if found is not None:
-        full = memory.full_name(found.source)
-        if full != found.source:
-            found = Attribution(full, found.cue, found.kind)
-    if found is not None and found.kind != "group":
-        memory.remember(found)
-    elif found is not None:
-        memory.last_source = memory.last_source or found.source
+def _phrase_tokens(token: Token) -> list[Token]:
+    """The token and its dependents, not crossing into another clause."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ not in _CLAUSE_DEPS:
+            found.extend(_phrase_tokens(child))
     return found
+
+
+def _named_in(token: Token) -> tuple[str, str] | None:
+    """(name, kind) of the entity a phrase names: the token's own entity, else the best-ranked
+    entity among its dependents (closest to it first), else its proper-noun compound."""
+    doc = token.doc
+    candidates: list[tuple[int, int, Span]] = []
+    tokens = _phrase_tokens(token)
+    for ent in doc.ents:
+        if ent.label_ in SOURCE_ENTITY_LABELS and any(ent.start <= t.i < ent.end for t in tokens):
+            depth = min(_depth_below(t, token) for t in tokens if ent.start <= t.i < ent.end)
+            candidates.append((0 if ent.start <= token.i < ent.end else 1 + depth, _LABEL_RANK[ent.label_], ent))
+    if candidates:
+        candidates.sort(key=lambda c: (c[0], c[1]))
+        ent = candidates[0][2]
+        # "Ukrainian President Volodymyr Zelenskyy": a nationality beside a named person is not the source.
+        if ent.label_ == "NORP":
+            person = [c for c in candidates if c[2].label_ in {"PERSON", "ORG"}]
+            if person:
+                ent = person[0][2]
+        return _entity_text(ent), _kind(ent.label_)
+    if upos(token) == "PROPN":
+        parts = [t for t in token.lefts if t.dep_ == "compound" and upos(t) == "PROPN"] + [token]
+        start, end = parts[0].i, token.i + 1
+        return doc[start:end].text, "organisation"
+    return None
+
+
+def _depth_below(token: Token, top: Token) -> int:
+    depth = 0
+    while token.i != top.i and token.head.i != token.i:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def _from_source_noun(token: Token) -> Token | None:
+    """'figures from the Electoral Commission', 'a report by analysts Jupiter', 'data compiled by
+    Bloomberg': the object of the preposition that says whose the evidence is."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in _OF_SOURCE:
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+        if child.dep_ == "acl":  # "compiled by", "published by"
+            for grandchild in child.children:
+                if grandchild.dep_ in {"agent", "prep"} and grandchild.lower_ == "by":
+                    return next((c for c in grandchild.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] | None:
+    """(source, kind, back-reference words) for the phrase headed by `token` (a subject of a
+    speech verb or the object of 'according to')."""
+    lower = token.lower_
+    if upos(token) == "PRON":
+        if lower in PERSON_PRONOUNS:
+            source = memory.last_person or memory.last_source
+            return (source, "person", lower) if source else None
+        if lower in ORGANISATION_PRONOUNS:
+            source = memory.last_organisation or memory.last_source
+            return (source, "organisation", lower) if source else None
+        return None
+    word_lemma = lemma(token)
+    if word_lemma in SOURCE_NOUNS:
+        owner = _from_source_noun(token)
+        named = _named_in(owner) if owner is not None else None
+        if named is not None:
+            return named[0], named[1], ""
+        named = _named_in(token)
+        if named is not None:
+            return named[0], named[1], ""
+        if any(child.dep_ in {"det", "poss"} and child.lower_ in {"the", "this", "that", "these", "its", "their"}
+               for child in token.children):
+            source = memory.last_organisation or memory.last_source
+            words = " ".join(t.lower_ for t in token.doc[token.left_edge.i:token.i + 1])
+            return (source, "organisation", words) if source else None
+        return None
+    named = _named_in(token)
+    if named is not None:
+        return named[0], named[1], ""
+    if word_lemma in SOURCE_ROLES:
+        determined = any(child.dep_ == "det" and child.lower_ in {"the", "this", "that"} for child in token.children)
+        modifiers = [t for t in token.lefts if t.dep_ in {"amod", "compound"}]
+        if modifiers and token.tag_ in {"NN", "NNP"}:
+            # "the port authority said": a description of a source not named, not a back-reference.
+            return token.doc[modifiers[0].i:token.i + 1].text, "group", ""
+        organisation = memory.last_organisation
+        generic = word_lemma in _ANY_ORGANISATION or word_lemma in organisation.lower().split()
+        if determined and token.tag_ in {"NN", "NNP"} and organisation and generic:
+            # "the company said": the organisation last named; "the ministry said" only when that
+            # organisation is a ministry.
+            words = " ".join(t.lower_ for t in token.doc[token.left_edge.i:token.i + 1])
+            return memory.last_organisation, "organisation", words
+        if token.tag_ in {"NNS", "NNPS"} or word_lemma in {"police"}:
+            modifiers = [t for t in token.lefts if t.dep_ in {"amod", "compound"}]
+            start = modifiers[0].i if modifiers else token.i
+            return token.doc[start:token.i + 1].text, "group", ""
+    return None
+
+
+def _according_to(doc: Doc, memory: SourceMemory) -> list[tuple[Token, Attribution]]:
+    found = []
+    for token in doc:
+        if token.lower_ != "according":
+            continue
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        if to is None and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            to = doc[token.i + 1]
+        if to is None:
+            continue
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        reporter = _reporter(obj, memory)
+        if reporter is None:
+            continue
+        source, kind, back = reporter
+        found.append((token, Attribution(source, f"according to {back}" if back else "according to", kind)))
+    return found
+
+
+def _speech_subjects(verb: Token) -> list[Token]:
+    """The subjects of a speech verb (a passive's agent included), or of the verb it is
+    coordinated with ('X rose and said'). Several when the parse splits one subject in two."""
+    found = [child for child in verb.children if child.dep_ in _SUBJECT_DEPS]
+    for child in verb.children:
+        if child.dep_ == "agent":  # "was reported by the Financial Times"
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+    if not found and verb.dep_ == "conj" and upos(verb.head) in {"VERB", "AUX"}:
+        return _speech_subjects(verb.head)
+    return found
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def _is_speech_verb(token: Token) -> bool:
+    if token.lower_ not in _SPEECH_FORMS or upos(token) != "VERB":
+        return False
+    word_lemma = lemma(token)
+    if word_lemma in SPEECH_VERB_FRAMES:
+        return any(child.dep_ == "prep" and child.lower_ == SPEECH_VERB_FRAMES[word_lemma] for child in token.children)
+    return word_lemma in SPEECH_VERBS
+
+
+def _by_speech_verbs(doc: Doc, memory: SourceMemory) -> list[tuple[Token, Attribution]]:
+    found = []
+    for verb in doc:
+        if not _is_speech_verb(verb):
+            continue
+        reporter = next((r for r in (_reporter(subject, memory) for subject in _speech_subjects(verb)) if r), None)
+        if reporter is None:
+            continue
+        source, kind, back = reporter
+        found.append((verb, Attribution(source, f"{back} {verb.lower_}" if back else verb.lower_, kind)))
+    return found
+
+
+@dataclass(frozen=True)
+class SentenceSources:
+    """Every attribution cue of one parsed sentence, to pick the one that covers each figure."""
+
+    doc: Doc
+    cues: tuple[tuple[Token, Attribution], ...]
+
+    @property
+    def main(self) -> Attribution | None:
+        """The sentence's source when nothing ties a figure to one cue: "according to" first, then a
+        named source before a kind of reporter ("analysts say"), then the cue nearest the root."""
+        if not self.cues:
+            return None
+        return min(self.cues, key=lambda cue: (cue[0].lower_ != "according", cue[1].kind == "group",
+                                               _depth(cue[0]), cue[0].i))[1]
+
+    def for_span(self, start: int, end: int) -> Attribution | None:
+        """The source of the figure at doc.text[start:end]: the speech verb that governs it (the
+        nearest one above it in the parse), else the sentence's source."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span) > 0:
+            by_token = {cue[0].i: cue[1] for cue in self.cues if cue[0].lower_ != "according"}
+            for ancestor in span.root.ancestors:
+                if ancestor.i in by_token:
+                    return by_token[ancestor.i]
+        return self.main
+
+
+_DEFINED_ACRONYM = re.compile(
+    r"(?P<name>[A-Z][\w&'’-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w&'’-]*)){1,8})\s+\((?P<acronym>[A-Z][A-Z&]{1,7})\)")
+
+
+def note_defined_acronyms(text: str, memory: SourceMemory) -> None:
+    """'the Office for National Statistics (ONS)' anywhere in a document: the bracketed capitals
+    are the initials of the name before them (checked, so a bracketed ticker is not taken)."""
+    for m in _DEFINED_ACRONYM.finditer(text):
+        words = m.group("name").split()
+        acronym = m.group("acronym").replace("&", "")
+        # The name is the shortest tail of the capitalised run whose initials make the acronym.
+        for first in range(len(words) - 1, -1, -1):
+            name = " ".join(words[first:])
+            if words[first][:1].isupper() and initials(name) == acronym:
+                memory.aliases.setdefault(m.group("acronym"), name)
+                break
+
+
+def _note_acronyms(doc: Doc, memory: SourceMemory) -> None:
+    """'the Office for National Statistics (ONS)': the bracketed capitals name the entity before them."""
+    for ent in doc.ents:
+        if ent.label_ not in SOURCE_ENTITY_LABELS or ent.end + 2 >= len(doc) + 1:
+            continue
+        following = doc[ent.end:ent.end + 3]
+        if len(following) == 3 and following[0].text == "(" and following[2].text == ")" \
+                and _ACRONYM.fullmatch(following[1].text):
+            memory.aliases[following[1].text] = _entity_text(ent)
+            memory.note_name(_entity_text(ent), _kind(ent.label_))
+
+
+def needs_entities(doc: Doc) -> bool:
+    """Whether a parsed sentence may name a source: a speech verb whose subject is not a pronoun,
+    'according to', or a bracketed acronym. Only those sentences get named entities."""
+    for token in doc:
+        if token.lower_ == "according" or token.text == "(":
+            return True
+        if _is_speech_verb(token) and any(upos(s) != "PRON" for s in _speech_subjects(token)):
+            return True
+    return False
+
+
+def read_sentence(doc: Doc, memory: SourceMemory) -> SentenceSources:
+    """The sources a parsed sentence names for what it states (resolved against the document so
+    far), after which the memory holds the people, acronyms and source it names."""
+    _note_acronyms(doc, memory)
+    cues = [(token, Attribution(memory.canonical(a.source), a.cue, a.kind))
+            for token, a in _according_to(doc, memory) + _by_speech_verbs(doc, memory)]
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            memory.note_name(_entity_text(ent), "person")
+    sources = SentenceSources(doc, tuple(cues))
+    main = sources.main
+    if main is not None:
+        if main.kind != "group":
+            memory.remember(main)
+        else:
+            memory.last_source = memory.last_source or main.source
+    return sources

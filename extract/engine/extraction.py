@@ -2,25 +2,39 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
+from lemminflect import getInflection, getLemma
+from spacy.tokens import Doc
 
 from extract.documents.loaders import Document, document_from_text
-from extract.engine.attribution import SourceMemory, attribute, note_people
+from extract.engine.attribution import (
+    Attribution,
+    SourceMemory,
+    may_attribute,
+    needs_entities,
+    note_defined_acronyms,
+    read_sentence,
+)
 from extract.engine.clause_subject import attributive_noun_after, count_entity, measure_entity
+from extract.engine.lexicon import NUMBER_FRAMES, SOURCE_NOUNS, SOURCE_ROLES
 from extract.engine.measured_entity import (
     counted_noun_after,
     measured_phrase,
     object_phrase_after,
+    parsed_measure_entity,
     pos_tags,
     resolve_possessive,
 )
-from extract.engine.non_figures import rejection_reason
+from extract.engine.non_figures import parsed_rejection, rejection_reason
 from extract.engine.numbers import NumberMention, find_numbers
+from extract.engine.parse import add_entities, parse_selected, upos
 from extract.engine.qualifiers import CHANGE_FROM, direction, multiplier_changes, qualify
 from extract.engine.sentences import split_sentences
 from extract.engine.table_schema import COLUMNS, empty_frame
@@ -32,7 +46,8 @@ _MAY_HOLD_NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
     r"eighty|ninety|hundred|thousand|million|billion|trillion|dozens?|half|third|quarter|"
-    r"halved|doubled|tripled|trebled|quadrupled|zero|hundreds|thousands|millions|billions|scores)\b",
+    r"halved|doubled|tripled|trebled|quadrupled|zero|hundreds|thousands|millions|billions|scores)\b"
+    r"|\b(?:than|nearly|almost|up\s+to)\s+an?\s",
     re.IGNORECASE,
 )
 _WORDS_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
@@ -108,27 +123,86 @@ def _with_rate(sentence: str, unit: Unit, end: int) -> tuple[Unit, int]:
     return Unit(f"{unit.name}/{what}", unit.dimension, pint_expr), per_end
 
 
+_DATE_LINE = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\s+")
+
+
+def _sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Sentence spans, with a leading `date YYYY-MM-DD` line (document metadata) left out."""
+    bounds = split_sentences(text)
+    if bounds:
+        header = _DATE_LINE.match(text, bounds[0][0])
+        if header is not None and header.end() < bounds[0][1]:
+            bounds[0] = (header.end(), bounds[0][1])
+    return bounds
+
+
+@dataclass
+class _Reading:
+    """One document between the shallow pass and the parse: its sentences, their figures, and
+    which sentences the parse (and the entity recogniser) must read."""
+
+    text: str
+    bounds: list[tuple[int, int]]
+    candidates: list[list[Figure]]
+    cues: list[bool]
+    needed: list[bool]
+    with_entities: list[bool]
+
+
+def _shallow_reading(document: Document, approx_tolerance: float) -> _Reading:
+    text = document.text
+    bounds = _sentence_bounds(text)
+    candidates = [
+        _sentence_figures(text[start:end], approx_tolerance) if _MAY_HOLD_NUMBER.search(text, start, end) else []
+        for start, end in bounds
+    ]
+    # The parse is most of the cost, so a sentence is parsed only when something needs it: a cue
+    # that may name a source (with named entities), or figures whose reading the parse settles.
+    cues = [may_attribute(text[start:end]) for start, end in bounds]
+    with_entities = [cue and bool(found) for cue, found in zip(cues, candidates, strict=True)]
+    needed = [bool(found) and (cue or _parse_settles(found)) for cue, found in zip(cues, candidates, strict=True)]
+    _add_memory_sentences(text, bounds, cues, needed, with_entities)
+    return _Reading(text, bounds, candidates, cues, needed, with_entities)
+
+
+def extract_documents(documents: Sequence[Document], *, approx_tolerance: float = 0.1) -> list[list[Figure]]:
+    """All figures of each document, in text order. The sentences of all the documents that need
+    the parse are parsed in one batch, which costs less than one batch per document."""
+    readings = [_shallow_reading(document, approx_tolerance) for document in documents]
+    sentences = [r.text[start:end] for r in readings for start, end in r.bounds]
+    parsed_all = parse_selected(sentences, [need for r in readings for need in r.needed])
+    parsed_by_reading: list[list[Doc | None]] = []
+    offset = 0
+    for reading in readings:
+        parsed_by_reading.append(parsed_all[offset:offset + len(reading.bounds)])
+        offset += len(reading.bounds)
+    # Entities where a source may be named, in the sentences read only for the memory, and where
+    # a duration or age may be a period or a person (DATE).
+    add_entities([doc for reading, parsed in zip(readings, parsed_by_reading, strict=True)
+                  for doc, want, cue, found in zip(parsed, reading.with_entities, reading.cues, reading.candidates,
+                                                   strict=True)
+                  if doc is not None and (want and (not cue or needs_entities(doc)) or _may_be_period(found))])
+    return [_deep_reading(reading, parsed) for reading, parsed in zip(readings, parsed_by_reading, strict=True)]
+
+
 def extract_document(document: Document, *, approx_tolerance: float = 0.1) -> list[Figure]:
     """All figures in one document, in text order."""
-    text = document.text
+    return extract_documents([document], approx_tolerance=approx_tolerance)[0]
+
+
+def _deep_reading(reading: _Reading, parsed: list[Doc | None]) -> list[Figure]:
+    text, bounds, candidates = reading.text, reading.bounds, reading.candidates
+    for found, doc in zip(candidates, parsed, strict=True):
+        if doc is not None and found:
+            found[:] = _refine_with_parse(doc, found)
     memory = SourceMemory()
+    note_defined_acronyms(text, memory)
     figures: list[Figure] = []
-    for sentence_start, sentence_end in split_sentences(text):
+    attributions: list[Attribution | None] = []
+    for (sentence_start, sentence_end), sentence_figures, doc in zip(bounds, candidates, parsed, strict=True):
         sentence = text[sentence_start:sentence_end]
-        has_number = _MAY_HOLD_NUMBER.search(sentence) is not None
-        if not has_number:
-            # Attribution memory still needs sentences without numbers ("Ushakov said ...").
-            if "said" in sentence or "report" in sentence or "according" in sentence or "wrote" in sentence \
-                    or "posted" in sentence or "told" in sentence:
-                if attribute(sentence, memory) is None:
-                    note_people(sentence, memory)
-            else:
-                note_people(sentence, memory)
-            continue
-        attribution = attribute(sentence, memory)
-        if attribution is None:
-            note_people(sentence, memory)
-        sentence_figures = _sentence_figures(sentence, approx_tolerance)
+        sources = read_sentence(doc, memory) if doc is not None else None
+        attributions.append(sources.main if sources is not None else None)
         previous_count_noun = previous_count_unit = ""
         for fig in sentence_figures:
             if fig.dimension == "count":
@@ -143,16 +217,174 @@ def extract_document(document: Document, *, approx_tolerance: float = 0.1) -> li
             fig.start += sentence_start
             fig.end += sentence_start
             fig.sentence_start, fig.sentence_end = sentence_start, sentence_end
+            attribution = sources.for_span(fig.start - sentence_start, fig.end - sentence_start) if sources else None
             if attribution:
                 fig.source, fig.source_cue = attribution.source, attribution.cue
             figures.append(fig)
+    _attribute_quotations(text, bounds, attributions, figures)
+    for fig in figures:
+        fig.source = memory.canonical(fig.source) if fig.source else ""
     return figures
+
+
+_QUOTE_MARK = re.compile(r"[“”\"]")
+_LONGEST_QUOTATION = 2000  # characters; a longer stretch between marks is a stray mark, not a quotation
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation: “...” or "...", paired left to right in one pass."""
+    found: list[tuple[int, int]] = []
+    opened: tuple[int, str] | None = None
+    for mark in _QUOTE_MARK.finditer(text):
+        char, at = mark.group(), mark.start()
+        if opened is None:
+            if char != "”":
+                opened = (at, char)
+            continue
+        closes = char == "”" if opened[1] == "“" else char == '"'
+        if closes:
+            if 0 < at - opened[0] <= _LONGEST_QUOTATION:
+                found.append((opened[0], at + 1))
+            opened = None
+        elif char in "“\"":
+            opened = (at, char)  # an unclosed mark: start again from this one
+    return found
+
+
+def _attribute_quotations(text: str, bounds: list[tuple[int, int]], attributions: list[Attribution | None],
+                          figures: list[Figure]) -> None:
+    """A figure inside a quotation is the speaker's: the source of the sentence that closes the
+    quotation ("... 300 jobs. Sales fell 5%," Mr Smith said), or of the one that opens it."""
+    starts = [f.start for f in figures]  # figures are in text order
+    for quote_start, quote_end in _quotations(text):
+        first = bisect.bisect_left(starts, quote_start)
+        inside = [f for f in figures[first:bisect.bisect_left(starts, quote_end)] if f.end <= quote_end]
+        if not inside:
+            continue
+        speaker = _attribution_at(bounds, attributions, quote_end - 1) \
+            or _attribution_at(bounds, attributions, quote_start)
+        if speaker is None:
+            continue
+        for fig in inside:
+            if not fig.source:
+                fig.source, fig.source_cue = speaker.source, speaker.cue
+
+
+def _attribution_at(bounds: list[tuple[int, int]], attributions: list[Attribution | None],
+                    position: int) -> Attribution | None:
+    index = _sentence_at(bounds, position)
+    return attributions[index] if index is not None else None
+
+
+def _sentence_at(bounds: list[tuple[int, int]], position: int) -> int | None:
+    """Index of the sentence that holds `position` (sentences are in text order)."""
+    index = bisect.bisect_right(bounds, (position, float("inf"))) - 1
+    if index >= 0 and bounds[index][0] <= position < bounds[index][1]:
+        return index
+    return None
+
+
+_BACK_REFERENCE = re.compile(
+    r"\b(?:he|she|it|they|him|her|them)\b|\b(?:the|this|these|that)\s+(?:"
+    + "|".join(sorted(SOURCE_NOUNS | SOURCE_ROLES)) + r")s?\b", re.IGNORECASE)
+_MEMORY_REACH = 3  # sentences looked back for what a pronoun or "the report" refers to
+
+
+def _add_memory_sentences(text: str, bounds: list[tuple[int, int]], cues: list[bool], needed: list[bool],
+                          with_entities: list[bool]) -> None:
+    """Sentences without figures are parsed only to feed the memory: those before a figure
+    sentence whose cue may refer back ("it said", "the report found"), and those that close or
+    open a quotation holding a figure (whose speaker they name)."""
+    for index in range(len(bounds)):
+        if not (needed[index] and with_entities[index]):
+            continue
+        start, end = bounds[index]
+        if _BACK_REFERENCE.search(text, start, end) is None:
+            continue
+        for previous in range(index - 1, max(-1, index - 1 - _MEMORY_REACH), -1):
+            if needed[previous] and with_entities[previous]:
+                break
+            if cues[previous] or _NAME_PAIR.search(text, *bounds[previous]):
+                needed[previous] = with_entities[previous] = True
+    for quote_start, quote_end in _quotations(text):
+        ends = [i for i in (_sentence_at(bounds, quote_start), _sentence_at(bounds, quote_end - 1)) if i is not None]
+        if ends and any(needed[i] for i in range(ends[0], ends[-1] + 1)):  # a quotation is short
+            for i in ends:
+                if cues[i]:
+                    needed[i] = with_entities[i] = True
+
+
+# Two capitalised words in a row: a sentence that may name a person for a later "he said".
+_NAME_PAIR = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+\s+[A-Z][a-z]+")
+
+
+def _may_be_period(figures: list[Figure]) -> bool:
+    return any(figure.dimension in ("duration", "age") for figure in figures)
+
+
+def _parse_settles(figures: list[Figure]) -> bool:
+    """Whether the parse may change a sentence's figures: a duration or age that may be a period
+    or a person, or a measure whose shallow entity is not plainly a noun phrase."""
+    for figure in figures:
+        if figure.dimension in ("duration", "age"):
+            return True
+        if figure.dimension not in ("count", "ratio") and not _plainly_a_phrase(figure.entity):
+            return True
+    return False
+
+
+def _plainly_a_phrase(entity: str) -> bool:
+    words = entity.split()
+    if not words or len(words) > _LONGEST_ENTITY:
+        return False
+    last = words[-1]
+    tags = pos_tags(last)
+    if not tags & {"NOUN", "PROPN"} or not last.isalpha() or last.lower() in NUMBER_FRAMES:
+        return False
+    # "scaled back", "set in May": an adverb or a verb's past form is settled by the parse.
+    return "ADV" not in tags and not ("VERB" in tags and last.lower() in _past_forms(last.lower()))
+
+
+@functools.cache
+def _past_forms(word: str) -> frozenset[str]:
+    lemmas = getLemma(word, upos="VERB")
+    forms: set[str] = set()
+    for lemma in lemmas:
+        for tag in ("VBD", "VBN"):
+            forms.update(getInflection(lemma, tag=tag) or ())
+    return frozenset(forms)
+
+
+def _refine_with_parse(doc: Doc, figures: list[Figure]) -> list[Figure]:
+    kept = [f for f in figures if not parsed_rejection(
+        doc, f.start, f.end, dimension=f.dimension, has_other_figure=len(figures) > 1)]
+    _entities_from_parse(doc, kept)
+    return kept
+
+
+# "less than an hour", "more than a mile": after a bound, an article before a unit stands for one.
+_BOUNDED_ARTICLE = re.compile(
+    r"\b(?:less|more|fewer)\s+than\s+(?P<article>an?)\s|\b(?:nearly|almost|up\s+to)\s+(?P<article2>an?)\s",
+    re.IGNORECASE)
+
+
+def _articles_for_one(sentence: str) -> list[NumberMention]:
+    mentions = []
+    for m in _BOUNDED_ARTICLE.finditer(sentence):
+        group = "article" if m.group("article") else "article2"
+        start, end = m.start(group), m.end(group)
+        found = match_unit_after(sentence, end)
+        if found is None or found.unit.dimension in ("currency", "percent", "") \
+                or re.match(r"\s+ago\b", sentence[found.end:]):
+            continue
+        mentions.append(NumberMention(start, end, 1.0, 1.0, 1.0, False, "", True, False, False, 0))
+    return mentions
 
 
 def _sentence_figures(sentence: str, approx_tolerance: float) -> list[Figure]:
     figures: list[Figure] = []
     counted_until = -1
-    for mention in find_numbers(sentence):
+    for mention in sorted(find_numbers(sentence) + _articles_for_one(sentence), key=lambda m: m.start):
         if mention.start < counted_until:
             continue  # "two new 737 Max jets": the model number is part of what is counted
         figure = _figure_from_mention(sentence, mention, approx_tolerance)
@@ -173,6 +405,43 @@ def _sentence_figures(sentence: str, approx_tolerance: float) -> list[Figure]:
     return figures
 
 
+_LONGEST_ENTITY = 8  # words; longer is a clause, not a phrase
+
+
+def _plausible_entity(doc: Doc, entity: str) -> bool:
+    """Whether the shallow reading gave a noun phrase: not empty, not a clause, and ending in a
+    word the parse takes as a noun ("scaled back" and "set" are not)."""
+    words = entity.split()
+    if not words or len(words) > _LONGEST_ENTITY:
+        return False
+    last = words[-1]
+    heads = [t for t in doc if t.text == last]
+    return not heads or any(upos(t) in {"NOUN", "PROPN"} for t in heads)
+
+
+def _names_a_place_or_time(doc: Doc, entity: str) -> bool:
+    words = entity.split()
+    return bool(words) and any(t.text == words[-1] and t.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"}
+                               for t in doc)
+
+
+def _entities_from_parse(doc: Doc, figures: list[Figure]) -> None:
+    """What each measure is about, from the parse where it says (the shallow reading otherwise)."""
+    spans = [(f.start, f.end) for f in figures]
+    for figure in figures:
+        if figure.dimension in ("count", "age", "ratio"):
+            continue
+        others = [span for span in spans if span != (figure.start, figure.end)]
+        # A duration's nearest noun is often a place or a time ("talks in Istanbul lasted less than
+        # an hour"): then the parse reads it.
+        if _plausible_entity(doc, figure.entity) and not (figure.dimension == "duration"
+                                                          and _names_a_place_or_time(doc, figure.entity)):
+            continue
+        parsed = parsed_measure_entity(doc, figure.start, figure.end, others)
+        if parsed:
+            figure.entity = parsed
+
+
 _GAP_WORDS = {"and", "or", "then", "while"}
 
 
@@ -187,14 +456,14 @@ def _share_entity_with_gapped_clauses(sentence: str, figures: list[Figure]) -> N
     model = clauses[0]
     if not model or not all(f.entity for f in model):
         return
-    for (left, right), members in zip(zip(bounds[1:], bounds[2:]), clauses[1:]):
+    for (left, right), members in zip(zip(bounds[1:], bounds[2:], strict=False), clauses[1:], strict=True):
         rest = sentence[left + 1:right]
         for figure in reversed(members):
             rest = rest[:figure.start - left - 1] + " " + rest[figure.end - left - 1:]
         words = re.findall(r"[A-Za-z]+", rest)
         if not members or len(members) > len(model) or any(w.lower() not in _GAP_WORDS for w in words):
             continue
-        for figure, parallel in zip(members, model):
+        for figure, parallel in zip(members, model, strict=False):
             if figure.dimension == parallel.dimension:
                 figure.entity = parallel.entity
 
@@ -214,7 +483,7 @@ def is_verb_form(word: str) -> bool:
 def _share_gapped_direction(sentence: str, figures: list[Figure]) -> None:
     """'Acme was down 2.3%, Beta by 2.6%': the second clause leaves out its verb, so its figure
     shares the change of the one before."""
-    for previous, figure in zip(figures, figures[1:]):
+    for previous, figure in zip(figures, figures[1:], strict=False):
         if figure.direction or not previous.direction or figure.dimension != previous.dimension:
             continue
         m = _GAPPED_BY.search(sentence[previous.end:figure.start])
@@ -232,7 +501,7 @@ def _share_entity_with_conversions(sentence: str, figures: list[Figure]) -> None
     """'a fine of A$10.5m ($7.5m)', '296 hp (224 kW / 300 PS)': a figure in brackets right after
     another restates it in other units, so it measures the same thing."""
     inside = False
-    for previous, figure in zip(figures, figures[1:]):
+    for previous, figure in zip(figures, figures[1:], strict=False):
         gap = sentence[previous.end:figure.start]
         opens = gap.strip() == "("
         inside = opens or (inside and gap.strip() in {"/", ","} and ")" not in gap)
@@ -297,10 +566,11 @@ def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance
     if unit is None:
         duration = _DURATION_ADJ.match(after_number)
         age = _AGE.match(after_number) if not mention.currency else None
-        if duration and not mention.is_range or (age and after_number.startswith(("-year", " year", " years", "-years"))):
+        aged = age is not None and after_number.startswith(("-year", " year", " years", "-years"))
+        if duration and not mention.is_range or aged:
             unit_word = duration.group("unit").lower() if duration else "year"
             unit = Unit(unit_word, "duration", unit_word)
-            unit_end = mention.end + (duration.end() if duration else age.end())
+            unit_end = mention.end + (duration.end() if duration else age.end() if age else 0)
             if age:
                 unit = Unit("year of age", "age", "year")
     counted = None
@@ -359,10 +629,9 @@ def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance
     )
 
 
-def figure_rows(document: Document, *, approx_tolerance: float = 0.1) -> list[dict]:
-    """Schema rows for one document: the per-document unit of work for every engine."""
+def _rows(document: Document, found: list[Figure]) -> list[dict]:
     rows = []
-    for index, fig in enumerate(extract_document(document, approx_tolerance=approx_tolerance)):
+    for index, fig in enumerate(found):
         rows.append({
             "doc_id": document.doc_id,
             "figure_id": f"{document.doc_id}-{index:04d}",
@@ -390,10 +659,30 @@ def figure_rows(document: Document, *, approx_tolerance: float = 0.1) -> list[di
     return rows
 
 
+def figure_rows(document: Document, *, approx_tolerance: float = 0.1) -> list[dict]:
+    """Schema rows for one document: the per-document unit of work for every engine."""
+    return _rows(document, extract_document(document, approx_tolerance=approx_tolerance))
+
+
+def figure_rows_of(documents: Sequence[Document], *, approx_tolerance: float = 0.1) -> list[list[dict]]:
+    """Schema rows for each of several documents, parsed together (the same rows as figure_rows)."""
+    found = extract_documents(documents, approx_tolerance=approx_tolerance)
+    return [_rows(document, figures) for document, figures in zip(documents, found, strict=True)]
+
+
+_DOCUMENTS_PER_PARSE = 32  # documents whose sentences are parsed in one batch
+
+
 def figures_frame(documents: Iterable[Document], *, approx_tolerance: float = 0.1) -> pd.DataFrame:
     rows: list[dict] = []
-    for document in documents:
-        rows.extend(figure_rows(document, approx_tolerance=approx_tolerance))
+    chunk: list[Document] = []
+    for document in [*documents, None]:
+        if document is not None:
+            chunk.append(document)
+        if chunk and (document is None or len(chunk) == _DOCUMENTS_PER_PARSE):
+            for doc_rows in figure_rows_of(chunk, approx_tolerance=approx_tolerance):
+                rows.extend(doc_rows)
+            chunk = []
     if not rows:
         return empty_frame()
     return pd.DataFrame(rows, columns=COLUMNS).astype(

@@ -9,32 +9,22 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lemminflect import getAllLemmas, getLemma
+from spacy.tokens import Doc, Span, Token
+
+from extract.engine.lexicon import (
+    DIMENSION_NOUNS,
+    NOT_FIGURE_ENTITY_LABELS,
+    NUMBER_FRAMES,
+    RELATIVE_PRONOUNS,
+    STOP_WORDS,
+)
+from extract.engine.parse import lemma, upos
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.&-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*|[^\s\w]")
-STOP_WORDS = {
-    "a", "an", "the", "this", "that", "these", "those", "and", "or", "but", "nor", "of", "in", "on",
-    "at", "to", "for", "from", "by", "with", "without", "as", "than", "into", "onto", "over", "under",
-    "about", "around", "after", "before", "since", "until", "during", "between", "among", "through",
-    "per", "via", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do",
-    "does", "did", "will", "would", "could", "should", "may", "might", "must", "can", "shall", "it",
-    "its", "he", "she", "they", "them", "their", "his", "her", "we", "our", "you", "your", "i", "my",
-    "who", "whom", "whose", "which", "what", "when", "where", "why", "how", "not", "no", "so", "if",
-    "then", "there", "here", "also", "just", "only", "up", "down", "out", "off", "more", "less",
-    "most", "least", "some", "all", "each", "every", "any", "both", "either", "neither", "such",
-    "while", "whereas", "because", "although", "though", "yet", "still", "even", "ago", "later",
-    "earlier", "now", "today", "yesterday", "tomorrow", "last", "next", "year", "years", "month",
-    "months", "week", "weeks", "day", "days", "time", "said", "says", "say", "according", "against",
-    "toward", "towards", "within", "across", "above", "below", "including", "like", "unlike",
-    "near", "nearly", "almost", "roughly", "approximately", "compared", "versus", "vs", "per",
-    "cent", "percent", "mr", "mrs", "ms", "dr", "one", "two", "three", "four", "five", "six",
-    "seven", "eight", "nine", "ten", "hundred", "thousand", "million", "billion", "trillion",
-    "respectively", "each", "apiece", "alone", "instead", "again", "too", "very", "well",
-    "whole", "total", "overall", "further", "another", "other", "others", "own", "same",
-    "first", "third", "fourth", "fifth", "latest", "previous", "past", "recent",
-}
 # Words that name a group in plural without an -s.
 _PLURAL_NOUNS = {"people", "children", "men", "women", "police", "staff", "personnel", "cattle",
                  "sheep", "deer", "fish", "aircraft", "crew", "data", "media", "feet", "teeth",
@@ -230,9 +220,7 @@ def measured_phrase(sentence: str, number_start: int, unit_end: int) -> Phrase |
         for word, start, end in tokens:
             if run and start - run[-1][2] > 1:
                 break
-            if _nounish(word) or (word.endswith(("'s", "’s")) and len(run) < 3):
-                run.append((word, start, end))
-            elif _PARTICIPLE.match(word.lower()) and not run:
+            if _nounish(word) or (word.endswith(("'s", "’s")) and len(run) < 3) or _PARTICIPLE.match(word.lower()) and not run:
                 run.append((word, start, end))
             else:
                 break
@@ -416,3 +404,177 @@ def object_phrase_after(sentence: str, end: int) -> Phrase | None:
     if not run:
         return None
     return Phrase(sentence[start:run[-1][2]], singular(run[-1][0]), start, run[-1][2])
+
+
+# ---------------------------------------------------------------------------------------------
+# What a measure is about, read from the dependency parse.
+
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+_VERB_POS = frozenset({"VERB", "AUX"})
+_PHRASE_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "case"})
+_PHRASE_PREPOSITIONS = frozenset({"of", "for", "in", "on"})
+# Dependents by which a figure hangs on the verb that carries it.
+_VERB_ARGUMENTS = frozenset({"dobj", "attr", "npadvmod", "oprd", "acomp", "advmod", "nsubj", "nsubjpass",
+                             "dative", "pobj", "prep"})
+_MAX_PHRASE = 7
+
+
+class _TokenSet:
+    """Token indices a phrase must not take: the figure's own and those of the sentence's other figures."""
+
+    def __init__(self, own: range, others: Sequence[Span | None]) -> None:
+        self.indices = set(own)
+        for span in others:
+            if span is not None:
+                self.indices.update(range(span.start, span.end))
+
+    def __contains__(self, index: object) -> bool:
+        return index in self.indices
+
+
+def _frame(token: Token) -> bool:
+    return lemma(token) in NUMBER_FRAMES or lemma(token) in DIMENSION_NOUNS
+
+
+def _phrase_tokens(token: Token, avoid: _TokenSet, extend: bool = True) -> list[Token]:
+    """The noun phrase headed by `token`: its modifiers (not determiners or numbers) and one
+    prepositional complement ("shares in Acme", "forecasts for Brazil's growth")."""
+    found = [token]
+    for child in token.lefts:
+        if child.dep_ in _PHRASE_MODIFIERS and child.i not in avoid:
+            found.extend(t for t in child.subtree if t.i not in avoid and t.dep_ != "det")
+    for child in token.rights:
+        # "Acme Pad 2", "Model 3": a number that is not a figure names the thing.
+        if child.dep_ in {"nummod", "compound"} and child.i == token.i + 1 and child.i not in avoid:
+            found.append(child)
+    if extend:
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ in _PHRASE_PREPOSITIONS and child.i not in avoid:
+                objects = [c for c in child.children if c.dep_ == "pobj" and c.i not in avoid
+                           and upos(c) in _NOUN_POS and c.ent_type_ not in NOT_FIGURE_ENTITY_LABELS]
+                if objects:
+                    found.append(child)
+                    found.extend(_phrase_tokens(objects[0], avoid, extend=False))
+                break
+    return found
+
+
+def _phrase_text(token: Token, avoid: _TokenSet) -> str:
+    tokens = sorted(_phrase_tokens(token, avoid), key=lambda t: t.i)
+    # Keep the contiguous run around the head, at most a few words, with no leading determiner.
+    indices = {t.i for t in tokens}
+    first = last = token.i
+    while first - 1 in indices and token.i - (first - 1) < _MAX_PHRASE:
+        first -= 1
+    while last + 1 in indices and (last + 1) - first < _MAX_PHRASE:
+        last += 1
+    doc = token.doc
+    while first < token.i and (doc[first].dep_ in {"det", "case", "punct"} or doc[first].is_punct):
+        first += 1
+    while last > token.i and (upos(doc[last]) in {"ADP", "PUNCT", "PART", "DET"}):
+        last -= 1
+    return doc[first:last + 1].text
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, climbing through infinitives, participles and coordinated verbs
+    that share it ("expected to rise", "..., rising 5%"), and from a relative pronoun to its noun."""
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+        if subjects:
+            subject = subjects[0]
+            if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            return subject
+        if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        if verb.dep_ in {"acl", "relcl"} and upos(verb.head) in _NOUN_POS:
+            return verb.head  # "homes sold in 40 days", "prices reaching $60"
+        return None
+    return None
+
+
+def _from_verb(verb: Token, figure: Token, avoid: _TokenSet) -> str:
+    if figure.dep_ != "dobj":
+        for child in verb.children:
+            # "put growth at 3.1%", "cut interest rates by 0.25 points": the object moved to or by.
+            if child.dep_ == "dobj" and _usable(child, avoid):
+                return _phrase_text(child, avoid)
+    subject = _subject_of(verb)
+    if subject is None or not _usable(subject, avoid):
+        return ""
+    return _phrase_text(subject, avoid)
+
+
+def _usable(token: Token, avoid: _TokenSet) -> bool:
+    """A head noun can name what is measured: not a number, a unit inside a figure, a date or time."""
+    return token.i not in avoid and upos(token) in _NOUN_POS and not token.like_num \
+        and token.ent_type_ not in NOT_FIGURE_ENTITY_LABELS and token.lower_ not in STOP_WORDS \
+        and token.is_alpha
+
+
+def parsed_measure_entity(doc: Doc, start: int, end: int,
+                          other_figures: Sequence[tuple[int, int]] = ()) -> str:
+    """What the measure at doc.text[start:end] is about, from the parse: 'X% of <Y>', the noun it
+    modifies ('a 5% pay rise'), the noun whose '<frame> of' it is ('a fine of $5m'), else the
+    object the verb moves ('cut rates by 0.25 points') or the subject of the verb that carries
+    it ('Copper reached a record high of $48'). Empty when the parse does not say."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return ""
+    own = range(span.start, span.end)
+    avoid = _TokenSet(own, [doc.char_span(s, e, alignment_mode="expand") for s, e in other_figures])
+    root = span.root
+    # "40% of its state budget", "8 miles (13 km) of tunnels"
+    for token in span:
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i not in avoid:
+                objects = [c for c in child.children if c.dep_ == "pobj" and _usable(c, avoid)]
+                if objects:
+                    return _phrase_text(objects[0], avoid)
+    # "... and Burlington 2.6%": a clause that leaves out its verb keeps its subject beside the figure.
+    for child in root.lefts:
+        if child.dep_ in {"nsubj", "npadvmod", "nmod", "dep", "appos"} and _usable(child, avoid) \
+                and child.i == span.start - 1:
+            return _phrase_text(child, avoid)
+    return _climb(root, own, avoid)
+
+
+def _climb(root: Token, own: range, avoid: _TokenSet) -> str:
+    """From the figure's head up the tree to the first noun or verb that says what it measures."""
+    token = root
+    for _ in range(8):
+        head = token.head
+        if head.i == token.i:
+            return ""
+        if head.i in own:
+            token = head
+            continue
+        if token.dep_ in {"nummod", "compound", "amod", "nmod", "quantmod"} and upos(head) in _NOUN_POS:
+            if _frame(head) or not _usable(head, avoid):
+                token = head
+                continue
+            return _phrase_text(head, avoid)  # "a 5% pay rise"
+        if token.dep_ == "pobj" and head.dep_ == "prep" or token.dep_ == "pobj" and upos(head) == "ADP":
+            governor = head.head
+            if not _frame(governor) and _usable(governor, avoid):
+                # "a bill for $5m", "a phone with 4,500 mAh", "homes from $750,000", "oil at $60"
+                return _phrase_text(governor, avoid)
+            if upos(governor) in _NOUN_POS:
+                token = governor
+                continue
+            if upos(governor) in _VERB_POS:
+                return _from_verb(governor, head, avoid)
+            token = governor
+            continue
+        if token.dep_ in {"conj", "appos"}:
+            token = head
+            continue
+        if token.dep_ in _VERB_ARGUMENTS and upos(head) in _VERB_POS:
+            return _from_verb(head, token, avoid)
+        if upos(head) in {"ADJ", "ADV", "ADP"}:  # "3.4% higher", "up 5%"
+            token = head
+            continue
+        return ""
+    return ""

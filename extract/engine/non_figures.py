@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
+from extract.engine.parse import upos
+
 MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -31,11 +35,9 @@ _NOT_A_NAME = {
     "About", "Around", "Over", "Under", "Some", "Nearly", "Almost", "More", "Less", "Only", "Just",
     "Up", "Down", "At", "By", "To", "From", "In", "On", "Of", "For", "With", "The", "A", "An", "And",
     "But", "Or", "Than", "Roughly", "Approximately", "Exactly", "Another", "Those", "These", "All",
-    "Its", "Their", "His", "Her", "Our", "Your", "My", "Of", "Between", "Below", "Above", "Almost",
-    "Of", "Fewer", "Least", "Most", "Top", "First", "Last", "Every", "Each", "Per", "Plus", "Minus",
-    "Estimated", "Totalling", "Total", "Some", "Nearly", "Only", "Barely", "Record", "Another", "It",
-    "They", "We", "He", "She", "There", "Here", "Then", "Now", "Today", "Yesterday", "Just",
-    "I", "Dow", "Nasdaq", "FTSE", "DAX", "Nikkei", "CAC", "Hang", "Seng",
+    "Its", "Their", "His", "Her", "Our", "Your", "My", "Between", "Below", "Above", "Fewer", "Least", "Most", "Top", "First", "Last", "Every", "Each", "Per", "Plus", "Minus",
+    "Estimated", "Totalling", "Total", "Barely", "Record", "It",
+    "They", "We", "He", "She", "There", "Here", "Then", "Now", "Today", "Yesterday", "I", "Dow", "Nasdaq", "FTSE", "DAX", "Nikkei", "CAC", "Hang", "Seng",
 }
 _LOWER_CODE_NAMES = re.compile(
     r"\b(?:category|type|grade|level|phase|stage|number|channel|route|gate|platform|room|flight|model|"
@@ -75,6 +77,11 @@ def rejection_reason(sentence: str, start: int, end: int, value: float, *, has_u
     after = sentence[end:end + 30]
     word_lower = surface.lower().strip()
     if written_in_words:
+        if re.search(r"[A-Za-z][-‑]$", before) and not has_unit:
+            return "part of a word"  # "a fly-half", "a one-two": the number word is half of a word
+        if surface[:1].isupper() and re.search(r"[a-z,;:]\s+[A-Z][\w’'-]*\s+$", before) and not has_unit \
+                and not has_currency:
+            return "name"  # "the Big Four", "Formula One": a capitalised number word after a name
         if word_lower in {"one", "zero"} and not has_unit:
             if word_lower == "zero" and (_ZERO_IDIOM_AFTER.match(after) or not counted_noun):
                 return "idiom"
@@ -150,4 +157,40 @@ def rejection_reason(sentence: str, start: int, end: int, value: float, *, has_u
         return "ordinal"
     if not digits and not is_range:
         return "empty"
+    return ""
+
+
+# Prepositions by which a period dates what the clause states: "rose 4% in the first six months".
+_DATING_PREPOSITIONS = frozenset({"in", "over", "during", "across", "throughout", "since", "through"})
+
+
+def parsed_rejection(doc: Doc, start: int, end: int, *, dimension: str, has_other_figure: bool) -> str:
+    """Why the figure at doc.text[start:end] is not a statistic, from the parse and named entities,
+    or '' when it is one.
+
+    - a period that only dates another figure of its sentence: a DATE entity governed by a
+      preposition of time ("in the first six months of the year", "over three months");
+    - a person named by their age ("the 19-year-old"), as against an age that modifies a noun
+      ("a 50-year-old man");
+    - an ordinal that modifies a noun ("a fifth appearance").
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return ""
+    labels = {t.ent_type_ for t in span if t.like_num or t.ent_type_}
+    root = span.root
+    if dimension == "duration" and has_other_figure and "DATE" in labels:
+        nouns = [t for t in span if upos(t) == "NOUN" and t.dep_ == "pobj"]
+        if nouns and nouns[-1].head.lower_ in _DATING_PREPOSITIONS:
+            # "in the first six months" dates; "sell in 40 days" says how long: after "in", only
+            # a determined period ("the", "first", "past") dates another figure.
+            determined = any(t.dep_ in {"det", "amod", "poss"} for t in nouns[-1].lefts)
+            if nouns[-1].head.lower_ != "in" or determined:
+                return "period"
+    if dimension == "age":
+        old = next((t for t in doc[span.start:min(len(doc), span.end + 3)] if t.lower_ == "old"), None)
+        if old is not None and old.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT"}:
+            return "person"
+    if labels == {"ORDINAL"} and root.dep_ == "amod" and upos(root.head) == "NOUN":
+        return "ordinal"
     return ""

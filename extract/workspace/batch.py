@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, BinaryIO, Protocol
 import pandas as pd
 
 from extract.documents.loaders import Document, LoadError
-from extract.engine.extraction import figure_rows
+from extract.engine.extraction import figure_rows, figure_rows_of
 from extract.engine.table_schema import frame_from_rows
 from extract.workspace.export import TableStreamWriter, format_for
 from extract.workspace.store_writer import StoreError, StoreWriter
@@ -83,7 +83,24 @@ def document_rows(document: Document, budget: float | None = DOCUMENT_SECONDS) -
 
 
 def extract_batch(documents: list[Document], budget: float | None = DOCUMENT_SECONDS) -> list[Result]:
-    """The work unit every engine runs: `document_rows` of each document."""
+    """The work unit every engine runs: the rows of each document, their sentences parsed in one
+    batch (within `budget` seconds a document); if that fails or runs over, `document_rows` of each
+    document alone, which names the one that fails."""
+    seconds = budget * len(documents) if budget is not None and _can_time() else 0.0
+    previous = signal.signal(signal.SIGALRM, _over_budget) if seconds else None
+    try:
+        if seconds:
+            signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            return list(figure_rows_of(documents))
+        finally:
+            if seconds:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+    except (_OverBudget, Exception):  # noqa: BLE001 - retried one by one to name the document that fails
+        pass
+    finally:
+        if seconds:
+            signal.signal(signal.SIGALRM, previous)
     return [document_rows(document, budget) for document in documents]
 
 

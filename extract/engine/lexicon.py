@@ -1,0 +1,101 @@
+"""Word lists the engine's rule modules share. Each list lives here once.
+
+They are closed classes of English (function words, speech verbs, months) or the small sets
+the parse-based rules key on (dependency labels, named-entity labels); open-class knowledge
+(parts of speech, heads, entities) comes from the parse, not from lists.
+"""
+
+from __future__ import annotations
+
+# Function words and a few frequent adverbs/time words that are never a measured thing alone.
+STOP_WORDS = frozenset({
+    "a", "an", "the", "this", "that", "these", "those", "and", "or", "but", "nor", "of", "in", "on",
+    "at", "to", "for", "from", "by", "with", "without", "as", "than", "into", "onto", "over", "under",
+    "about", "around", "after", "before", "since", "until", "during", "between", "among", "through",
+    "per", "via", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do",
+    "does", "did", "will", "would", "could", "should", "may", "might", "must", "can", "shall", "it",
+    "its", "he", "she", "they", "them", "their", "his", "her", "we", "our", "you", "your", "i", "my",
+    "who", "whom", "whose", "which", "what", "when", "where", "why", "how", "not", "no", "so", "if",
+    "then", "there", "here", "also", "just", "only", "up", "down", "out", "off", "more", "less",
+    "most", "least", "some", "all", "each", "every", "any", "both", "either", "neither", "such",
+    "while", "whereas", "because", "although", "though", "yet", "still", "even", "ago", "later",
+    "earlier", "now", "today", "yesterday", "tomorrow", "last", "next", "year", "years", "month",
+    "months", "week", "weeks", "day", "days", "time", "said", "says", "say", "according", "against",
+    "toward", "towards", "within", "across", "above", "below", "including", "like", "unlike",
+    "near", "nearly", "almost", "roughly", "approximately", "compared", "versus", "vs",
+    "cent", "percent", "mr", "mrs", "ms", "dr", "one", "two", "three", "four", "five", "six",
+    "seven", "eight", "nine", "ten", "hundred", "thousand", "million", "billion", "trillion",
+    "respectively", "apiece", "alone", "instead", "again", "too", "very", "well",
+    "whole", "total", "overall", "further", "another", "other", "others", "own", "same",
+    "first", "third", "fourth", "fifth", "latest", "previous", "past", "recent",
+})
+
+# Verbs (lemmas) by which a subject stands behind what the clause states: "X said", "X estimated",
+# "estimates from X put growth at 3%".
+SPEECH_VERBS = frozenset({
+    "say", "report", "estimate", "write", "tell", "announce", "find", "show", "claim", "warn", "predict",
+    "forecast", "calculate", "note", "add", "reveal", "disclose", "confirm", "publish", "tally", "tweet",
+    "explain", "argue", "insist", "suggest", "project", "expect", "indicate", "conclude", "cite", "reckon",
+    "assert", "allege", "acknowledge", "admit", "declare", "anticipate", "caution", "stress", "emphasise",
+    "emphasize", "quote", "testify", "contend",
+})
+# Verbs that report only in one frame, with the preposition that marks it: "estimates put growth
+# at 3%" (but "concessions put forward").
+SPEECH_VERB_FRAMES = {"put": "at", "peg": "at", "place": "at"}
+# Nouns for a body of evidence: "the report said", "figures from the ONS", "according to data".
+SOURCE_NOUNS = frozenset({
+    "report", "study", "survey", "data", "figure", "statistic", "analysis", "estimate", "research",
+    "census", "poll", "assessment", "paper", "document", "filing", "review", "index", "calculation",
+    "count", "tally", "forecast", "projection", "statement", "release", "audit", "investigation",
+    "finding", "record", "number", "model", "inquiry", "briefing", "bulletin", "note",
+})
+# Nouns for a kind of reporter; "analysts Jupiter", "the company said", "officials estimated".
+SOURCE_ROLES = frozenset({
+    "analyst", "official", "expert", "economist", "researcher", "scientist", "source", "investigator",
+    "authority", "police", "doctor", "witness", "observer", "trader", "dealer", "broker", "spokesman",
+    "spokeswoman", "spokesperson", "company", "firm", "bank", "ministry", "government", "group",
+    "agency", "organisation", "organization", "body", "institute", "department", "regulator",
+    "watchdog", "newspaper", "broadcaster", "council", "union", "insurer", "retailer", "chain",
+    "carrier", "airline", "club", "team", "manager", "executive", "chief", "boss", "minister",
+    "campaigner", "activist", "organiser", "organizer", "prosecutor", "court", "judge", "charity",
+})
+# Named-entity labels that can stand behind a figure.
+SOURCE_ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+ORGANISATION_PRONOUNS = frozenset({"it", "they", "them"})
+# Named-entity labels whose numbers place or order things in time or rank, not measure them.
+NOT_FIGURE_ENTITY_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+    "Nov", "Dec",
+)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+AUXILIARIES = frozenset({
+    "has", "have", "had", "having", "is", "are", "was", "were", "be", "been", "being", "am", "will",
+    "would", "can", "could", "may", "might", "should", "must", "shall", "do", "does", "did", "'s", "’s",
+})
+# Verbs (lemmas) of change and level: "rose 5%", "expects revenue to grow 5%".
+CHANGE_VERBS = frozenset({
+    "rise", "fall", "grow", "increase", "decrease", "decline", "drop", "climb", "jump", "reach", "hit",
+    "top", "exceed", "double", "triple", "surge", "soar", "slip", "slide", "shrink", "tumble", "plunge",
+    "ease", "gain", "lose", "average", "total", "stay", "remain", "cut", "raise", "lower", "reduce",
+    "boost", "lift", "trim", "slash", "revise", "scale", "close", "end", "finish", "stand", "dip",
+    "slump", "sink", "rally", "advance", "retreat", "edge", "widen", "narrow", "halve",
+})
+# Nouns that frame a number rather than being what it measures: "a total of 496 tankers",
+# "a record high of $48", "the level of 2%".
+NUMBER_FRAMES = frozenset({
+    "total", "number", "maximum", "minimum", "equivalent", "sum", "tally", "count", "average",
+    "figure", "amount", "range", "handful", "lot", "couple", "pair", "one", "high", "low",
+    "level", "record", "peak", "trough", "mark", "tune", "estimate", "value",
+})
+# Nouns that name a dimension of something: "a depth of 14 metres" measures the thing's depth.
+DIMENSION_NOUNS = frozenset({
+    "depth", "height", "length", "width", "size", "weight", "speed", "distance", "area", "temperature",
+    "altitude", "diameter", "radius", "volume", "capacity", "duration", "age", "mass", "pressure",
+    "magnitude", "thickness", "elevation",
+})
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
