@@ -446,12 +446,13 @@ def figures_table_and_detail() -> None:
     buttons = st.container(horizontal=True)
     for_excel = buttons.toggle("CSV for Excel (UTF-8 with BOM)", value=True, key="csv_bom")
     buttons.download_button("Export CSV", lambda: spreadsheet_csv_bytes(bom=for_excel), file_name="figures.csv",
-                            mime="text/csv", disabled=empty)
+                            mime="text/csv", disabled=empty, on_click="ignore")
     buttons.download_button("Export JSON Lines", lambda: queries.export_bytes(STORE, filters, "jsonl"),
-                            file_name="figures.jsonl", mime="application/x-ndjson", disabled=empty)
+                            file_name="figures.jsonl", mime="application/x-ndjson", disabled=empty, on_click="ignore")
     settings = claimreview_config()
     buttons.download_button(f"Export ClaimReview ({reviewed} reviewed)", lambda: claimreview_bytes(settings),
-                            file_name="claimreview.jsonld", mime="application/ld+json", disabled=empty or not reviewed)
+                            file_name="claimreview.jsonld", mime="application/ld+json", disabled=empty or not reviewed,
+                            on_click="ignore")
     selected = event.selection.rows if event else []
     if not selected or selected[0] >= len(rows):
         st.info("Select a row to see the figure in its sentence and its article, its evidence and its review.")

@@ -32,7 +32,8 @@ def test_the_form_opens_on_the_latest_decision_and_the_trail_names_who_decided(t
         save_decision(row["review_key"], verdict, note, reviewer=reviewer, db_path=db, doc_id=row["doc_id"],
                       sentence=row["sentence"], surface="$60 a barrel", engine_verdict=row["verdict"],
                       reviewed_at=datetime(2025, 8, 7, hour, tzinfo=UTC))
-    with running_dashboard(env={"FIGCHECK_REVIEWS_DB": str(db)}) as url, sync_playwright() as playwright:
+    with running_dashboard(env={"FIGCHECK_REVIEWS_DB": str(db),
+                                 "FIGCHECK_WORKSPACE": str(tmp_path / "workspace")}) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1440, "height": 900})
         page.goto(f"{url}/?q=barrel")

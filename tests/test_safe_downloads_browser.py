@@ -55,7 +55,8 @@ def page_and_url(tmp_path_factory):
     row = table.assign(review_key=review_keys(table)).set_index("surface").loc["$60 a barrel"]
     save_decision(row["review_key"], "conflict", "=HYPERLINK(\"http://127.0.0.1:9/\")", reviewer="@evil",
                   db_path=db, doc_id=row["doc_id"], sentence=row["sentence"], surface="$60 a barrel")
-    with running_dashboard(env={"FIGCHECK_REVIEWS_DB": str(db)}) as url, sync_playwright() as playwright:
+    with running_dashboard(env={"FIGCHECK_REVIEWS_DB": str(db),
+                                 "FIGCHECK_WORKSPACE": str(db.parent / "workspace")}) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True)
         # Without the File System Access API the grid saves through an ordinary download.
