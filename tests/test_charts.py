@@ -15,6 +15,7 @@ from extract.app.charts import (
     figures_by_date,
     folded_source_counts,
     interval_chart,
+    ranked_source_chart,
     source_chart,
     source_count_chart,
     timeline_chart,
@@ -116,3 +117,15 @@ def test_timeline_counts_figures_per_article_date_and_is_absent_without_dates():
     undated = _table()
     undated["doc_date"] = ""
     assert timeline_chart(undated) is None
+
+
+def test_ranked_source_chart_draws_a_store_folded_row_as_all_others_standing_for_its_sources():
+    counts = pd.DataFrame({"source": ["Bank of England", "Reuters", "(all other sources: 7)", "(stated by the article)"],
+                           "verdict": ["consistent", "conflict", "unverified", "unverified"],
+                           "figures": [5, 3, 9, 40]})
+    named, apart = _panels(ranked_source_chart(counts, ["Reuters"]).to_dict())
+    assert named["source"].tolist() == ["Bank of England", "Reuters"]
+    assert named.set_index("source")["chosen"].to_dict() == {"Bank of England": False, "Reuters": True}
+    assert apart["source"].tolist() == [ALL_OTHERS, "(stated by the article)"]
+    assert apart.set_index("source")["sources"].to_dict() == {ALL_OTHERS: 7, "(stated by the article)": 1}
+    assert apart.set_index("source")["figures"].to_dict() == {ALL_OTHERS: 9, "(stated by the article)": 40}

@@ -35,29 +35,33 @@ def source_chart(table: pd.DataFrame, chosen: list[str]) -> alt.Chart | alt.VCon
     return source_count_chart(counts, chosen)
 
 
-def folded_source_counts(counts: pd.DataFrame, chosen: list[str], top: int = TOP_SOURCES) -> pd.DataFrame:
+def folded_source_counts(counts: pd.DataFrame, chosen: list[str], top: int = TOP_SOURCES,
+                         already_folded: int = 0) -> pd.DataFrame:
     """The counts with every source beyond the `top` largest (and not chosen) folded into one
     ALL_OTHERS row per verdict; `sources` says how many sources each row stands for, `chosen`
-    whether it is selected. Order: the largest first, ties by name, ALL_OTHERS last."""
+    whether it is selected. Order: the largest first, ties by name, ALL_OTHERS last.
+    `already_folded`: how many sources an ALL_OTHERS row of `counts` itself stands for."""
     totals = counts.groupby("source")["figures"].sum()
-    named = sorted((s for s in totals.index if s != OWN_STATEMENT), key=lambda s: (-totals[s], s.lower(), s))
+    named = sorted((s for s in totals.index if s not in (OWN_STATEMENT, ALL_OTHERS)),
+                   key=lambda s: (-totals[s], s.lower(), s))
     kept = set(named[:top]) | (set(chosen) & set(named)) | {OWN_STATEMENT}
     folded_sources = [s for s in named if s not in kept]
     shown = counts.assign(source=counts["source"].where(counts["source"].isin(kept), ALL_OTHERS))
     keys = ["source"] + (["verdict"] if "verdict" in counts.columns else [])
     folded = shown.groupby(keys, sort=False, as_index=False)["figures"].sum()
-    folded["sources"] = [len(folded_sources) if s == ALL_OTHERS else 1 for s in folded["source"]]
+    folded["sources"] = [len(folded_sources) + already_folded if s == ALL_OTHERS else 1 for s in folded["source"]]
     folded["chosen"] = folded["source"].isin(chosen) if chosen else True
     order = {s: i for i, s in enumerate([s for s in named if s in kept] + [ALL_OTHERS, OWN_STATEMENT])}
     return folded.sort_values("source", key=lambda c: c.map(order), kind="stable").reset_index(drop=True)
 
 
-def source_count_chart(counts: pd.DataFrame, chosen: list[str], top: int = TOP_SOURCES) -> alt.Chart | alt.VConcatChart:
+def source_count_chart(counts: pd.DataFrame, chosen: list[str], top: int = TOP_SOURCES,
+                       already_folded: int = 0) -> alt.Chart | alt.VConcatChart:
     """The source chart from counts already made (columns source, figures and, once checked, verdict):
     a store aggregates them in SQL. The top sources by name; below, in a panel with its own scale so
     their long bars squeeze no other, the rest folded into "(all others)" and "(stated by the article)"."""
     pick = alt.selection_point(name=SOURCE_PICK, fields=["source"], on="click")
-    folded = folded_source_counts(counts, chosen, top)
+    folded = folded_source_counts(counts, chosen, top, already_folded)
     checked = "verdict" in folded.columns
     if checked:
         colour: alt.Color | alt.ColorValue = alt.Color(
@@ -230,7 +234,10 @@ def ranked_source_chart(counts: pd.DataFrame, chosen: list[str]) -> alt.Chart | 
     (`store_queries.source_verdict_counts`: its "(all other sources: N)" row becomes ALL_OTHERS,
     standing for N sources), drawn as `source_count_chart` draws it: the named sources on top, the
     rest and the article's own statements in their own panel, so they never squeeze the named ones."""
-    folded = counts["source"].astype(str).str.startswith(OTHER_SOURCES.rstrip(")"))
+    labels = counts["source"].astype(str)
+    folded = labels.str.startswith(OTHER_SOURCES.rstrip(")"))
+    standing_for = labels[folded].str.extract(r":\s*([\d,]+)\)$", expand=False).dropna()
+    already = int(standing_for.iat[0].replace(",", "")) if len(standing_for) else 0
     renamed = counts.assign(source=counts["source"].where(~folded, ALL_OTHERS))
     named = renamed.loc[~folded & (renamed["source"] != OWN_STATEMENT), "source"].nunique()
-    return source_count_chart(renamed, chosen, top=max(named, TOP_SOURCES))
+    return source_count_chart(renamed, chosen, top=max(named, TOP_SOURCES), already_folded=already)
