@@ -198,6 +198,7 @@ def test_the_dashboard_fetches_an_article_from_a_url_and_names_a_bad_one(server)
     # (A word joiner inside "http://" keeps Markdown from making the address a link.)
     assert [e.value.replace("\u2060", "") for e in at.error] == [
         f"Could not load {server}/to-file: redirected to a file: URL, which is not fetched"]
+    assert "http:\u2060//" in at.error[0].value
     assert "12%" in set(at.dataframe[0].value["surface"])  # what was fetched before stays
 
 

@@ -80,8 +80,8 @@ def test_a_file_named_like_a_markdown_image_fetches_nothing_and_no_deploy_button
         assert f"![y](http://127.0.0.1:{port}/y.png) see http://127.0.0.1:{port}/link.txt: empty file" in \
             alert.first.inner_text().replace("\u2060", "")
         # The article's title (its file name) is an option of the Document filter: open the list.
-        page.get_by_label("Document").first.click()
-        page.get_by_role("option", name="second").wait_for(timeout=10_000)
+        page.locator("[data-testid='stSidebar']").get_by_label("Document", exact=True).click()
+        page.get_by_role("option", name="second").wait_for(timeout=30_000)
         assert page.get_by_role("listbox").locator("img, a").count() == 0
         page.wait_for_timeout(1500)  # time for any image the page might load
         ARTIFACTS.mkdir(parents=True, exist_ok=True)

@@ -49,7 +49,7 @@ def test_hostile_article_text_shows_literally_and_runs_nothing(page_and_url):
     page.wait_for_function(
         "() => document.querySelectorAll(\"[data-testid='stDataFrame'] table [role='row']\").length === 2",
         timeout=60_000)
-    grid = page.locator("[data-testid='stDataFrame']")
+    grid = page.locator("[data-testid='stDataFrame']").first  # the figures table comes first
     grid.scroll_into_view_if_needed()
     box = grid.bounding_box()
     page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)  # select the one row
