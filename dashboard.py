@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -18,24 +18,32 @@ import streamlit as st
 
 from extract.app.article_loading import UPLOAD_TYPES, bundled_documents, documents_from_files, pasted_document
 from extract.app.charts import (
+    ALL_OTHERS,
     SOURCE_PICK,
     date_count_chart,
     dimension_count_chart,
     entity_value_chart,
     interval_chart,
-    interval_chart_height,
     ranked_source_chart,
 )
 from extract.app.checked_table import record_review
-from extract.app.figure_reading import readable_table, reading
-from extract.app.highlight import article_html, markdown_literal, sentence_html, verdict_html
+from extract.app.figure_reading import readable_table, reading, spreadsheet_rows
+from extract.app.highlight import (
+    article_html,
+    evidence_table_html,
+    markdown_literal,
+    review_trail_html,
+    sentence_html,
+    verdict_html,
+)
 from extract.checks.verdicts import VERDICTS
 from extract.documents.loaders import Document, LoadError
 from extract.documents.url_fetch import fetch_document
 from extract.workspace import store_queries as queries
-from extract.workspace.claimreview import to_claimreview_jsonld
+from extract.workspace.claimreview import ClaimReviewSettings, claimreview_settings, to_claimreview_jsonld
+from extract.workspace.export import to_spreadsheet_csv_bytes
 from extract.workspace.filters import Filters, table_key
-from extract.workspace.reviews import ReviewStoreError, decision_history
+from extract.workspace.reviews import ReviewStoreError, decision_history, latest_choice, reviewer_identity
 from extract.workspace.run_log import configure_logging, default_workspace
 from extract.workspace.workspace import (
     Workspace,
@@ -56,6 +64,21 @@ from extract.workspace.workspace import (
 st.set_page_config(page_title="figcheck", page_icon="🔎", layout="wide")
 # Tracebacks of unexpected errors go to the workspace's figcheck.log; visitors get a short message.
 configure_logging(default_workspace())
+
+
+def sign_in_configured() -> bool:
+    try:
+        return "auth" in st.secrets
+    except FileNotFoundError:
+        return False
+
+
+# With an [auth] table in .streamlit/secrets.toml the whole app sits behind st.login (README,
+# "Running for a newsroom"), and reviewers are known by st.user.
+if sign_in_configured() and not st.user.to_dict().get("is_logged_in"):
+    st.title("figcheck")
+    st.button("Sign in", on_click=st.login, type="primary")
+    st.stop()
 
 PAGE_ROWS = 100
 ENTITY_CHART_COLUMNS = ["entity", "norm_value", "norm_unit", "surface", "source", "dimension"]
@@ -193,10 +216,22 @@ def remove_chosen() -> None:
     st.toast("Article removed from the workspace")
 
 
+def claimreview_config() -> ClaimReviewSettings:
+    """The newsroom's ClaimReview settings: the [claimreview] table of .streamlit/secrets.toml."""
+    try:
+        section = st.secrets.get("claimreview", {})
+    except FileNotFoundError:  # no secrets file: the defaults
+        section = {}
+    settings, problems = claimreview_settings(section if isinstance(section, Mapping) else {})
+    for problem in problems:
+        st.error(f"ClaimReview settings: {markdown_literal(problem)}", icon="⚠️")
+    return settings
+
+
 def pick_source_from_chart() -> None:
     """A click on a source's bar sets the Source filter (and so the URL)."""
     picked = st.session_state["source_chart"].selection.get(SOURCE_PICK) or []
-    st.session_state["source"] = [point["source"] for point in picked if "source" in point]
+    st.session_state["source"] = [point["source"] for point in picked if point.get("source", ALL_OTHERS) != ALL_OTHERS]
 
 
 def with_linked(options: list[str], key: str) -> list[str]:
@@ -247,6 +282,11 @@ except WorkspaceError as error:
     st.error(f"Could not open the workspace: {markdown_literal(str(error))}", icon="⚠️")
     st.stop()
 
+# The reviewer's name is given once per session: keep it while no figure (and so no name field) is shown,
+# which Streamlit would otherwise take as the field being gone and forget it.
+if "reviewer" in st.session_state:
+    st.session_state["reviewer"] = st.session_state["reviewer"]
+
 st.sidebar.header("Articles")
 uploads = st.sidebar.file_uploader("Add articles", type=UPLOAD_TYPES, accept_multiple_files=True,
                                    help="Text, Markdown, HTML, or a JSONL/CSV corpus (one article per record). "
@@ -275,7 +315,7 @@ AT = state(WORKSPACE)
 STORE = checked_store(PATH, AT)
 OPTIONS = filter_options(PATH, AT)
 try:
-    DECISIONS = decisions_frame(WORKSPACE)
+    DECISIONS = decisions_frame(WORKSPACE, STORE)
     review_problem = ""
 except ReviewStoreError as error:
     DECISIONS, review_problem = decisions_frame(None), str(error)
@@ -328,7 +368,8 @@ def figure_detail(row: dict[str, Any]) -> None:
     claim, evidence = st.columns(2)
     with claim:
         st.markdown("**Verdict**")
-        st.html(verdict_html(row["verdict"], row["verdict_reason"], row["reviewer_verdict"], row["reviewer_note"]))
+        st.html(verdict_html(row["verdict"], row["verdict_reason"], row["reviewer_verdict"], row["reviewer_note"],
+                             row["review_status"], row["reviewed_by"]))
         review_form(row)
     with evidence:
         st.markdown("**Evidence**")
@@ -337,15 +378,8 @@ def figure_detail(row: dict[str, Any]) -> None:
             own = " The verdict comes from the article's own arithmetic." if row["check"] == "arithmetic" else ""
             st.caption("No reference figure or other article measures the same thing." + own)
         else:
-            st.altair_chart(interval_chart(frame), width="stretch", height=interval_chart_height(frame) + 60)
-            st.dataframe(
-                frame[frame["role"] != "claim"][["label", "source", "agrees", "is_match", "why", "url"]],
-                hide_index=True, width="stretch",
-                column_config={"label": st.column_config.TextColumn("evidence", width="medium"),
-                               "is_match": st.column_config.CheckboxColumn("same measure"),
-                               "agrees": st.column_config.CheckboxColumn("intervals overlap"),
-                               "why": st.column_config.TextColumn("why compared", width="large"),
-                               "url": st.column_config.LinkColumn("link")})
+            st.altair_chart(interval_chart(frame), width="stretch")
+            st.html(evidence_table_html(frame))
     if text is not None:
         with st.expander(f"Whole article: {markdown_literal(row['doc_title'] or row['doc_id'])}", expanded=False):
             st.html(article_html(text, queries.document_rows(STORE, row["doc_id"]), row["figure_id"]))
@@ -355,17 +389,23 @@ def review_form(row: dict[str, Any]) -> None:
     if not row.get("review_key") or review_problem:
         return
     key = row["review_key"]  # one form per figure: a decision on one never pre-fills another's
+    user = st.user.to_dict()  # empty unless st.login is configured and the visitor signed in
+    if not user.get("is_logged_in"):  # no sign-in: a name given once per session stands behind each decision
+        st.text_input("Your name (recorded with each decision)", key="reviewer", max_chars=80)
+    reviewer = reviewer_identity(user, st.session_state.get("reviewer", ""))
     choices = ["accept"] + list(VERDICTS)
-    # The form opens on the decision that stands, so one click on Save never undoes an override.
-    latest = row["reviewer_verdict"]
-    index = choices.index(latest) if latest and latest != row["verdict"] else 0
-    with st.form(f"review-{key}", border=True):
-        choice = st.radio("Your verdict", choices, index=index, horizontal=True, key=f"review_choice-{key}",
+    with st.form(f"review-{key}", border=True):  # opens on the latest decision, so Save never undoes it
+        choice = st.radio("Your verdict", choices, index=choices.index(latest_choice(row)), horizontal=True,
+                          key=f"review_choice-{key}",
                           format_func=lambda v: f"accept ({row['verdict']})" if v == "accept" else v)
-        note = st.text_area("Note", value=row["reviewer_note"], key=f"review_note-{key}", height=80)
+        note = st.text_area("Note", value=row["reviewer_note"] if row["review_status"] == "reviewed" else "",
+                            key=f"review_note-{key}", height=80)
         if st.form_submit_button("Save decision"):
+            if not reviewer:
+                st.error("Give your name above before saving a decision.", icon="⚠️")
+                return
             try:
-                record_review(row, row["verdict"] if choice == "accept" else choice, note,
+                record_review(row, row["verdict"] if choice == "accept" else choice, note, reviewer,
                               db_path=WORKSPACE.reviews_db)
             except ReviewStoreError as error:
                 st.error(f"Decision not saved: {markdown_literal(str(error))}", icon="⚠️")
@@ -377,9 +417,7 @@ def review_form(row: dict[str, Any]) -> None:
     except ReviewStoreError:
         trail = []
     if trail:
-        st.caption("Review trail: " + " · ".join(f"{d.reviewed_at} {d.verdict}"
-                                                + (f" ({markdown_literal(d.note)})" if d.note else "")
-                                                for d in trail))
+        st.html(review_trail_html(trail))
 
 
 @st.fragment
@@ -405,14 +443,16 @@ def figures_table_and_detail() -> None:
     )
     empty = counts.figures == 0
     reviewed = reviewed_count()
-    st.text_input("Reviewer name (for ClaimReview)", key="reviewer", placeholder="figcheck")
     buttons = st.container(horizontal=True)
-    buttons.download_button("Export CSV", lambda: queries.export_bytes(STORE, filters, "csv"), file_name="figures.csv",
-                            mime="text/csv", disabled=empty)
+    for_excel = buttons.toggle("CSV for Excel (UTF-8 with BOM)", value=True, key="csv_bom")
+    buttons.download_button("Export CSV", lambda: spreadsheet_csv_bytes(bom=for_excel), file_name="figures.csv",
+                            mime="text/csv", disabled=empty, on_click="ignore")
     buttons.download_button("Export JSON Lines", lambda: queries.export_bytes(STORE, filters, "jsonl"),
-                            file_name="figures.jsonl", mime="application/x-ndjson", disabled=empty)
-    buttons.download_button(f"Export ClaimReview ({reviewed} reviewed)", claimreview_bytes,
-                            file_name="claimreview.jsonld", mime="application/ld+json", disabled=empty or not reviewed)
+                            file_name="figures.jsonl", mime="application/x-ndjson", disabled=empty, on_click="ignore")
+    settings = claimreview_config()
+    buttons.download_button(f"Export ClaimReview ({reviewed} reviewed)", lambda: claimreview_bytes(settings),
+                            file_name="claimreview.jsonld", mime="application/ld+json", disabled=empty or not reviewed,
+                            on_click="ignore")
     selected = event.selection.rows if event else []
     if not selected or selected[0] >= len(rows):
         st.info("Select a row to see the figure in its sentence and its article, its evidence and its review.")
@@ -424,10 +464,16 @@ def reviewed_count() -> int:
     return view_reviewed(PATH, AT, DECISIONS_KEY, filters)
 
 
-def claimreview_bytes() -> bytes:
+def spreadsheet_csv_bytes(*, bom: bool) -> bytes:
+    """The filtered figures as a person's spreadsheet gets them: the ids with the article's title,
+    the figure as written with its unit, formulas neutralised, open bounds empty."""
     frame = queries.export_frame(STORE, filters)
-    return to_claimreview_jsonld(frame[frame["reviewer_verdict"] != ""],
-                                 reviewer=st.session_state.get("reviewer") or "figcheck")
+    return to_spreadsheet_csv_bytes(spreadsheet_rows(frame, queries.EXPORT_COLUMNS), bom=bom)
+
+
+def claimreview_bytes(settings: ClaimReviewSettings) -> bytes:
+    frame = queries.export_frame(STORE, filters)
+    return to_claimreview_jsonld(frame[frame["reviewer_verdict"] != ""], settings)
 
 
 figures_table_and_detail()

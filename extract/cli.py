@@ -195,7 +195,7 @@ def _export_command(args: argparse.Namespace) -> int:
     try:
         workspace = open_workspace(path)
         store = open_checked_store(workspace, in_memory=False)
-        store.use_decisions(decisions_frame(workspace))
+        store.use_decisions(decisions_frame(workspace, store))
     except (WorkspaceError, StoreError, ReviewStoreError) as error:
         print(f"figcheck: {error}", file=sys.stderr)
         return 1
@@ -233,7 +233,7 @@ def _check_command(args: argparse.Namespace) -> int:
         return 1
     if args.reviews:
         try:
-            checked = merge_decisions(checked, documents, args.reviews)
+            checked = merge_decisions(checked, args.reviews)
         except ReviewStoreError as error:
             print(f"figcheck: {error}", file=sys.stderr)
             return 1

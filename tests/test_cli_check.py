@@ -56,14 +56,15 @@ def test_without_the_bundled_reference_and_with_reviews(tmp_path):
     documents = list(load_path(CORPUS))
     table = figures(documents)
     db = tmp_path / "reviews.sqlite"
-    save_decision(review_keys(table, documents).iloc[0], "conflict", "checked by hand", db_path=db)
+    save_decision(review_keys(table).iloc[0], "conflict", "checked by hand", reviewer="Ada", db_path=db)
     result = run("check", str(CORPUS), "--no-bundled-reference", "--reviews", str(db), "--format", "csv")
     assert result.returncode == 0, result.stderr
     checked = pd.read_csv(io.BytesIO(result.stdout), keep_default_na=False)
-    assert list(checked.columns)[-3:] == ["reviewer_verdict", "reviewer_note", "reviewed_at"]
+    assert list(checked.columns)[-6:] == ["review_key", "reviewer_verdict", "reviewer_note", "reviewed_at",
+                                          "reviewed_by", "review_status"]
     assert "reference" not in set(checked["check"])
-    assert checked.loc[0, ["figure_id", "reviewer_verdict", "reviewer_note"]].tolist() == \
-        ["planet-0701-0000", "conflict", "checked by hand"]
+    assert checked.loc[0, ["figure_id", "reviewer_verdict", "reviewer_note", "reviewed_by", "review_status"]].tolist() \
+        == ["planet-0701-0000", "conflict", "checked by hand", "Ada", "reviewed"]
     assert (checked.loc[1:, "reviewer_verdict"] == "").all()
 
 

@@ -16,8 +16,9 @@ import sys
 from conftest import ROOT
 
 from extract.app.article_loading import articles_from_file, combine
+from extract.app.figure_reading import spreadsheet_rows
 from extract.engine.table_schema import COLUMNS
-from extract.workspace.export import to_csv_bytes
+from extract.workspace.export import to_csv_bytes, to_spreadsheet_csv_bytes
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HOSTILE_TEXTS = [
@@ -48,9 +49,9 @@ def _is_number(cell: str) -> bool:
     return True
 
 
-def assert_every_cell_is_safe(csv_bytes: bytes) -> list[dict[str, str]]:
+def assert_every_cell_is_safe(csv_bytes: bytes, columns: list[str] = COLUMNS) -> list[dict[str, str]]:
     rows = list(csv.reader(io.StringIO(csv_bytes.decode("utf-8"), newline="")))
-    assert rows[0] == COLUMNS
+    assert rows[0] == columns
     for row in rows[1:]:
         for cell in row:
             assert not (cell.startswith(FORMULA_STARTS) and not _is_number(cell)), repr(cell)
@@ -77,6 +78,12 @@ def test_cli_csv_on_stdout_and_in_a_file_neutralises_every_cell(tmp_path):
 
 def test_dashboard_export_neutralises_every_cell():
     loaded = combine([articles_from_file("=corpus.jsonl", _corpus_bytes())])
+    spreadsheet = to_spreadsheet_csv_bytes(spreadsheet_rows(loaded.table, COLUMNS))
+    assert spreadsheet.startswith(b"\xef\xbb\xbf")
+    lead = ["doc_id", "doc_title", "figure_id"]
+    spreadsheet_rows_read = assert_every_cell_is_safe(
+        spreadsheet[3:], [*lead, "figure"] + [c for c in COLUMNS if c not in lead])
+    assert {r["figure_id"][:4] for r in spreadsheet_rows_read} == {"'=id", "'-id", "'@id", "'+id", "'\tid", "'\rid"}
     rows = assert_every_cell_is_safe(to_csv_bytes(loaded.table[COLUMNS]))
     assert {r["doc_title"] for r in rows} == {"'=title()", "'@t"}
     assert {r["doc_outlet"] for r in rows} == {"'+outlet", "'-o"}

@@ -180,7 +180,7 @@ def test_selecting_a_row_shows_the_figure_in_its_sentence_and_article(surface):
     at.session_state[at.dataframe[0].key] = {"selection": {"rows": [position], "columns": [], "cells": []}}
     at.run()
     bodies = [h.proto.body for h in at.get("html")]
-    reading, sentence, verdict, article = bodies
+    (reading, sentence, verdict), article = bodies[:3], bodies[-1]
     if surface == "More than 6700":
         assert reading == ("<p><strong>Reading:</strong> More than 6700 → above 6,700 Ukrainian civilians · "
                            "source: United Nations · cue: according to</p>")
@@ -191,10 +191,10 @@ def test_selecting_a_row_shows_the_figure_in_its_sentence_and_article(surface):
         assert "<strong>Unverified</strong>" in verdict
         assert "reported 6,754 civilians killed or injured, H1 2025 (measures differ: killed vs killed or injured)" \
             in verdict
-        evidence = at.dataframe[1].value
-        labels = evidence["label"].tolist()
-        assert ("UN Human Rights Monitoring Mission in Ukraine (HRMMU): 6,754 civilians killed or injured, "
-                "H1 2025 — differs in measure") in labels
+        evidence = next(body for body in bodies if 'class="figcheck-evidence"' in body)
+        assert ("<td>UN Human Rights Monitoring Mission in Ukraine (HRMMU): 6,754 civilians killed or injured, "
+                "H1 2025 — differs in measure") in evidence
+        assert "<td>related</td><td>overlap</td><td>same unit (civilian); shared words: civilian" in evidence
 
 
 def _select(at: AppTest, surface: str) -> AppTest:
@@ -220,6 +220,11 @@ def test_a_review_decision_is_kept_across_a_restart(tmp_path, monkeypatch):
     note.input("The cap was lowered to $47.60 in 2025.")
     next(b for b in at.button if b.label == "Save decision").click().run()
     assert not at.exception
+    assert [e.value for e in at.error] == ["Give your name above before saving a decision."]  # nothing saved
+    assert "Review trail" not in " ".join(h.proto.body for h in at.get("html"))
+    at.text_input(key="reviewer").input("Ada Byron").run()
+    next(b for b in at.button if b.label == "Save decision").click().run()
+    assert not at.exception and not at.error
 
     restarted = _select(_app(), "$60 a barrel")  # a new session: nothing in memory, only the database
     row = restarted.dataframe[0].value.set_index("surface").loc["$60 a barrel"]
@@ -227,6 +232,14 @@ def test_a_review_decision_is_kept_across_a_restart(tmp_path, monkeypatch):
     verdict_box = [h.proto.body for h in restarted.get("html")][2]
     assert "<strong>Conflict</strong> (reviewer's verdict; the engine said consistent)" in verdict_box
     assert "Reviewer's note: The cap was lowered to $47.60 in 2025." in verdict_box
+    assert "Decided by Ada Byron" in verdict_box
+    # The form opens on the latest decision, so a second Save does not undo the override.
+    assert restarted.radio[0].value == "conflict"
+    assert next(t for t in restarted.text_area if (t.key or "").startswith("review_note-")).value == \
+        "The cap was lowered to $47.60 in 2025."
+    trail = next(h.proto.body for h in restarted.get("html") if "Review trail" in h.proto.body)
+    assert "<strong>Ada Byron</strong> · conflict (overrides consistent) · “The cap was lowered to $47.60 in 2025.”" \
+        in trail
     assert _surfaces(_app(verdict="conflict")) == ["$60 a barrel"]
 
 
@@ -260,6 +273,7 @@ def test_an_uploaded_reference_file_is_checked_against_and_its_bad_rows_reported
 def test_a_decision_on_one_figure_does_not_prefill_another(tmp_path, monkeypatch):
     monkeypatch.setenv("FIGCHECK_REVIEWS_DB", str(tmp_path / "reviews.sqlite"))
     at = _select(_app(), "$60 a barrel")
+    at.text_input(key="reviewer").input("Grace").run()
     at.radio[0].set_value("conflict")
     next(t for t in at.text_area if (t.key or "").startswith("review_note-")).input("Cap lowered.")
     next(b for b in at.button if b.label == "Save decision").click().run()
@@ -284,3 +298,29 @@ def test_a_selection_does_not_carry_over_to_another_figure_after_a_filter_change
     at.multiselect(key="source").select("United Nations").run()
     assert _surfaces(at) == ["More than 6700"]
     assert "Figure detail" not in [h.value for h in at.subheader]  # no figure shown that was not chosen
+
+
+def test_with_sign_in_configured_a_visitor_sees_only_the_sign_in_button():
+    at = AppTest.from_file(SCRIPT, default_timeout=120)
+    at.secrets["auth"] = {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret": "x" * 32,
+                          "client_id": "figcheck", "client_secret": "s",
+                          "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"}
+    at.run()
+    assert not at.exception
+    assert [b.label for b in at.button] == ["Sign in"]
+    assert len(at.dataframe) == 0 and len(at.file_uploader) == 0  # no figures, no uploads before sign-in
+
+
+def test_the_reviewers_name_is_given_once_per_session(tmp_path, monkeypatch):
+    monkeypatch.setenv("FIGCHECK_REVIEWS_DB", str(tmp_path / "reviews.sqlite"))
+    at = _select(_app(), "$60 a barrel")
+    at.text_input(key="reviewer").input("Ada Byron").run()
+    at.multiselect(key="source").select("United Nations").run()  # no figure selected: no name field shown
+    assert "Figure detail" not in [h.value for h in at.subheader]
+    at.multiselect(key="source").unselect("United Nations").run()
+    at = _select(at, "496")
+    assert at.text_input(key="reviewer").value == "Ada Byron"
+    next(b for b in at.button if b.label == "Save decision").click().run()
+    assert not at.error
+    trail = next(h.proto.body for h in at.get("html") if "Review trail" in h.proto.body)
+    assert "<strong>Ada Byron</strong>" in trail

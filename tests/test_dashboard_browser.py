@@ -14,7 +14,9 @@ import pytest
 from app_server import CHROMIUM, CHROMIUM_ARGS, running_dashboard
 from conftest import ROOT, require_browser
 
+from extract.app.figure_reading import spreadsheet_rows
 from extract.workspace import store_queries as queries
+from extract.workspace.export import to_spreadsheet_csv_bytes
 from extract.workspace.filters import Filters
 from extract.workspace.workspace import decisions_frame, open_checked_store, open_workspace
 
@@ -78,8 +80,10 @@ def test_table_and_charts_render_and_export_matches(browser_page, workspace_dir)
     downloaded = Path(download_info.value.path()).read_bytes()
     workspace = open_workspace(workspace_dir)
     store = open_checked_store(workspace)
-    store.use_decisions(decisions_frame(workspace))
-    assert downloaded == queries.export_bytes(store, Filters(sources=("United Nations",)), "csv")
+    store.use_decisions(decisions_frame(workspace, store))
+    chosen = queries.export_frame(store, Filters(sources=("United Nations",)))
+    expected = to_spreadsheet_csv_bytes(spreadsheet_rows(chosen, queries.EXPORT_COLUMNS), bom=True)
+    assert downloaded == expected
     assert downloaded.count(b"\n") == 2  # header and the UN's one figure
 
 

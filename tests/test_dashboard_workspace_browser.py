@@ -61,6 +61,13 @@ def test_a_pasted_article_survives_reload_restart_and_a_second_session(tmp_path)
         browser.close()
 
 
+def _figure_ids(data: bytes) -> list[str]:
+    import csv
+    import io
+
+    return [row["figure_id"] for row in csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""))]
+
+
 def test_a_cli_built_bbc_workspace_in_the_browser_exports_what_the_cli_exports(tmp_path):
     """About 200 BBC articles added by the CLI: the first page, a filtered view and its CSV export,
     byte for byte the CLI's export with the same filter."""
@@ -72,6 +79,12 @@ def test_a_cli_built_bbc_workspace_in_the_browser_exports_what_the_cli_exports(t
 
     from playwright.sync_api import sync_playwright
     from test_dashboard_workspace import BBC, EVERY_NTH, RESERVED
+
+    from extract.app.figure_reading import spreadsheet_rows
+    from extract.workspace import store_queries as queries
+    from extract.workspace.export import to_spreadsheet_csv_bytes
+    from extract.workspace.filters import Filters
+    from extract.workspace.workspace import decisions_frame, open_checked_store, open_workspace
 
     if not BBC.exists():
         pytest.skip("../shared/corpora/bbc-news.jsonl not found")
@@ -102,6 +115,12 @@ def test_a_cli_built_bbc_workspace_in_the_browser_exports_what_the_cli_exports(t
         page.screenshot(path=str(ARTIFACTS / "workspace-bbc-filtered.png"), full_page=True)
         with page.expect_download(timeout=120_000) as download_info:
             page.get_by_role("button", name="Export CSV").click()
-        assert Path(download_info.value.path()).read_bytes() == cli_csv
-        assert cli_csv.count(b"\r\n") > 2
+        downloaded = Path(download_info.value.path()).read_bytes()
+        # The dashboard's CSV is the spreadsheet version (BOM, readable figure, open bounds empty) of
+        # exactly the rows the CLI exports with the same filter.
+        store = open_checked_store(open_workspace(workspace))
+        store.use_decisions(decisions_frame(open_workspace(workspace), store))
+        chosen = queries.export_frame(store, Filters(dimensions=("percent",), text="growth"))
+        assert downloaded == to_spreadsheet_csv_bytes(spreadsheet_rows(chosen, queries.EXPORT_COLUMNS), bom=True)
+        assert _figure_ids(downloaded) == _figure_ids(cli_csv) and cli_csv.count(b"\r\n") > 2
         browser.close()

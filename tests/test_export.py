@@ -12,19 +12,61 @@ from hypothesis import strategies as st
 from test_robustness import NEWSY
 
 from extract import figures
-from extract.workspace.export import neutralise_cell, neutralise_frame, to_csv_bytes, to_jsonl_bytes, to_parquet_bytes
+from extract.app.figure_reading import spreadsheet_rows
+from extract.engine.table_schema import COLUMNS
+from extract.workspace.export import (
+    neutralise_cell,
+    neutralise_frame,
+    stated_number,
+    to_csv_bytes,
+    to_jsonl_bytes,
+    to_parquet_bytes,
+    to_spreadsheet_csv_bytes,
+)
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def test_neutralise_cell():
-    assert [neutralise_cell(v) for v in ["=1+1", "+SUM(A1)", "-cmd", "@x", "\tx", "\rx", "-5", "+0.2", "1e5", "ok", 3.0]] \
+    cells = ["=1+1", "+SUM(A1)", "-cmd", "@x", "\tx", "\rx", "-5", "+0.2", "1e5", "ok", 3.0]
+    assert [neutralise_cell(v) for v in cells] \
         == ["'=1+1", "'+SUM(A1)", "'-cmd", "'@x", "'\tx", "'\rx", "-5", "+0.2", "1e5", "ok", 3.0]
 
 
 def test_csv_bytes_exactly():
     frame = pd.DataFrame({"surface": ["$60", "=HYPERLINK(\"http://x\")"], "value": [60.0, float("inf")]})
     assert to_csv_bytes(frame) == b'surface,value\r\n$60,60.0\r\n"\'=HYPERLINK(""http://x"")",inf\r\n'
+
+
+def test_cells_holding_a_locales_list_separator_are_quoted():
+    frame = pd.DataFrame({"entity": ["x;=1+1", "tab\there", "a,b", "plain"], "value": [1.0, 2.0, 3.0, 4.0]})
+    assert to_csv_bytes(frame) == (b'entity,value\r\n"x;=1+1",1.0\r\n"tab\there",2.0\r\n"a,b",3.0\r\n'
+                                   b'plain,4.0\r\n')
+
+
+def test_stated_numbers_drop_binary_noise_and_open_bounds():
+    assert [stated_number(v) for v in (0.1 + 0.2, 1.13e9, 4.05 * 1.0000000000000002, 60.0, -2.5, 1.2e-5,
+                                       float("inf"), float("-inf"), float("nan"), 0.0)] == \
+        ["0.3", "1130000000", "4.05", "60", "-2.5", "0.000012", "", "", "", "0"]
+    assert stated_number(2294.7270368, 6) == "2294.73"
+
+
+def test_spreadsheet_csv_exactly():
+    table = figures("Fares at Kyiv’s port rose to about £4.50 a ticket; more than 6700 travellers paid it, "
+                    "the operator said.")
+    data = to_spreadsheet_csv_bytes(spreadsheet_rows(table, COLUMNS)[["doc_id", "doc_title", "figure_id", "figure",
+                                                                      "surface", "value", "low", "high", "unit",
+                                                                      "entity", "sentence"]].assign(doc_title="Fares"))
+    doc = table["doc_id"][0]
+    sentence = ('"Fares at Kyiv’s port rose to about £4.50 a ticket; more than 6700 travellers paid it, '
+                'the operator said."')
+    assert data.decode("utf-8") == (
+        "\ufeffdoc_id,doc_title,figure_id,figure,surface,value,low,high,unit,entity,sentence\r\n"
+        f"{doc},Fares,{doc}-0000,GBP 4.5 per ticket,about £4.50 a ticket,4.5,4.05,4.95,GBP/ticket,Kyiv’s port,"
+        f"{sentence}\r\n"
+        f"{doc},Fares,{doc}-0001,\"6,700\",more than 6700,6700,6700,,traveller,travellers,{sentence}\r\n")
+    assert to_spreadsheet_csv_bytes(table[["surface"]], bom=False) == \
+        b"surface\r\nabout \xc2\xa34.50 a ticket\r\nmore than 6700\r\n"
 
 
 def test_hostile_article_exports_safely():

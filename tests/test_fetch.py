@@ -195,7 +195,7 @@ def test_the_dashboard_fetches_an_article_from_a_url_and_names_a_bad_one(server)
 
     at.text_input(key="url").input(f"{server}/to-file")
     next(b for b in at.button if b.label == "Fetch").click().run()
-    # Shown as written: a word joiner inside "http://" keeps Markdown from turning the URL into a link.
+    # (A word joiner inside "http://" keeps Markdown from making the address a link.)
     assert [e.value.replace("\u2060", "") for e in at.error] == [
         f"Could not load {server}/to-file: redirected to a file: URL, which is not fetched"]
     assert "http:\u2060//" in at.error[0].value

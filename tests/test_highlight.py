@@ -48,7 +48,8 @@ def test_article_marks_every_figure_and_highlights_the_selected_one(sample_text)
     markup = article_html(sample_text, table, chosen["figure_id"])
     assert markup.count("<mark") == len(table) == 18
     assert markup.count('class="selected"') == 1
-    assert '<mark class="selected" title="496 → 496 tankers · source: Kyiv School of Economics · cue: reporting">496</mark>' in markup
+    assert ('<mark class="selected" title="496 → 496 tankers · source: Kyiv School of Economics · cue: reporting">'
+            "496</mark>") in markup
 
 
 def test_text_shown_as_markdown_cannot_become_a_link_an_image_or_markup():
@@ -62,3 +63,47 @@ def test_text_shown_as_markdown_cannot_become_a_link_an_image_or_markup():
     assert markdown_literal("see http://evil.example, www.evil.example or ops@evil.example") == \
         "see http:\u2060//evil.example, www\u2060.evil.example or ops\u2060@evil.example"
     assert markdown_literal("wire.jsonl:2: malformed JSON (x)") == "wire.jsonl:2: malformed JSON (x)"
+
+
+def test_the_review_trail_says_who_when_and_what_and_stays_text():
+    from extract.app.highlight import review_trail_html
+    from extract.workspace.reviews import Decision
+
+    trail = [Decision("k", "unverified", "", "2025-08-07T09:30:00Z", "Ada", engine_verdict="unverified"),
+             Decision("k", "conflict", "<img src=x> see https://x.example", "2025-08-07T10:00:00Z",
+                      "<b>Grace</b>", engine_verdict="unverified")]
+    markup = review_trail_html(trail)
+    assert ("<li><time>2025-08-07 09:30:00 UTC</time> · <strong>Ada</strong> · unverified (accepts the engine&#x27;s "
+            "verdict)</li>") in markup
+    assert ("<li><time>2025-08-07 10:00:00 UTC</time> · <strong>&lt;b&gt;Grace&lt;/b&gt;</strong> · conflict "
+            "(overrides unverified) · “&lt;img src=x&gt; see https://x.example”</li>") in markup
+    assert "<img" not in markup and "<a" not in markup
+    assert review_trail_html([]) == ""
+
+
+def test_a_changed_figure_is_flagged_for_a_second_look():
+    from extract.app.highlight import verdict_html
+
+    box = verdict_html("unverified", "", "", "was 986", "needs a second look", "Ada")
+    assert "<strong>Unverified</strong><br><em>Needs a second look:</em> the figure changed after Ada decided" in box
+    assert "Decided by Ada" in verdict_html("consistent", "", "consistent", "", "reviewed", "Ada")
+
+
+def test_the_evidence_table_is_escaped_and_links_only_to_web_pages():
+    import pandas as pd
+
+    from extract.app.highlight import evidence_table_html
+
+    evidence = pd.DataFrame({
+        "role": ["claim", "reference", "corpus"], "label": ["986 killed", "968 <b>killed</b>", "990 killed"],
+        "source": ["", "OHCHR", "Planet"], "is_match": [True, True, False], "agrees": [True, False, True],
+        "why": ["", "same unit (civilian)", "shares: Kherson ferry"],
+        "url": ["", "https://ohchr.example/r?a=1&b=2", "javascript:alert(1)"]})
+    markup = evidence_table_html(evidence)
+    assert markup.count("<tr>") == 3  # the header and two pieces of evidence; the claim is not evidence
+    assert ("<tr><td>968 &lt;b&gt;killed&lt;/b&gt;<br><small>OHCHR · <a href=\"https://ohchr.example/r?a=1&amp;b=2\" "
+            "target=\"_blank\" rel=\"noopener noreferrer nofollow\">source</a></small></td><td>same</td>"
+            "<td>apart</td><td>same unit (civilian)</td></tr>") in markup
+    assert "<tr><td>990 killed<br><small>Planet</small></td><td>related</td><td>overlap</td>" in markup
+    assert "javascript" not in markup and "<td>related</td><td>overlap</td>" in markup
+    assert "table-layout:fixed" in markup and "overflow-wrap:break-word" in markup  # wraps, never scrolls sideways

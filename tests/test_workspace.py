@@ -16,8 +16,10 @@ import pytest
 from conftest import ROOT
 
 from extract.documents.loaders import document_from_text
+from extract.engine.table_schema import COLUMNS
 from extract.workspace import store_queries as queries
 from extract.workspace.filters import Filters
+from extract.workspace.reviews import REVIEW_COLUMNS, SECOND_LOOK, review_key, review_keys, save_decision
 from extract.workspace.store_writer import committed_parts
 from extract.workspace.workspace import (
     WorkspaceError,
@@ -118,6 +120,7 @@ def _run_python(code: str, *args: str) -> subprocess.Popen[bytes]:
 SESSION = """
 import sys
 from extract.documents.loaders import document_from_text
+from extract.engine.table_schema import COLUMNS
 from extract.workspace.workspace import add_documents, open_workspace
 workspace = open_workspace(sys.argv[1])
 for n in range(int(sys.argv[3])):
@@ -214,3 +217,36 @@ def test_a_directory_holding_only_the_log_becomes_a_workspace_and_a_foreign_one_
     (tmp_path / "notes" / "todo.txt").write_text("buy milk")
     with pytest.raises(WorkspaceError, match="not a figcheck store"):
         open_workspace(tmp_path / "notes")
+
+
+def test_stored_review_keys_are_the_review_module_keys_in_both_paths(tmp_path, monkeypatch):
+    workspace = open_workspace(tmp_path / "ws")
+    text = "Bread cost 20% more in June and 20% more in July, the Bakers Guild said. Some 40 ferries sailed."
+    add_documents(workspace, [document_from_text(text, origin="bread")], how="upload")
+    figures = queries.figures_page(open_checked_store(workspace), columns=[*COLUMNS, "review_key"])
+    expected = review_keys(figures).tolist()
+    assert figures["review_key"].tolist() == expected and len(set(expected)) == len(expected)  # two "20%"s
+    monkeypatch.setenv("FIGCHECK_CROSS_CHECK_LIMIT", "1")
+    remove_article(workspace, "nobody")  # a new state: keys computed in DuckDB (review_key_sql)
+    in_sql = queries.figures_page(open_checked_store(workspace), columns=[*COLUMNS, "review_key"])
+    assert in_sql["review_key"].tolist() == expected
+
+
+def test_a_decision_on_an_edited_sentence_needs_a_second_look_in_the_store(tmp_path):
+    workspace = open_workspace(tmp_path / "ws")
+    text = "Bread cost 20% more in June, the Bakers Guild said."
+    add_documents(workspace, [document_from_text(text, origin="bread")], how="upload")
+    store = open_checked_store(workspace)
+    row = queries.figures_page(store, columns=[*COLUMNS, "review_key", "verdict"]).iloc[0]
+    before = "Bread cost 20% more in May, the Bakers Guild said."  # the sentence as it read when decided
+    save_decision(review_key(row["doc_id"], before, row["surface"]), "conflict", "Guild says 18%.", reviewer="Ada",
+                  db_path=workspace.reviews_db, doc_id=row["doc_id"], sentence=before, surface=row["surface"],
+                  engine_verdict=row["verdict"])
+    decisions = decisions_frame(workspace, store)
+    placed = decisions[decisions["status"] == SECOND_LOOK]
+    assert placed["key"].tolist() == [row["review_key"]] and placed["reviewer"].tolist() == ["Ada"]
+    store.use_decisions(decisions)
+    shown = queries.figures_page(store, columns=["review_key", *REVIEW_COLUMNS]).iloc[0]
+    assert (shown["review_status"], shown["reviewer_verdict"], shown["reviewed_by"], shown["reviewer_note"]) == (
+        SECOND_LOOK, "", "Ada", "Guild says 18%.")  # the engine's verdict stands until someone decides again
+    assert decisions_frame(workspace)["status"].tolist() == ["reviewed"]  # without the store: no placement

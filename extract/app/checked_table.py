@@ -17,9 +17,10 @@ def reviews_db() -> Path:
     return Path(os.environ.get("FIGCHECK_REVIEWS_DB") or DEFAULT_DB)
 
 
-def record_review(row: dict[str, Any], verdict: str, note: str, db_path: Path | None = None) -> None:
+def record_review(row: dict[str, Any], verdict: str, note: str, reviewer: str, db_path: Path | None = None) -> None:
     """Save a reviewer's decision on one checked row (accepting = passing the engine's verdict)."""
-    save_decision(row["review_key"], verdict, note, db_path=db_path or reviews_db(), figure_id=row["figure_id"],
+    save_decision(row["review_key"], verdict, note, reviewer=reviewer, db_path=db_path or reviews_db(),
+                  doc_id=row["doc_id"], sentence=row["sentence"], figure_id=row["figure_id"],
                   surface=row["surface"], engine_verdict=row["verdict"])
 
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 import pandas as pd
 from lemminflect import getInflection
 
+from extract.workspace.export import neutralise_frame
 from extract.workspace.filters import effective_verdict, source_label
 
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
@@ -128,14 +129,18 @@ def _badge(verdict: str, check: str, label: str) -> str:
     return VERDICT_BADGES.get(verdict, verdict)
 
 
+def readable_figures(table: pd.DataFrame) -> list[str]:
+    """Each row's value with its unit, as a reader writes it ("USD 60 per barrel")."""
+    return [format_amount(v, u, d) for v, u, d in zip(table["value"], table["unit"], table["dimension"], strict=True)]
+
+
 def readable_table(table: pd.DataFrame) -> pd.DataFrame:
     """The figures table as the dashboard lists it: each value written with its unit, sources
-    labelled, and, once checked, the standing verdict as a badge (marked when a reviewer decided)."""
+    labelled, and, once checked, the standing verdict as a badge (marked when a reviewer decided or
+    a decision needs a second look). Text a spreadsheet would run as a formula gets an apostrophe."""
     columns = {
         "surface": table["surface"],
-        "figure": [
-            format_amount(v, u, d) for v, u, d in zip(table["value"], table["unit"], table["dimension"], strict=True)
-        ],
+        "figure": readable_figures(table),
     }
     if "verdict" in table.columns:
         reviewed = (
@@ -143,11 +148,13 @@ def readable_table(table: pd.DataFrame) -> pd.DataFrame:
             if "reviewer_verdict" in table.columns
             else pd.Series(False, index=table.index)
         )
+        status = (table["review_status"] if "review_status" in table.columns
+                  else pd.Series(["reviewed" if r else "" for r in reviewed], index=table.index))
         checks = table["check"] if "check" in table.columns else pd.Series("", index=table.index)
         labels = table["verdict_label"] if "verdict_label" in table.columns else pd.Series("", index=table.index)
         columns["verdict"] = [
-            _badge(v, c if not r else "", lab) + (" · reviewed" if r else "")
-            for v, r, c, lab in zip(effective_verdict(table), reviewed, checks, labels, strict=True)
+            _badge(v, c if not r else "", lab) + (f" · {st}" if st else (" · reviewed" if r else ""))
+            for v, r, st, c, lab in zip(effective_verdict(table), reviewed, status, checks, labels, strict=True)
         ]
         columns["checked by"] = [
             "reviewer" if r else CHECK_NAMES.get(str(c), str(c))
@@ -165,4 +172,15 @@ def readable_table(table: pd.DataFrame) -> pd.DataFrame:
             "sentence": table["sentence"],
         }
     )
-    return pd.DataFrame(columns, index=table.index)
+    # The grid's own toolbar offers "Download as CSV" of what it shows (Streamlit 1.67 cannot switch
+    # that off), so what it shows is already neutralised: no cell of that file runs as a formula.
+    return neutralise_frame(pd.DataFrame(columns, index=table.index))
+
+
+def spreadsheet_rows(table: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """The rows an export hands to a person: the ids with the article's title next to them, the
+    figure as a reader writes it ("USD 60 per barrel") beside its surface, then `columns`."""
+    figure = pd.Series(readable_figures(table), index=table.index, dtype="object")
+    lead = ["doc_id", "doc_title", "figure_id"]
+    rest = [c for c in columns if c not in lead]
+    return pd.concat([table[lead], figure.rename("figure"), table[rest]], axis=1)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from extract.app.figure_reading import reading
+from extract.workspace.reviews import SECOND_LOOK, Decision
 
 MARK_STYLE = (
     "<style>"
@@ -77,7 +78,8 @@ _VERDICT_STYLE = {"consistent": ("#dcfce7", "#166534"), "conflict": ("#fee2e2", 
                   "unverified": ("#f1f5f9", "#334155")}
 
 
-def verdict_html(verdict: str, reason: str, reviewer_verdict: str = "", reviewer_note: str = "") -> str:
+def verdict_html(verdict: str, reason: str, reviewer_verdict: str = "", reviewer_note: str = "",
+                 review_status: str = "", reviewed_by: str = "") -> str:
     """A verdict box; the reason quotes the article, so it is escaped like everything else."""
     shown = reviewer_verdict or verdict
     background, colour = _VERDICT_STYLE.get(shown, _VERDICT_STYLE["unverified"])
@@ -87,10 +89,70 @@ def verdict_html(verdict: str, reason: str, reviewer_verdict: str = "", reviewer
                 " (accepted by a reviewer)" if reviewer_verdict else "")]
     if reason:
         lines.append(html.escape(reason))
+    if review_status == SECOND_LOOK:
+        lines.append("<em>Needs a second look:</em> the figure changed after "
+                     + html.escape(reviewed_by or "a reviewer") + " decided on it; the engine's verdict stands "
+                     "until someone decides again.")
+    elif reviewed_by:
+        lines.append("Decided by " + html.escape(reviewed_by))
     if reviewer_note:
         lines.append("Reviewer's note: " + html.escape(reviewer_note))
     return (f'<div style="background:{background};color:{colour};padding:0.6rem 0.9rem;border-radius:0.5rem">'
             + "<br>".join(lines) + "</div>")
+
+
+def _web_link(url: str) -> str:
+    """A link only to a web page (never javascript: or data:), opened apart from the app."""
+    if not url.lower().startswith(("http://", "https://")):
+        return ""
+    return f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer nofollow">source</a>'
+
+
+def evidence_table_html(evidence: pd.DataFrame) -> str:
+    """The evidence beside a claim as a table whose text wraps, so "why compared" reads whole in a
+    narrow column without sideways scrolling. Everything in it comes from articles and reference
+    files, so every cell is escaped; a link is kept only when it is http(s)."""
+    rows = []
+    for item in evidence[evidence["role"] != "claim"].to_dict("records"):
+        # The source and the link sit under the label: a column of their own would be too narrow
+        # for its words in half the page.
+        source = str(item.get("source") or "")
+        under = [html.escape(source)] if source and not str(item["label"]).startswith(source) else []
+        link = _web_link(str(item.get("url") or ""))
+        under += [link] if link else []
+        rows.append(
+            f"<tr><td>{html.escape(str(item['label']))}"
+            + (f"<br><small>{' · '.join(under)}</small>" if under else "")
+            + f"</td><td>{'same' if item['is_match'] else 'related'}</td>"
+            f"<td>{'overlap' if item['agrees'] else 'apart'}</td>"
+            f"<td>{html.escape(str(item['why']))}</td></tr>")
+    return (
+        "<style>.figcheck-evidence{width:100%;table-layout:fixed;border-collapse:collapse;font-size:0.85rem}"
+        ".figcheck-evidence th,.figcheck-evidence td{text-align:left;vertical-align:top;padding:0.3rem 0.4rem;"
+        "border-bottom:1px solid #e2e8f0;overflow-wrap:break-word}"
+        ".figcheck-evidence th{font-weight:600;color:#334155}</style>"
+        '<table class="figcheck-evidence"><colgroup><col style="width:32%"><col style="width:5.6em">'
+        '<col style="width:5.6em"><col></colgroup>'
+        "<thead><tr><th>evidence</th><th>measure</th><th>intervals</th><th>why compared</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+def review_trail_html(trail: Iterable[Decision]) -> str:
+    """The review trail, oldest first: when, who, what and the note, all escaped (a reviewer's name
+    or note is text, never markup or a link)."""
+    items = []
+    for decision in trail:
+        what = decision.verdict + (f" (overrides {decision.engine_verdict})" if decision.overrides
+                                   else " (accepts the engine's verdict)" if decision.engine_verdict else "")
+        item = (f"<li><time>{html.escape(decision.reviewed_at.replace('T', ' ').replace('Z', ' UTC'))}</time> · "
+                f"<strong>{html.escape(decision.reviewer or 'unnamed reviewer')}</strong> · {html.escape(what)}")
+        if decision.note:
+            item += f" · “{html.escape(decision.note)}”"
+        items.append(item + "</li>")
+    if not items:
+        return ""
+    return ('<div style="font-size:0.85rem;color:#475569"><strong>Review trail</strong>'
+            f'<ol style="margin:0.2rem 0 0 1.2rem;padding:0">{"".join(items)}</ol></div>')
 
 
 # Enough to stop links, images, emphasis, code, HTML, maths and headings; "(" or "." alone do nothing.

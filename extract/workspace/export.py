@@ -1,4 +1,12 @@
-"""Writing the figures table: CSV safe to open in a spreadsheet, JSON Lines, Parquet."""
+"""Writing the figures table: CSV safe to open in a spreadsheet, JSON Lines, Parquet.
+
+Two CSVs: `to_csv_bytes` is the machine-readable table (every column, bounds as `inf`, floats as
+Python writes them, so it reads back exactly); `to_spreadsheet_csv_bytes` is what a person opens in
+Excel (optionally with a byte-order mark so Excel reads UTF-8, open bounds as empty cells, floats
+without binary noise). Both neutralise formulas and quote every cell that holds a list separator of
+a common locale, so an Excel set to ';' or a tab-separated paste cannot split a cell and start a
+new one with '='.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +14,7 @@ import io
 import json
 import math
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO
 
@@ -18,6 +27,15 @@ from extract.engine.table_schema import ARROW_SCHEMA, empty_frame
 FORMATS = ("csv", "jsonl", "parquet")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+# A cell holding any of these is quoted: the field separators of common locales (',' in English,
+# ';' where ',' is the decimal mark, tab in pasted tables), the quote itself and line breaks.
+_QUOTE_WHEN = re.compile(r'[,;\t"\r\n]')
+UTF8_BOM = "\ufeff".encode("utf-8")
+# Significant digits kept in a spreadsheet: a stated value and its bounds are exact to far more than
+# any article writes (this only drops binary noise: 0.30000000000000004 -> 0.3); a converted value
+# ("886 square miles" -> 2294.73 km²) keeps six, more than the text's own precision.
+STATED_DIGITS = 10
+CONVERTED_DIGITS = 6
 
 
 def neutralise_cell(value: object) -> object:
@@ -38,13 +56,72 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return safe
 
 
-def to_csv_bytes(frame: pd.DataFrame, header: bool = True) -> bytes:
-    """UTF-8 CSV (RFC 4180: CRLF line ends) with a header, formulas neutralised, infinities as 'inf'.
+def csv_cell(value: object) -> str:
+    """One CSV field: quoted (quotes doubled) when it holds a separator, a quote or a line break."""
+    text = _plain_text(value)
+    if _QUOTE_WHEN.search(text):
+        return '"' + text.replace('"', '""') + '"'
+    return text
 
-    CRLF is not a style choice: Python's csv writer quotes a cell holding a bare CR only when CR
-    is part of the line terminator, and an unquoted CR splits the row in every reader.
-    """
-    return neutralise_frame(frame).to_csv(index=False, header=header, lineterminator="\r\n").encode("utf-8")
+
+def _plain_text(value: object) -> str:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, float):
+        return "" if math.isnan(value) else repr(value)
+    if hasattr(value, "item") and not isinstance(value, str):
+        return _plain_text(value.item())
+    return str(value)
+
+
+def _column_cells(column: pd.Series) -> list[str]:
+    """The CSV fields of one column; numbers need no quoting, so they skip the check."""
+    if pd.api.types.is_float_dtype(column):
+        return ["" if v != v else repr(float(v)) for v in column.tolist()]  # v != v: NaN
+    if pd.api.types.is_integer_dtype(column) or pd.api.types.is_bool_dtype(column):
+        return [str(v) for v in column.tolist()]
+    return [csv_cell(v) for v in column.tolist()]
+
+
+def to_csv_bytes(frame: pd.DataFrame, header: bool = True) -> bytes:
+    """UTF-8 CSV (RFC 4180: CRLF line ends) with a header, formulas neutralised, infinities as 'inf'."""
+    safe = neutralise_frame(frame)
+    columns = [_column_cells(safe[name]) for name in safe.columns]
+    lines = [",".join(csv_cell(name) for name in safe.columns)] if header else []
+    lines.extend(",".join(row) for row in zip(*columns, strict=True))
+    return "".join(line + "\r\n" for line in lines).encode("utf-8")
+
+
+def stated_number(value: float, digits: int = STATED_DIGITS) -> str:
+    """A float as a spreadsheet should get it: '' for NaN and open (infinite) bounds, rounded to
+    `digits` significant digits, in plain decimal notation (1130000000, 4.05, 0.000012)."""
+    if value is None or math.isnan(value) or math.isinf(value):
+        return ""
+    if value == 0:
+        return "0"
+    rounded = round(value, digits - 1 - math.floor(math.log10(abs(value))))
+    text = format(Decimal(repr(float(rounded))), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def spreadsheet_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """The table with every float column written as `stated_number` text (normalised values to
+    CONVERTED_DIGITS), so the spreadsheet shows what the article states, and open bounds empty."""
+    written = frame.copy()
+    for column in written.columns:
+        if pd.api.types.is_float_dtype(written[column]):
+            digits = CONVERTED_DIGITS if column == "norm_value" else STATED_DIGITS
+            written[column] = [stated_number(float(v), digits) for v in written[column]]
+    return written
+
+
+def to_spreadsheet_csv_bytes(frame: pd.DataFrame, *, bom: bool = True) -> bytes:
+    """CSV for a person's spreadsheet: `spreadsheet_frame` of the table, formulas neutralised,
+    separators quoted, and with `bom` a UTF-8 byte-order mark, without which Excel reads the
+    file in the machine's legacy code page ("USD 60" survives, "£60" and "Kyiv’s" do not)."""
+    return (UTF8_BOM if bom else b"") + to_csv_bytes(spreadsheet_frame(frame))
 
 
 def _json_value(value: object) -> object:

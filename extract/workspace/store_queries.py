@@ -32,7 +32,7 @@ from extract.checks.verdicts import VERDICT_COLUMNS
 from extract.engine.table_schema import ARROW_SCHEMA, COLUMNS
 from extract.workspace.export import TableStreamWriter, encode
 from extract.workspace.filters import OWN_STATEMENT, Filters
-from extract.workspace.reviews import REVIEW_COLUMNS
+from extract.workspace.reviews import REVIEW_COLUMNS, REVIEWED
 from extract.workspace.store_writer import DOCUMENTS_SCHEMA, StoreError, committed_parts, is_store
 
 # Chart and option queries work on a store's labels: an empty source is the article's own statement.
@@ -50,7 +50,8 @@ EVIDENCE_SCHEMA = pa.schema([
     pa.field("agrees", pa.bool_()), pa.field("failed", pa.string()), pa.field("why", pa.string()),
     pa.field("url", pa.string()),
 ])
-DECISIONS_SCHEMA = pa.schema([pa.field(name, pa.string()) for name in ("key", "verdict", "note", "reviewed_at")])
+DECISIONS_SCHEMA = pa.schema([pa.field(name, pa.string())
+                              for name in ("key", "verdict", "note", "reviewed_at", "reviewer", "status")])
 OTHER_SOURCES = "(all other sources)"
 NO_FILTERS = Filters()
 
@@ -125,13 +126,17 @@ class Store:
         return self.relation(sql, parameters).to_arrow_table().to_pandas()
 
     def use_decisions(self, decisions: pd.DataFrame) -> None:
-        """The reviewers' latest decisions (columns key, verdict, note, reviewed_at), joined to the
+        """The reviewers' latest decisions (columns key, verdict, note, reviewed_at, reviewer, status:
+        'reviewed' or 'needs a second look'), joined to the
         figures by review key from now on. Replaced only when they differ from the last ones."""
         version = tuple(pd.util.hash_pandas_object(decisions, index=False)) if len(decisions) else ()
         with self._lock:
             if version == self._decisions_version:
                 return
-            table = pa.Table.from_pandas(decisions.reindex(columns=DECISIONS_SCHEMA.names), schema=DECISIONS_SCHEMA,
+            if "status" not in decisions.columns:  # decisions made directly on these figures
+                decisions = decisions.assign(status=REVIEWED)
+            decisions = decisions.reindex(columns=DECISIONS_SCHEMA.names).fillna("")
+            table = pa.Table.from_pandas(decisions, schema=DECISIONS_SCHEMA,
                                          preserve_index=False)
             cursor = self._connection.cursor()
             cursor.register("_decisions_in", table)
@@ -196,10 +201,15 @@ def open_store(path: str | Path, *, in_memory: bool = True, memory_limit: str = 
 # The verdict that stands needs the decisions; a view keeps them out of queries that do not, and
 # while no decision exists there is nothing to join (a join costs ~0.1 s a query at a million figures).
 _CHECKED_WITHOUT_DECISIONS = ("CREATE OR REPLACE VIEW checked AS SELECT f.*, '' AS reviewer_verdict, "
-                              "'' AS reviewer_note, '' AS reviewed_at FROM figures f")
+                              "'' AS reviewer_note, '' AS reviewed_at, '' AS reviewed_by, '' AS review_status "
+                              "FROM figures f")
+# A decision whose status is 'needs a second look' (placed on an edited sentence's figure) shows its
+# note, date and reviewer but no reviewer verdict: the engine's verdict stands until someone decides again.
 _CHECKED_WITH_DECISIONS = (
-    "CREATE OR REPLACE VIEW checked AS SELECT f.*, coalesce(d.verdict, '') AS reviewer_verdict, "
-    "coalesce(d.note, '') AS reviewer_note, coalesce(d.reviewed_at, '') AS reviewed_at "
+    "CREATE OR REPLACE VIEW checked AS SELECT f.*, "
+    "CASE WHEN coalesce(d.status, '') = 'reviewed' THEN d.verdict ELSE '' END AS reviewer_verdict, "
+    "coalesce(d.note, '') AS reviewer_note, coalesce(d.reviewed_at, '') AS reviewed_at, "
+    "coalesce(d.reviewer, '') AS reviewed_by, coalesce(d.status, '') AS review_status "
     "FROM figures f LEFT JOIN decisions d ON d.key = f.review_key AND f.review_key <> ''")
 
 

@@ -41,7 +41,15 @@ from extract.checks.verdicts import VERDICT_COLUMNS, VERDICT_LABELS
 from extract.documents.loaders import Document
 from extract.engine.extraction import figure_rows
 from extract.engine.table_schema import COLUMNS, frame_from_rows
-from extract.workspace.reviews import DEFAULT_DB, load_decisions, review_keys
+from extract.workspace.reviews import (
+    DEFAULT_DB,
+    REVIEWED,
+    SECOND_LOOK,
+    load_decisions,
+    review_key_sql,
+    review_keys,
+    second_looks,
+)
 from extract.workspace.store_queries import CHECKS_SCHEMA, EVIDENCE_SCHEMA, Store, open_store
 from extract.workspace.store_writer import (
     DOCUMENTS_DIR,
@@ -378,7 +386,7 @@ def ensure_checks(workspace: Workspace, at: str | None = None) -> tuple[Path, Pa
     reference, problems = references(workspace)
     result = cross_check(table, reference)
     checked = result.table
-    checked["review_key"] = review_keys(checked, [Document(doc_id=d, text=t) for d, t in texts.items()])
+    checked["review_key"] = review_keys(checked)
     evidence = [evidence_frame(result, figure_id).assign(figure_id=figure_id)
                 for figure_id in sorted(set(result.reference) | set(result.corpus))]
     evidence = [frame for frame in evidence if not frame.empty]
@@ -412,7 +420,8 @@ def cross_check_limit() -> int:
 def _store_unchecked(workspace: Workspace, at: str, figure_files: list[Path], document_files: list[Path],
                      removed: set[str], total: int) -> tuple[Path, Path]:
     """Verdicts of a workspace too large to cross-check: review keys computed in DuckDB as
-    `reviews.review_key` computes them (SHA-256 of the text's SHA-256, span and surface)."""
+    `reviews.review_key` computes them (`reviews.review_key_sql`: document id, sentence, surface and
+    occurrence)."""
     verdicts_path, evidence_path = _checks_paths(workspace, at)
     reason = (f"not cross-checked: the workspace holds {total:,} figures, more than the app checks "
               f"({cross_check_limit():,}; set {CROSS_CHECK_LIMIT_ENV})")
@@ -430,13 +439,8 @@ def _store_unchecked(workspace: Workspace, at: str, figure_files: list[Path], do
                   "verdict_label": VERDICT_LABELS.get(("unverified", ""), "")}
         columns = ", ".join(f'$v{n} AS "{name}"' for n, name in enumerate(VERDICT_COLUMNS))
         relation = connection.sql(
-            "WITH texts AS (SELECT doc_id, any_value(sha256(text)) AS text_sha FROM _documents "
-            "WHERE text IS NOT NULL GROUP BY doc_id) "
-            f"SELECT f.figure_id, {columns}, "
-            "CASE WHEN t.text_sha IS NULL THEN '' ELSE substr(sha256(t.text_sha || chr(0) || CAST(f.start AS VARCHAR) "
-            "|| chr(0) || CAST(f.\"end\" AS VARCHAR) || chr(0) || f.surface), 1, 32) END AS review_key "
-            "FROM _figures f LEFT JOIN texts t ON t.doc_id = f.doc_id "
-            "WHERE f.doc_id NOT IN (SELECT doc_id FROM _removed)",
+            f"SELECT f.figure_id, {columns}, {review_key_sql('f')} AS review_key "
+            "FROM _figures f WHERE f.doc_id NOT IN (SELECT doc_id FROM _removed)",
             params={f"v{n}": values.get(name, "") for n, name in enumerate(VERDICT_COLUMNS)})
         _write(EVIDENCE_SCHEMA.empty_table(), evidence_path)
         problems_path = _problems_path(workspace, at)
@@ -462,12 +466,24 @@ def open_checked_store(workspace: Workspace, *, in_memory: bool = True) -> Store
                       evidence=evidence)
 
 
-def decisions_frame(workspace: Workspace | None) -> pd.DataFrame:
-    """The latest decision per review key: columns key, verdict, note, reviewed_at (none without a workspace)."""
+def decisions_frame(workspace: Workspace | None, store: Store | None = None) -> pd.DataFrame:
+    """The latest decision per review key: columns key, verdict, note, reviewed_at, reviewer and
+    status (none without a workspace). Given the open `store`, a decision whose figure's sentence was
+    edited since is placed on the nearest figure of the same article (`reviews.second_looks`) under
+    that figure's key, with status 'needs a second look'; the others have status 'reviewed'."""
     path = workspace.reviews_db if workspace is not None and workspace.reviews_db.exists() else None
     decisions = load_decisions(path) if path else {}
-    return pd.DataFrame([(d.key, d.verdict, d.note, d.reviewed_at) for d in decisions.values()],
-                        columns=["key", "verdict", "note", "reviewed_at"])
+    rows = [(d.key, d.verdict, d.note, d.reviewed_at, d.reviewer, REVIEWED) for d in decisions.values()]
+    documents = sorted({d.doc_id for d in decisions.values() if d.doc_id})
+    if store is not None and documents:
+        figures = store.frame("SELECT doc_id, sentence, surface, review_key FROM figures "
+                              "WHERE doc_id IN (SELECT unnest($1)) ORDER BY doc_id, start", [documents])
+        if len(figures):
+            keys = figures["review_key"].astype(str)
+            for position, decision in second_looks(figures, keys, decisions).items():
+                rows.append((str(keys.iat[position]), decision.verdict, decision.note, decision.reviewed_at,
+                             decision.reviewer, SECOND_LOOK))
+    return pd.DataFrame(rows, columns=["key", "verdict", "note", "reviewed_at", "reviewer", "status"])
 
 
 __all__ = ["AddReport", "DEFAULT_DB", "DEFAULT_WORKSPACE", "Workspace", "WorkspaceError", "add_documents",
