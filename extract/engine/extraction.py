@@ -90,6 +90,8 @@ def _unit_for(sentence: str, mention: NumberMention) -> tuple[Unit | None, int]:
         if cents:
             end += cents.end()
         return unit, end
+    if mention.unit == "second":
+        return Unit("second", "duration", "second"), mention.end  # "2:17:18"
     found = match_unit_after(sentence, mention.end)
     if found:
         return found.unit, found.end
@@ -575,11 +577,12 @@ def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance
                 unit = Unit("year of age", "age", "year")
     counted = None
     if unit is None:
-        counted = counted_noun_after(sentence, mention.end, value)
+        counted = counted_noun_after(sentence, mention.end, value, vague=mention.vague)
     reason = rejection_reason(
         sentence, mention.start, mention.end, value, has_unit=unit is not None,
         has_currency=bool(mention.currency), written_in_words=mention.written_in_words,
         counted_noun=counted is not None, is_range=mention.is_range,
+        dimension=unit.dimension if unit is not None else "", unit_end=unit_end,
     )
     if reason:
         return None

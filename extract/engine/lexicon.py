@@ -99,3 +99,53 @@ DIMENSION_NOUNS = frozenset({
     "magnitude", "thickness", "elevation",
 })
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
+# Words between a qualifier-free slot and a number: "in (nearly) five years", "the past (more than) two years".
+QUALIFIER_WORDS = (
+    "about", "around", "nearly", "almost", "over", "more than", "less than", "fewer than", "some",
+    "roughly", "just", "only", "approximately", "at least", "up to", "well over", "barely",
+)
+# Words before a duration that make it a stretch of the calendar, which places an event in time
+# rather than measuring it: "the past two years", "the prior two months", "over the next five years".
+PERIOD_DETERMINERS = (
+    "past", "last", "previous", "prior", "preceding", "next", "coming", "following", "first", "final",
+    "opening", "closing", "recent", "latest",
+)
+# Superlatives after which "in"/"for" a period says how rare the event is: "the best showing in five
+# years", "its lowest level for 20 years".
+SUPERLATIVES = (
+    "best", "worst", "first", "most", "least", "highest", "lowest", "biggest", "largest", "smallest",
+    "strongest", "weakest", "fastest", "slowest", "sharpest", "steepest", "deepest", "longest",
+    "shortest", "busiest", "hottest", "coldest", "warmest", "wettest", "driest", "cheapest", "greatest",
+    "heaviest", "lightest", "worst-ever", "best-ever", "only",
+)
+# Adjectives after which a percentage is a figure of speech, not a share: "100% certain".
+FIGURE_OF_SPEECH_ADJECTIVES = (
+    "certain", "sure", "confident", "committed", "convinced", "behind", "right", "wrong", "correct",
+    "fit", "honest", "serious", "focused", "focussed", "genuine", "positive", "satisfied", "happy",
+    "accurate", "guaranteed", "dedicated",
+)
+# Nouns for people taken as a group, after which "over 60" or "aged 18" is an age: "people over 60".
+PERSON_GROUP_NOUNS = (
+    "people", "persons", "those", "men", "women", "children", "adults", "pensioners", "anyone",
+    "everyone", "voters", "workers", "patients", "drivers", "residents", "youngsters", "students",
+    "teenagers", "girls", "boys", "citizens", "individuals", "employees", "customers", "smokers",
+)
+# Verbs (lemmas) whose object is an amount of money: after them a bare "millions" is money ("is
+# investing millions", "costs them billions", "worth millions").
+MONEY_VERBS = frozenset({
+    "pay", "spend", "charge", "bid", "offer", "invest", "earmark", "allocate", "cost", "earn", "lose",
+    "raise", "make", "seek", "save", "owe", "borrow", "lend", "fine", "award", "donate", "give", "grant",
+    "receive", "claim", "demand", "win", "generate", "bring", "pump", "plough", "sink", "inject", "waste",
+    "worth",
+})
+
+
+def word_forms(lemmas: frozenset[str] | set[str]) -> frozenset[str]:
+    """Every inflected form of these verbs (lemminflect's English lexicon), the lemmas included."""
+    from lemminflect import getAllInflections
+
+    forms = set(lemmas)
+    for word in lemmas:
+        for inflections in getAllInflections(word, upos="VERB").values():
+            forms.update(inflections)
+    return frozenset(forms)

@@ -95,8 +95,11 @@ def _tokens(sentence: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(sentence, start, end)]
 
 
-def counted_noun_after(sentence: str, pos: int, value: float) -> Phrase | None:  # noqa: C901 - a rule chain the parse-based engine is replacing
-    """'6700 Ukrainian civilians' -> 'Ukrainian civilians' (head 'civilian')."""
+def counted_noun_after(sentence: str, pos: int, value: float, vague: bool = False) -> Phrase | None:
+    """'6700 Ukrainian civilians' -> 'Ukrainian civilians' (head 'civilian').
+
+    A vague plural also counts a mass noun after "of" or "in" ("billions of revenue", "millions in
+    damages"): an order of magnitude of it."""
     if sentence[pos:pos + 1].isalpha():
         return None  # "5G", "3D": letters glued to a number make a name, not a count
     if re.match(r"-(?:,|\s+(?:and|or|to)\b)", sentence[pos:pos + 6]):
@@ -108,16 +111,39 @@ def counted_noun_after(sentence: str, pos: int, value: float) -> Phrase | None: 
     compound = _hyphen_compound(sentence, pos) if re.match(r"-[A-Za-z]", sentence[pos:pos + 2]) else None
     if compound is not None:
         return compound
+    age_group = _AGE_GROUP.match(sentence, pos)
+    if age_group is not None:
+        # "500 British 16 to 20-year-olds": people of an age, counted.
+        return Phrase(age_group.group(1), "person", age_group.start(1), age_group.end(1))
     tokens = _tokens(sentence, pos, min(len(sentence), pos + 80))
-    if tokens and tokens[0][0].lower() == "of" and re.match(r"\s*of\b", sentence[pos:]):
+    linked = bool(tokens) and tokens[0][0].lower() in ({"of", "in"} if vague else {"of"})
+    if linked and re.match(r"\s*(?:of|in)\b", sentence[pos:]):
         tokens = tokens[1:]  # "hundreds of families", "a dozen of them"
         if tokens and tokens[0][0].lower() in {"the", "these", "those", "its", "their"}:
             tokens = tokens[1:]
     if tokens and tokens[0][0] in {"-", "‑"}:
         tokens = tokens[1:]  # "a 30-year mortgage" handled as duration elsewhere; "5-star"
+    run = _counted_run(sentence, tokens, value)
+    if isinstance(run, Phrase):
+        return run
+    return _counted_phrase(sentence, run, value, mass=vague and linked)
+
+
+# "British 16 to 20-year-olds", "21 to 25-year olds", "over-65s" are people counted by age.
+_AGE_GROUP = re.compile(
+    r"\s+((?:[A-Z][a-z]+\s+)?\d{1,3}(?:\s*(?:to|-|–)\s*\d{1,3})?[\s-]*(?:years?|yrs?)[\s-]*olds)\b",
+    re.IGNORECASE)
+
+
+_Tokens = list[tuple[str, int, int]]
+
+
+def _counted_run(sentence: str, tokens: _Tokens, value: float) -> _Tokens | Phrase:
+    """The words after a number that may be what it counts (or, for "63,150 Model 3s", the
+    counted phrase itself)."""
     run: list[tuple[str, int, int]] = []
     for index, (word, start, end) in enumerate(tokens):
-        if index > 0 and start - run[-1][2] > 1 if run else False:
+        if run and start - run[-1][2] > 1:
             break
         if word in {"-", "‑"} and run:
             continue
@@ -146,13 +172,21 @@ def counted_noun_after(sentence: str, pos: int, value: float) -> Phrase | None: 
             break
         if len(run) >= 4:
             break
+    return run
+
+
+def _is_head_noun(word: str) -> bool:
+    return "NOUN" in pos_tags(word) or word.lower() in _PLURAL_NOUNS or "PROPN" in pos_tags(word)
+
+
+def _counted_phrase(sentence: str, run: list[tuple[str, int, int]], value: float, mass: bool) -> Phrase | None:
+    """The counted phrase among the words after a number: up to its head, the last noun (or the
+    first plural noun); None when nothing is counted ("zero military sense")."""
     # The head is the last noun; trailing adjectives ("workers alone") are dropped.
-    while run and not (("NOUN" in pos_tags(run[-1][0])) or run[-1][0].lower() in _PLURAL_NOUNS
-                       or "PROPN" in pos_tags(run[-1][0])):
+    while run and not _is_head_noun(run[-1][0]):
         run.pop()
     if not run:
         return None
-    # A plural head is needed unless the value is one ("one solution").
     head = run[-1][0]
     # Stop at the first plural noun: "496 tankers recorded" is fine, "12 people killed" too.
     for i, (word, _, _) in enumerate(run):
@@ -166,9 +200,11 @@ def counted_noun_after(sentence: str, pos: int, value: float) -> Phrase | None: 
             # "two viruses deformed wing virus": the count is of the first plural noun.
             run = run[: plural_at[0] + 1]
             head = run[-1][0]
-    if abs(value) != 1 and not is_plural_noun(head) and not (0 < abs(value) < 1 and "NOUN" in pos_tags(head)):
-        # "a third of the population" counts a share of one noun; "nine lives" yes, "zero military
-        # sense" no; a plural head further in ("two major Russian oil refineries") was already the last noun.
+    # A plural head is needed unless the value is one ("one solution"), a share ("a third of the
+    # population") or an order of magnitude of a mass noun ("billions of revenue"); "nine lives"
+    # yes, "zero military sense" no.
+    singular_ok = abs(value) == 1 or (0 < abs(value) < 1 or mass) and "NOUN" in pos_tags(head)
+    if not is_plural_noun(head) and not singular_ok:
         return None
     text = sentence[run[0][1] : run[-1][2]]
     return Phrase(text=text, head=singular(head), start=run[0][1], end=run[-1][2])

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from extract.engine.lexicon import (
+    FIGURE_OF_SPEECH_ADJECTIVES,
+    PERIOD_DETERMINERS,
+    PERSON_GROUP_NOUNS,
+    QUALIFIER_WORDS,
+    SUPERLATIVES,
+)
 from extract.engine.parse import upos
 
 MONTHS = (
@@ -138,7 +146,7 @@ _SCORE = re.compile(r"^\d+\s?[-–]\s?\d+$")
 _PHONE = re.compile(r"\+?\d[\d\s().-]{8,}\d")
 _IDIOM_ONE_BEFORE = re.compile(
     r"\b(?:the|this|that|each|every|no|any|which|same|another|other|"
-    r"last|only|first|next|such|a|no)\s+$",
+    r"last|only|first|next|such|a|no|for)\s+$",
     re.IGNORECASE,
 )
 _IDIOM_ONE_AFTER = re.compile(
@@ -154,124 +162,283 @@ _ZERO_IDIOM_AFTER = re.compile(
 _HALF_IDIOM_BEFORE = re.compile(r"\b(?:first|second|last|latter|other|the|this|that|a|an|and\s+a)\s+$", re.IGNORECASE)
 
 
-def rejection_reason(  # noqa: C901 - a rule chain the parse-based engine is replacing
+@dataclass(frozen=True)
+class _Number:
+    """A number the shallow reading found, and what the rules below know about it."""
+
+    sentence: str
+    start: int
+    end: int
+    value: float
+    has_unit: bool
+    has_currency: bool
+    written_in_words: bool
+    counted_noun: bool
+    is_range: bool
+    dimension: str
+    unit_end: int
+
+    @property
+    def surface(self) -> str:
+        return self.sentence[self.start:self.end]
+
+    @property
+    def before(self) -> str:
+        return self.sentence[max(0, self.start - 30):self.start]
+
+    @property
+    def after(self) -> str:
+        return self.sentence[self.end:self.end + 30]
+
+    @property
+    def after_unit(self) -> str:
+        return self.sentence[self.unit_end:self.unit_end + 30]
+
+    @property
+    def bare(self) -> bool:
+        return not self.has_unit and not self.has_currency
+
+
+def rejection_reason(
     sentence: str,
     start: int,
     end: int,
     value: float,
     *,
-    has_unit: bool,  # noqa: C901 - a rule chain the parse-based engine is replacing
+    has_unit: bool,
     has_currency: bool,
     written_in_words: bool,
     counted_noun: bool,
     is_range: bool,
+    dimension: str = "",
+    unit_end: int | None = None,
 ) -> str:
-    """Why the number at sentence[start:end] is not a statistic, or '' when it is one."""
-    surface = sentence[start:end]
-    before = sentence[max(0, start - 30) : start]
-    after = sentence[end : end + 30]
-    word_lower = surface.lower().strip()
+    """Why the number at sentence[start:end] is not a statistic, or '' when it is one.
+
+    `dimension` and `unit_end` are those of its unit, when it has one ("duration", where "years"
+    ends): a period that places an event in time and a percentage of speech are read from them."""
+    number = _Number(sentence, start, end, value, has_unit, has_currency, written_in_words, counted_noun,
+                     is_range, dimension, end if unit_end is None else unit_end)
+    reason = _measure_reason(number) or _age_reason(number)
+    if reason:
+        return reason
     if written_in_words:
-        if re.search(r"[A-Za-z][-‑]$", before) and not has_unit:
-            return "part of a word"  # "a fly-half", "a one-two": the number word is half of a word
-        if (
-            surface[:1].isupper()
-            and re.search(r"[a-z,;:]\s+[A-Z][\w’'-]*\s+$", before)
-            and not has_unit
-            and not has_currency
-        ):
-            return "name"  # "the Big Four", "Formula One": a capitalised number word after a name
-        if word_lower in {"one", "zero"} and not has_unit:
-            if word_lower == "zero" and (_ZERO_IDIOM_AFTER.match(after) or not counted_noun):
-                return "idiom"
-            if word_lower == "one" and (
-                _IDIOM_ONE_BEFORE.search(before) or _IDIOM_ONE_AFTER.match(after) or not counted_noun
-            ):
-                return "idiom"
-        if word_lower == "half" and _HALF_IDIOM_BEFORE.search(before) and not has_unit:
-            return "period"  # "the first half of this year", "and a half"
-        if word_lower == "half" and re.match(
-            r"^[\s-]+(?:time|way|hearted|brother|sister|term|century|hour|an?\b)", after, re.I
+        return _word_number_reason(number)
+    return _digit_reason(number)
+
+
+# ---------------------------------------------------------------------------------------------
+# Measures that are not statistics: periods that place an event in time, percentages of speech,
+# event names.
+
+# After a duration, words that make it a point in time: "two years ago", "12 months later".
+_PERIOD_AFTER = re.compile(r"^\s*(?:ago|later|earlier|afterwards|previously)\b", re.IGNORECASE)
+# Before a duration, words that make it a stretch of the calendar: "the past two years", "the prior
+# two months", "over the next five years", "in the first six months".
+_QUALIFIERS = "|".join(w.replace(" ", r"\s+") for w in QUALIFIER_WORDS)
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:the|its|their|his|her|our|this|these|those|over|in|for|during|within|throughout)\s+"
+    r"(?:" + "|".join(PERIOD_DETERMINERS) + r")\s+(?:(?:" + _QUALIFIERS + r")\s+)*$",
+    re.IGNORECASE)
+# "the best showing in five years", "the first time in a decade", "its lowest level for 20 years":
+# after a superlative, "in" or "for" a period measures how rare the event is, not an amount.
+_SINCE_SUPERLATIVE = re.compile(
+    r"\b(?:" + "|".join(SUPERLATIVES) + r")\b(?:\s+[\w'’-]+){0,4}\s+(?:in|for)\s+(?:(?:" + _QUALIFIERS + r")\s+)*$",
+    re.IGNORECASE,
+)
+_OF_SPEECH_AFTER = re.compile(r"^\s+(?:" + "|".join(FIGURE_OF_SPEECH_ADJECTIVES) + r")\b", re.IGNORECASE)
+
+
+def _measure_reason(number: _Number) -> str:
+    before = number.sentence[max(0, number.start - 60):number.start]
+    if number.dimension == "duration" and not number.is_range:
+        if _PERIOD_AFTER.match(number.after_unit) or _PERIOD_BEFORE.search(before):
+            return "period"  # places an event in time
+        if _SINCE_SUPERLATIVE.search(before):
+            return "period"
+    if number.dimension == "percent" and _OF_SPEECH_AFTER.match(number.after_unit):
+        return "figure of speech"  # "100% certain"
+    if number.dimension == "length" and not number.has_currency:
+        cap = _CAPITALISED_BEFORE.search(number.before)
+        if cap and cap.group("word").rstrip(".") not in _NOT_A_NAME and not _MONTH_BEFORE.search(number.before):
+            return "name"  # "the Athens 10,000m": a race named by its place and distance
+    return ""
+
+
+# "aged 65", "people over 60", "those under 18", "16 to 20-year-olds".
+_AGED_BEFORE = re.compile(
+    r"\b(?:aged|ages?|(?:" + "|".join(PERSON_GROUP_NOUNS) + r")\s+(?:(?:are|were|is|was|being|aged)\s+)?"
+    r"(?:over|under|above|below|aged))\s+$",
+    re.IGNORECASE,
+)
+_AGE_GROUP_AFTER = re.compile(r"^(?:\s*(?:to|-|–)\s*\d{1,3})?[\s-]*(?:years?|yrs?)[\s-]*olds\b", re.IGNORECASE)
+
+
+def _age_reason(number: _Number) -> str:
+    if _AGE_GROUP_AFTER.match(number.sentence[number.end:number.end + 24]):
+        return "age group"  # "16 to 20-year-olds": who, not how many
+    if number.bare and not number.counted_noun and not number.written_in_words and 1 <= number.value <= 120 \
+            and _AGED_BEFORE.search(number.before):
+        return "age"
+    return ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers written in words.
+
+# "a third title", "a fifth consecutive win": an ordinal after "a", not a fraction ("a third of").
+_ORDINAL_WORD = re.compile(r"an?\s+(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)", re.IGNORECASE)
+_NOT_ORDINAL_AFTER = re.compile(
+    r"^(?:\s*[^\w\s]|\s+(?:of|more|less|fewer|as|higher|lower|bigger|smaller|larger|up|down|off|to|in|on|"
+    r"since|from|and|or|than)\b|\s*$)",
+    re.IGNORECASE,
+)
+
+
+def _word_number_reason(number: _Number) -> str:
+    word_lower = number.surface.lower().strip()
+    before, after = number.before, number.after
+    if re.search(r"[A-Za-z][-‑]$", before) and not number.has_unit:
+        return "part of a word"  # "a fly-half", "a one-two": the number word is half of a word
+    if number.surface[:1].isupper() and re.search(r"[a-z,;:]\s+[A-Z][\w’'-]*\s+$", before) and number.bare:
+        return "name"  # "the Big Four", "Formula One": a capitalised number word after a name
+    if _ORDINAL_WORD.fullmatch(word_lower) and not number.has_unit and not _NOT_ORDINAL_AFTER.match(after):
+        return "ordinal"
+    idiom = _word_idiom_reason(number, word_lower)
+    if idiom:
+        return idiom
+    if (
+        not number.has_unit
+        and not number.counted_noun
+        and word_lower not in {"half", "millions", "billions", "trillions"}  # money: "investing millions"
+        and not re.match(
+            r"(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:third|quarter|fifth|tenth|half)",
+            word_lower,
+        )
+    ):
+        # A bare number word with nothing counted ("the two of them", "one said") is not a figure.
+        return "no-measure"
+    return ""
+
+
+def _word_idiom_reason(number: _Number, word_lower: str) -> str:
+    before, after = number.before, number.after
+    if word_lower in {"one", "zero"} and not number.has_unit:
+        if word_lower == "zero" and (_ZERO_IDIOM_AFTER.match(after) or not number.counted_noun):
+            return "idiom"
+        if word_lower == "one" and (
+            _IDIOM_ONE_BEFORE.search(before) or _IDIOM_ONE_AFTER.match(after) or not number.counted_noun
         ):
             return "idiom"
-        if re.match(r"^[-‑](?:based|run|led|owned|backed|style|like|time|off|party|rate|hand|way)\b", after):
-            return "idiom"
-        if (
-            not has_unit
-            and not counted_noun
-            and word_lower not in {"half"}
-            and not re.match(
-                r"(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:third|quarter|fifth|tenth|half)",
-                word_lower,
-            )
-        ):
-            # A bare number word with nothing counted ("the two of them", "one said") is not a figure.
-            return "no-measure"
-        return ""
-    digits = re.sub(r"[^\d.]", "", surface)
-    if _ISO_DATE.search(sentence[max(0, start - 6) : end + 6]) and not has_unit and not has_currency:
-        window = sentence[max(0, start - 6) : end + 6]
+    if word_lower == "half" and _HALF_IDIOM_BEFORE.search(before) and not number.has_unit:
+        return "period"  # "the first half of this year", "and a half"
+    if word_lower == "half" and re.match(
+        r"^[\s-]+(?:time|way|hearted|brother|sister|term|century|hour|an?\b)", after, re.I
+    ):
+        return "idiom"
+    if re.match(r"^[-‑](?:based|run|led|owned|backed|style|like|time|off|party|rate|hand|way)\b", after):
+        return "idiom"
+    return ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers written in digits.
+
+
+def _digit_reason(number: _Number) -> str:
+    sentence, start, end = number.sentence, number.start, number.end
+    if _ISO_DATE.search(sentence[max(0, start - 6):end + 6]) and number.bare:
+        window = sentence[max(0, start - 6):end + 6]
         if re.search(r"\d{4}-\d{2}-\d{2}", window) or re.search(r"\d{1,2}/\d{1,2}/\d{2,4}", window):
             return "date"
-    if not has_currency and not has_unit:
-        if _MONTH_BEFORE.search(before) and re.fullmatch(r"\d{1,4}", surface):
-            return "date"
-        if _MONTH_AFTER.match(after) and re.fullmatch(r"\d{1,2}", surface):
-            return "date"
-        if _CLOCK_AFTER.match(after) or re.search(
-            r"\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)", sentence[start : end + 6], re.I
-        ):
-            return "clock time"
-        if re.fullmatch(r"\d{1,2}:\d{2}(?::\d{2})?", surface) or re.match(r"^:\d{2}", after):
-            return "clock time"
-        if _ORDINAL_AFTER.match(after):
-            return "ordinal"
-        if _DECADE_AFTER.match(after) and re.fullmatch(r"\d{2,4}", surface):
-            return "decade"
-        year_like = re.fullmatch(r"\d{4}", surface) and 1800 <= value <= 2150
-        if year_like and not counted_noun:
-            return "year"
-        if year_like and (_YEAR_CONTEXT_BEFORE.search(before) or not _COUNT_BEFORE.search(before)):
-            return "year"  # "Keytruda's 2018 sales", "the 2019 Rich List"; not "employs 2000 workers"
-        if is_range and re.fullmatch(r"(?:between\s+)?\d{4}\s*(?:-|–|to|and)\s*\d{2,4}", surface, re.IGNORECASE):
-            return "years"
-        if re.match(r"^\s[A-Z]", after) and not counted_noun:
-            return "code"  # "iPhone 11 Pro", "787 Dreamliner", "90049 ZIP Code"
-        if re.search(r"\b[A-Z][\w.]*,\s$", before) and re.match(r"^,", after) and 1 <= value <= 120:
-            return "age"  # "Jamie Armstrong, 25, said": a person's age, not a statistic
-        if re.fullmatch(r"\d{4}", surface) and 1900 <= value <= 2100 and re.match(r"^(?:/\d{2}|[-–]\d{2}\b)", after):
-            return "year"
-        if re.search(r"[A-Za-z#№]$", before) or re.search(r"\b(?:No|Nos|number)\.?\s$", before):
-            return "code"  # "X6", "#1", "No. 10"
-        if re.search(r"[=_]$", before) or re.match(r"^[=_]", after):
-            return "code"  # markup and code pasted with an article: "width=300", "id_2"
-        if re.search(r"[A-Za-z]{1,6}[-‑]$", before):
-            return "code"  # "G-7", "TA-35", "Covid-19", "F-35"
-        if re.match(r"^[A-Za-z]", after) and not counted_noun:
-            return "code"  # "5G", "4K", "A4", "3D"
-        if _CODE_NAMES.search(before) or _LOWER_CODE_NAMES.search(before):
-            return "code"
-        cap = _CAPITALISED_BEFORE.search(before)
-        if (
-            cap
-            and cap.group("word").rstrip(".") not in _NOT_A_NAME
-            and not re.search(r"\b(?:" + MONTHS + r")\.?\s$", before)
-        ) and not (counted_noun and re.match(r"^\s+(?:[a-z]+s)\b", after)) and not re.match(r"^\s*(?:per|%)", after):
-            return "code"  # "FTSE 100", "Big 12", "Lang 20", "S&P 500"
-        if _ADDRESS_AFTER.match(after):
-            return "address"
-        if re.match(r"^[-–]\d", after) or re.search(r"\d[-–]$", before):
-            return "score"
-        if re.match(r"^\.\d", after):
-            return "code"  # version or section numbers like "2.0.1"
-        if _PHONE.fullmatch(sentence[max(0, start - 4) : end + 8].strip()):
-            return "phone"
-    if re.match(r"^[-–]\d+(?:st|nd|rd|th)\b", after):
+    if number.bare:
+        reason = _date_or_time_reason(number) or _year_reason(number) or _code_reason(number) \
+            or _name_reason(number) or _layout_reason(number)
+        if reason:
+            return reason
+    if re.match(r"^[-–]\d+(?:st|nd|rd|th)\b", number.after) or re.match(r"^(?:st|nd|rd|th)\b", number.after):
         return "ordinal"
-    if re.match(r"^(?:st|nd|rd|th)\b", after):
-        return "ordinal"
-    if not digits and not is_range:
+    if not re.sub(r"[^\d.]", "", number.surface) and not number.is_range:
         return "empty"
+    return ""
+
+
+def _date_or_time_reason(number: _Number) -> str:
+    surface, before, after = number.surface, number.before, number.after
+    if _MONTH_BEFORE.search(before) and re.fullmatch(r"\d{1,4}", surface):
+        return "date"
+    if _MONTH_AFTER.match(after) and re.fullmatch(r"\d{1,2}", surface):
+        return "date"
+    if _CLOCK_AFTER.match(after) or re.search(
+        r"\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)", number.sentence[number.start:number.end + 6], re.I
+    ):
+        return "clock time"
+    if re.fullmatch(r"\d{1,2}:\d{2}(?::\d{2})?", surface) or re.match(r"^:\d{2}", after):
+        return "clock time"
+    if _ORDINAL_AFTER.match(after):
+        return "ordinal"
+    if _DECADE_AFTER.match(after) and re.fullmatch(r"\d{2,4}", surface):
+        return "decade"
+    return ""
+
+
+def _year_reason(number: _Number) -> str:
+    surface, before, value = number.surface, number.before, number.value
+    year_like = re.fullmatch(r"\d{4}", surface) and 1800 <= value <= 2150
+    if year_like and not number.counted_noun:
+        return "year"
+    if year_like and (_YEAR_CONTEXT_BEFORE.search(before) or not _COUNT_BEFORE.search(before)):
+        return "year"  # "Keytruda's 2018 sales", "the 2019 Rich List"; not "employs 2000 workers"
+    if number.is_range and re.fullmatch(r"(?:between\s+)?\d{4}\s*(?:-|–|to|and)\s*\d{2,4}", surface, re.IGNORECASE):
+        return "years"
+    if re.fullmatch(r"\d{4}", surface) and 1900 <= value <= 2100 and re.match(r"^(?:/\d{2}|[-–]\d{2}\b)", number.after):
+        return "year"
+    return ""
+
+
+def _code_reason(number: _Number) -> str:
+    before, after = number.before, number.after
+    if re.match(r"^\s[A-Z]", after) and not number.counted_noun:
+        return "code"  # "iPhone 11 Pro", "787 Dreamliner", "90049 ZIP Code"
+    if re.search(r"\b[A-Z][\w.]*,\s$", before) and re.match(r"^,", after) and 1 <= number.value <= 120:
+        return "age"  # "Jamie Armstrong, 25, said": a person's age, not a statistic
+    if re.search(r"[A-Za-z#№]$", before) or re.search(r"\b(?:No|Nos|number)\.?\s$", before):
+        return "code"  # "X6", "#1", "No. 10"
+    if re.search(r"[=_]$", before) or re.match(r"^[=_]", after):
+        return "code"  # markup and code pasted with an article: "width=300", "id_2"
+    if re.search(r"[A-Za-z]{1,6}[-‑]$", before):
+        return "code"  # "G-7", "TA-35", "Covid-19", "F-35"
+    if re.match(r"^[A-Za-z]", after) and not number.counted_noun:
+        return "code"  # "5G", "4K", "A4", "3D"
+    if _CODE_NAMES.search(before) or _LOWER_CODE_NAMES.search(before):
+        return "code"
+    return ""
+
+
+def _name_reason(number: _Number) -> str:
+    before, after = number.before, number.after
+    cap = _CAPITALISED_BEFORE.search(before)
+    if (
+        cap
+        and cap.group("word").rstrip(".") not in _NOT_A_NAME
+        and not re.search(r"\b(?:" + MONTHS + r")\.?\s$", before)
+        and not (number.counted_noun and re.match(r"^\s+(?:[a-z]+s)\b", after))
+        and not re.match(r"^\s*(?:per|%)", after)
+    ):
+        return "code"  # "FTSE 100", "Big 12", "Lang 20", "S&P 500"
+    if _ADDRESS_AFTER.match(after):
+        return "address"
+    return ""
+
+
+def _layout_reason(number: _Number) -> str:
+    sentence, start, end = number.sentence, number.start, number.end
+    if re.match(r"^[-–]\d", number.after) or re.search(r"\d[-–]$", number.before):
+        return "score"
+    if re.match(r"^\.\d", number.after):
+        return "code"  # version or section numbers like "2.0.1"
+    if _PHONE.fullmatch(sentence[max(0, start - 4):end + 8].strip()):
+        return "phone"
     return ""
 
 
@@ -304,8 +471,9 @@ def parsed_rejection(doc: Doc, start: int, end: int, *, dimension: str, has_othe
                 return "period"
     if dimension == "age":
         old = next((t for t in doc[span.start : min(len(doc), span.end + 3)] if t.lower_ == "old"), None)
-        if old is not None and old.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT"}:
-            return "person"
+        if old is not None and (old.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT"}
+                                or upos(old.head) not in {"NOUN", "PROPN"}):
+            return "person"  # "the 19-year-old signed", not "a 19-year-old player"
     if labels == {"ORDINAL"} and root.dep_ == "amod" and upos(root.head) == "NOUN":
         return "ordinal"
     return ""

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from extract.engine.currencies import alternation, currency_table
+from extract.engine.lexicon import MONEY_VERBS, word_forms
 from extract.engine.qualifiers import CHANGE_FROM
 
 SMALL_NUMBER_WORDS = {
@@ -89,6 +90,7 @@ class NumberMention:
     vague: bool  # "dozens", "hundreds of": an order of magnitude, not a count
     scaled: bool  # a scale word or suffix was applied ("1.13bn")
     decimals: int  # digits after the decimal point as written (for rounding intervals)
+    unit: str = ""  # a unit the writing itself implies ("2:17:18" is in seconds), else ""
 
 
 _EXPONENT = re.compile(r"[eE][-+]?\d+(?![\w.])")
@@ -203,13 +205,33 @@ def _word_number_at(sentence: str, start: int) -> tuple[float, float, float, int
     return value, value, value, consumed_end, False
 
 
+_VAGUE_PLURAL = re.compile(
+    r"(?P<tens>tens\s+of\s+)?(?P<word>dozens|scores|hundreds|thousands|millions|billions|trillions)"
+    r"(?P<more>\s+of\s+(?P<word2>thousands|millions|billions))?\b",
+    re.IGNORECASE,
+)
+_MONEY_VERB_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(word_forms(MONEY_VERBS), key=len, reverse=True)) + r")\s+(?:(?:them|it|him|her|us|"
+    r"the\s+company|the\s+firm|up\s+to|an\s+estimated|several|many|hundreds\s+of|tens\s+of)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _money_plural(sentence: str, m: re.Match[str]) -> bool:
+    """'seeking millions in damages', 'investing millions', 'costs them billions': a plural of a
+    scale of a million or more with no "of" is an amount of money when "in" a noun follows or a verb
+    of paying or earning comes before."""
+    if m.group("word").lower() not in {"millions", "billions", "trillions"} or m.group("more"):
+        return False
+    return re.match(r"\s+in\s+[a-z]", sentence[m.end():]) is not None \
+        or _MONEY_VERB_BEFORE.search(sentence, max(0, m.start() - 40), m.start()) is not None
+
+
 def _vague_at(sentence: str, start: int) -> tuple[float, float, float, int] | None:
     """'dozens of', 'hundreds of', 'tens of thousands of', 'several hundred': no value (NaN), a low and a high."""
-    m = re.compile(
-        r"(?P<tens>tens\s+of\s+)?(?P<word>dozens|scores|hundreds|thousands|millions|billions|trillions)"
-        r"(?P<more>\s+of\s+(?P<word2>thousands|millions|billions))?(?=\s+of\b)",
-        re.IGNORECASE,
-    ).match(sentence, start)
+    m = _VAGUE_PLURAL.match(sentence, start)
+    if m and not re.match(r"\s+of\b", sentence[m.end():]) and not _money_plural(sentence, m):
+        m = None
     if m:
         low, high = VAGUE_PLURALS[m.group("word").lower()]
         if m.group("tens"):
@@ -296,6 +318,24 @@ def _compound_duration(sentence: str, first: NumberMention) -> NumberMention | N
                          decimals=0)
 
 
+# "2:17:18", "1:59:40.2": hours, minutes and seconds of a time taken, not a time of day (which
+# comes after "at", "until", ... or before "am", "GMT").
+_RACE_TIME = re.compile(r"(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d(?:\.\d+)?)(?![\d:])")
+_CLOCK_BEFORE = re.compile(r"\b(?:at|until|till|by|from|since|before|after|around|to)\s+$", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(r"\s?(?:[ap]\.?m\b|GMT|BST|UTC|[ECMP][SD]T|CET|local|hrs\b|o'clock)", re.IGNORECASE)
+
+
+def _race_time_at(sentence: str, start: int) -> NumberMention | None:
+    m = _RACE_TIME.match(sentence, start)
+    if m is None or start > 0 and sentence[start - 1] in ":.,":
+        return None
+    if _CLOCK_BEFORE.search(sentence, max(0, start - 12), start) or _CLOCK_AFTER.match(sentence, m.end()):
+        return None
+    seconds = int(m.group("h")) * 3600 + int(m.group("m")) * 60 + float(m.group("s"))
+    return NumberMention(start=start, end=m.end(), value=seconds, low=seconds, high=seconds, is_range=False,
+                         currency="", written_in_words=False, vague=False, scaled=False, decimals=0, unit="second")
+
+
 def find_numbers(sentence: str) -> list[NumberMention]:
     """Every number in `sentence`, left to right, ranges joined, scale words applied."""
     mentions: list[NumberMention] = []
@@ -311,7 +351,8 @@ def find_numbers(sentence: str) -> list[NumberMention]:
             continue
         if kind == "digits" and _AFTER_EXPONENT.search(sentence, max(0, start - 3), start):
             continue  # the exponent of a number written in scientific notation
-        mention = _mention_at(sentence, start, kind)
+        mention = _race_time_at(sentence, start) if kind == "digits" else None
+        mention = mention or _mention_at(sentence, start, kind)
         if mention is None:
             continue
         mention = _compound_duration(sentence, mention) or mention
