@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from lemminflect import getLemma
 
+from extract.engine.lexicon import QUALIFIER_WORDS, TRANSACTION_NOUNS
 from extract.engine.measured_entity import STOP_WORDS, Phrase, object_phrase_after, pos_tags, singular
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.&-]*[A-Za-z0-9]|[A-Za-z0-9]|[^\s\w]")
@@ -536,24 +537,11 @@ def attributive_noun_after(sentence: str, figure_start: int, unit_end: int, glue
     billion-mile journey', 'a 50 year-old man') is a modifier wherever it stands (`glued`)."""
     glued = glued or re.search(r"\w-[A-Za-z]+$", sentence[figure_start:unit_end]) is not None
     before = _tokens(sentence[max(0, figure_start - 40) : figure_start])
-    # "a 5% pay rise", "Acme's $5m loss", "a million dollar house", "12 C melting point."
-    opener = before[-1][0] if before else ""
-    starts_sentence = not sentence[:figure_start].strip()
-    with_article = re.match(r"an?\s", sentence[figure_start : figure_start + 3], re.IGNORECASE) is not None
-    # "50mL of 30% sulfuric acid": after "of", a measure glued to a noun phrase is its strength.
-    after_of = opener.lower() == "of" and re.match(r"\s?[A-Za-z]", sentence[unit_end : unit_end + 2]) is not None
-    if (
-        opener.lower() not in _ATTRIBUTIVE_OPENERS
-        and not opener.endswith(("'s", "’s"))
-        and not after_of
-        and not starts_sentence
-        and not with_article
-        and not glued
-        and not (opener[:1].isdigit() and opener[-1:].isalpha())
-    ):  # "a 640bhp 5.2 litre V10 engine"
+    if not glued and not _attributive_opening(sentence, figure_start, unit_end, before):
         return None
-    rest = sentence[unit_end:]
-    glue = re.match(r"(?:\s*\([^()]{1,30}\))?-?\s?" if glued else r"-?\s?", rest)  # "(2.8bn km) journey"
+    # "a 1.8 billion-mile (2.8bn km) journey", "a $1.5m (£799,000) fine": a conversion may stand between.
+    glue = re.match(r"(?:\s*\([^()]{1,30}\))?(?:-?(?:long|high|wide|deep|tall|thick|broad|heavy)\b)?-?\s?",
+                    sentence[unit_end:])  # "the 37m (121ft)-long skeleton"
     start = unit_end + (glue.end() if glue else 0)
     run: list[tuple[str, int, int]] = []
     for word, w_start, w_end in _tokens(sentence[start : start + 60]):
@@ -575,47 +563,93 @@ def attributive_noun_after(sentence: str, figure_start: int, unit_end: int, glue
     return Phrase(sentence[run[0][1] : run[-1][2]], singular(run[-1][0]), run[0][1], run[-1][2])
 
 
-def measure_entity(sentence: str, figure_start: int, unit_end: int, local: Phrase | None) -> str:  # noqa: C901 - a rule chain the parse-based engine is replacing
+def _attributive_opening(sentence: str, figure_start: int, unit_end: int, before: list[tuple[str, int, int]]) -> bool:
+    """Whether a measure stands where a modifier of a noun does: after a determiner or a possessive
+    ("a 5% pay rise", "Acme's $5m loss"), after a determiner and an adjective ("an unexpected $8.7bn
+    drop"), at the start of the sentence, or written with its own article ("a million dollar house")."""
+    opener = before[-1][0] if before else ""
+    if opener.lower() in _ATTRIBUTIVE_OPENERS or opener.endswith(("'s", "’s")) or not sentence[:figure_start].strip():
+        return True
+    if re.match(r"an?\s", sentence[figure_start : figure_start + 3], re.IGNORECASE):
+        return True
+    if opener[:1].isdigit() and opener[-1:].isalpha():
+        return True  # "a 640bhp 5.2 litre V10 engine"
+    if len(before) >= 2 and before[-2][0].lower() in _ATTRIBUTIVE_OPENERS and "ADJ" in pos_tags(opener) \
+            and not is_verb(opener) and opener.lower() not in STOP_WORDS:
+        return True
+    # "50mL of 30% sulfuric acid": after "of", a measure glued to a noun phrase is its strength.
+    return opener.lower() == "of" and re.match(r"\s?[A-Za-z]", sentence[unit_end : unit_end + 2]) is not None
+
+
+@dataclass(frozen=True)
+class EntityReading:
+    """What a measure is about, and whether the figure's own phrase said so (its "of", the noun it
+    modifies, what it is paid for, the object a verb moves) or only its clause did (the subject,
+    the nearest noun phrase), which the parse, where there is one, reads better."""
+
+    text: str
+    local: bool
+
+
+def measure_entity(sentence: str, figure_start: int, unit_end: int, local: Phrase | None) -> str:
     """What a measure, amount or percentage is about: 'X% of <phrase>'; the noun it modifies
     ('a 5% pay rise'); a noun phrase between its verb and it ('paid a fine of $5m'); else the
     subject of its clause ('BioView shares finished 34.4% higher'); else the nearest phrase."""
+    return read_measure_entity(sentence, figure_start, unit_end, local).text
+
+
+def read_measure_entity(sentence: str, figure_start: int, unit_end: int, local: Phrase | None,
+                        currency: bool = False) -> EntityReading:
+    """measure_entity, with where it was found (`currency`: the figure is an amount of money)."""
     if local is not None and local.start >= unit_end:
-        subject = subject_before(sentence, figure_start)
-        if (
-            subject is not None
-            and subject.phrase.end <= figure_start
-            and set(subject.verbs) & _POSSESSION_VERBS
-            and not local.text.lower().startswith(("its ", "their ", "his ", "her "))
-        ):
-            # "The field has produced 1m barrels of oil": the field's oil.
-            return f"{_possessive(subject.phrase.text, sentence)} {local.text}"
-        return local.text
-    modified = attributive_noun_after(sentence, figure_start, unit_end)
-    if modified is not None:
-        return modified.text
-    in_phrase = _in_phrase_after(sentence, unit_end)
-    if in_phrase is not None:
-        return in_phrase.text
-    holder = _holder_with(sentence, figure_start)
-    if holder is not None:
-        return holder.text
-    # "lost 0.8% to end at 7,412": a word after "to" is a verb, whatever the lexicon says.
-    # "guidance for the quarter ended December to $84bn": a time word is not what is measured.
-    local_is_noun = (
-        local is not None
-        and _is_noun(local.text.split()[-1])
-        and not is_verb(local.text.split()[-1])
-        and local.text.split()[-1].lower() not in _TIME_NOUNS
-        and not re.search(r"\b(?:can|could|will|would|may|might|should|must)\s+$", sentence[: local.start])
-        and not re.search(r"\bto\s+$", sentence[: local.start])
+        return EntityReading(_of_phrase_entity(sentence, figure_start, local), True)
+    own = attributive_noun_after(sentence, figure_start, unit_end) or _in_phrase_after(sentence, unit_end) \
+        or _holder_with(sentence, figure_start)
+    if own is not None:
+        return EntityReading(own.text, True)
+    return _clause_entity(sentence, figure_start, unit_end, local, currency)
+
+
+def _of_phrase_entity(sentence: str, figure_start: int, local: Phrase) -> str:
+    subject = subject_before(sentence, figure_start)
+    if (
+        subject is not None
+        and subject.phrase.end <= figure_start
+        and set(subject.verbs) & _POSSESSION_VERBS
+        and not local.text.lower().startswith(("its ", "their ", "his ", "her "))
+    ):
+        # "The field has produced 1m barrels of oil": the field's oil.
+        return f"{_possessive(subject.phrase.text, sentence)} {local.text}"
+    return local.text
+
+
+def _local_is_noun(sentence: str, local: Phrase | None) -> bool:
+    """Whether the nearest phrase before a figure is a noun phrase it may measure: "lost 0.8% to end
+    at 7,412" (a word after "to" is a verb), "guidance for the quarter ended December to $84bn" (a
+    time word is not what is measured)."""
+    if local is None:
+        return False
+    last = local.text.split()[-1]
+    before = sentence[: local.start]
+    return (
+        _is_noun(last)
+        and not is_verb(last)
+        and last.lower() not in _TIME_NOUNS
+        and not re.search(r"\b(?:can|could|will|would|may|might|should|must)\s+$", before)
+        and not re.search(r"\bto\s+$", before)
         and not sentence[local.start - 1 : local.start].isdigit()
-        and not re.search(r"(?<![A-Za-z-])\d[\d,.]*\s*$", sentence[: local.start])
-        and not (re.search(r"\bby\s+$", sentence[: local.start]) and re.match(r"\s+to\s", sentence[local.end :]))
+        and not re.search(r"(?<![A-Za-z-])\d[\d,.]*\s*$", before)
+        and not (re.search(r"\bby\s+$", before) and re.match(r"\s+to\s", sentence[local.end :]))
     )
+
+
+def _clause_entity(sentence: str, figure_start: int, unit_end: int, local: Phrase | None,
+                   currency: bool) -> EntityReading:
+    local_is_noun = _local_is_noun(sentence, local)
     # "(tuned) by M-Sport to produce 296 hp": the agent of a passive is not what is measured.
     changed = _changed_object(sentence, figure_start)
     if changed is not None:
-        return changed.text
+        return EntityReading(changed.text, True)
     paid_for = _paid_for(sentence, figure_start, unit_end)
     if paid_for is not None and not (
         local is not None
@@ -623,35 +657,72 @@ def measure_entity(sentence: str, figure_start: int, unit_end: int, local: Phras
         and local.start > paid_for.start - 200
         and re.search(r"\bof\s+$", sentence[local.end : figure_start])
     ):
-        return paid_for.text
+        return EntityReading(paid_for.text, True)
     subject = subject_before(sentence, figure_start)
+    transaction = _transaction(sentence, figure_start, unit_end, subject) if currency else None
+    if transaction is not None:
+        return EntityReading(transaction, True)
     if subject is not None and subject.phrase.end <= figure_start:
         if local is not None and local_is_noun and local.start > subject.verb_start:
-            return local.text
-        return subject.phrase.text
+            return EntityReading(local.text, True)  # "paid a fine of $5m"
+        return EntityReading(subject.phrase.text, False)
     described = _described_by_change_clause(sentence, figure_start)
     if described is not None:
-        return described.text
+        return EntityReading(described.text, False)
     if local is not None and local_is_noun:
-        return local.text
+        return EntityReading(local.text, False)
     level = _level_of_participle(sentence, figure_start)
     if level is not None:
-        return level.text
-    # "from 18 mpg to 24 for sport utility vehicles": with nothing else, the "for" phrase.
-    scope = re.match(r"\s+for\s+(?:the\s+|its\s+|their\s+)?((?:[A-Za-z-]+\s+){0,3}[A-Za-z-]+)", sentence[unit_end:])
-    if scope:
-        words = scope.group(1).split()
-        while words and not (_is_noun(words[-1]) and "NOUN" in pos_tags(words[-1])):
-            words.pop()
-        if (
-            words
-            and all(
-                (_is_noun(w) or "ADJ" in pos_tags(w)) and w.lower() not in STOP_WORDS and not is_verb(w) for w in words
-            )
-            and singular(words[-1]) not in _TIME_NOUNS
-        ):
-            return " ".join(words)
+        return EntityReading(level.text, True)
+    scope = _scope_after(sentence, unit_end)
+    return EntityReading(scope, bool(scope))
+
+
+# "from 18 mpg to 24 for sport utility vehicles", "$576m for The Incredibles": with nothing else,
+# the "for" phrase.
+_SCOPE = re.compile(r"(?:\s*\([^()]{1,30}\))?\s+for\s+(?:the\s+|its\s+|their\s+)?((?:[A-Za-z-]+\s+){0,3}[A-Za-z-]+)")
+
+
+def _scope_after(sentence: str, unit_end: int) -> str:
+    scope = _SCOPE.match(sentence[unit_end:])
+    if not scope:
+        return ""
+    words = scope.group(1).split()
+    if words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in {"of", "and"} for w in words):
+        return " ".join(words)  # a name: "The Incredibles", "Manchester United"
+    while words and not (_is_noun(words[-1]) and "NOUN" in pos_tags(words[-1])):
+        words.pop()
+    if (
+        words
+        and all((_is_noun(w) or "ADJ" in pos_tags(w)) and w.lower() not in STOP_WORDS and not is_verb(w) for w in words)
+        and singular(words[-1]) not in _TIME_NOUNS
+    ):
+        return " ".join(words)
     return ""
+
+
+_TRANSACTION_VERB = re.compile(
+    r"\b(?P<verb>[a-z]+)\s+(?:(?:" + "|".join(w.replace(" ", r"\s+") for w in QUALIFIER_WORDS) + r")\s+)*$",
+    re.IGNORECASE)
+_RECIPIENT = re.compile(r"\s+to\s+((?:the\s+)?(?:[A-Z][\w&'’.-]*\s+(?:of\s+|for\s+|and\s+)?){0,4}[A-Z][\w&'’.-]*)")
+
+
+def _transaction(sentence: str, figure_start: int, unit_end: int, subject: Subject | None) -> str | None:
+    """'Monsanto agreed to pay $1m to the Department of Justice' -> "Monsanto's payment to the
+    Department of Justice", 'Acme lost $5m' -> "Acme's loss": an amount that is the object of a verb
+    of paying, losing or fining is that transaction."""
+    m = _TRANSACTION_VERB.search(sentence[max(0, figure_start - 60):figure_start])
+    if m is None:
+        return None
+    noun = TRANSACTION_NOUNS.get(_verb_lemma(m.group("verb").lower()))
+    if noun is None:
+        return None
+    recipient = _RECIPIENT.match(sentence[unit_end:])
+    if recipient is not None:
+        noun = f"{noun} to {recipient.group(1)}"
+    if subject is None or subject.phrase.end > figure_start:
+        return noun
+    return f"{_possessive(subject.phrase.text, sentence)} {noun}"
 
 
 _LEVEL_PARTICIPLE = re.compile(

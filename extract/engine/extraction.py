@@ -22,7 +22,7 @@ from extract.engine.attribution import (
     note_defined_acronyms,
     read_sentence,
 )
-from extract.engine.clause_subject import attributive_noun_after, count_entity, measure_entity
+from extract.engine.clause_subject import attributive_noun_after, count_entity, read_measure_entity
 from extract.engine.lexicon import NUMBER_FRAMES, SOURCE_NOUNS, SOURCE_ROLES
 from extract.engine.measured_entity import (
     counted_noun_after,
@@ -75,6 +75,7 @@ class Figure:
     sentence_end: int
     counted: str = ""  # the counted noun phrase of a count ("employees"), whatever the entity says
     counted_end: int = 0  # where that phrase ends in the sentence
+    entity_local: bool = True  # the entity came from the figure's own phrase, not only its clause
 
 
 def _unit_for(sentence: str, mention: NumberMention) -> tuple[Unit | None, int]:
@@ -361,6 +362,9 @@ def _refine_with_parse(doc: Doc, figures: list[Figure]) -> list[Figure]:
     kept = [f for f in figures if not parsed_rejection(
         doc, f.start, f.end, dimension=f.dimension, has_other_figure=len(figures) > 1)]
     _entities_from_parse(doc, kept)
+    # A restatement in other units and a clause of figures alone follow what the parse settled.
+    _share_entity_with_conversions(doc.text, kept)
+    _share_entity_with_gapped_clauses(doc.text, kept)
     return kept
 
 
@@ -436,7 +440,7 @@ def _entities_from_parse(doc: Doc, figures: list[Figure]) -> None:
         others = [span for span in spans if span != (figure.start, figure.end)]
         # A duration's nearest noun is often a place or a time ("talks in Istanbul lasted less than
         # an hour"): then the parse reads it.
-        if _plausible_entity(doc, figure.entity) and not (figure.dimension == "duration"
+        if figure.entity_local and _plausible_entity(doc, figure.entity) and not (figure.dimension == "duration"
                                                           and _names_a_place_or_time(doc, figure.entity)):
             continue
         parsed = parsed_measure_entity(doc, figure.start, figure.end, others)
@@ -615,10 +619,12 @@ def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance
     unit_for_norm = unit if unit is not None else Unit(unit_name, dimension)
     norm_value, norm_unit = normalise(value, unit_for_norm) if unit is not None else (value, unit_name)
     entity = entity_phrase.text if entity_phrase is not None else ""
+    entity_local = True
     if counted is not None and dimension == "count":
         entity = count_entity(sentence, span_start, counted)
     elif dimension not in ("duration", "age", "ratio"):
-        entity = measure_entity(sentence, span_start, unit_end, entity_phrase)
+        reading = read_measure_entity(sentence, span_start, unit_end, entity_phrase, currency=dimension == "currency")
+        entity, entity_local = reading.text, reading.local
     elif dimension == "age":
         modified = attributive_noun_after(sentence, span_start, unit_end, glued=True)  # "a 50-year-old man"
         entity = modified.text if modified is not None else entity
@@ -628,7 +634,7 @@ def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance
         norm_value=norm_value, norm_unit=norm_unit, entity=entity, source="", source_cue="",
         sentence_start=0, sentence_end=0, counted=counted.text if counted is not None else "",
         counted_end=counted.end if counted is not None and not _WORDS_NUMBER.search(
-            sentence[mention.end:counted.start]) else 0,
+            sentence[mention.end:counted.start]) else 0, entity_local=entity_local,
     )
 
 

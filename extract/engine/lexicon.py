@@ -149,3 +149,13 @@ def word_forms(lemmas: frozenset[str] | set[str]) -> frozenset[str]:
         for inflections in getAllInflections(word, upos="VERB").values():
             forms.update(inflections)
     return frozenset(forms)
+# Verbs (lemmas) of paying, losing and fining, and the noun for what their amount is: "agreed to pay
+# $1m" is a payment, "lost $646m" a loss, "was fined $1.5m" a fine.
+TRANSACTION_NOUNS = {
+    "pay": "payment", "fine": "fine", "lose": "loss", "spend": "spending", "earn": "earnings",
+    "owe": "debt", "borrow": "borrowing", "lend": "loan", "invest": "investment", "donate": "donation",
+    "save": "saving", "budget": "budget", "bid": "bid", "award": "award", "charge": "charge",
+    "refund": "refund", "compensate": "compensation", "reimburse": "reimbursement", "bet": "bet",
+    "wager": "wager", "bribe": "bribe", "fund": "funding", "subsidise": "subsidy", "subsidize": "subsidy",
+    "tax": "tax", "levy": "levy",
+}
