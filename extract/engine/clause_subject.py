@@ -15,7 +15,13 @@ from dataclasses import dataclass
 
 from lemminflect import getLemma
 
-from extract.engine.lexicon import QUALIFIER_WORDS, TRANSACTION_NOUNS
+from extract.engine.lexicon import (
+    OBJECT_CHANGE_VERBS,
+    PAYING_VERBS,
+    QUALIFIER_WORDS,
+    TRANSACTION_NOUNS,
+    word_forms,
+)
 from extract.engine.measured_entity import STOP_WORDS, Phrase, object_phrase_after, pos_tags, singular
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.&-]*[A-Za-z0-9]|[A-Za-z0-9]|[^\s\w]")
@@ -670,7 +676,7 @@ def _clause_entity(sentence: str, figure_start: int, unit_end: int, local: Phras
     if described is not None:
         return EntityReading(described.text, False)
     if local is not None and local_is_noun:
-        return EntityReading(local.text, False)
+        return EntityReading(local.text, _after_participle_comma(sentence, figure_start))
     level = _level_of_participle(sentence, figure_start)
     if level is not None:
         return EntityReading(level.text, True)
@@ -749,10 +755,7 @@ def _level_of_participle(sentence: str, figure_start: int) -> Phrase | None:
 
 
 _CHANGING_VERB = re.compile(
-    r"\b(?:lower|rais|rais|cut|increas|reduc|boost|lift|trim|hik|slash|revis|upgrad|downgrad)"
-    r"(?:e|es|ed|s|d|ing|ting)?\b",
-    re.IGNORECASE,
-)
+    r"\b(?:" + "|".join(sorted(word_forms(OBJECT_CHANGE_VERBS), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
 def _changed_object(sentence: str, figure_start: int) -> Phrase | None:
@@ -765,33 +768,36 @@ def _changed_object(sentence: str, figure_start: int) -> Phrase | None:
     verbs = list(_CHANGING_VERB.finditer(before, clause_start))
     if not verbs:
         return None
-    found = object_phrase_after(sentence, verbs[-1].end())
+    found = object_phrase_after(sentence, verbs[-1].end()) or _bare_object(sentence, verbs[-1].end(), figure_start)
     if found is None:
-        # "cut interest rates by": a bare noun phrase with a noun head, before a preposition.
-        m = re.match(
-            r"\s+((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)\s+(?:to|by|from|for|on|in|at)\b",
-            sentence[verbs[-1].end() : figure_start],
-        )
-        words = m.group(1).split() if m else []
-        if (
-            m is None
-            or not words
-            or not all(_is_noun(w) or "ADJ" in pos_tags(w) and not is_verb(w) for w in words)
-            or "NOUN" not in pos_tags(words[-1])
-            or any(w.lower() in STOP_WORDS for w in words)
-        ):
-            return None
-        start = verbs[-1].end() + m.start(1)
-        found = Phrase(m.group(1), singular(words[-1]), start, start + len(m.group(1)))
+        return None
     if found.text.lower().startswith("the "):
         found = Phrase(found.text[4:], found.head, found.start + 4, found.end)
     return found if found.end <= figure_start else None
 
 
-_PAYING_VERB = (
-    r"\b(?:pa(?:y|ys|id|ying)|spen(?:d|ds|t|ding)|charg(?:e|es|ed|ing)|bid(?:s|ding)?|"
-    r"offer(?:s|ed|ing)?|invest(?:s|ed|ing)?|earmark(?:s|ed|ing)?|allocat(?:e|es|ed|ing))\b"
-)
+def _bare_object(sentence: str, start: int, end: int) -> Phrase | None:
+    """'cut interest rates by', "took 2004's total to": a bare noun phrase with a noun head right
+    after the verb, whatever stands between it and the preposition before the figure."""
+    run: list[tuple[str, int, int]] = []
+    for word, w_start, w_end in _tokens(sentence[start:end]):
+        if run and w_start + start > run[-1][2] + 1 or len(run) == 3:
+            break
+        possessive = re.fullmatch(r"\d{4}['’]s|[A-Z][\w&.-]*['’]s?", word) is not None and not run
+        tags = pos_tags(word)
+        # Inside the object, "costs" and "total" are nouns ("borrowing costs", "2004's total").
+        noun = bool(tags & {"NOUN", "PROPN"}) and (bool(run) or word.lower() not in STOP_WORDS)
+        if not possessive and not noun and (word.lower() in STOP_WORDS or "ADJ" not in tags or is_verb(word)):
+            break
+        run.append((word, w_start + start, w_end + start))
+    while run and "NOUN" not in pos_tags(run[-1][0]):
+        run.pop()
+    if not run or not re.fullmatch(r"\s*", sentence[start:run[0][1]]):
+        return None
+    return Phrase(sentence[run[0][1]:run[-1][2]], singular(run[-1][0]), run[0][1], run[-1][2])
+
+
+_PAYING_VERB = r"\b(?:" + "|".join(sorted(word_forms(PAYING_VERBS), key=len, reverse=True)) + r")\b"
 _PAYING = re.compile(
     _PAYING_VERB + r"\s+(?:(?:about|around|almost|nearly|roughly|some|just|only|over|under|"
     r"more than|less than|up to|at least|an estimated|close to|as much as|between)\s+)*$",
@@ -882,6 +888,18 @@ def _is_participle_opener(clause: list[tuple[str, int, int]]) -> bool:
     return (
         word.endswith("ed") and len(clause) > 1 and clause[1][0].lower() in {"up", "down", "upward", "downward", "by"}
     )
+
+
+def _after_participle_comma(sentence: str, figure_start: int) -> bool:
+    """"making steady progress, gaining 886 square miles": a clause opened by an -ing participle
+    right after a common noun qualifies that noun's phrase."""
+    tokens = _tokens(sentence[:figure_start])
+    comma = next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i][0] in {",", ";"} | _CLAUSE_BREAKS), None)
+    if comma is None or comma < 1 or comma + 1 >= len(tokens):
+        return False
+    opener = tokens[comma + 1][0].lower()
+    return opener.endswith("ing") and _is_participle_opener(tokens[comma + 1:]) \
+        and tokens[comma - 1][0][:1].islower() and _is_noun(tokens[comma - 1][0])
 
 
 def _described_by_change_clause(sentence: str, figure_start: int) -> Phrase | None:

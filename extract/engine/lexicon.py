@@ -159,3 +159,15 @@ TRANSACTION_NOUNS = {
     "wager": "wager", "bribe": "bribe", "fund": "funding", "subsidise": "subsidy", "subsidize": "subsidy",
     "tax": "tax", "levy": "levy",
 }
+# Verbs (lemmas) that move their object to or by an amount: "lowered its guidance to $84bn",
+# "lifted borrowing costs five times to 2.25%", "took the year's total to 2.2 million".
+OBJECT_CHANGE_VERBS = frozenset({
+    "lower", "raise", "cut", "increase", "reduce", "boost", "lift", "trim", "hike", "slash", "revise",
+    "upgrade", "downgrade", "take", "bring", "push", "drive", "double", "halve", "triple", "mark",
+})
+# Verbs (lemmas) by which an amount is paid for something: "paying over $100m for work", "the
+# government gives £200 for winter fuel".
+PAYING_VERBS = frozenset({
+    "pay", "spend", "charge", "bid", "offer", "invest", "earmark", "allocate", "give", "grant", "award",
+    "donate", "provide", "pledge", "commit", "budget", "raise", "seek", "ask", "demand", "receive", "get",
+})

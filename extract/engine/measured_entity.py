@@ -24,7 +24,7 @@ from extract.engine.lexicon import (
 )
 from extract.engine.parse import lemma, upos
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.&-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*|[^\s\w]")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.&-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*(?:['’]s\b)?|[^\s\w]")
 # Words that name a group in plural without an -s.
 _PLURAL_NOUNS = {"people", "children", "men", "women", "police", "staff", "personnel", "cattle",
                  "sheep", "deer", "fish", "aircraft", "crew", "data", "media", "feet", "teeth",
