@@ -17,7 +17,7 @@ EXPECTED = [
     ("12", 12.0, "exact", "", "people", "people", "Volodymyr Zelenskyy"),
     # A vague plural has no value (None here, NaN in the table), only its interval.
     ("hundreds", None, "range", "", "family", "families", "Volodymyr Zelenskyy"),
-    ("four", 4.0, "exact", "", "time", "times", ""),
+    ("four", 4.0, "exact", "", "time", "met Putin", ""),  # how often: the verb phrase it counts
     ("less than an hour", 1.0, "upper", "", "hour", "most recent direct talks", ""),
     ("about 40%", 40.0, "approx", "", "%", "Russia’s state budget", ""),
     ("nearly 141,000", 141000.0, "approx", "", "business", "Russian businesses", "Izvestia"),

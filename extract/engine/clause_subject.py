@@ -499,21 +499,54 @@ def _of_complement(sentence: str, end: int) -> Phrase | None:
     return Phrase(sentence[start : run[-1][2]], singular(run[-1][0]), start, run[-1][2])
 
 
+def _multiple_of(sentence: str, counted: Phrase) -> str:
+    """'trades at 6.5 times earnings': a multiple of the noun after "times"."""
+    multiple = re.match(r"\s+(?:its\s+|their\s+|the\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)", sentence[counted.end :])
+    if multiple:
+        words = multiple.group(1).split()
+        while words and not ("NOUN" in pos_tags(words[-1]) and words[-1] not in STOP_WORDS):
+            words.pop()
+        if words and all(w not in STOP_WORDS for w in words):
+            return " ".join(words)
+    return ""
+
+
+_LONGEST_EVENT = 5  # words of a verb phrase counted by "times"
+
+
+def _repeated_event(sentence: str, figure_start: int) -> str:
+    """'had met Putin four times' -> 'met Putin', 'lifted borrowing costs five times' -> 'lifted
+    borrowing costs': how often something happened counts the verb phrase before it."""
+    tokens = _tokens(sentence[:figure_start])
+    end = len(tokens)
+    while end > 0 and tokens[end - 1][0].lower() in STOP_WORDS:
+        end -= 1  # "more than", "about"
+    for index in range(end - 1, max(-1, end - 1 - _LONGEST_EVENT), -1):
+        word = tokens[index][0]
+        if not word[:1].isalpha():
+            return ""
+        if word.lower() in _AUXILIARIES or not is_verb(word):
+            continue
+        if word.lower() in _AMBIGUOUS_VERBS and index >= 1 and tokens[index - 1][0][:1].islower() \
+                and _is_noun(tokens[index - 1][0]):
+            continue  # "borrowing costs": a noun after a noun
+        event = sentence[tokens[index][1]:tokens[end - 1][2]]
+        if index == end - 1:  # "Prices rose three times": an intransitive verb takes its subject
+            subject = subject_before(sentence, figure_start)
+            if subject is not None and subject.phrase.end <= tokens[index][1]:
+                return f"{subject.phrase.text} {event}"
+        return event
+    return ""
+
+
 def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
     """What a count is about: 'survey of European countries', "Dell's employees" or, for a
     count stated of a subject ('The population is 8 billion people'), the subject; else the
     counted noun phrase."""
     if counted.head == "time":
-        # "trades at 6.5 times earnings": a multiple of the noun after "times".
-        multiple = re.match(
-            r"\s+(?:its\s+|their\s+|the\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)", sentence[counted.end :]
-        )
-        if multiple:
-            words = multiple.group(1).split()
-            while words and not ("NOUN" in pos_tags(words[-1]) and words[-1] not in STOP_WORDS):
-                words.pop()
-            if words and all(w not in STOP_WORDS for w in words):
-                return " ".join(words)
+        repeated = _multiple_of(sentence, counted) or _repeated_event(sentence, figure_start)
+        if repeated:
+            return repeated
     owner = _owner_before_of(sentence, figure_start)
     if owner is not None:
         return f"{owner.text} of {counted.text}"
@@ -610,7 +643,7 @@ def read_measure_entity(sentence: str, figure_start: int, unit_end: int, local: 
     if local is not None and local.start >= unit_end:
         return EntityReading(_of_phrase_entity(sentence, figure_start, local), True)
     own = attributive_noun_after(sentence, figure_start, unit_end) or _in_phrase_after(sentence, unit_end) \
-        or _holder_with(sentence, figure_start)
+        or _holder_with(sentence, figure_start) or _apposition(sentence, figure_start, unit_end)
     if own is not None:
         return EntityReading(own.text, True)
     return _clause_entity(sentence, figure_start, unit_end, local, currency)
@@ -765,7 +798,9 @@ def _changed_object(sentence: str, figure_start: int) -> Phrase | None:
     if not re.search(r"\b(?:to|by)\s+" + _QUALIFIER_WORDS.pattern + r"$", before):
         return None
     clause_start = max(before.rfind(c) for c in (",", ";", ":", "(")) + 1
-    verbs = list(_CHANGING_VERB.finditer(before, clause_start))
+    # "the driving range": a participle after a determiner is an adjective, not the verb.
+    verbs = [m for m in _CHANGING_VERB.finditer(before, clause_start)
+             if not re.search(r"\b(?:the|a|an|its|their|his|her|our|this|these)\s+$", before[:m.start()])]
     if not verbs:
         return None
     found = object_phrase_after(sentence, verbs[-1].end()) or _bare_object(sentence, verbs[-1].end(), figure_start)
@@ -842,10 +877,28 @@ def _paid_for(sentence: str, figure_start: int, unit_end: int) -> Phrase | None:
     return Phrase(sentence[start : run[-1][2]], singular(run[-1][0]), start, run[-1][2])
 
 
-def _holder_with(sentence: str, figure_start: int) -> Phrase | None:
-    """'the older phone with 3,687 mAh': a measure 'with' a noun is that noun's."""
+def _apposition(sentence: str, figure_start: int, unit_end: int) -> Phrase | None:
+    """'a bigger battery, 5000 mAh, than ...': a measure set off by commas right after a noun
+    phrase restates it."""
+    if not re.match(r"\s*[,)]", sentence[unit_end:]):
+        return None
     tokens = _tokens(sentence[:figure_start])
-    if len(tokens) < 2 or tokens[-1][0].lower() != "with":
+    if len(tokens) < 3 or tokens[-1][0] != ",":
+        return None
+    last = len(tokens) - 2
+    word = tokens[last][0]
+    if not _is_noun(word) or is_verb(word) or word.lower() in _TIME_NOUNS or word.lower() in STOP_WORDS \
+            or word[:1].isupper():
+        return None
+    first = _noun_phrase_ending_at(tokens, last)
+    return Phrase(sentence[tokens[first][1] : tokens[last][2]], singular(word), tokens[first][1], tokens[last][2])
+
+
+def _holder_with(sentence: str, figure_start: int) -> Phrase | None:
+    """'the older phone with 3,687 mAh', 'flats from $200,000 to $300,000': a measure 'with' a noun,
+    or ranging 'from' right after it, is that noun's."""
+    tokens = _tokens(sentence[:figure_start])
+    if len(tokens) < 2 or tokens[-1][0].lower() not in {"with", "from"}:
         return None
     last = len(tokens) - 2
     word = tokens[last][0]

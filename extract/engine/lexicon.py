@@ -163,11 +163,19 @@ TRANSACTION_NOUNS = {
 # "lifted borrowing costs five times to 2.25%", "took the year's total to 2.2 million".
 OBJECT_CHANGE_VERBS = frozenset({
     "lower", "raise", "cut", "increase", "reduce", "boost", "lift", "trim", "hike", "slash", "revise",
-    "upgrade", "downgrade", "take", "bring", "push", "drive", "double", "halve", "triple", "mark",
+    "upgrade", "downgrade", "take", "bring", "push", "drive", "double", "halve", "triple", "mark", "extend",
+    "expand", "shorten", "widen", "narrow", "stretch", "grow", "shrink",
 })
 # Verbs (lemmas) by which an amount is paid for something: "paying over $100m for work", "the
 # government gives £200 for winter fuel".
 PAYING_VERBS = frozenset({
     "pay", "spend", "charge", "bid", "offer", "invest", "earmark", "allocate", "give", "grant", "award",
     "donate", "provide", "pledge", "commit", "budget", "raise", "seek", "ask", "demand", "receive", "get",
+})
+# Nouns of the calendar and the clock: never what a figure measures ("guidance for the year").
+TIME_NOUNS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year",
+    "quarter", "day", "night", "morning", "afternoon", "evening", "weekend", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "decade",
+    "century", "season", "period", "half",
 })

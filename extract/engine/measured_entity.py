@@ -21,6 +21,7 @@ from extract.engine.lexicon import (
     NUMBER_FRAMES,
     RELATIVE_PRONOUNS,
     STOP_WORDS,
+    TIME_NOUNS,
 )
 from extract.engine.parse import lemma, upos
 
@@ -273,8 +274,24 @@ def _hyphen_compound(sentence: str, hyphen: int) -> Phrase | None:
     return Phrase(sentence[head_start:end], singular(m.group(1)), head_start, end)
 
 
+_TIME_UNIT = re.compile(r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|laps?|overs?)$",
+                        re.IGNORECASE)
+# "three minutes left to play", "two laps remaining", "five days to go".
+_TIME_LEFT = re.compile(r"\s+(?P<left>left|remaining|to\s+go|to\s+spare)\b")
+
+
 def measured_phrase(sentence: str, number_start: int, unit_end: int) -> Phrase | None:
-    """What a measure or percentage belongs to: 'X% of <phrase>' or the noun phrase before it."""
+    """What a measure or percentage belongs to: 'X% of <phrase>', what a period is of ("three
+    years' close monitoring"), the time left ("three minutes left to play"), or the noun phrase
+    before it."""
+    if _TIME_UNIT.search(sentence, max(0, unit_end - 8), unit_end):
+        left = _TIME_LEFT.match(sentence, unit_end)
+        if left is not None:
+            return Phrase("remaining time", "time", left.start("left"), left.end())
+        if re.match(r"['’]\s", sentence[unit_end:unit_end + 2]) and sentence[unit_end - 1:unit_end] in "sS":
+            owned = _noun_run_after(sentence, unit_end + 2)
+            if owned is not None:
+                return owned  # "three years' close monitoring"
     # "8 miles (13 km) of new tunnels": a conversion in brackets may stand between a measure
     # and its "of"; "46% of all adults", "50mL of 30% acid": a quantifier or a strength is
     # passed over to reach the noun.
@@ -309,6 +326,20 @@ def measured_phrase(sentence: str, number_start: int, unit_end: int) -> Phrase |
             text_start = owner_start if re.search(r"(?:its|their|his|her)\s+$", after.group(0)) else run[0][1]
             return Phrase(sentence[text_start : run[-1][2]], singular(run[-1][0]), text_start, run[-1][2])
     return _phrase_before(sentence, number_start)
+
+
+def _noun_run_after(sentence: str, start: int) -> Phrase | None:
+    """The noun phrase that starts at `start` (a few nounish words ending in a noun)."""
+    run: list[tuple[str, int, int]] = []
+    for word, w_start, w_end in _tokens(sentence, start, min(len(sentence), start + 60)):
+        if run and w_start - run[-1][2] > 1 or not _nounish(word) or len(run) == 4:
+            break
+        run.append((word, w_start, w_end))
+    while run and "NOUN" not in pos_tags(run[-1][0]):
+        run.pop()
+    if not run or run[0][1] != start:
+        return None
+    return Phrase(sentence[run[0][1]:run[-1][2]], singular(run[-1][0]), run[0][1], run[-1][2])
 
 
 # Words that are nouns in the lexicon but almost always verbs right after a noun in news copy.
@@ -685,10 +716,13 @@ def _phrase_tokens(token: Token, avoid: _TokenSet, extend: bool = True) -> list[
                     and c.i not in avoid
                     and upos(c) in _NOUN_POS
                     and c.ent_type_ not in NOT_FIGURE_ENTITY_LABELS
+                    and c.lower_ not in TIME_NOUNS
                 ]
                 if objects:
                     found.append(child)
                     found.extend(_phrase_tokens(objects[0], avoid, extend=False))
+                    # "costs of the trial": a determiner inside the phrase keeps it whole
+                    found.extend(t for t in objects[0].lefts if t.dep_ == "det" and t.i not in avoid)
                 break
     return found
 
