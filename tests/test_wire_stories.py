@@ -38,7 +38,7 @@ def test_october_inflation_is_a_conflict_between_the_stories(checked):
                                                                            "contradicts another article")
     assert first["evidence"] == second["figure_id"] and second["evidence"] == first["figure_id"]
     assert first["verdict_reason"] == (
-        "states 3.4% (Inflation, United Kingdom), October (year not stated); wire-b, citing Office for National "
+        "states 3.4% (Inflation in the UK), October (year not stated); wire-b, citing Office for National "
         "Statistics, states 3.6% (UK inflation), October (year not stated)")
 
 

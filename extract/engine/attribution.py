@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.engine.lexicon import (
     ORGANISATION_PRONOUNS,
     PERSON_PRONOUNS,
+    RELATIVE_PRONOUNS,
     SOURCE_ENTITY_LABELS,
     SOURCE_NOUNS,
     SOURCE_ROLES,
@@ -137,6 +138,8 @@ def _named_in(token: Token) -> tuple[str, str] | None:
     tokens = _phrase_tokens(token)
     for ent in doc.ents:
         if ent.label_ in SOURCE_ENTITY_LABELS and any(ent.start <= t.i < ent.end for t in tokens):
+            if ent.label_ == "NORP" and not ent.start <= token.i < ent.end:
+                continue  # "a sample of 500 British adults", "British officials": a modifier, not the source
             depth = min(_depth_below(t, token) for t in tokens if ent.start <= t.i < ent.end)
             candidates.append((0 if ent.start <= token.i < ent.end else 1 + depth, _LABEL_RANK[ent.label_], ent))
     if candidates:
@@ -253,12 +256,27 @@ def _speech_subjects(verb: Token) -> list[Token]:
     """The subjects of a speech verb (a passive's agent included), or of the verb it is
     coordinated with ('X rose and said'). Several when the parse splits one subject in two."""
     found = [child for child in verb.children if child.dep_ in _SUBJECT_DEPS]
+    # "... Eliot Spitzer, who alleged": a relative pronoun stands for the noun its clause modifies.
+    found = [_antecedent_of(child) if child.lower_ in RELATIVE_PRONOUNS else child for child in found]
+    if not found and verb.dep_ == "acl" and lemma(verb.head) in SOURCE_NOUNS:
+        return [verb.head]  # "data from the Federal Reserve showing ...": the evidence shows
     for child in verb.children:
         if child.dep_ == "agent":  # "was reported by the Financial Times"
             found.extend(c for c in child.children if c.dep_ == "pobj")
     if not found and verb.dep_ == "conj" and upos(verb.head) in {"VERB", "AUX"}:
         return _speech_subjects(verb.head)
     return found
+
+
+def _antecedent_of(pronoun: Token) -> Token:
+    """The noun a relative pronoun stands for: the head of its clause, or (where the parse took
+    the clause for a complement) the noun right before it."""
+    verb = pronoun.head
+    if verb.dep_ == "relcl":
+        return verb.head
+    before = pronoun.doc[pronoun.i - 2] if pronoun.i >= 2 and pronoun.doc[pronoun.i - 1].text == "," \
+        else pronoun.doc[pronoun.i - 1] if pronoun.i >= 1 else pronoun
+    return before if upos(before) in {"NOUN", "PROPN"} else pronoun
 
 
 def _depth(token: Token) -> int:
@@ -311,11 +329,18 @@ class SentenceSources:
         """The source of the figure at doc.text[start:end]: the speech verb that governs it (the
         nearest one above it in the parse), else the sentence's source."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and len(span) > 0:
-            by_token = {cue[0].i: cue[1] for cue in self.cues if cue[0].lower_ != "according"}
-            for ancestor in span.root.ancestors:
-                if ancestor.i in by_token:
-                    return by_token[ancestor.i]
+        if span is None or len(span) == 0:
+            return self.main
+        by_token = {cue[0].i: cue[1] for cue in self.cues if cue[0].lower_ != "according"}
+        child = span.root
+        for ancestor in span.root.ancestors:
+            if ancestor.i in by_token:
+                if child.dep_ in _SUBJECT_DEPS | {"agent"}:
+                    # "Scott Richter, the man behind billions of junk mails, said ...": a figure in
+                    # the description of the speaker is the writer's, not the speaker's.
+                    return None
+                return by_token[ancestor.i]
+            child = ancestor
         return self.main
 
 

@@ -235,23 +235,29 @@ _LONGEST_QUOTATION = 2000  # characters; a longer stretch between marks is a str
 
 
 def _quotations(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each quotation: “...” or "...", paired left to right in one pass."""
+    """(start, end) of each quotation: “...” or "...", paired left to right in one pass. A straight
+    mark after a space opens and one before a space closes, so a quotation carried on into a new
+    paragraph with a fresh opening mark (news style) does not pair with the next one's opening."""
     found: list[tuple[int, int]] = []
-    opened: tuple[int, str] | None = None
+    opened: int | None = None
     for mark in _QUOTE_MARK.finditer(text):
-        char, at = mark.group(), mark.start()
-        if opened is None:
-            if char != "”":
-                opened = (at, char)
-            continue
-        closes = char == "”" if opened[1] == "“" else char == '"'
-        if closes:
-            if 0 < at - opened[0] <= _LONGEST_QUOTATION:
-                found.append((opened[0], at + 1))
+        at = mark.start()
+        if _opens(text, at):
+            opened = at  # an unclosed mark: start again from this one
+        elif opened is not None:
+            if 0 < at - opened <= _LONGEST_QUOTATION:
+                found.append((opened, at + 1))
             opened = None
-        elif char in "“\"":
-            opened = (at, char)  # an unclosed mark: start again from this one
     return found
+
+
+def _opens(text: str, at: int) -> bool:
+    char = text[at]
+    if char != '"':
+        return char == "“"
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-") and not after.isspace()
 
 
 def _attribute_quotations(text: str, bounds: list[tuple[int, int]], attributions: list[Attribution | None],
