@@ -908,18 +908,31 @@ def _holder_with(sentence: str, figure_start: int) -> Phrase | None:
     return Phrase(sentence[tokens[first][1] : tokens[last][2]], singular(word), tokens[first][1], tokens[last][2])
 
 
+_IN_PHRASE = re.compile(r"(?:\s*\([^()]{1,30}\))?\s+in\s+(?:new\s+|additional\s+|extra\s+|annual\s+)?"
+                        r"(?P<noun>[a-z][a-z-]+)\b(?P<rest>\s+[a-z]+)?")
+
+
 def _in_phrase_after(sentence: str, unit_end: int) -> Phrase | None:
-    """'$1bn in gains', '$5m in damages': an amount 'in' a common noun is an amount of it (a
-    place or a year after 'in' is not)."""
-    m = re.match(r"\s+in\s+(?:new\s+|additional\s+|extra\s+|annual\s+)?([a-z][a-z-]+)\b", sentence[unit_end:])
+    """'$1bn in gains', '$5m in damages', '1.47m yuan ($177,600) in compensation', '$500m in soft
+    loans': an amount 'in' a common noun is an amount of it (a place or a year after 'in' is not)."""
+    m = _IN_PHRASE.match(sentence, unit_end)
     if not m:
         return None
-    word = m.group(1)
+    word = m.group("noun")
     pos = pos_tags(word)
+    if "NOUN" not in pos and m.group("rest"):
+        # "in soft loans": an adjective, then the noun
+        adjective, word = word, m.group("rest").strip()
+        if adjective in STOP_WORDS or "ADJ" not in pos:
+            return None
+        pos = pos_tags(word)
+        start = m.start("noun")
+        end = m.end("rest")
+    else:
+        start, end = m.start("noun"), m.end("noun")
     if "NOUN" not in pos or word in STOP_WORDS or word in _TIME_WORDS or not (is_plural(word) or "VERB" not in pos):
         return None
-    start = unit_end + m.start(1)
-    return Phrase(word, singular(word), start, start + len(word))
+    return Phrase(sentence[start:end], singular(word), start, end)
 
 
 def is_plural(word: str) -> bool:

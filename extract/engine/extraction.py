@@ -104,7 +104,7 @@ def _unit_for(sentence: str, mention: NumberMention) -> tuple[Unit | None, int]:
             if found and found.unit.dimension not in ("percent", "currency"):
                 return found.unit, found.end
     acronym = _ACRONYM_UNIT.match(sentence, mention.end)
-    if acronym and re.search(r"\.\d", sentence[mention.start:mention.end]):
+    if acronym and re.search(r"\.\d", sentence[mention.start:mention.end]) and not mention.scaled:
         # "0.5 WAR", "3.2 GPA": a decimal is a measure, never a model number, so the
         # capitalised abbreviation after it is its unit.
         return Unit(acronym.group(1), "other"), acronym.end()
@@ -516,7 +516,7 @@ def _share_entity_with_conversions(sentence: str, figures: list[Figure]) -> None
     for previous, figure in zip(figures, figures[1:], strict=False):
         gap = sentence[previous.end:figure.start]
         opens = gap.strip() == "("
-        inside = opens or (inside and gap.strip() in {"/", ","} and ")" not in gap)
+        inside = opens or (inside and gap.strip() in {"/", ",", ";"} and ")" not in gap)
         if inside and figure.dimension != "count" and previous.dimension != "count":
             figure.entity = previous.entity or figure.entity
             # The restatement carries the original's change and bound: "fell 5 miles (8 km)",

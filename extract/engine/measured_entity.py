@@ -292,40 +292,61 @@ def measured_phrase(sentence: str, number_start: int, unit_end: int) -> Phrase |
             owned = _noun_run_after(sentence, unit_end + 2)
             if owned is not None:
                 return owned  # "three years' close monitoring"
-    # "8 miles (13 km) of new tunnels": a conversion in brackets may stand between a measure
-    # and its "of"; "46% of all adults", "50mL of 30% acid": a quantifier or a strength is
-    # passed over to reach the noun.
-    after = re.match(
-        r"(?:\s*\([^()]{1,40}\))?\s+of\s+(?:(?:all|both|those|these)\s+)?"
-        r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:\d[\d.,]*\s?%\s+)?",
-        sentence[unit_end:],
-    )
-    if after:
-        tokens = _tokens(sentence, unit_end + after.end(), min(len(sentence), unit_end + after.end() + 80))
-        run: list[tuple[str, int, int]] = []
-        for word, start, end in tokens:
-            if run and start - run[-1][2] > 1:
-                break
-            if (
-                _nounish(word)
-                or (word.endswith(("'s", "’s")) and len(run) < 3)
-                or _PARTICIPLE.match(word.lower())
-                and not run
-            ):
-                run.append((word, start, end))
-            else:
-                break
-            if len(run) >= 4:
-                break
-        while run and "NOUN" not in pos_tags(run[-1][0]) and "PROPN" not in pos_tags(run[-1][0]):
-            run.pop()
-        if run:
-            of_word = re.search(r"\s+of\s+", after.group(0))
-            assert of_word is not None  # the pattern above always contains " of "
-            owner_start = unit_end + of_word.end()
-            text_start = owner_start if re.search(r"(?:its|their|his|her)\s+$", after.group(0)) else run[0][1]
-            return Phrase(sentence[text_start : run[-1][2]], singular(run[-1][0]), text_start, run[-1][2])
-    return _phrase_before(sentence, number_start)
+    return _of_phrase(sentence, number_start, unit_end) or _phrase_before(sentence, number_start)
+
+
+# "8 miles (13 km) of new tunnels": a conversion in brackets may stand between a measure and its
+# "of"; "46% of all adults", "50mL of 30% acid": a quantifier or a strength is passed over to reach
+# the noun; "half the country": a fraction needs no "of".
+_OF = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?\s+of\s+(?:(?:all|both|those|these)\s+)?"
+    r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:\d[\d.,]*\s?%\s+)?"
+)
+_FRACTION_THE = re.compile(r"\s+(?:the|its|their|his|her)\s+")
+# "more than half of those with broadband", "a third of those who voted".
+_OF_THOSE = re.compile(r"\s+of\s+(?P<those>(?:those|people|everyone|anyone)\s+"
+                       r"(?:with|who|without|in|on|aged|over|under)(?:\s+[\w'’-]+){1,3})")
+
+
+def _of_phrase(sentence: str, number_start: int, unit_end: int) -> Phrase | None:
+    those = _OF_THOSE.match(sentence, unit_end)
+    if those is not None:
+        words = those.group("those").split()
+        while words and (words[-1].lower() in STOP_WORDS or not _nounish(words[-1]) and len(words) > 2):
+            words.pop()
+        text = " ".join(words)
+        return Phrase(text, words[-1], those.start("those"), those.start("those") + len(text))
+    after = _OF.match(sentence, unit_end)
+    fraction = re.search(r"(?:half|third|quarter)$", sentence[number_start:unit_end], re.IGNORECASE)
+    if after is None and fraction:
+        after = _FRACTION_THE.match(sentence, unit_end)
+    if after is None:
+        return None
+    run = _of_run(sentence, unit_end + len(after.group(0)))
+    if not run:
+        return None
+    of_word = re.search(r"\s+of\s+", after.group(0))
+    owner_start = unit_end + (of_word.end() if of_word else 1)
+    text_start = owner_start if re.search(r"(?:its|their|his|her)\s+$", after.group(0)) else run[0][1]
+    return Phrase(sentence[text_start : run[-1][2]], singular(run[-1][0]), text_start, run[-1][2])
+
+
+def _of_run(sentence: str, start: int) -> list[tuple[str, int, int]]:
+    tokens = _tokens(sentence, start, min(len(sentence), start + 80))
+    run: list[tuple[str, int, int]] = []
+    for word, w_start, w_end in tokens:
+        if run and w_start - run[-1][2] > 1:
+            break
+        possessive = word.endswith(("'s", "’s")) and len(run) < 3
+        if _nounish(word) or possessive or _PARTICIPLE.match(word.lower()) and not run:
+            run.append((word, w_start, w_end))
+        else:
+            break
+        if len(run) >= 4:
+            break
+    while run and "NOUN" not in pos_tags(run[-1][0]) and "PROPN" not in pos_tags(run[-1][0]):
+        run.pop()
+    return run
 
 
 def _noun_run_after(sentence: str, start: int) -> Phrase | None:
@@ -639,7 +660,8 @@ def resolve_possessive(sentence: str, phrase_text: str, phrase_start: int) -> st
         owner = names[-1] if names else ""
     if not owner:
         return phrase_text
-    return f"{owner}{apostrophe}s {m.group(2)}"
+    plural = owner.endswith("s") and not owner.endswith("ss")
+    return f"{owner}{apostrophe}{'' if plural else 's'} {m.group(2)}"  # "Councils' budgets", "Acme's budget"
 
 
 def object_phrase_after(sentence: str, end: int) -> Phrase | None:

@@ -252,6 +252,8 @@ _OF_SPEECH_AFTER = re.compile(r"^\s+(?:" + "|".join(FIGURE_OF_SPEECH_ADJECTIVES)
 def _measure_reason(number: _Number) -> str:
     before = number.sentence[max(0, number.start - 60):number.start]
     if number.dimension == "duration" and not number.is_range:
+        if re.match(r"\s+old\b", number.after_unit):
+            return "age"  # "I'm only 30 years old"
         if _PERIOD_AFTER.match(number.after_unit) or _PERIOD_BEFORE.search(before):
             return "period"  # places an event in time
         if _SINCE_SUPERLATIVE.search(before):
@@ -323,6 +325,8 @@ def _word_number_reason(number: _Number) -> str:
 
 def _word_idiom_reason(number: _Number, word_lower: str) -> str:
     before, after = number.before, number.after
+    if re.search(r"\b(?:number|no\.?)\s+$", before, re.IGNORECASE) and not number.has_unit:
+        return "rank"  # "world number one", "the number two"
     if word_lower in {"one", "zero"} and not number.has_unit:
         if word_lower == "zero" and (_ZERO_IDIOM_AFTER.match(after) or not number.counted_noun):
             return "idiom"
@@ -387,6 +391,9 @@ def _year_reason(number: _Number) -> str:
     year_like = re.fullmatch(r"\d{4}", surface) and 1800 <= value <= 2150
     if year_like and not number.counted_noun:
         return "year"
+    if re.fullmatch(r"\d{4}", surface) and 1000 <= value < 1800 and not number.counted_noun \
+            and re.search(r"\b(?:in|since|from|until|till|by|of|before|after|around|circa|c\.)\s+$", before, re.I):
+        return "year"  # "set up in 1337"
     if year_like and (_YEAR_CONTEXT_BEFORE.search(before) or not _COUNT_BEFORE.search(before)):
         return "year"  # "Keytruda's 2018 sales", "the 2019 Rich List"; not "employs 2000 workers"
     if number.is_range and re.fullmatch(r"(?:between\s+)?\d{4}\s*(?:-|–|to|and)\s*\d{2,4}", surface, re.IGNORECASE):
@@ -471,9 +478,11 @@ def parsed_rejection(doc: Doc, start: int, end: int, *, dimension: str, has_othe
                 return "period"
     if dimension == "age":
         old = next((t for t in doc[span.start : min(len(doc), span.end + 3)] if t.lower_ == "old"), None)
+        following = doc[old.i + 1] if old is not None and old.i + 1 < len(doc) else None
         if old is not None and (old.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT"}
-                                or upos(old.head) not in {"NOUN", "PROPN"}):
-            return "person"  # "the 19-year-old signed", not "a 19-year-old player"
+                                or upos(old.head) not in {"NOUN", "PROPN"}
+                                or following is not None and upos(following) == "PROPN"):
+            return "person"  # "the 19-year-old signed", "18-year-old Nadal"; not "a 19-year-old player"
     if labels == {"ORDINAL"} and root.dep_ == "amod" and upos(root.head) == "NOUN":
         return "ordinal"
     return ""

@@ -225,9 +225,23 @@ def direction(sentence: str, start: int, end: int, unit_end: int) -> str:
     return ""
 
 
+# "Saturday's doubles rubber", "the best doubles teams", "the two halves": a plural noun, not a verb.
+_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|two|best|mixed|men['’]s|women['’]s)|['’]s)\s+$",
+                          re.IGNORECASE)
+_VERB_COMPLEMENT_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$|\s(?:its|their|the|his|her|our|to|in|from|since|over|by|"
+                                    r"again|this|last|after|as|and|or|every|each|with)\b)", re.IGNORECASE)
+
+
 def multiplier_changes(sentence: str) -> list[tuple[int, int, float, str]]:
     """'halved', 'doubled': (start, end, percent change, direction) for each."""
-    return [(m.start(), m.end(), *MULTIPLIER_CHANGE[m.group("word").lower()]) for m in _MULTIPLIER.finditer(sentence)]
+    found = []
+    for m in _MULTIPLIER.finditer(sentence):
+        word = m.group("word").lower()
+        if word.endswith("s") and (_NOUN_BEFORE.search(sentence, 0, m.start())
+                                   or not _VERB_COMPLEMENT_AFTER.match(sentence, m.end())):
+            continue  # "doubles", "halves" as nouns
+        found.append((m.start(), m.end(), *MULTIPLIER_CHANGE[word]))
+    return found
 
 
 # "rose from $639m to $1.13bn", "increased by $43.6bn to $419.2bn": a change, then a level,
