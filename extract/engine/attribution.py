@@ -37,7 +37,7 @@ _LABEL_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
 _LEADING = re.compile(r"^(?:the|The|THE|Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s+")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
 # Reporter nouns that refer back to whatever organisation was named: "the company", "the firm".
-_ANY_ORGANISATION = frozenset({"company", "firm", "group", "organisation", "organization"})
+_ANY_ORGANISATION = frozenset({"company", "firm", "group", "organisation", "organization", "party"})
 
 
 def _speech_forms() -> frozenset[str]:
@@ -75,6 +75,18 @@ class SourceMemory:
     last_source: str = ""
     names: list[str] = field(default_factory=list)
     aliases: dict[str, str] = field(default_factory=dict)  # "ONS" -> "Office for National Statistics"
+    titles: dict[str, str] = field(default_factory=dict)  # "economics minister" -> "Aburizal Bakrie"
+    last_mentioned: str = ""  # the organisation or party last named, whether or not it spoke
+
+    def titled(self, description: str) -> str:
+        """The person last named with this title: 'the Indonesian Economics Minister' after
+        'Economics Minister Aburizal Bakrie'."""
+        words = description.lower().split()
+        for title, name in reversed(self.titles.items()):
+            title_words = title.split()
+            if title_words[-1] == words[-1] and set(title_words) <= set(words):
+                return name
+        return ""
 
     def canonical(self, name: str) -> str:
         """One spelling per source: an acronym becomes its long form, a surname the full name."""
@@ -151,7 +163,7 @@ def _named_in(token: Token) -> tuple[str, str] | None:
             if person:
                 ent = person[0][2]
         return _entity_text(ent), _kind(ent.label_)
-    if upos(token) == "PROPN":
+    if upos(token) == "PROPN" and token.lower_ not in SOURCE_ROLES:  # "the Economics Minister" is a role
         parts = [t for t in token.lefts if t.dep_ == "compound" and upos(t) == "PROPN"] + [token]
         start, end = parts[0].i, token.i + 1
         return doc[start:end].text, "organisation"
@@ -172,7 +184,8 @@ def _from_source_noun(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in _OF_SOURCE:
             for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
+                # "a survey of 2,000 adults" names whom it asked; "a report of the ministry" its author
+                if grandchild.dep_ == "pobj" and (child.lower_ != "of" or grandchild.ent_type_ in {"ORG", "PERSON"}):
                     return grandchild
         if child.dep_ == "acl":  # "compiled by", "published by"
             for grandchild in child.children:
@@ -184,51 +197,99 @@ def _from_source_noun(token: Token) -> Token | None:
 def _reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] | None:
     """(source, kind, back-reference words) for the phrase headed by `token` (a subject of a
     speech verb or the object of 'according to')."""
-    lower = token.lower_
     if upos(token) == "PRON":
-        if lower in PERSON_PRONOUNS:
-            source = memory.last_person or memory.last_source
-            return (source, "person", lower) if source else None
-        if lower in ORGANISATION_PRONOUNS:
-            source = memory.last_organisation or memory.last_source
-            return (source, "organisation", lower) if source else None
-        return None
-    word_lemma = lemma(token)
-    if word_lemma in SOURCE_NOUNS:
-        owner = _from_source_noun(token)
-        named = _named_in(owner) if owner is not None else None
-        if named is not None:
-            return named[0], named[1], ""
-        named = _named_in(token)
-        if named is not None:
-            return named[0], named[1], ""
-        if any(child.dep_ in {"det", "poss"} and child.lower_ in {"the", "this", "that", "these", "its", "their"}
-               for child in token.children):
-            source = memory.last_organisation or memory.last_source
-            words = " ".join(t.lower_ for t in token.doc[token.left_edge.i:token.i + 1])
-            return (source, "organisation", words) if source else None
-        return None
+        return _pronoun_reporter(token.lower_, memory)
+    if lemma(token) in SOURCE_NOUNS:
+        return _evidence_reporter(token, memory)
     named = _named_in(token)
     if named is not None:
         return named[0], named[1], ""
-    if word_lemma in SOURCE_ROLES:
-        determined = any(child.dep_ == "det" and child.lower_ in {"the", "this", "that"} for child in token.children)
-        modifiers = [t for t in token.lefts if t.dep_ in {"amod", "compound"}]
-        if modifiers and token.tag_ in {"NN", "NNP"}:
-            # "the port authority said": a description of a source not named, not a back-reference.
-            return token.doc[modifiers[0].i:token.i + 1].text, "group", ""
-        organisation = memory.last_organisation
-        generic = word_lemma in _ANY_ORGANISATION or word_lemma in organisation.lower().split()
-        if determined and token.tag_ in {"NN", "NNP"} and organisation and generic:
-            # "the company said": the organisation last named; "the ministry said" only when that
-            # organisation is a ministry.
-            words = " ".join(t.lower_ for t in token.doc[token.left_edge.i:token.i + 1])
-            return memory.last_organisation, "organisation", words
-        if token.tag_ in {"NNS", "NNPS"} or word_lemma in {"police"}:
-            modifiers = [t for t in token.lefts if t.dep_ in {"amod", "compound"}]
-            start = modifiers[0].i if modifiers else token.i
-            return token.doc[start:token.i + 1].text, "group", ""
+    if lemma(token) in SOURCE_ROLES:
+        return _role_reporter(token, memory)
     return None
+
+
+def _pronoun_reporter(lower: str, memory: SourceMemory) -> tuple[str, str, str] | None:
+    if lower in PERSON_PRONOUNS:
+        source = memory.last_person or memory.last_source
+        return (source, "person", lower) if source else None
+    if lower in ORGANISATION_PRONOUNS:
+        source = memory.last_organisation or memory.last_source
+        return (source, "organisation", lower) if source else None
+    return None
+
+
+def _evidence_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] | None:
+    """'figures from the ONS', 'the Mori survey', 'the Countryfile survey', 'the report said'."""
+    owner = _from_source_noun(token)
+    named = _named_in(owner) if owner is not None else None
+    if named is not None:
+        return named[0], named[1], ""
+    named = _named_in(token)
+    if named is not None:
+        return named[0], named[1], ""
+    names = [t for t in token.lefts if t.dep_ == "compound" and upos(t) == "PROPN"]
+    if names:
+        return token.doc[names[0].i:token.i + 1].text, "organisation", ""  # "the Countryfile survey"
+    if any(child.dep_ in {"det", "poss"} and child.lower_ in {"the", "this", "that", "these", "its", "their"}
+           for child in token.children):
+        source = memory.last_organisation or memory.last_source
+        words = " ".join(t.lower_ for t in token.doc[token.left_edge.i:token.i + 1])
+        return (source, "organisation", words) if source else None
+    return None
+
+
+def _role_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] | None:
+    """'analysts Jupiter', 'the port authority said', 'the company said', 'officials said', 'a
+    spokesman said', 'the Economics Minister explained' (once named with that title)."""
+    doc = token.doc
+    named_after = _name_after(token)
+    if named_after:
+        return named_after, "organisation", ""
+    modifiers = [t for t in token.lefts if t.dep_ in {"amod", "compound"}]
+    description = doc[modifiers[0].i if modifiers else token.i:token.i + 1].text
+    titled = memory.titled(description)
+    if titled:
+        return titled, "person", description.lower()
+    if modifiers and token.tag_ in {"NN", "NNP"}:
+        # "the port authority said": a description of a source not named, not a back-reference.
+        return description, "group", ""
+    determiner = next((child.lower_ for child in token.children if child.dep_ == "det"), "")
+    organisation = memory.last_organisation or memory.last_mentioned
+    generic = lemma(token) in _ANY_ORGANISATION or lemma(token) in organisation.lower().split()
+    if determiner in {"the", "this", "that"} and token.tag_ in {"NN", "NNP"} and organisation and generic:
+        # "the company said": the organisation last named; "the ministry said" only when that
+        # organisation is a ministry.
+        words = " ".join(t.lower_ for t in doc[token.left_edge.i:token.i + 1])
+        return organisation, "organisation", words
+    if token.tag_ in {"NNS", "NNPS"} or lemma(token) in {"police"} or determiner in {"a", "an"}:
+        return description, "group", ""  # "officials said", "a court ruled"
+    return None
+
+
+def _name_after(token: Token) -> str:
+    """'analysts Nielsen//NetRatings', 'think-tank Demos': a proper name right after a role noun
+    names it."""
+    doc = token.doc
+    end = token.i + 1
+    while end < len(doc) and upos(doc[end]) == "PROPN" and doc[end].ent_type_ not in {"DATE", "GPE"}:
+        end += 1
+    return doc[token.i + 1:end].text if end > token.i + 1 and token.tag_ in {"NNS", "NN"} else ""
+
+
+def _in_evidence(doc: Doc, memory: SourceMemory) -> list[tuple[Token, Attribution]]:
+    """'In the Countryfile survey, 47% said ...', 'In its report, the OECD ...': a sentence that
+    opens in a body of evidence states what that evidence holds."""
+    found = []
+    for token in doc:
+        if token.lower_ != "in" or token.i > 1 or token.dep_ != "prep":
+            continue
+        obj = next((c for c in token.children if c.dep_ == "pobj" and lemma(c) in SOURCE_NOUNS), None)
+        reporter = _evidence_reporter(obj, memory) if obj is not None else None
+        if reporter is not None:
+            source, kind, back = reporter
+            found.append((token, Attribution(source, f"in {back}" if back else "in", kind)))
+    return found
 
 
 def _according_to(doc: Doc, memory: SourceMemory) -> list[tuple[Token, Attribution]]:
@@ -255,7 +316,9 @@ def _according_to(doc: Doc, memory: SourceMemory) -> list[tuple[Token, Attributi
 def _speech_subjects(verb: Token) -> list[Token]:
     """The subjects of a speech verb (a passive's agent included), or of the verb it is
     coordinated with ('X rose and said'). Several when the parse splits one subject in two."""
-    found = [child for child in verb.children if child.dep_ in _SUBJECT_DEPS]
+    # "It is estimated that ...": an impersonal passive names no one.
+    found = [child for child in verb.children if child.dep_ in _SUBJECT_DEPS
+             and not (child.dep_ == "nsubjpass" and child.lower_ == "it")]
     # "... Eliot Spitzer, who alleged": a relative pronoun stands for the noun its clause modifies.
     found = [_antecedent_of(child) if child.lower_ in RELATIVE_PRONOUNS else child for child in found]
     if not found and verb.dep_ == "acl" and lemma(verb.head) in SOURCE_NOUNS:
@@ -309,6 +372,10 @@ def _by_speech_verbs(doc: Doc, memory: SourceMemory) -> list[tuple[Token, Attrib
     return found
 
 
+# Cues that cover their whole sentence rather than the clause below them.
+_SENTENCE_CUES = frozenset({"according", "in"})
+
+
 @dataclass(frozen=True)
 class SentenceSources:
     """Every attribution cue of one parsed sentence, to pick the one that covers each figure."""
@@ -322,7 +389,7 @@ class SentenceSources:
         named source before a kind of reporter ("analysts say"), then the cue nearest the root."""
         if not self.cues:
             return None
-        return min(self.cues, key=lambda cue: (cue[0].lower_ != "according", cue[1].kind == "group",
+        return min(self.cues, key=lambda cue: (cue[0].lower_ not in _SENTENCE_CUES, cue[1].kind == "group",
                                                _depth(cue[0]), cue[0].i))[1]
 
     def for_span(self, start: int, end: int) -> Attribution | None:
@@ -331,7 +398,7 @@ class SentenceSources:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return self.main
-        by_token = {cue[0].i: cue[1] for cue in self.cues if cue[0].lower_ != "according"}
+        by_token = {cue[0].i: cue[1] for cue in self.cues if cue[0].lower_ not in _SENTENCE_CUES}
         child = span.root
         for ancestor in span.root.ancestors:
             if ancestor.i in by_token:
@@ -385,15 +452,39 @@ def needs_entities(doc: Doc) -> bool:
     return False
 
 
+def _note_mentions(doc: Doc, memory: SourceMemory) -> None:
+    """People (with the title written before the name: "Economics Minister Aburizal Bakrie") and
+    the last organisation or party a sentence names."""
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            name = _entity_text(ent)
+            memory.note_name(name, "person")
+            title = _title_before(ent)
+            if title:
+                memory.titles[title] = memory.canonical(name)
+        elif ent.label_ == "ORG" or ent.label_ == "NORP" and ent.start > 0 and doc[ent.start - 1].lower_ == "the" \
+                and ent.text.endswith("s"):
+            memory.last_mentioned = _entity_text(ent)  # "the Liberal Democrats", "the Tories"
+
+
+def _title_before(ent: Span) -> str:
+    doc = ent.doc
+    start = ent.start
+    while start > 0 and ent.start - start < 4 and upos(doc[start - 1]) in {"NOUN", "PROPN", "ADJ"} \
+            and not doc[start - 1].ent_type_:
+        start -= 1
+    if start == ent.start or lemma(doc[ent.start - 1]).lower() not in SOURCE_ROLES:
+        return ""
+    return doc[start:ent.start].text.lower()
+
+
 def read_sentence(doc: Doc, memory: SourceMemory) -> SentenceSources:
     """The sources a parsed sentence names for what it states (resolved against the document so
     far), after which the memory holds the people, acronyms and source it names."""
     _note_acronyms(doc, memory)
     cues = [(token, Attribution(memory.canonical(a.source), a.cue, a.kind))
-            for token, a in _according_to(doc, memory) + _by_speech_verbs(doc, memory)]
-    for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            memory.note_name(_entity_text(ent), "person")
+            for token, a in _according_to(doc, memory) + _in_evidence(doc, memory) + _by_speech_verbs(doc, memory)]
+    _note_mentions(doc, memory)
     sources = SentenceSources(doc, tuple(cues))
     main = sources.main
     if main is not None:

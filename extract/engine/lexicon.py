@@ -58,6 +58,10 @@ SOURCE_ROLES = frozenset({
     "watchdog", "newspaper", "broadcaster", "council", "union", "insurer", "retailer", "chain",
     "carrier", "airline", "club", "team", "manager", "executive", "chief", "boss", "minister",
     "campaigner", "activist", "organiser", "organizer", "prosecutor", "court", "judge", "charity",
+    "lawyer", "attorney", "solicitor", "barrister", "adviser", "advisor", "consultant", "director",
+    "president", "chairman", "chairwoman", "leader", "representative", "politician", "party", "secretary",
+    "maker", "commissioner", "governor", "mayor", "coach", "think-tank", "association", "federation",
+    "committee", "commission", "board", "pollster", "strategist", "forecaster",
 })
 # Named-entity labels that can stand behind a figure.
 SOURCE_ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
