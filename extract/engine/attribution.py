@@ -262,8 +262,8 @@ def _role_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] |
         # organisation is a ministry.
         words = " ".join(t.lower_ for t in doc[token.left_edge.i:token.i + 1])
         return organisation, "organisation", words
-    if token.tag_ in {"NNS", "NNPS"} or lemma(token) in {"police"} or determiner in {"a", "an"}:
-        return description, "group", ""  # "officials said", "a court ruled"
+    if token.tag_ in {"NNS", "NNPS"} or lemma(token) in {"police"} or determiner in {"a", "an", "the"}:
+        return description, "group", ""  # "officials said", "a court ruled", "the ministry said" (none named)
     return None
 
 

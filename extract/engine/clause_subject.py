@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from lemminflect import getLemma
 
 from extract.engine.lexicon import (
+    CHANGE_NOUNS,
     OBJECT_CHANGE_VERBS,
     PAYING_VERBS,
     QUALIFIER_WORDS,
@@ -39,7 +40,7 @@ _AMBIGUOUS_VERBS = {
     "plans", "aims", "set", "sets", "put", "puts", "fell", "sank", "left", "led", "shed", "bet", "lay",
 }
 _RELATIVE = {"which", "who", "that"}
-_NOUN_LINKS = {"of", "in", "for", "across"}
+_NOUN_LINKS = {"of", "in", "for", "across", "at"}
 _MODALS = {"can", "could", "will", "would", "may", "might", "should", "must", "shall", "to"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "you", "i", "this", "these", "those", "there", "one",
              "which", "who", "that", "what"}
@@ -105,9 +106,9 @@ def _noun_phrase_ending_at(tokens: list[tuple[str, int, int]], last: int) -> int
             first -= 1
         elif lower in _NOUN_LINKS and first - 2 >= 0 and _is_noun(tokens[first - 2][0]):
             first -= 2  # "shares in Globex", "population of earth", "growth across Asia"
-        elif lower in _DETERMINERS and first - 3 >= 0 and tokens[first - 2][0].lower() == "of" \
+        elif lower in _DETERMINERS and first - 3 >= 0 and tokens[first - 2][0].lower() in _NOUN_LINKS \
                 and _is_noun(tokens[first - 3][0]):
-            first -= 3  # "shares of the major coal producer"
+            first -= 3  # "shares of the major coal producer", "profits at the bank"
         elif lower in _DETERMINERS:
             break
         else:
@@ -471,9 +472,9 @@ def _owner_before_of(sentence: str, figure_start: int) -> Phrase | None:
     return Phrase(sentence[tokens[first][1] : tokens[last][2]], singular(word), tokens[first][1], tokens[last][2])
 
 
-def _of_complement(sentence: str, end: int) -> Phrase | None:
+def _of_complement(sentence: str, end: int, links: str = "of") -> Phrase | None:
     """' of the Acme board', ' of wire fraud' right after a counted noun: the noun phrase of it."""
-    m = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?", sentence[end:])
+    m = re.match(r"\s+(?:" + links + r")\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?", sentence[end:])
     if m is None:
         return None
     start = end + m.end()
@@ -586,9 +587,12 @@ def attributive_noun_after(sentence: str, figure_start: int, unit_end: int, glue
     for word, w_start, w_end in _tokens(sentence[start : start + 60]):
         if run and w_start + start - run[-1][2] > 1:
             break
-        # After a measure, "rise" in "a 3% pay rise" is the noun, not the verb.
+        # After a measure, "rise" in "a 3% pay rise" is the noun, not the verb; "30% fuming sulfuric
+        # acid": a participle may open the phrase.
+        participle = not run and re.fullmatch(r"[a-z]+(?:ing|ed)", word) is not None
         if (
             not (_is_noun(word) or "NOUN" in pos_tags(word) or "ADJ" in pos_tags(word) and not is_verb(word))
+            and not participle
             or word.lower() in STOP_WORDS
         ):
             break
@@ -597,9 +601,16 @@ def attributive_noun_after(sentence: str, figure_start: int, unit_end: int, glue
             break
     while run and not ("NOUN" in pos_tags(run[-1][0]) or "PROPN" in pos_tags(run[-1][0])):
         run.pop()
+    if run and re.fullmatch(r"[a-z]+(?:ing|ed)", run[0][0]) and not pos_tags(run[0][0]) & {"NOUN", "ADJ"} \
+            and len(run) < 3:
+        return None  # "15 ppb requiring action": a participle with one noun is a verb and its object
     if not run or run[0][1] != start or any(w.lower() in _TIME_WORDS | {"early", "late"} for w, _, _ in run):
         return None  # "winds of 155mph early Wednesday": a time is not what is measured
-    return Phrase(sentence[run[0][1] : run[-1][2]], singular(run[-1][0]), run[0][1], run[-1][2])
+    end = run[-1][2]
+    complement = _of_complement(sentence, end, links=r"in|of|on")
+    if complement is not None and singular(run[-1][0]) in CHANGE_NOUNS:
+        end = complement.end  # "a 20% rise in pre-tax profits", "a $8.7bn drop in consumer debt"
+    return Phrase(sentence[run[0][1] : end], singular(run[-1][0]), run[0][1], end)
 
 
 def _attributive_opening(sentence: str, figure_start: int, unit_end: int, before: list[tuple[str, int, int]]) -> bool:
@@ -740,20 +751,16 @@ def _scope_after(sentence: str, unit_end: int) -> str:
     return ""
 
 
-_TRANSACTION_VERB = re.compile(
-    r"\b(?P<verb>[a-z]+)\s+(?:(?:" + "|".join(w.replace(" ", r"\s+") for w in QUALIFIER_WORDS) + r")\s+)*$",
-    re.IGNORECASE)
+_QUALIFIER_WORDS_SET = frozenset(word for phrase in QUALIFIER_WORDS for word in phrase.split())
 _RECIPIENT = re.compile(r"\s+to\s+((?:the\s+)?(?:[A-Z][\w&'’.-]*\s+(?:of\s+|for\s+|and\s+)?){0,4}[A-Z][\w&'’.-]*)")
 
 
 def _transaction(sentence: str, figure_start: int, unit_end: int, subject: Subject | None) -> str | None:
     """'Monsanto agreed to pay $1m to the Department of Justice' -> "Monsanto's payment to the
-    Department of Justice", 'Acme lost $5m' -> "Acme's loss": an amount that is the object of a verb
-    of paying, losing or fining is that transaction."""
-    m = _TRANSACTION_VERB.search(sentence[max(0, figure_start - 60):figure_start])
-    if m is None:
-        return None
-    noun = TRANSACTION_NOUNS.get(_verb_lemma(m.group("verb").lower()))
+    Department of Justice", 'Acme lost $5m' -> "Acme's loss", 'the bill will cost taxpayers £2bn'
+    -> "bill's cost": an amount that is the object of a verb of paying, losing or fining is that
+    transaction."""
+    noun = _transaction_noun(_tokens(sentence[max(0, figure_start - 60):figure_start]))
     if noun is None:
         return None
     recipient = _RECIPIENT.match(sentence[unit_end:])
@@ -762,6 +769,26 @@ def _transaction(sentence: str, figure_start: int, unit_end: int, subject: Subje
     if subject is None or subject.phrase.end > figure_start:
         return noun
     return f"{_possessive(subject.phrase.text, sentence)} {noun}"
+
+
+def _transaction_noun(tokens: list[tuple[str, int, int]]) -> str | None:
+    """The noun for the verb right before an amount (past qualifier words), or, for a verb of paying
+    or costing, before whom it is paid ("cost taxpayers", "pay the victims")."""
+    words = [t[0] for t in tokens]
+    while words and words[-1].lower() in _QUALIFIER_WORDS_SET:
+        words.pop()
+    for between in range(4):
+        if len(words) <= between or not words[-1 - between][:1].isalpha():
+            return None
+        noun = TRANSACTION_NOUNS.get(_verb_lemma(words[-1 - between].lower()))
+        if noun is not None:
+            if between and noun not in {"cost", "payment", "fine", "award", "charge", "compensation"}:
+                return None
+            return noun
+        word = words[-1 - between]
+        if not (_is_noun(word) or word.lower() in {"the", "its", "their"}) or is_verb(word):
+            return None
+    return None
 
 
 _LEVEL_PARTICIPLE = re.compile(

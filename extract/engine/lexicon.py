@@ -161,7 +161,7 @@ TRANSACTION_NOUNS = {
     "save": "saving", "budget": "budget", "bid": "bid", "award": "award", "charge": "charge",
     "refund": "refund", "compensate": "compensation", "reimburse": "reimbursement", "bet": "bet",
     "wager": "wager", "bribe": "bribe", "fund": "funding", "subsidise": "subsidy", "subsidize": "subsidy",
-    "tax": "tax", "levy": "levy",
+    "tax": "tax", "levy": "levy", "cost": "cost",
 }
 # Verbs (lemmas) that move their object to or by an amount: "lowered its guidance to $84bn",
 # "lifted borrowing costs five times to 2.25%", "took the year's total to 2.2 million".
@@ -182,4 +182,11 @@ TIME_NOUNS = frozenset({
     "quarter", "day", "night", "morning", "afternoon", "evening", "weekend", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "decade",
     "century", "season", "period", "half",
+})
+# Nouns of change whose "in"/"of" phrase says what changed: "a 20% rise in pre-tax profits".
+CHANGE_NOUNS = frozenset({
+    "rise", "fall", "increase", "decrease", "drop", "decline", "cut", "gain", "loss", "jump", "growth",
+    "reduction", "slump", "surge", "hike", "boost", "dip", "slide", "fall", "contraction", "expansion",
+    "improvement", "deterioration", "shortfall", "change", "swing", "upturn", "downturn", "investment",
+    "stake", "share", "interest", "spending", "rebound", "climb", "plunge", "collapse",
 })

@@ -565,7 +565,8 @@ def _phrase_before(sentence: str, number_start: int) -> Phrase | None:  # noqa: 
         word = tokens[index][0]
         if word in _CLAUSE_BREAK and word != "(":
             break
-        if _is_phrase_word_at(tokens, index) and word.lower() not in {"total", "record", "estimated", "cents", "cent"}:
+        # "a total of", "an average of", "a deal worth": frame words are passed over
+        if _is_phrase_word_at(tokens, index) and word.lower() not in NUMBER_FRAMES | {"estimated", "cents", "cent", "worth"}:
             break
         index -= 1
     if index >= 0 and tokens[index][0] not in _CLAUSE_BREAK:
