@@ -186,7 +186,7 @@ TIME_NOUNS = frozenset({
 # Nouns of change whose "in"/"of" phrase says what changed: "a 20% rise in pre-tax profits".
 CHANGE_NOUNS = frozenset({
     "rise", "fall", "increase", "decrease", "drop", "decline", "cut", "gain", "loss", "jump", "growth",
-    "reduction", "slump", "surge", "hike", "boost", "dip", "slide", "fall", "contraction", "expansion",
+    "reduction", "slump", "surge", "hike", "boost", "dip", "slide", "contraction", "expansion",
     "improvement", "deterioration", "shortfall", "change", "swing", "upturn", "downturn", "investment",
     "stake", "share", "interest", "spending", "rebound", "climb", "plunge", "collapse",
 })

@@ -555,6 +555,9 @@ def _phrase_run_back(tokens: list[tuple[str, int, int]], last: int) -> int:
     return first
 
 
+_PASSED_OVER = NUMBER_FRAMES | {"estimated", "cents", "cent", "worth"}
+
+
 def _phrase_before(sentence: str, number_start: int) -> Phrase | None:  # noqa: C901 - a rule chain the parse-based engine is replacing
     """The noun phrase a number belongs to: the nearest one in its clause ('oil prices at $60',
     'Revenue in the quarter rose to $7bn'), else the subject of the sentence ('Acme shares have
@@ -566,7 +569,7 @@ def _phrase_before(sentence: str, number_start: int) -> Phrase | None:  # noqa: 
         if word in _CLAUSE_BREAK and word != "(":
             break
         # "a total of", "an average of", "a deal worth": frame words are passed over
-        if _is_phrase_word_at(tokens, index) and word.lower() not in NUMBER_FRAMES | {"estimated", "cents", "cent", "worth"}:
+        if _is_phrase_word_at(tokens, index) and word.lower() not in _PASSED_OVER:
             break
         index -= 1
     if index >= 0 and tokens[index][0] not in _CLAUSE_BREAK:
