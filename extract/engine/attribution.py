@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lemminflect import getAllInflections
 from spacy.tokens import Doc, Span, Token
 
 from extract.engine.lexicon import (
@@ -24,6 +23,7 @@ from extract.engine.lexicon import (
     SOURCE_ROLES,
     SPEECH_VERB_FRAMES,
     SPEECH_VERBS,
+    word_forms,
 )
 from extract.engine.parse import lemma, upos
 
@@ -40,16 +40,7 @@ _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
 _ANY_ORGANISATION = frozenset({"company", "firm", "group", "organisation", "organization", "party"})
 
 
-def _speech_forms() -> frozenset[str]:
-    forms = {"according"}
-    for verb in SPEECH_VERBS | set(SPEECH_VERB_FRAMES):
-        forms.add(verb)
-        for inflections in getAllInflections(verb, upos="VERB").values():
-            forms.update(inflections)
-    return frozenset(forms)
-
-
-_SPEECH_FORMS = _speech_forms()
+_SPEECH_FORMS = word_forms(SPEECH_VERBS | set(SPEECH_VERB_FRAMES)) | {"according"}
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -75,12 +66,12 @@ class SourceMemory:
     last_source: str = ""
     names: list[str] = field(default_factory=list)
     aliases: dict[str, str] = field(default_factory=dict)  # "ONS" -> "Office for National Statistics"
-    titles: dict[str, str] = field(default_factory=dict)  # "economics minister" -> "Aburizal Bakrie"
+    titles: dict[str, str] = field(default_factory=dict)  # "finance minister" -> "Jan de Vries"
     last_mentioned: str = ""  # the organisation or party last named, whether or not it spoke
 
     def titled(self, description: str) -> str:
-        """The person last named with this title: 'the Indonesian Economics Minister' after
-        'Economics Minister Aburizal Bakrie'."""
+        """The person last named with this title: 'the Dutch Finance Minister' after
+        'Finance Minister Jan de Vries'."""
         words = description.lower().split()
         for title, name in reversed(self.titles.items()):
             title_words = title.split()
@@ -163,7 +154,7 @@ def _named_in(token: Token) -> tuple[str, str] | None:
             if person:
                 ent = person[0][2]
         return _entity_text(ent), _kind(ent.label_)
-    if upos(token) == "PROPN" and token.lower_ not in SOURCE_ROLES:  # "the Economics Minister" is a role
+    if upos(token) == "PROPN" and token.lower_ not in SOURCE_ROLES:  # "the Finance Minister" is a role
         parts = [t for t in token.lefts if t.dep_ == "compound" and upos(t) == "PROPN"] + [token]
         start, end = parts[0].i, token.i + 1
         return doc[start:end].text, "organisation"
@@ -220,7 +211,7 @@ def _pronoun_reporter(lower: str, memory: SourceMemory) -> tuple[str, str, str] 
 
 
 def _evidence_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] | None:
-    """'figures from the ONS', 'the Mori survey', 'the Countryfile survey', 'the report said'."""
+    """'figures from the ONS', 'the Ipsos survey', 'the Acme survey', 'the report said'."""
     owner = _from_source_noun(token)
     named = _named_in(owner) if owner is not None else None
     if named is not None:
@@ -230,7 +221,7 @@ def _evidence_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, st
         return named[0], named[1], ""
     names = [t for t in token.lefts if t.dep_ == "compound" and upos(t) == "PROPN"]
     if names:
-        return token.doc[names[0].i:token.i + 1].text, "organisation", ""  # "the Countryfile survey"
+        return token.doc[names[0].i:token.i + 1].text, "organisation", ""  # "the Acme survey"
     if any(child.dep_ in {"det", "poss"} and child.lower_ in {"the", "this", "that", "these", "its", "their"}
            for child in token.children):
         source = memory.last_organisation or memory.last_source
@@ -241,7 +232,7 @@ def _evidence_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, st
 
 def _role_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] | None:
     """'analysts Jupiter', 'the port authority said', 'the company said', 'officials said', 'a
-    spokesman said', 'the Economics Minister explained' (once named with that title)."""
+    spokesman said', 'the Finance Minister explained' (once named with that title)."""
     doc = token.doc
     named_after = _name_after(token)
     if named_after:
@@ -268,7 +259,7 @@ def _role_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] |
 
 
 def _name_after(token: Token) -> str:
-    """'analysts Nielsen//NetRatings', 'think-tank Demos': a proper name right after a role noun
+    """'analysts Acme Research', 'think-tank Brightline': a proper name right after a role noun
     names it."""
     doc = token.doc
     end = token.i + 1
@@ -278,7 +269,7 @@ def _name_after(token: Token) -> str:
 
 
 def _in_evidence(doc: Doc, memory: SourceMemory) -> list[tuple[Token, Attribution]]:
-    """'In the Countryfile survey, 47% said ...', 'In its report, the OECD ...': a sentence that
+    """'In the annual survey, 40% said ...', 'In its report, the OECD ...': a sentence that
     opens in a body of evidence states what that evidence holds."""
     found = []
     for token in doc:
@@ -319,10 +310,10 @@ def _speech_subjects(verb: Token) -> list[Token]:
     # "It is estimated that ...": an impersonal passive names no one.
     found = [child for child in verb.children if child.dep_ in _SUBJECT_DEPS
              and not (child.dep_ == "nsubjpass" and child.lower_ == "it")]
-    # "... Eliot Spitzer, who alleged": a relative pronoun stands for the noun its clause modifies.
+    # "... the governor, who warned": a relative pronoun stands for the noun its clause modifies.
     found = [_antecedent_of(child) if child.lower_ in RELATIVE_PRONOUNS else child for child in found]
     if not found and verb.dep_ == "acl" and lemma(verb.head) in SOURCE_NOUNS:
-        return [verb.head]  # "data from the Federal Reserve showing ...": the evidence shows
+        return [verb.head]  # "data from the central bank showing ...": the evidence shows
     for child in verb.children:
         if child.dep_ == "agent":  # "was reported by the Financial Times"
             found.extend(c for c in child.children if c.dep_ == "pobj")
@@ -403,7 +394,7 @@ class SentenceSources:
         for ancestor in span.root.ancestors:
             if ancestor.i in by_token:
                 if child.dep_ in _SUBJECT_DEPS | {"agent"}:
-                    # "Scott Richter, the man behind billions of junk mails, said ...": a figure in
+                    # "Jane Doe, who runs a firm of 300 staff, said ...": a figure in
                     # the description of the speaker is the writer's, not the speaker's.
                     return None
                 return by_token[ancestor.i]
@@ -453,7 +444,7 @@ def needs_entities(doc: Doc) -> bool:
 
 
 def _note_mentions(doc: Doc, memory: SourceMemory) -> None:
-    """People (with the title written before the name: "Economics Minister Aburizal Bakrie") and
+    """People (with the title written before the name: "Finance Minister Jan de Vries") and
     the last organisation or party a sentence names."""
     for ent in doc.ents:
         if ent.label_ == "PERSON":
@@ -464,7 +455,7 @@ def _note_mentions(doc: Doc, memory: SourceMemory) -> None:
                 memory.titles[title] = memory.canonical(name)
         elif ent.label_ == "ORG" or ent.label_ == "NORP" and ent.start > 0 and doc[ent.start - 1].lower_ == "the" \
                 and ent.text.endswith("s"):
-            memory.last_mentioned = _entity_text(ent)  # "the Liberal Democrats", "the Tories"
+            memory.last_mentioned = _entity_text(ent)  # "the Social Democrats", "the Greens"
 
 
 def _title_before(ent: Span) -> str:

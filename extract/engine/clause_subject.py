@@ -16,43 +16,33 @@ from dataclasses import dataclass
 from lemminflect import getLemma
 
 from extract.engine.lexicon import (
+    AUXILIARIES,
     CHANGE_NOUNS,
+    CHANGE_VERBS,
+    DETERMINERS,
+    FINITE_VERB_FORMS,
+    MODALS,
+    NUMBER_FRAMES,
     OBJECT_CHANGE_VERBS,
     PAYING_VERBS,
+    POSSESSION_VERBS,
     QUALIFIER_WORDS,
+    RELATIVE_PRONOUNS,
+    TIME_NOUNS,
     TRANSACTION_NOUNS,
     word_forms,
 )
 from extract.engine.measured_entity import STOP_WORDS, Phrase, object_phrase_after, pos_tags, singular
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.&-]*[A-Za-z0-9]|[A-Za-z0-9]|[^\s\w]")
-_AUXILIARIES = {"has", "have", "had", "having", "is", "are", "was", "were", "be", "been", "being", "am",
-                "will", "would", "can", "could", "may", "might", "should", "must", "shall", "do", "does",
-                "did", "'s", "’s"}
-# Nouns in the lexicon that are far more often finite verbs in news copy.
-_AMBIGUOUS_VERBS = {
-    "rose", "rise", "rises", "fall", "falls", "drop", "drops", "cut", "cuts", "gain", "gains", "jump",
-    "jumps", "climb", "climbs", "surge", "surges", "increase", "increases", "decline", "declines",
-    "reports", "shows", "estimates", "costs", "cost", "needs", "expects", "forecasts", "hit", "hits",
-    "trades", "tops", "reaches", "saw", "stood", "leads", "holds", "sells", "faces", "pays", "posts",
-    "slides", "dips", "slumps", "plunges", "soars", "tumbles", "sinks", "grows", "hosts", "owns",
-    "counts", "boasts", "wins", "scores", "nets", "adds", "employs", "hires", "loses", "sheds",
-    "plans", "aims", "set", "sets", "put", "puts", "fell", "sank", "left", "led", "shed", "bet", "lay",
-}
-_RELATIVE = {"which", "who", "that"}
 _NOUN_LINKS = {"of", "in", "for", "across", "at"}
-_MODALS = {"can", "could", "will", "would", "may", "might", "should", "must", "shall", "to"}
+_MODALS = MODALS | {"to"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "you", "i", "this", "these", "those", "there", "one",
              "which", "who", "that", "what"}
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
 _ADVERBS = {"also", "now", "still", "already", "just", "only", "reportedly", "then", "again", "even",
             "not", "never", "recently", "previously", "initially", "finally", "currently", "further",
             "officially", "meanwhile", "however", "nevertheless", "today", "yesterday", "so", "far"}
-_TIME_NOUNS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
-               "month", "year", "quarter", "day", "night", "morning", "afternoon", "evening", "weekend",
-               "january", "february", "march", "april", "may", "june", "july", "august", "september",
-               "october", "november", "december"}
-_TIME_WORDS = _TIME_NOUNS | {"last", "this", "next", "on", "in", "at", "during", "earlier", "later", "ago",
+_TIME_WORDS = TIME_NOUNS | {"last", "this", "next", "on", "in", "at", "during", "earlier", "later", "ago",
                              "the", "past"}
 _CLAUSE_BREAKS = {";", ":", "—", "–", "?", "!"}
 _SUBORDINATORS = {"while", "whereas", "as", "but", "and", "although", "though", "because", "after",
@@ -67,7 +57,7 @@ def is_verb(word: str) -> bool:
     """A finite-looking verb: an auxiliary, a word the lexicon knows only as a verb, a past form
     the lexicon also lists as an adjective ('peaked', 'expected'), or a common noun/verb form."""
     lower = word.lower()
-    if lower in _AUXILIARIES or lower in _AMBIGUOUS_VERBS:
+    if lower in AUXILIARIES or lower in FINITE_VERB_FORMS:
         return True
     pos = pos_tags(word)
     if "VERB" not in pos and "AUX" not in pos:
@@ -81,7 +71,7 @@ def _is_noun(word: str) -> bool:
     lower = word.lower()
     if lower in STOP_WORDS and lower not in {"one"} or not word[:1].isalnum():
         return False
-    if lower in _AMBIGUOUS_VERBS or lower in _AUXILIARIES:
+    if lower in FINITE_VERB_FORMS or lower in AUXILIARIES:
         return False
     pos = pos_tags(word)
     return bool(pos & {"NOUN", "PROPN"}) or not pos or (word[:1].isupper() and "ADJ" in pos)
@@ -94,7 +84,7 @@ def _noun_phrase_ending_at(tokens: list[tuple[str, int, int]], last: int) -> int
     while first - 1 >= 0 and last - first < 5:
         word = tokens[first - 1][0]
         lower = word.lower()
-        if lower in _AMBIGUOUS_VERBS or lower in _AUXILIARIES or lower in _RELATIVE or lower in _TIME_NOUNS:
+        if lower in FINITE_VERB_FORMS or lower in AUXILIARIES or lower in RELATIVE_PRONOUNS or lower in TIME_NOUNS:
             break
         # "last season Chris Wood", "tuesday Waymo": a name does not take a lower-case modifier.
         if word[:1].islower() and lower not in _NOUN_LINKS and tokens[first][0][:1].isupper() \
@@ -106,10 +96,10 @@ def _noun_phrase_ending_at(tokens: list[tuple[str, int, int]], last: int) -> int
             first -= 1
         elif lower in _NOUN_LINKS and first - 2 >= 0 and _is_noun(tokens[first - 2][0]):
             first -= 2  # "shares in Globex", "population of earth", "growth across Asia"
-        elif lower in _DETERMINERS and first - 3 >= 0 and tokens[first - 2][0].lower() in _NOUN_LINKS \
+        elif lower in DETERMINERS and first - 3 >= 0 and tokens[first - 2][0].lower() in _NOUN_LINKS \
                 and _is_noun(tokens[first - 3][0]):
             first -= 3  # "shares of the major coal producer", "profits at the bank"
-        elif lower in _DETERMINERS:
+        elif lower in DETERMINERS:
             break
         else:
             break
@@ -132,7 +122,7 @@ def _skip_back(tokens: list[tuple[str, int, int]], index: int) -> int:
         word = tokens[index][0]
         lower = word.lower()
         if (
-            lower in _AUXILIARIES
+            lower in AUXILIARIES
             or lower in _ADVERBS
             or lower.endswith("ly")
             and "ADV" in pos_tags(word)
@@ -233,7 +223,7 @@ def _verb_lemma(word: str) -> str:
         return "lay"  # "lay off", never "lie" in a sentence with a count
     if word in {"'s", "’s"}:
         return "be"
-    return (getLemma(word, upos="AUX") if word in _AUXILIARIES else getLemma(word, upos="VERB") or [word])[0]
+    return (getLemma(word, upos="AUX") if word in AUXILIARIES else getLemma(word, upos="VERB") or [word])[0]
 
 
 def subject_before(sentence: str, pos: int) -> Subject | None:  # noqa: C901 - a rule chain the parse-based engine is replacing
@@ -253,7 +243,7 @@ def subject_before(sentence: str, pos: int) -> Subject | None:  # noqa: C901 - a
                     return controller
                 verb -= 2
                 continue
-            if word.lower().endswith("ing") and verb >= 1 and tokens[verb - 1][0].lower() not in _AUXILIARIES:
+            if word.lower().endswith("ing") and verb >= 1 and tokens[verb - 1][0].lower() not in AUXILIARIES:
                 verb -= 1  # "creating 400 jobs" after a clause: the finite verb is further back
                 continue
             if verb >= 1 and tokens[verb - 1][0].lower() in {"having", "being"}:
@@ -265,8 +255,8 @@ def subject_before(sentence: str, pos: int) -> Subject | None:  # noqa: C901 - a
             while (
                 verb >= 1
                 and is_verb(tokens[verb - 1][0])
-                and tokens[verb - 1][0].lower() not in _AUXILIARIES
-                and not (verb >= 2 and tokens[verb - 2][0].lower() in _DETERMINERS)
+                and tokens[verb - 1][0].lower() not in AUXILIARIES
+                and not (verb >= 2 and tokens[verb - 2][0].lower() in DETERMINERS)
             ):
                 verb -= 1  # but "the cost was": a word after a determiner is a noun
             break
@@ -279,7 +269,7 @@ def subject_before(sentence: str, pos: int) -> Subject | None:  # noqa: C901 - a
     end = _skip_back(tokens, verb - 1)
     if end < 0:
         return None
-    if tokens[end][0].lower() in _RELATIVE:
+    if tokens[end][0].lower() in RELATIVE_PRONOUNS:
         end = end - 1
         if end >= 0 and tokens[end][0] == ",":
             end -= 1
@@ -290,13 +280,13 @@ def subject_before(sentence: str, pos: int) -> Subject | None:  # noqa: C901 - a
     if word.lower() in _PRONOUNS:
         found = _antecedent(sentence, tokens, end) if word.lower() in {"it", "they", "he", "she"} else None
         return Subject(found, verb_lemma, verb_start) if found else None
-    after_determiner = end >= 1 and tokens[end - 1][0].lower() in _DETERMINERS and word.lower() in _AMBIGUOUS_VERBS
+    after_determiner = end >= 1 and tokens[end - 1][0].lower() in DETERMINERS and word.lower() in FINITE_VERB_FORMS
     # "the pace of price increases is expected": two finite verbs do not stand side by side, so a
     # verb-looking noun right before an auxiliary ends the subject.
     before_auxiliary = (
-        word.lower() in _AMBIGUOUS_VERBS
+        word.lower() in FINITE_VERB_FORMS
         and word.lower().endswith("s")
-        and tokens[end + 1][0].lower() in _AUXILIARIES - {"'s", "’s"}
+        and tokens[end + 1][0].lower() in AUXILIARIES - {"'s", "’s"}
         and "NOUN" in pos_tags(word)
     )
     if not _is_noun(word) and not after_determiner and not before_auxiliary:
@@ -308,39 +298,6 @@ def subject_before(sentence: str, pos: int) -> Subject | None:  # noqa: C901 - a
     return Subject(phrase, verb_lemma, verb_start)
 
 
-# Verbs of change and level whose infinitive takes the noun before "to" as its subject:
-# "may cause lake levels to climb 9 inches", "expects revenue to grow 5%".
-_CHANGE_LEMMAS = {
-    "rise",
-    "fall",
-    "grow",
-    "increase",
-    "decrease",
-    "decline",
-    "drop",
-    "climb",
-    "jump",
-    "reach",
-    "hit",
-    "top",
-    "exceed",
-    "double",
-    "triple",
-    "surge",
-    "soar",
-    "slip",
-    "slide",
-    "shrink",
-    "tumble",
-    "plunge",
-    "ease",
-    "gain",
-    "lose",
-    "average",
-    "total",
-    "stay",
-    "remain",
-}
 
 
 def _infinitive_subject(sentence: str, tokens: list[tuple[str, int, int]], verb: int) -> Subject | None:
@@ -348,10 +305,10 @@ def _infinitive_subject(sentence: str, tokens: list[tuple[str, int, int]], verb:
     one that changes (the agent of a passive, 'tuned by M-Sport to ...', is not)."""
     lemma = _verb_lemma(tokens[verb][0].lower())
     end = verb - 2
-    if lemma not in _CHANGE_LEMMAS or end < 1 or tokens[end][0][:1].isdigit():
+    if lemma not in CHANGE_VERBS or end < 1 or tokens[end][0][:1].isdigit():
         return None
     word = tokens[end][0]
-    if word.lower() in _PRONOUNS or not _is_noun(word) or is_verb(word) or word.lower() in _TIME_NOUNS:
+    if word.lower() in _PRONOUNS or not _is_noun(word) or is_verb(word) or word.lower() in TIME_NOUNS:
         return None
     first = _noun_phrase_ending_at(tokens, end)
     if (
@@ -359,10 +316,10 @@ def _infinitive_subject(sentence: str, tokens: list[tuple[str, int, int]], verb:
         or first == 0
         or tokens[first - 1][0].lower() in {"by", "of", "for", "in", "on", "at", "with"}
         or not _verb_in_context(tokens, first - 1)
-        and tokens[first - 1][0].lower() not in _DETERMINERS
+        and tokens[first - 1][0].lower() not in DETERMINERS
     ):
         return None
-    if tokens[first - 1][0].lower() in _DETERMINERS and (first < 2 or not _verb_in_context(tokens, first - 2)):
+    if tokens[first - 1][0].lower() in DETERMINERS and (first < 2 or not _verb_in_context(tokens, first - 2)):
         return None
     while first < end and _verb_in_context(tokens, first):
         first += 1  # "may cause lake levels": the verb is not part of the phrase
@@ -389,69 +346,7 @@ def _antecedent(sentence: str, tokens: list[tuple[str, int, int]], pronoun: int)
     return None
 
 
-# Verbs whose object is counted as the subject's own: "Dell will lay off 6,650 employees" counts
-# Dell's employees, "Ford has 13,000 workers" Ford's workers. "Drone attacks hit two refineries"
-# does not make them the attacks' refineries, so other verbs leave the counted noun alone.
-# "count" is not one: "officials counted 300 victims" are not the officials' victims.
-_POSSESSION_VERBS = {
-    "have",
-    "own",
-    "employ",
-    "hire",
-    "boast",
-    "score",
-    "net",
-    "win",
-    "perform",
-    "deliver",
-    "sell",
-    "produce",
-    "operate",
-    "serve",
-    "attract",
-    "lay",
-    "shed",
-    "lose",
-    "create",
-    "concede",
-    "contain",
-    "register",
-    "build",
-    "ship",
-    "host",
-    "house",
-    "recruit",
-    "sign",
-    "open",
-    "close",
-    "add",
-    "cut",
-    "run",
-    "manage",
-    "field",
-}
-# Nouns that frame a number rather than own it: "a total of 496 tankers", "the equivalent of".
-_NUMBER_FRAMES = {
-    "total",
-    "number",
-    "maximum",
-    "minimum",
-    "equivalent",
-    "sum",
-    "tally",
-    "count",
-    "average",
-    "figure",
-    "estimate",
-    "amount",
-    "range",
-    "handful",
-    "lot",
-    "couple",
-    "pair",
-    "one",
-}
-_ATTRIBUTIVE_OPENERS = _DETERMINERS | {"every", "each", "another", "our", "your"}
+_ATTRIBUTIVE_OPENERS = DETERMINERS | {"every", "each", "another", "our", "your"}
 
 
 def _possessive(text: str, sentence: str) -> str:
@@ -466,7 +361,7 @@ def _owner_before_of(sentence: str, figure_start: int) -> Phrase | None:
         return None
     last = len(tokens) - 2
     word = tokens[last][0]
-    if not _is_noun(word) or word.lower() in _NUMBER_FRAMES or is_verb(word):
+    if not _is_noun(word) or word.lower() in NUMBER_FRAMES or is_verb(word):
         return None
     first = _noun_phrase_ending_at(tokens, last)
     return Phrase(sentence[tokens[first][1] : tokens[last][2]], singular(word), tokens[first][1], tokens[last][2])
@@ -485,9 +380,9 @@ def _of_complement(sentence: str, end: int, links: str = "of") -> Phrase | None:
         if (
             not _is_noun(word)
             and not ("ADJ" in pos_tags(word) and not is_verb(word))
-            or word.lower() in _TIME_NOUNS
+            or word.lower() in TIME_NOUNS
             or is_verb(word)
-            or word.lower() in _RELATIVE
+            or word.lower() in RELATIVE_PRONOUNS
         ):
             break
         run.append((word, w_start + start, w_end + start))
@@ -516,8 +411,8 @@ _LONGEST_EVENT = 5  # words of a verb phrase counted by "times"
 
 
 def _repeated_event(sentence: str, figure_start: int) -> str:
-    """'had met Putin four times' -> 'met Putin', 'lifted borrowing costs five times' -> 'lifted
-    borrowing costs': how often something happened counts the verb phrase before it."""
+    """'had met the envoy four times' -> 'met the envoy', 'raised running costs three times' ->
+    'raised running costs': how often something happened counts the verb phrase before it."""
     tokens = _tokens(sentence[:figure_start])
     end = len(tokens)
     while end > 0 and tokens[end - 1][0].lower() in STOP_WORDS:
@@ -526,11 +421,11 @@ def _repeated_event(sentence: str, figure_start: int) -> str:
         word = tokens[index][0]
         if not word[:1].isalpha():
             return ""
-        if word.lower() in _AUXILIARIES or not is_verb(word):
+        if word.lower() in AUXILIARIES or not is_verb(word):
             continue
-        if word.lower() in _AMBIGUOUS_VERBS and index >= 1 and tokens[index - 1][0][:1].islower() \
+        if word.lower() in FINITE_VERB_FORMS and index >= 1 and tokens[index - 1][0][:1].islower() \
                 and _is_noun(tokens[index - 1][0]):
-            continue  # "borrowing costs": a noun after a noun
+            continue  # "running costs": a noun after a noun
         event = sentence[tokens[index][1]:tokens[end - 1][2]]
         if index == end - 1:  # "Prices rose three times": an intransitive verb takes its subject
             subject = subject_before(sentence, figure_start)
@@ -562,7 +457,7 @@ def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
         subject.verbs[-1:] == ("give",)
         and re.search(r"\bup\s+" + _QUALIFIER_WORDS.pattern + r"$", sentence[:figure_start]) is not None
     )
-    if set(subject.verbs) & _POSSESSION_VERBS or gave_up:  # "gave up 517 yards" concedes them
+    if set(subject.verbs) & POSSESSION_VERBS or gave_up:  # "gave up 517 yards" concedes them
         return f"{_possessive(subject.phrase.text, sentence)} {counted.text}"
     if subject.verbs and subject.verbs[-1] == "be":
         return subject.phrase.text
@@ -579,7 +474,7 @@ def attributive_noun_after(sentence: str, figure_start: int, unit_end: int, glue
     before = _tokens(sentence[max(0, figure_start - 40) : figure_start])
     if not glued and not _attributive_opening(sentence, figure_start, unit_end, before):
         return None
-    # "a 1.8 billion-mile (2.8bn km) journey", "a $1.5m (£799,000) fine": a conversion may stand between.
+    # "a 40-mile (64 km) trip", "a $2m (£1.1m) fine": a conversion may stand between.
     glue = re.match(r"(?:\s*\([^()]{1,30}\))?(?:-?(?:long|high|wide|deep|tall|thick|broad|heavy)\b)?-?\s?",
                     sentence[unit_end:])  # "the 37m (121ft)-long skeleton"
     start = unit_end + (glue.end() if glue else 0)
@@ -587,8 +482,8 @@ def attributive_noun_after(sentence: str, figure_start: int, unit_end: int, glue
     for word, w_start, w_end in _tokens(sentence[start : start + 60]):
         if run and w_start + start - run[-1][2] > 1:
             break
-        # After a measure, "rise" in "a 3% pay rise" is the noun, not the verb; "30% fuming sulfuric
-        # acid": a participle may open the phrase.
+        # After a measure, "rise" in "a 3% pay rise" is the noun, not the verb; "a 10% boiling salt
+        # solution": a participle may open the phrase.
         participle = not run and re.fullmatch(r"[a-z]+(?:ing|ed)", word) is not None
         if (
             not (_is_noun(word) or "NOUN" in pos_tags(word) or "ADJ" in pos_tags(word) and not is_verb(word))
@@ -665,7 +560,7 @@ def _of_phrase_entity(sentence: str, figure_start: int, local: Phrase) -> str:
     if (
         subject is not None
         and subject.phrase.end <= figure_start
-        and set(subject.verbs) & _POSSESSION_VERBS
+        and set(subject.verbs) & POSSESSION_VERBS
         and not local.text.lower().startswith(("its ", "their ", "his ", "her "))
     ):
         # "The field has produced 1m barrels of oil": the field's oil.
@@ -684,7 +579,7 @@ def _local_is_noun(sentence: str, local: Phrase | None) -> bool:
     return (
         _is_noun(last)
         and not is_verb(last)
-        and last.lower() not in _TIME_NOUNS
+        and last.lower() not in TIME_NOUNS
         and not re.search(r"\b(?:can|could|will|would|may|might|should|must)\s+$", before)
         and not re.search(r"\bto\s+$", before)
         and not sentence[local.start - 1 : local.start].isdigit()
@@ -728,7 +623,7 @@ def _clause_entity(sentence: str, figure_start: int, unit_end: int, local: Phras
     return EntityReading(scope, bool(scope))
 
 
-# "from 18 mpg to 24 for sport utility vehicles", "$576m for The Incredibles": with nothing else,
+# "from 18 mpg to 24 for sport utility vehicles", "$40m for The Lost Film": with nothing else,
 # the "for" phrase.
 _SCOPE = re.compile(r"(?:\s*\([^()]{1,30}\))?\s+for\s+(?:the\s+|its\s+|their\s+)?((?:[A-Za-z-]+\s+){0,3}[A-Za-z-]+)")
 
@@ -739,13 +634,13 @@ def _scope_after(sentence: str, unit_end: int) -> str:
         return ""
     words = scope.group(1).split()
     if words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in {"of", "and"} for w in words):
-        return " ".join(words)  # a name: "The Incredibles", "Manchester United"
+        return " ".join(words)  # a name: "The Lost Film", "Manchester United"
     while words and not (_is_noun(words[-1]) and "NOUN" in pos_tags(words[-1])):
         words.pop()
     if (
         words
         and all((_is_noun(w) or "ADJ" in pos_tags(w)) and w.lower() not in STOP_WORDS and not is_verb(w) for w in words)
-        and singular(words[-1]) not in _TIME_NOUNS
+        and singular(words[-1]) not in TIME_NOUNS
     ):
         return " ".join(words)
     return ""
@@ -756,7 +651,7 @@ _RECIPIENT = re.compile(r"\s+to\s+((?:the\s+)?(?:[A-Z][\w&'’.-]*\s+(?:of\s+|fo
 
 
 def _transaction(sentence: str, figure_start: int, unit_end: int, subject: Subject | None) -> str | None:
-    """'Monsanto agreed to pay $1m to the Department of Justice' -> "Monsanto's payment to the
+    """'Acme agreed to pay $1m to the Department of Justice' -> "Acme's payment to the
     Department of Justice", 'Acme lost $5m' -> "Acme's loss", 'the bill will cost taxpayers £2bn'
     -> "bill's cost": an amount that is the object of a verb of paying, losing or fining is that
     transaction."""
@@ -808,7 +703,7 @@ def _level_of_participle(sentence: str, figure_start: int) -> Phrase | None:
         return None
     last = len(tokens) - 1
     word = tokens[last][0]
-    if not _is_noun(word) or is_verb(word) or word.lower() in _TIME_NOUNS:
+    if not _is_noun(word) or is_verb(word) or word.lower() in TIME_NOUNS:
         return None
     first = _noun_phrase_ending_at(tokens, last)
     return Phrase(sentence[tokens[first][1] : tokens[last][2]], singular(word), tokens[first][1], tokens[last][2])
@@ -839,7 +734,7 @@ def _changed_object(sentence: str, figure_start: int) -> Phrase | None:
 
 
 def _bare_object(sentence: str, start: int, end: int) -> Phrase | None:
-    """'cut interest rates by', "took 2004's total to": a bare noun phrase with a noun head right
+    """'cut interest rates by', "took 2019's total to": a bare noun phrase with a noun head right
     after the verb, whatever stands between it and the preposition before the figure."""
     run: list[tuple[str, int, int]] = []
     for word, w_start, w_end in _tokens(sentence[start:end]):
@@ -847,7 +742,7 @@ def _bare_object(sentence: str, start: int, end: int) -> Phrase | None:
             break
         possessive = re.fullmatch(r"\d{4}['’]s|[A-Z][\w&.-]*['’]s?", word) is not None and not run
         tags = pos_tags(word)
-        # Inside the object, "costs" and "total" are nouns ("borrowing costs", "2004's total").
+        # Inside the object, "costs" and "total" are nouns ("running costs", "2019's total").
         noun = bool(tags & {"NOUN", "PROPN"}) and (bool(run) or word.lower() not in STOP_WORDS)
         if not possessive and not noun and (word.lower() in STOP_WORDS or "ADJ" not in tags or is_verb(word)):
             break
@@ -890,7 +785,7 @@ def _paid_for(sentence: str, figure_start: int, unit_end: int) -> Phrase | None:
     tokens = _tokens(sentence[start : start + 60])
     run: list[tuple[str, int, int]] = []
     for word, w_start, w_end in tokens:
-        if run and w_start + start - run[-1][2] > 1 or not word[:1].isalpha() or word.lower() in _RELATIVE:
+        if run and w_start + start - run[-1][2] > 1 or not word[:1].isalpha() or word.lower() in RELATIVE_PRONOUNS:
             break
         if not (_is_noun(word) or "ADJ" in pos_tags(word) and not is_verb(word)) or is_verb(word):
             break
@@ -899,7 +794,7 @@ def _paid_for(sentence: str, figure_start: int, unit_end: int) -> Phrase | None:
             break
     while run and not pos_tags(run[-1][0]) & {"NOUN", "PROPN"} and pos_tags(run[-1][0]):
         run.pop()
-    if not run or run[0][1] != start or singular(run[-1][0]) in _TIME_NOUNS:
+    if not run or run[0][1] != start or singular(run[-1][0]) in TIME_NOUNS:
         return None
     return Phrase(sentence[start : run[-1][2]], singular(run[-1][0]), start, run[-1][2])
 
@@ -914,7 +809,7 @@ def _apposition(sentence: str, figure_start: int, unit_end: int) -> Phrase | Non
         return None
     last = len(tokens) - 2
     word = tokens[last][0]
-    if not _is_noun(word) or is_verb(word) or word.lower() in _TIME_NOUNS or word.lower() in STOP_WORDS \
+    if not _is_noun(word) or is_verb(word) or word.lower() in TIME_NOUNS or word.lower() in STOP_WORDS \
             or word[:1].isupper():
         return None
     first = _noun_phrase_ending_at(tokens, last)
@@ -929,7 +824,7 @@ def _holder_with(sentence: str, figure_start: int) -> Phrase | None:
         return None
     last = len(tokens) - 2
     word = tokens[last][0]
-    if not _is_noun(word) or is_verb(word) or word.lower() in _TIME_NOUNS or word.lower() in STOP_WORDS:
+    if not _is_noun(word) or is_verb(word) or word.lower() in TIME_NOUNS or word.lower() in STOP_WORDS:
         return None
     first = _noun_phrase_ending_at(tokens, last)
     return Phrase(sentence[tokens[first][1] : tokens[last][2]], singular(word), tokens[first][1], tokens[last][2])
@@ -940,7 +835,7 @@ _IN_PHRASE = re.compile(r"(?:\s*\([^()]{1,30}\))?\s+in\s+(?:new\s+|additional\s+
 
 
 def _in_phrase_after(sentence: str, unit_end: int) -> Phrase | None:
-    """'$1bn in gains', '$5m in damages', '1.47m yuan ($177,600) in compensation', '$500m in soft
+    """'$1bn in gains', '$5m in damages', '2m yuan ($290,000) in compensation', '$20m in cheap
     loans': an amount 'in' a common noun is an amount of it (a place or a year after 'in' is not)."""
     m = _IN_PHRASE.match(sentence, unit_end)
     if not m:
@@ -977,7 +872,7 @@ def _is_participle_opener(clause: list[tuple[str, int, int]]) -> bool:
     if "VERB" not in pos:
         return False
     if word.endswith("ing"):
-        return not pos & {"NOUN", "ADJ"} or word in _AMBIGUOUS_VERBS
+        return not pos & {"NOUN", "ADJ"} or word in FINITE_VERB_FORMS
     return (
         word.endswith("ed") and len(clause) > 1 and clause[1][0].lower() in {"up", "down", "upward", "downward", "by"}
     )

@@ -295,7 +295,7 @@ def _sentence_at(bounds: list[tuple[int, int]], position: int) -> int | None:
 
 _BACK_REFERENCE = re.compile(
     r"\b(?:he|she|it|they|him|her|them)\b|\b(?:the|this|these|that)\s+(?:[A-Z][\w-]*\s+){0,2}(?:"
-    + "|".join(sorted(SOURCE_NOUNS | SOURCE_ROLES)) + r")s?\b", re.IGNORECASE)  # "the Economics Minister"
+    + "|".join(sorted(SOURCE_NOUNS | SOURCE_ROLES)) + r")s?\b", re.IGNORECASE)  # "the Finance Minister"
 _MEMORY_REACH = 3  # sentences looked back for what a pronoun or "the report" refers to
 
 

@@ -16,12 +16,15 @@ from lemminflect import getAllLemmas, getLemma
 from spacy.tokens import Doc, Span, Token
 
 from extract.engine.lexicon import (
+    AUXILIARIES,
+    DETERMINERS,
     DIMENSION_NOUNS,
     NOT_FIGURE_ENTITY_LABELS,
     NUMBER_FRAMES,
     RELATIVE_PRONOUNS,
     STOP_WORDS,
     TIME_NOUNS,
+    VERBS_AFTER_NOUNS,
 )
 from extract.engine.parse import lemma, upos
 
@@ -31,7 +34,6 @@ _PLURAL_NOUNS = {"people", "children", "men", "women", "police", "staff", "perso
                  "sheep", "deer", "fish", "aircraft", "crew", "data", "media", "feet", "teeth",
                  "mice", "geese", "troops", "livestock", "offspring", "clergy", "folk", "youth",
                  "poultry", "spacecraft", "series", "species", "headquarters"}
-_POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
 _PREPOSITIONS = {"in", "of", "for", "on", "at", "from", "with", "by", "across", "among"}
 _PARTICIPLE = re.compile(r".+(?:ed|ing|en)$")
 
@@ -211,28 +213,6 @@ def _counted_phrase(sentence: str, run: list[tuple[str, int, int]], value: float
     return Phrase(text=text, head=singular(head), start=run[0][1], end=run[-1][2])
 
 
-_FINITE_AFTER_NOUN = {
-    "is",
-    "are",
-    "was",
-    "were",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "can",
-    "could",
-    "may",
-    "might",
-    "should",
-    "must",
-    "do",
-    "does",
-    "did",
-}
-
-
 def _agreeing_verb(previous: str, word: str, following: str, value: float) -> bool:
     """'a third of the population lives in': when a share or one is counted, an -s form after a
     singular noun is the verb, unless a verb follows it ('half of the bus stops were shut')."""
@@ -240,7 +220,7 @@ def _agreeing_verb(previous: str, word: str, following: str, value: float) -> bo
     if not (value <= 1 and lower.endswith("s") and not lower.endswith("ss")):
         return False
     if (
-        following.lower() in _FINITE_AFTER_NOUN
+        following.lower() in AUXILIARIES
         or following[:1].isalpha()
         and following.lower() not in STOP_WORDS
         and pos_tags(following) & {"VERB", "AUX"}
@@ -268,7 +248,7 @@ def _hyphen_compound(sentence: str, hyphen: int) -> Phrase | None:
     head_start, head_end = hyphen + m.start(1), hyphen + m.end(1)
     end = head_end
     for word, _, w_end in _tokens(sentence, head_end, min(len(sentence), head_end + 40)):
-        if not (_nounish(word) and word.lower() not in _VERBISH) or w_end - end > len(word) + 1:
+        if not (_nounish(word) and word.lower() not in VERBS_AFTER_NOUNS) or w_end - end > len(word) + 1:
             break
         end = w_end
     return Phrase(sentence[head_start:end], singular(m.group(1)), head_start, end)
@@ -281,8 +261,8 @@ _TIME_LEFT = re.compile(r"\s+(?P<left>left|remaining|to\s+go|to\s+spare)\b")
 
 
 def measured_phrase(sentence: str, number_start: int, unit_end: int) -> Phrase | None:
-    """What a measure or percentage belongs to: 'X% of <phrase>', what a period is of ("three
-    years' close monitoring"), the time left ("three minutes left to play"), or the noun phrase
+    """What a measure or percentage belongs to: 'X% of <phrase>', what a period is of ("two
+    years' free maintenance"), the time left ("three minutes left to play"), or the noun phrase
     before it."""
     if _TIME_UNIT.search(sentence, max(0, unit_end - 8), unit_end):
         left = _TIME_LEFT.match(sentence, unit_end)
@@ -291,7 +271,7 @@ def measured_phrase(sentence: str, number_start: int, unit_end: int) -> Phrase |
         if re.match(r"['’]\s", sentence[unit_end:unit_end + 2]) and sentence[unit_end - 1:unit_end] in "sS":
             owned = _noun_run_after(sentence, unit_end + 2)
             if owned is not None:
-                return owned  # "three years' close monitoring"
+                return owned  # "two years' free maintenance"
     return _of_phrase(sentence, number_start, unit_end) or _phrase_before(sentence, number_start)
 
 
@@ -363,152 +343,14 @@ def _noun_run_after(sentence: str, start: int) -> Phrase | None:
     return Phrase(sentence[run[0][1]:run[-1][2]], singular(run[-1][0]), run[0][1], run[-1][2])
 
 
-# Words that are nouns in the lexicon but almost always verbs right after a noun in news copy.
-_VERBISH = {
-    "rose",
-    "rise",
-    "rises",
-    "fell",
-    "fall",
-    "falls",
-    "drop",
-    "drops",
-    "cut",
-    "cuts",
-    "gain",
-    "gains",
-    "jump",
-    "jumps",
-    "climb",
-    "climbs",
-    "surge",
-    "surges",
-    "increase",
-    "increases",
-    "decline",
-    "declines",
-    "report",
-    "reports",
-    "show",
-    "shows",
-    "estimate",
-    "estimates",
-    "cost",
-    "costs",
-    "plan",
-    "plans",
-    "need",
-    "needs",
-    "expect",
-    "expects",
-    "forecast",
-    "forecasts",
-    "use",
-    "used",
-    "reach",
-    "reaches",
-    "produce",
-    "produces",
-    "hit",
-    "hits",
-    "lost",
-    "trade",
-    "trades",
-    "charge",
-    "charges",
-    "offer",
-    "offers",
-    "go",
-    "goes",
-    "sit",
-    "sits",
-    "stand",
-    "stands",
-    "account",
-    "accounts",
-    "total",
-    "totals",
-    "stood",
-    "range",
-    "ranges",
-    "top",
-    "tops",
-    "average",
-    "averages",
-    "slide",
-    "slides",
-    "lose",
-    "loses",
-    "post",
-    "posts",
-    "record",
-    "records",
-    "value",
-    "values",
-    "worth",
-    "face",
-    "faces",
-    "pay",
-    "pays",
-    "paid",
-    "earn",
-    "earns",
-    "spend",
-    "spends",
-    "spent",
-    "rate",
-    "rated",
-    "drive",
-    "drives",
-    "hold",
-    "holds",
-    "lead",
-    "leads",
-    "sell",
-    "sells",
-    "sold",
-    "buy",
-    "buys",
-    "employ",
-    "employs",
-    "whopping",
-    "staggering",
-    "mere",
-    "due",
-    "set",
-    "sets",
-}
 _CLAUSE_BREAK = {",", ";", ":", "(", ")", "—", "–"}
-_AUXILIARIES = {
-    "has",
-    "have",
-    "had",
-    "is",
-    "are",
-    "was",
-    "were",
-    "will",
-    "would",
-    "can",
-    "could",
-    "may",
-    "might",
-    "should",
-    "must",
-    "which",
-    "that",
-    "who",
-    "does",
-    "did",
-    "do",
-}
+_AUXILIARIES = AUXILIARIES | RELATIVE_PRONOUNS  # a noun followed by one of these ends a phrase
 
 
 def _is_phrase_word(word: str) -> bool:
-    return _nounish(word) and word.lower() not in _VERBISH
+    return _nounish(word) and word.lower() not in VERBS_AFTER_NOUNS
 
 
-_DETERMINER_WORDS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 
 
 def _is_phrase_word_at(tokens: list[tuple[str, int, int]], index: int) -> bool:
@@ -524,13 +366,13 @@ def _is_phrase_word_at(tokens: list[tuple[str, int, int]], index: int) -> bool:
     if not _nounish(word) or index == 0:
         return False
     previous = tokens[index - 1][0].lower()
-    if previous in _DETERMINER_WORDS:
+    if previous in DETERMINERS:
         return True
     return (
         index >= 2
-        and tokens[index - 2][0].lower() in _DETERMINER_WORDS
+        and tokens[index - 2][0].lower() in DETERMINERS
         and _nounish(tokens[index - 1][0])
-        and previous not in _VERBISH
+        and previous not in VERBS_AFTER_NOUNS
     )
 
 
@@ -543,7 +385,7 @@ def _phrase_run_back(tokens: list[tuple[str, int, int]], last: int) -> int:
             _PARTICIPLE.match(word.lower())
             and "VERB" in pos_tags(word)
             and "ADJ" not in pos_tags(word)
-            and not (first - 2 >= 0 and tokens[first - 2][0].lower() in _DETERMINER_WORDS)
+            and not (first - 2 >= 0 and tokens[first - 2][0].lower() in DETERMINERS)
         ):
             break  # "cut", "raised" before a noun are verbs; "the driving range" is a phrase
         if _is_phrase_word(word) or word.endswith(("'s", "’s")) or word in {"&", "-"}:
@@ -618,7 +460,7 @@ def _phrase_before(sentence: str, number_start: int) -> Phrase | None:  # noqa: 
         following = tokens[i + 1][0].lower()
         if _is_phrase_word(word) and (
             following in _AUXILIARIES
-            or following in _VERBISH
+            or following in VERBS_AFTER_NOUNS
             or (_verb_only(tokens[i + 1][0]) and following not in STOP_WORDS)
         ):
             first = _phrase_run_back(tokens, i)
@@ -644,7 +486,7 @@ def resolve_possessive(sentence: str, phrase_text: str, phrase_start: int) -> st
         for word, _, _ in tokens:
             if (
                 word in {",", ";", ":"}
-                or ((_verb_only(word) or word.lower() in _VERBISH) and words)
+                or ((_verb_only(word) or word.lower() in VERBS_AFTER_NOUNS) and words)
                 or word[:1].isdigit()
                 or word.lower() in {"has", "have", "had", "is", "was", "are", "were", "will", "would"}
             ):

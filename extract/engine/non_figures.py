@@ -14,12 +14,10 @@ from extract.engine.lexicon import (
     QUALIFIER_WORDS,
     SUPERLATIVES,
 )
+from extract.engine.lexicon import MONTHS as LEXICON_MONTHS
 from extract.engine.parse import upos
 
-MONTHS = (
-    r"January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
+MONTHS = "|".join(LEXICON_MONTHS)
 _MONTH_BEFORE = re.compile(r"\b(?:" + MONTHS + r")\.?\s*$")
 _MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + MONTHS + r")\b")
 _YEAR_CONTEXT_BEFORE = re.compile(
@@ -263,7 +261,7 @@ def _measure_reason(number: _Number) -> str:
     if number.dimension == "length" and not number.has_currency:
         cap = _CAPITALISED_BEFORE.search(number.before)
         if cap and cap.group("word").rstrip(".") not in _NOT_A_NAME and not _MONTH_BEFORE.search(number.before):
-            return "name"  # "the Athens 10,000m": a race named by its place and distance
+            return "name"  # "the Boston 5,000m": a race named by its place and distance
     return ""
 
 
