@@ -226,50 +226,17 @@ def _verb_lemma(word: str) -> str:
     return (getLemma(word, upos="AUX") if word in AUXILIARIES else getLemma(word, upos="VERB") or [word])[0]
 
 
-def subject_before(sentence: str, pos: int) -> Subject | None:  # noqa: C901 - a rule chain the parse-based engine is replacing
+def subject_before(sentence: str, pos: int) -> Subject | None:
     """The subject of the clause in which sentence[pos:] stands as object or complement, or None
     when the clause has no finite verb before pos or its subject is a pronoun with no antecedent."""
     tokens = _tokens(sentence[:pos])
-    verb = len(tokens) - 1
-    while verb >= 0:
-        word = tokens[verb][0]
-        if word in _CLAUSE_BREAKS or word == ",":
-            return None
-        if _verb_in_context(tokens, verb):
-            # "plans to lay off", "set to rise": an infinitive hangs on an earlier verb.
-            if verb >= 1 and tokens[verb - 1][0].lower() == "to":
-                controller = _infinitive_subject(sentence, tokens, verb)
-                if controller is not None:
-                    return controller
-                verb -= 2
-                continue
-            if word.lower().endswith("ing") and verb >= 1 and tokens[verb - 1][0].lower() not in AUXILIARIES:
-                verb -= 1  # "creating 400 jobs" after a clause: the finite verb is further back
-                continue
-            if verb >= 1 and tokens[verb - 1][0].lower() in {"having", "being"}:
-                verb -= 2  # "..., having increased by $43.6bn": a participle clause
-                if verb >= 0 and tokens[verb][0] == ",":
-                    verb -= 1
-                continue
-            # "announced plans to lay off": the first verb of a chain is the finite one.
-            while (
-                verb >= 1
-                and is_verb(tokens[verb - 1][0])
-                and tokens[verb - 1][0].lower() not in AUXILIARIES
-                and not (verb >= 2 and tokens[verb - 2][0].lower() in DETERMINERS)
-            ):
-                verb -= 1  # but "the cost was": a word after a determiner is a noun
-            break
-        verb -= 1
-    if verb < 0:
-        return None
+    verb, controller = _finite_verb(sentence, tokens)
+    if controller is not None or verb < 0:
+        return controller
     chain = [t[0].lower() for t in tokens[verb:] if is_verb(t[0])]
     verb_lemma = tuple(_verb_lemma(w) for w in chain)
-    verb_start = tokens[verb][1]
     end = _skip_back(tokens, verb - 1)
-    if end < 0:
-        return None
-    if tokens[end][0].lower() in RELATIVE_PRONOUNS:
+    if end >= 0 and tokens[end][0].lower() in RELATIVE_PRONOUNS:
         end = end - 1
         if end >= 0 and tokens[end][0] == ",":
             end -= 1
@@ -279,25 +246,71 @@ def subject_before(sentence: str, pos: int) -> Subject | None:  # noqa: C901 - a
     word = tokens[end][0]
     if word.lower() in _PRONOUNS:
         found = _antecedent(sentence, tokens, end) if word.lower() in {"it", "they", "he", "she"} else None
-        return Subject(found, verb_lemma, verb_start) if found else None
-    after_determiner = end >= 1 and tokens[end - 1][0].lower() in DETERMINERS and word.lower() in FINITE_VERB_FORMS
-    # "the pace of price increases is expected": two finite verbs do not stand side by side, so a
-    # verb-looking noun right before an auxiliary ends the subject.
-    before_auxiliary = (
-        word.lower() in FINITE_VERB_FORMS
-        and word.lower().endswith("s")
-        and tokens[end + 1][0].lower() in AUXILIARIES - {"'s", "’s"}
-        and "NOUN" in pos_tags(word)
-    )
-    if not _is_noun(word) and not after_determiner and not before_auxiliary:
+        return Subject(found, verb_lemma, tokens[verb][1]) if found else None
+    if not _may_end_subject(tokens, end):
         return None  # "the cost was $5m": after a determiner, "cost" is the noun
     first = _noun_phrase_ending_at(tokens, end)
     if first > end:
         return None
     phrase = Phrase(sentence[tokens[first][1] : tokens[end][2]], singular(word), tokens[first][1], tokens[end][2])
-    return Subject(phrase, verb_lemma, verb_start)
+    return Subject(phrase, verb_lemma, tokens[verb][1])
 
 
+def _finite_verb(sentence: str, tokens: list[tuple[str, int, int]]) -> tuple[int, Subject | None]:
+    """The index of the finite verb of the clause that ends the tokens (-1 when there is none), or
+    the subject an infinitive's verb takes ("cause lake levels to climb")."""
+    verb = len(tokens) - 1
+    while verb >= 0:
+        word = tokens[verb][0]
+        if word in _CLAUSE_BREAKS or word == ",":
+            return -1, None
+        if not _verb_in_context(tokens, verb):
+            verb -= 1
+            continue
+        # "plans to lay off", "set to rise": an infinitive hangs on an earlier verb.
+        if verb >= 1 and tokens[verb - 1][0].lower() == "to":
+            controller = _infinitive_subject(sentence, tokens, verb)
+            if controller is not None:
+                return verb, controller
+            verb -= 2
+            continue
+        if word.lower().endswith("ing") and verb >= 1 and tokens[verb - 1][0].lower() not in AUXILIARIES:
+            verb -= 1  # "creating 400 jobs" after a clause: the finite verb is further back
+            continue
+        if verb >= 1 and tokens[verb - 1][0].lower() in {"having", "being"}:
+            verb -= 2  # "..., having increased by $43.6bn": a participle clause
+            if verb >= 0 and tokens[verb][0] == ",":
+                verb -= 1
+            continue
+        # "announced plans to lay off": the first verb of a chain is the finite one.
+        while (
+            verb >= 1
+            and is_verb(tokens[verb - 1][0])
+            and tokens[verb - 1][0].lower() not in AUXILIARIES
+            and not (verb >= 2 and tokens[verb - 2][0].lower() in DETERMINERS)
+        ):
+            verb -= 1  # but "the cost was": a word after a determiner is a noun
+        return verb, None
+    return -1, None
+
+
+def _may_end_subject(tokens: list[tuple[str, int, int]], end: int) -> bool:
+    """Whether tokens[end] may be the last word of a subject: a noun, or a verb-looking noun after a
+    determiner ("the cost was") or right before an auxiliary ("the pace of price increases is
+    expected": two finite verbs do not stand side by side)."""
+    word = tokens[end][0]
+    lower = word.lower()
+    if _is_noun(word):
+        return True
+    if end >= 1 and tokens[end - 1][0].lower() in DETERMINERS and lower in FINITE_VERB_FORMS:
+        return True
+    return (
+        lower in FINITE_VERB_FORMS
+        and lower.endswith("s")
+        and end + 1 < len(tokens)
+        and tokens[end + 1][0].lower() in AUXILIARIES - {"'s", "’s"}
+        and "NOUN" in pos_tags(word)
+    )
 
 
 def _infinitive_subject(sentence: str, tokens: list[tuple[str, int, int]], verb: int) -> Subject | None:

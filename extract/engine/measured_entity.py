@@ -400,7 +400,7 @@ def _phrase_run_back(tokens: list[tuple[str, int, int]], last: int) -> int:
 _PASSED_OVER = NUMBER_FRAMES | {"estimated", "cents", "cent", "worth"}
 
 
-def _phrase_before(sentence: str, number_start: int) -> Phrase | None:  # noqa: C901 - a rule chain the parse-based engine is replacing
+def _phrase_before(sentence: str, number_start: int) -> Phrase | None:
     """The noun phrase a number belongs to: the nearest one in its clause ('oil prices at $60',
     'Revenue in the quarter rose to $7bn'), else the subject of the sentence ('Acme shares have
     had a strong run, up nearly 40%')."""
@@ -415,47 +415,53 @@ def _phrase_before(sentence: str, number_start: int) -> Phrase | None:  # noqa: 
             break
         index -= 1
     if index >= 0 and tokens[index][0] not in _CLAUSE_BREAK:
-        first = _phrase_run_back(tokens, index)
-        last = index
-        # "top wind speeds on mars can reach": keep the phrase the prepositional phrase hangs on.
-        probe = first - 1
-        while probe >= 0 and tokens[probe][0].lower() in {"the", "a", "an", "this", "that"}:
-            probe -= 1
-        if (
-            probe >= 1
-            and tokens[probe][0].lower() in _PREPOSITIONS - {"at", "by", "from", "with"}
-            and _is_phrase_word(tokens[probe - 1][0])
-        ):
-            outer_first = _phrase_run_back(tokens, probe - 1)
-            if last - outer_first <= 6:
-                first = outer_first
-        if first <= last:
-            return Phrase(
-                sentence[tokens[first][1] : tokens[last][2]],
-                singular(tokens[last][0]),
-                tokens[first][1],
-                tokens[last][2],
-            )
+        return _nearest_phrase(sentence, tokens, index)
     # No phrase in the number's own clause. ", up 57%" / ", down 2%" describe the sentence's
     # subject; otherwise the clause continues the phrase before the comma ("progress, gaining 886").
     clause_words = [w.lower() for w, _, _ in tokens[index + 1 :]] if index >= 0 else []
     if index >= 0 and any(_verb_only(w) and not w.endswith("ing") for w in clause_words):
         return None  # "near the Kremlin, where they spent about 90 minutes": not the Kremlin's
     if index >= 0 and not (clause_words and clause_words[0] in {"up", "down", "rising", "falling", "or"}):
-        before = index - 1
-        while before >= 0 and not _is_phrase_word(tokens[before][0]):
-            if tokens[before][0] in _CLAUSE_BREAK:
-                return None
-            before -= 1
-        if before >= 0:
-            first = _phrase_run_back(tokens, before)
-            return Phrase(
-                sentence[tokens[first][1] : tokens[before][2]],
-                singular(tokens[before][0]),
-                tokens[first][1],
-                tokens[before][2],
-            )
+        return _phrase_before_comma(sentence, tokens, index)
+    return _sentence_subject(sentence, tokens)
+
+
+def _token_phrase(sentence: str, tokens: _Tokens, first: int, last: int) -> Phrase:
+    return Phrase(sentence[tokens[first][1] : tokens[last][2]], singular(tokens[last][0]), tokens[first][1],
+                  tokens[last][2])
+
+
+def _nearest_phrase(sentence: str, tokens: _Tokens, last: int) -> Phrase | None:
+    """The phrase ending at tokens[last], with the phrase a prepositional phrase hangs on ("top
+    wind speeds on mars can reach")."""
+    first = _phrase_run_back(tokens, last)
+    probe = first - 1
+    while probe >= 0 and tokens[probe][0].lower() in {"the", "a", "an", "this", "that"}:
+        probe -= 1
+    if (
+        probe >= 1
+        and tokens[probe][0].lower() in _PREPOSITIONS - {"at", "by", "from", "with"}
+        and _is_phrase_word(tokens[probe - 1][0])
+    ):
+        outer_first = _phrase_run_back(tokens, probe - 1)
+        if last - outer_first <= 6:
+            first = outer_first
+    return _token_phrase(sentence, tokens, first, last) if first <= last else None
+
+
+def _phrase_before_comma(sentence: str, tokens: _Tokens, comma: int) -> Phrase | None:
+    before = comma - 1
+    while before >= 0 and not _is_phrase_word(tokens[before][0]):
+        if tokens[before][0] in _CLAUSE_BREAK:
+            return None
+        before -= 1
+    if before < 0:
         return None
+    return _token_phrase(sentence, tokens, _phrase_run_back(tokens, before), before)
+
+
+def _sentence_subject(sentence: str, tokens: _Tokens) -> Phrase | None:
+    """The first noun phrase followed by a verb: the sentence's subject."""
     for i, (word, _, _) in enumerate(tokens[:-1]):
         following = tokens[i + 1][0].lower()
         if _is_phrase_word(word) and (
@@ -463,8 +469,7 @@ def _phrase_before(sentence: str, number_start: int) -> Phrase | None:  # noqa: 
             or following in VERBS_AFTER_NOUNS
             or (_verb_only(tokens[i + 1][0]) and following not in STOP_WORDS)
         ):
-            first = _phrase_run_back(tokens, i)
-            return Phrase(sentence[tokens[first][1] : tokens[i][2]], singular(word), tokens[first][1], tokens[i][2])
+            return _token_phrase(sentence, tokens, _phrase_run_back(tokens, i), i)
     return None
 
 
