@@ -12,9 +12,11 @@ from extract.engine.lexicon import (
     PERIOD_DETERMINERS,
     PERSON_GROUP_NOUNS,
     QUALIFIER_WORDS,
+    STOP_WORDS,
     SUPERLATIVES,
 )
 from extract.engine.lexicon import MONTHS as LEXICON_MONTHS
+from extract.engine.measured_entity import pos_tags
 from extract.engine.parse import upos
 
 MONTHS = "|".join(LEXICON_MONTHS)
@@ -267,8 +269,8 @@ def _measure_reason(number: _Number) -> str:
 
 # "aged 65", "people over 60", "those under 18", "16 to 20-year-olds".
 _AGED_BEFORE = re.compile(
-    r"\b(?:aged|ages?|(?:" + "|".join(PERSON_GROUP_NOUNS) + r")\s+(?:(?:are|were|is|was|being|aged)\s+)?"
-    r"(?:over|under|above|below|aged))\s+$",
+    r"\b(?:aged|ages?|(?:" + "|".join(PERSON_GROUP_NOUNS) + r")\s+(?:(?:who|that)\s+)?"
+    r"(?:(?:are|were|is|was|being|aged)\s+)?(?:over|under|above|below|aged))\s+$",
     re.IGNORECASE,
 )
 _AGE_GROUP_AFTER = re.compile(r"^(?:\s*(?:to|-|–)\s*\d{1,3})?[\s-]*(?:years?|yrs?)[\s-]*olds\b", re.IGNORECASE)
@@ -302,7 +304,8 @@ def _word_number_reason(number: _Number) -> str:
         return "part of a word"  # "a fly-half", "a one-two": the number word is half of a word
     if number.surface[:1].isupper() and re.search(r"[a-z,;:]\s+[A-Z][\w’'-]*\s+$", before) and number.bare:
         return "name"  # "the Big Four", "Formula One": a capitalised number word after a name
-    if _ORDINAL_WORD.fullmatch(word_lower) and not number.has_unit and not _NOT_ORDINAL_AFTER.match(after):
+    if _ORDINAL_WORD.fullmatch(word_lower) and not number.has_unit and not _NOT_ORDINAL_AFTER.match(after) \
+            and _modifies_a_noun(after):
         return "ordinal"
     idiom = _word_idiom_reason(number, word_lower)
     if idiom:
@@ -319,6 +322,12 @@ def _word_number_reason(number: _Number) -> str:
         # A bare number word with nothing counted ("the two of them", "one said") is not a figure.
         return "no-measure"
     return ""
+
+
+def _modifies_a_noun(after: str) -> bool:
+    """Whether the word after a number is a noun or an adjective (not a function or time word)."""
+    m = re.match(r"\s+([A-Za-z][\w-]*)", after)
+    return m is not None and m.group(1).lower() not in STOP_WORDS and bool(pos_tags(m.group(1)) & {"NOUN", "ADJ"})
 
 
 def _word_idiom_reason(number: _Number, word_lower: str) -> str:
