@@ -1,9 +1,15 @@
-"""What a measure is about, read from the dependency parse (engine.measured_entity.parsed_measure_entity)."""
+"""What a measure is about: the shallow readings of engine.measured_entity and the dependency parse
+(parsed_measure_entity)."""
 
 import pytest
 
 from extract import figures
-from extract.engine.measured_entity import parsed_measure_entity
+from extract.engine.measured_entity import (
+    counted_noun_after,
+    measured_phrase,
+    parsed_measure_entity,
+    resolve_possessive,
+)
 from extract.engine.parse import parse
 
 
@@ -50,3 +56,55 @@ def test_a_file_date_line_is_not_glued_to_the_first_sentence():
     table = figures("date 2024-03-01 Sales of bicycles rose 12% in the year.")
     assert table["entity"].tolist() == ["Sales of bicycles"]
     assert "date" not in table["sentence"].iloc[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# The shallow readings of measured_entity: what a count counts, what a measure belongs to.
+
+
+@pytest.mark.parametrize(("sentence", "surface", "vague", "counted"), [
+    # People counted by their age group.
+    ("The poll asked 800 Scottish 18 to 24-year-olds about work.", "800", False, ("Scottish 18 to 24-year-olds", "person")),
+    ("It asked 300 65-year-olds.", "300", False, ("65-year-olds", "person")),
+    # An order of magnitude of a mass noun, after "of" or "in".
+    ("Streaming brings in billions of revenue.", "billions", True, ("revenue", "revenue")),
+    ("The band lost millions in royalties.", "millions", True, ("royalties", "royalty")),
+    # A count needs a plural noun unless it is one, a share or an order of magnitude.
+    ("Nine mild winters passed.", "Nine", False, ("mild winters", "winter")),
+])
+def test_counted_noun_after(sentence, surface, vague, counted):
+    start = sentence.index(surface)
+    found = counted_noun_after(sentence, start + len(surface), 1e9 if vague else 800.0, vague=vague)
+    assert found is not None and (found.text, found.head) == counted
+
+
+def test_a_singular_noun_is_not_counted_by_a_plain_number():
+    sentence = "They saw 40 heavy rain."
+    assert counted_noun_after(sentence, sentence.index("40") + 2, 40.0) is None
+
+
+@pytest.mark.parametrize(("sentence", "surface", "unit_end_text", "phrase"), [
+    # What a period is of, written in the genitive.
+    ("Buyers get two years' free servicing with each car.", "two", "two years", "free servicing"),
+    # The time left.
+    ("The home side led with four minutes left to play.", "four", "four minutes", "remaining time"),
+    ("There are ten days to go before the vote.", "ten", "ten days", "remaining time"),
+    # A fraction needs no "of"; "of those with" keeps its qualification.
+    ("Almost half the country voted.", "half", "half", "country"),
+    ("Over half of those with savings lost money.", "half", "half", "those with savings"),
+    # "X% of <phrase>", past a conversion.
+    ("It adds 5 miles (8 km) of new cycle lanes.", "5", "5 miles", "new cycle lanes"),
+])
+def test_measured_phrase(sentence, surface, unit_end_text, phrase):
+    start = sentence.index(surface)
+    found = measured_phrase(sentence, start, sentence.index(unit_end_text) + len(unit_end_text))
+    assert found is not None and found.text == phrase
+
+
+def test_a_parsed_phrase_keeps_the_determiner_inside_it():
+    assert _parsed("The running costs of the new bridge were put at $9m.", "$9m") == "running costs of the new bridge"
+
+
+def test_a_possessive_owner_in_the_plural_takes_an_apostrophe_alone():
+    assert resolve_possessive("Councils spend 42% of their budgets.", "their budgets", 21) == "Councils' budgets"
+    assert resolve_possessive("Acme spends 9% of its budget.", "its budget", 18) == "Acme's budget"

@@ -154,3 +154,33 @@ def test_durations_in_the_wrong_order_stay_apart():
 def test_a_number_too_large_for_a_float_is_no_number():
     assert find_numbers("9" * 400 + " people") == []
     assert find_numbers("1" + "0" * 320 + " billion stars") == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Hours, minutes and seconds of a time taken are one duration, in seconds.
+    ("He won the marathon in 2:08:30 on Sunday.", [("2:08:30", 7710.0)]),
+    ("Her record of 1:59:40.5 still stands.", [("1:59:40.5", 7180.5)]),
+    # A time of day is not one.
+    ("The polls closed at 10:00:00 local time.", []),
+    ("The alarm rang at 6:15:00 am.", []),
+])
+def test_race_times(sentence, expected):
+    found = [(sentence[m.start:m.end], m.value) for m in find_numbers(sentence) if m.unit == "second"]
+    assert found == expected
+
+
+@pytest.mark.parametrize(("sentence", "surface", "low", "high"), [
+    # A plural of a million or more with no "of" is an amount of money after a verb of paying ...
+    ("The two groups are investing millions in new lines.", "millions", 1e6, 1e7),
+    ("Fraud costs insurers billions every year.", "billions", 1e9, 1e10),
+    # ... or before "in" a noun.
+    ("The studio wants millions in damages.", "millions", 1e6, 1e7),
+])
+def test_money_plurals(sentence, surface, low, high):
+    found = [(sentence[m.start:m.end], m.low, m.high) for m in find_numbers(sentence) if m.vague]
+    assert found == [(surface, low, high)]
+
+
+def test_a_plural_scale_alone_is_no_number():
+    assert find_numbers("Thousands marched through the city.") == []
+    assert find_numbers("Millions watched the final.") == []

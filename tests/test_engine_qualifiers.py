@@ -66,3 +66,16 @@ def test_doubling_and_halving_are_changes():
     sentence = "Ticket sales doubled while costs halved."
     found = [(sentence[s:e], change, way) for s, e, change, way in multiplier_changes(sentence)]
     assert found == [("doubled", 100.0, "up"), ("halved", -50.0, "down")]
+
+
+@pytest.mark.parametrize(("sentence", "changes"), [
+    # "doubles" and "halves" are verbs before an object or a complement ...
+    ("The firm doubles its dividend.", [("doubles", 100.0, "up")]),
+    ("The fee halves to £20 next year.", [("halves", -50.0, "down")]),
+    # ... and nouns after a determiner or a possessive, or before another noun.
+    ("Sunday's doubles match was cancelled.", []),
+    ("The mixed doubles title went to Spain.", []),
+    ("The two halves of the report disagree.", []),
+])
+def test_a_plural_multiplier_is_a_noun_where_a_noun_stands(sentence, changes):
+    assert [(sentence[s:e], change, way) for s, e, change, way in multiplier_changes(sentence)] == changes

@@ -292,7 +292,11 @@ def _of_phrase(sentence: str, number_start: int, unit_end: int) -> Phrase | None
     those = _OF_THOSE.match(sentence, unit_end)
     if those is not None:
         words = those.group("those").split()
-        while words and (words[-1].lower() in STOP_WORDS or not _nounish(words[-1]) and len(words) > 2):
+        for index, word in enumerate(words[2:], start=2):
+            if word.lower() in VERBS_AFTER_NOUNS or _verb_only(word):
+                words = words[:index]  # "those with savings lost money": the verb ends the phrase
+                break
+        while len(words) > 2 and (words[-1].lower() in STOP_WORDS or not _nounish(words[-1])):
             words.pop()
         text = " ".join(words)
         return Phrase(text, words[-1], those.start("those"), those.start("those") + len(text))
@@ -333,10 +337,11 @@ def _noun_run_after(sentence: str, start: int) -> Phrase | None:
     """The noun phrase that starts at `start` (a few nounish words ending in a noun)."""
     run: list[tuple[str, int, int]] = []
     for word, w_start, w_end in _tokens(sentence, start, min(len(sentence), start + 60)):
-        if run and w_start - run[-1][2] > 1 or not _nounish(word) or len(run) == 4:
+        gerund = word.lower().endswith("ing") and "VERB" in pos_tags(word)  # "free servicing"
+        if run and w_start - run[-1][2] > 1 or not (_nounish(word) or gerund) or len(run) == 4:
             break
         run.append((word, w_start, w_end))
-    while run and "NOUN" not in pos_tags(run[-1][0]):
+    while run and "NOUN" not in pos_tags(run[-1][0]) and not run[-1][0].lower().endswith("ing"):
         run.pop()
     if not run or run[0][1] != start:
         return None

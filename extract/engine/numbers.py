@@ -211,8 +211,8 @@ _VAGUE_PLURAL = re.compile(
     re.IGNORECASE,
 )
 _MONEY_VERB_BEFORE = re.compile(
-    r"\b(?:" + "|".join(sorted(word_forms(MONEY_VERBS), key=len, reverse=True)) + r")\s+(?:(?:them|it|him|her|us|"
-    r"the\s+company|the\s+firm|up\s+to|an\s+estimated|several|many|hundreds\s+of|tens\s+of)\s+)?$",
+    r"\b(?:" + "|".join(sorted(word_forms(MONEY_VERBS), key=len, reverse=True)) + r")\s+(?:(?:up\s+to|an\s+estimated|"
+    r"the\s+[a-z]+|[a-z]+)\s+)?$",  # "costs them billions", "costs insurers billions", "cost the firm millions"
     re.IGNORECASE,
 )
 
