@@ -97,8 +97,8 @@ def _noun_phrase_ending_at(tokens: list[tuple[str, int, int]], last: int) -> int
         elif lower in _NOUN_LINKS and first - 2 >= 0 and _is_noun(tokens[first - 2][0]):
             first -= 2  # "shares in Globex", "population of earth", "growth across Asia"
         elif lower in DETERMINERS and first - 3 >= 0 and tokens[first - 2][0].lower() in _NOUN_LINKS \
-                and _is_noun(tokens[first - 3][0]):
-            first -= 3  # "shares of the major coal producer", "profits at the bank"
+                and _noun_after_determiner(tokens, first - 3):
+            first -= 3  # "shares of the major coal producer", "profits at the bank", "the cost of the"
         elif lower in DETERMINERS:
             break
         else:
@@ -106,6 +106,13 @@ def _noun_phrase_ending_at(tokens: list[tuple[str, int, int]], last: int) -> int
     while first < last and (tokens[first][0].lower() in STOP_WORDS or tokens[first][0] in {"&", "-"}):
         first += 1
     return first
+
+
+def _noun_after_determiner(tokens: list[tuple[str, int, int]], index: int) -> bool:
+    """A noun, or a verb-looking noun right after a determiner ("the cost", "its rise")."""
+    word = tokens[index][0]
+    after_determiner = index >= 1 and tokens[index - 1][0].lower() in DETERMINERS
+    return _is_noun(word) or word.lower() in FINITE_VERB_FORMS and after_determiner
 
 
 def _name_length(tokens: list[tuple[str, int, int]], last: int) -> int:
@@ -390,11 +397,13 @@ def _of_complement(sentence: str, end: int, links: str = "of") -> Phrase | None:
     for word, w_start, w_end in _tokens(sentence[start : start + 60]):
         if run and w_start + start - run[-1][2] > 1 or not word[:1].isalpha():
             break
+        modifier = not run and word.endswith("ing")  # "in operating profit"
         if (
             not _is_noun(word)
             and not ("ADJ" in pos_tags(word) and not is_verb(word))
+            and not modifier
             or word.lower() in TIME_NOUNS
-            or is_verb(word)
+            or is_verb(word) and not modifier
             or word.lower() in RELATIVE_PRONOUNS
         ):
             break
@@ -532,9 +541,9 @@ def _attributive_opening(sentence: str, figure_start: int, unit_end: int, before
         return True
     if opener[:1].isdigit() and opener[-1:].isalpha():
         return True  # "a 640bhp 5.2 litre V10 engine"
-    if len(before) >= 2 and before[-2][0].lower() in _ATTRIBUTIVE_OPENERS and "ADJ" in pos_tags(opener) \
-            and not is_verb(opener) and opener.lower() not in STOP_WORDS:
-        return True
+    if len(before) >= 2 and before[-2][0].lower() in _ATTRIBUTIVE_OPENERS and opener[:1].islower() \
+            and pos_tags(opener) & {"ADJ", "NOUN"} and not is_verb(opener) and opener.lower() not in STOP_WORDS:
+        return True  # "an unexpected $8m drop", "a record $5bn profit"
     # "50mL of 30% sulfuric acid": after "of", a measure glued to a noun phrase is its strength.
     return opener.lower() == "of" and re.match(r"\s?[A-Za-z]", sentence[unit_end : unit_end + 2]) is not None
 
@@ -660,7 +669,9 @@ def _scope_after(sentence: str, unit_end: int) -> str:
 
 
 _QUALIFIER_WORDS_SET = frozenset(word for phrase in QUALIFIER_WORDS for word in phrase.split())
-_RECIPIENT = re.compile(r"\s+to\s+((?:the\s+)?(?:[A-Z][\w&'’.-]*\s+(?:of\s+|for\s+|and\s+)?){0,4}[A-Z][\w&'’.-]*)")
+_NAME_WORD = r"[A-Z][\w&'’-]*(?:\.[A-Za-z]+)*"
+_RECIPIENT = re.compile(
+    r"\s+to\s+((?:the\s+)?(?:" + _NAME_WORD + r"\s+(?:of\s+|for\s+|and\s+)?){0,4}" + _NAME_WORD + ")")
 
 
 def _transaction(sentence: str, figure_start: int, unit_end: int, subject: Subject | None) -> str | None:
