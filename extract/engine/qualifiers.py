@@ -6,6 +6,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from extract.engine.lexicon import DETERMINERS
 from extract.engine.measured_entity import STOP_WORDS, pos_tags
 
 # Longest cues first so that "no more than" wins over "more than".
@@ -170,7 +171,7 @@ def qualify(sentence: str, start: int, end: int, value: float, low: float, high:
     return Qualified("approx", low - magnitude * approx_tolerance, high + magnitude * approx_tolerance, cue_start)
 
 
-_OBJECT_WORDS = {"its", "their", "his", "her", "our", "the", "a", "an", "this", "that", "of", "for", "on"}
+_OBJECT_WORDS = (DETERMINERS - {"these", "those"}) | {"of", "for", "on"}
 
 
 def _is_object(words: str) -> bool:
