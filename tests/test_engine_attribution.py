@@ -163,3 +163,15 @@ def test_a_quotation_carried_into_a_new_paragraph_does_not_swallow_the_next_sent
     text = ('Director Ann Lee said: "We sold 500 cars in May.\n\n"We hope to sell more," she said. '
             'A survey of 300 dealers "showed demand is strong".')
     assert [(s, src) for s, src, _ in _sources(text)] == [("500", "Ann Lee"), ("300", "")]
+
+
+def test_a_quotation_without_a_cue_goes_on_the_one_before_it():
+    text = ('"The plant is running well," manager Tom Reyes said. "We built 4,000 engines last month. '
+            'Next year we will build more."')
+    assert [(s, src) for s, src, _ in _sources(text)] == [("4,000", "Tom Reyes")]
+
+
+def test_a_quotation_far_from_the_last_one_is_nobodys():
+    text = ('"The plant is running well," manager Tom Reyes said. The town has grown quickly since the '
+            'war and its schools are full. "We built 4,000 engines last month."')
+    assert [(s, src) for s, src, _ in _sources(text)] == [("4,000", "")]

@@ -164,7 +164,7 @@ def _shallow_reading(document: Document, approx_tolerance: float) -> _Reading:
     cues = [may_attribute(text[start:end]) for start, end in bounds]
     with_entities = [cue and bool(found) for cue, found in zip(cues, candidates, strict=True)]
     needed = [bool(found) and (cue or _parse_settles(found)) for cue, found in zip(cues, candidates, strict=True)]
-    _add_memory_sentences(text, bounds, cues, needed, with_entities)
+    _add_memory_sentences(text, bounds, cues, needed, with_entities, [bool(found) for found in candidates])
     return _Reading(text, bounds, candidates, cues, needed, with_entities)
 
 
@@ -231,6 +231,7 @@ def _deep_reading(reading: _Reading, parsed: list[Doc | None]) -> list[Figure]:
 
 
 _QUOTE_MARK = re.compile(r"[“”\"]")
+_RUN_ON_GAP = 60  # characters between two quotations ('," she said. "') for the second to go on the first
 _LONGEST_QUOTATION = 2000  # characters; a longer stretch between marks is a stray mark, not a quotation
 
 
@@ -265,14 +266,16 @@ def _attribute_quotations(text: str, bounds: list[tuple[int, int]], attributions
     """A figure inside a quotation is the speaker's: the source of the sentence that closes the
     quotation ("... 300 jobs. Sales fell 5%," Mr Smith said), or of the one that opens it."""
     starts = [f.start for f in figures]  # figures are in text order
+    previous: tuple[int, Attribution | None] = (-_RUN_ON_GAP - 1, None)
     for quote_start, quote_end in _quotations(text):
         first = bisect.bisect_left(starts, quote_start)
         inside = [f for f in figures[first:bisect.bisect_left(starts, quote_end)] if f.end <= quote_end]
-        if not inside:
-            continue
         speaker = _attribution_at(bounds, attributions, quote_end - 1) \
             or _attribution_at(bounds, attributions, quote_start)
-        if speaker is None:
+        if speaker is None and quote_start - previous[0] <= _RUN_ON_GAP:
+            speaker = previous[1]  # '"...," she said. "More of it."': the same speaker goes on
+        previous = (quote_end, speaker)
+        if speaker is None or not inside:
             continue
         for fig in inside:
             if not fig.source:
@@ -300,7 +303,7 @@ _MEMORY_REACH = 3  # sentences looked back for what a pronoun or "the report" re
 
 
 def _add_memory_sentences(text: str, bounds: list[tuple[int, int]], cues: list[bool], needed: list[bool],
-                          with_entities: list[bool]) -> None:
+                          with_entities: list[bool], has_figures: list[bool]) -> None:
     """Sentences without figures are parsed only to feed the memory: those before a figure
     sentence whose cue may refer back ("it said", "the report found"), and those that close or
     open a quotation holding a figure (whose speaker they name)."""
@@ -315,12 +318,17 @@ def _add_memory_sentences(text: str, bounds: list[tuple[int, int]], cues: list[b
                 break
             if cues[previous] or _NAME_PAIR.search(text, *bounds[previous]):
                 needed[previous] = with_entities[previous] = True
+    previous_end = -_RUN_ON_GAP - 1
+    previous_ends: list[int] = []
     for quote_start, quote_end in _quotations(text):
         ends = [i for i in (_sentence_at(bounds, quote_start), _sentence_at(bounds, quote_end - 1)) if i is not None]
-        if ends and any(needed[i] for i in range(ends[0], ends[-1] + 1)):  # a quotation is short
-            for i in ends:
+        if ends and any(has_figures[i] for i in range(ends[0], ends[-1] + 1)):  # a quotation is short
+            # A quotation without a cue of its own may go on the one just before it.
+            run_on = previous_ends if quote_start - previous_end <= _RUN_ON_GAP else []
+            for i in ends + run_on:
                 if cues[i]:
                     needed[i] = with_entities[i] = True
+        previous_end, previous_ends = quote_end, ends
 
 
 # Two capitalised words in a row: a sentence that may name a person for a later "he said".
