@@ -228,8 +228,7 @@ def rejection_reason(
 
 
 # ---------------------------------------------------------------------------------------------
-# Measures that are not statistics: periods that place an event in time, percentages of speech,
-# event names.
+# Measures that are not statistics: periods that place an event in time, percentages of speech.
 
 # After a duration, words that make it a point in time: "two years ago", "12 months later".
 _PERIOD_AFTER = re.compile(r"^\s*(?:ago|later|earlier|afterwards|previously)\b", re.IGNORECASE)
@@ -260,10 +259,6 @@ def _measure_reason(number: _Number) -> str:
             return "period"
     if number.dimension == "percent" and _OF_SPEECH_AFTER.match(number.after_unit):
         return "figure of speech"  # "100% certain"
-    if number.dimension == "length" and not number.has_currency:
-        cap = _CAPITALISED_BEFORE.search(number.before)
-        if cap and cap.group("word").rstrip(".") not in _NOT_A_NAME and not _MONTH_BEFORE.search(number.before):
-            return "name"  # "the Boston 5,000m": a race named by its place and distance
     return ""
 
 
