@@ -47,3 +47,10 @@ def test_a_change_that_keeps_its_direction_where_the_gold_has_none():
     assert newsquant.keeps_its_direction({"direction": "up"}, {"change": "="})
     assert not newsquant.keeps_its_direction({"direction": "up"}, {"change": "up"})
     assert not newsquant.keeps_its_direction({"direction": ""}, {"change": "~"})
+
+
+def test_unpaired_gold_periods_and_ages_are_counted_apart():
+    gold = [{"value": "2.0", "unit": "years"}, {"value": "18.0", "unit": "month-old"},
+            {"value": "5.0", "unit": "%"}, {"value": "3.0", "unit": "days"}]
+    paired = [({"value": 3.0}, gold[3])]
+    assert newsquant.unpaired_periods(gold, paired) == gold[:2]
