@@ -26,7 +26,8 @@ EXPECTED = {
                          f"states 4,807 civilians injured, 1 Dec 2024 – 31 May 2025; {OHCHR} reported 4,807 "
                          f"civilians injured, 1 Dec 2024 – 31 May 2025"),
     "planet-0701-0002": ("about $10bn", "consistent", "reference", "kse-2024-10-tanker-spending",
-                         "states about $10bn (spent, Russia), 1 Jan 2022 – 1 Jul 2025; KSE Institute (Kyiv School of "
+                         "states about $10bn (Russia's spending on second-hand tankers), 1 Jan 2022 – 1 Jul 2025; "
+                         "KSE Institute (Kyiv School of "
                          "Economics) reported about $10bn (spent on second-hand tankers since 2022, Russia), "
                          "from 1 Jan 2022"),
     "planet-0701-0003": ("$65 a barrel", "conflict", "reference", "price-cap-2022-12-crude",

@@ -685,6 +685,10 @@ def _transaction(sentence: str, figure_start: int, unit_end: int, subject: Subje
     recipient = _RECIPIENT.match(sentence[unit_end:])
     if recipient is not None:
         noun = f"{noun} to {recipient.group(1)}"
+    elif noun in {"spending", "investment"}:
+        spent_on = _of_complement(sentence, unit_end, links="on|in")
+        if spent_on is not None:  # "spent $10bn on tankers", "invested $5m in the firm"
+            noun = f"{noun} {sentence[unit_end:].split()[0]} {spent_on.text}"
     if subject is None or subject.phrase.end > figure_start:
         return noun
     return f"{_possessive(subject.phrase.text, sentence)} {noun}"
