@@ -62,7 +62,7 @@ def test_spreadsheet_csv_exactly():
                 'the operator said."')
     assert data.decode("utf-8") == (
         "\ufeffdoc_id,doc_title,figure_id,figure,surface,value,low,high,unit,entity,sentence\r\n"
-        f"{doc},Fares,{doc}-0000,GBP 4.5 per ticket,about £4.50 a ticket,4.5,4.05,4.95,GBP/ticket,Kyiv’s port,"
+        f"{doc},Fares,{doc}-0000,GBP 4.5 per ticket,about £4.50 a ticket,4.5,4.05,4.95,GBP/ticket,Fares,"
         f"{sentence}\r\n"
         f"{doc},Fares,{doc}-0001,\"6,700\",more than 6700,6700,6700,,traveller,travellers,{sentence}\r\n")
     assert to_spreadsheet_csv_bytes(table[["surface"]], bom=False) == \
