@@ -146,7 +146,7 @@ def test_an_imported_ons_series_decides_a_uk_inflation_figure(mappings):
     row = _decide(article, rows)
     assert (row["verdict"], row["check"], row["evidence"]) == ("conflict", "reference", "ons-d7g7-2025-oct")
     assert row["verdict_reason"] == (
-        "states 3.4% (Inflation, United Kingdom), October 2025; Office for National Statistics reported 3.6% "
+        "states 3.4% (Inflation in the UK), October 2025; Office for National Statistics reported 3.6% "
         "(inflation, consumer prices (CPI)), October 2025")
 
 
