@@ -89,6 +89,8 @@ def test_a_singular_noun_is_not_counted_by_a_plain_number():
     # The time left.
     ("The home side led with four minutes left to play.", "four", "four minutes", "remaining time"),
     ("There are ten days to go before the vote.", "ten", "ten days", "remaining time"),
+    # The time spent somewhere.
+    ("They went on to a cafe, where they spent about 40 minutes.", "40", "40 minutes", "time spent"),
     # A fraction needs no "of"; "of those with" keeps its qualification.
     ("Almost half the country voted.", "half", "half", "country"),
     ("Over half of those with savings lost money.", "half", "half", "those with savings"),
@@ -108,3 +110,9 @@ def test_a_parsed_phrase_keeps_the_determiner_inside_it():
 def test_a_possessive_owner_in_the_plural_takes_an_apostrophe_alone():
     assert resolve_possessive("Councils spend 42% of their budgets.", "their budgets", 21) == "Councils' budgets"
     assert resolve_possessive("Acme spends 9% of its budget.", "its budget", 18) == "Acme's budget"
+
+
+def test_a_phrase_a_rule_made_is_kept_where_the_sentence_is_parsed():
+    # The speech cue has the sentence parsed; "bridge's cost" is no span of it, so the parse leaves it.
+    table = figures("The new bridge will cost £80m, the council said.")
+    assert table[["surface", "entity", "source"]].values.tolist() == [["£80m", "new bridge's cost", "council"]]

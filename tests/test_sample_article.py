@@ -8,7 +8,7 @@ from extract import document_from_text, figures
 
 # (surface, value, qualifier, direction, unit, entity, source)
 EXPECTED = [
-    ("about 90 minutes", 90.0, "approx", "", "minute", "", "Ria Novosti"),
+    ("about 90 minutes", 90.0, "approx", "", "minute", "time spent", "Ria Novosti"),
     ("More than 6700", 6700.0, "lower", "", "civilian", "Ukrainian civilians", "United Nations"),
     ("886 square miles", 886.0, "exact", "up", "square mile", "steady progress", "Institute for the Study of War"),
     ("two", 2.0, "exact", "", "refinery", "major Russian oil refineries", "Reuters"),

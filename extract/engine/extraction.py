@@ -454,7 +454,9 @@ def _entities_from_parse(doc: Doc, figures: list[Figure]) -> None:
         others = [span for span in spans if span != (figure.start, figure.end)]
         # A duration's nearest noun is often a place or a time ("talks in Istanbul lasted less than
         # an hour"): then the parse reads it.
-        if figure.entity_local and _plausible_entity(doc, figure.entity) and not (figure.dimension == "duration"
+        # A phrase a rule made ("Acme's payment", "remaining time") is not a shallow guess at a span.
+        made = figure.entity_local and bool(figure.entity) and figure.entity not in doc.text
+        if made or figure.entity_local and _plausible_entity(doc, figure.entity) and not (figure.dimension == "duration"
                                                           and _names_a_place_or_time(doc, figure.entity)):
             continue
         parsed = parsed_measure_entity(doc, figure.start, figure.end, others)

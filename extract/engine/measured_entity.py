@@ -256,6 +256,8 @@ def _hyphen_compound(sentence: str, hyphen: int) -> Phrase | None:
 
 _TIME_UNIT = re.compile(r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|laps?|overs?)$",
                         re.IGNORECASE)
+_TIME_SPENT = re.compile(r"\b(?:spen[dt]|spends|spending)\s+(?:(?:about|around|nearly|almost|some|over|"
+                         r"more\s+than|less\s+than|just|only|roughly)\s+)*(?:an?\s+)?$", re.IGNORECASE)
 # "three minutes left to play", "two laps remaining", "five days to go".
 _TIME_LEFT = re.compile(r"\s+(?P<left>left|remaining|to\s+go|to\s+spare)\b")
 
@@ -268,6 +270,9 @@ def measured_phrase(sentence: str, number_start: int, unit_end: int) -> Phrase |
         left = _TIME_LEFT.match(sentence, unit_end)
         if left is not None:
             return Phrase("remaining time", "time", left.start("left"), left.end())
+        spent = _TIME_SPENT.search(sentence, max(0, number_start - 40), number_start)
+        if spent is not None:
+            return Phrase("time spent", "time", spent.start(), spent.end())  # "where they spent about 90 minutes"
         if re.match(r"['’]\s", sentence[unit_end:unit_end + 2]) and sentence[unit_end - 1:unit_end] in "sS":
             owned = _noun_run_after(sentence, unit_end + 2)
             if owned is not None:
