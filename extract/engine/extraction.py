@@ -181,10 +181,14 @@ class ParseBudgetReached:
     sentences: int  # sentences that needed the parse and did not get it
     figures: int  # figures in those sentences
 
+    def reading(self) -> str:
+        """What happened, in words (without the document's name)."""
+        return (f"longer than the parse budget ({self.budget:,} characters parsed): from character "
+                f"{self.from_char:,} on, {self.figures:,} figures in {self.sentences:,} sentences were read "
+                "without the parse (what is measured and who says so are less sure there)")
+
     def __str__(self) -> str:
-        return (f"{self.doc_id}: parse budget of {self.budget:,} characters reached at character "
-                f"{self.from_char:,}; the {self.figures:,} figures in the {self.sentences:,} sentences after it "
-                "were read without the parse (what is measured and who says so are less sure there)")
+        return f"{self.doc_id}: {self.reading()}"
 
 
 class FigureRows(list[dict]):
