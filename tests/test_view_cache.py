@@ -8,6 +8,7 @@ import ast
 import threading
 
 import pandas as pd
+import pytest
 from conftest import ROOT
 
 from extract.workspace.view_cache import ViewCache, shared_view, size_of
@@ -92,10 +93,8 @@ def test_a_failed_computation_is_not_kept_and_the_next_session_tries_again():
     def fail():
         raise RuntimeError("store closed")
 
-    try:
+    with pytest.raises(RuntimeError):
         cache.get("k", fail)
-    except RuntimeError:
-        pass
     assert cache.get("k", lambda: "view") == "view"
 
 
