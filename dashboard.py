@@ -45,6 +45,7 @@ from extract.workspace.export import to_spreadsheet_csv_bytes
 from extract.workspace.filters import Filters, table_key
 from extract.workspace.reviews import ReviewStoreError, decision_history, latest_choice, reviewer_identity
 from extract.workspace.run_log import configure_logging, default_workspace
+from extract.workspace.view_cache import MB, VIEW_IDLE_SECONDS, shared_view
 from extract.workspace.workspace import (
     Workspace,
     WorkspaceError,
@@ -87,7 +88,7 @@ MAX_DOCUMENT_CHOICES = 2000  # beyond this the Document filter takes ids typed i
 
 # The workspace is chosen by the server's configuration (FIGCHECK_WORKSPACE), never by a visitor:
 # the page must not become a way to probe or load the server's directories.
-@st.cache_resource(show_spinner="Opening the workspace…")
+@st.cache_resource(show_spinner="Opening the workspace…", max_entries=1)
 def open_shared_workspace(path: str) -> Workspace:
     return open_workspace(path, seed=bundled_documents)
 
@@ -114,7 +115,7 @@ def bad_reference_rows(path: str, at: str) -> list[str]:
 
 # Charts are built and validated once per view (state of the workspace, decisions, filters) and
 # shared by every session: building an Altair chart costs more server time than its SQL.
-@st.cache_resource(show_spinner=False, max_entries=256)
+@shared_view(max_entries=64, max_bytes=48 * MB, ttl=VIEW_IDLE_SECONDS)
 def overview_charts(path: str, at: str, decisions: int, filters: Filters) -> dict[str, dict[str, Any] | None]:
     store = checked_store(path, at)
     timeline = date_count_chart(queries.figures_by_date(store, filters, period="day"))
@@ -130,17 +131,17 @@ def overview_charts(path: str, at: str, decisions: int, filters: Filters) -> dic
 
 # What one view shows, shared by every session showing it (a link opened by a newsroom at once):
 # keyed on the workspace's state, the decisions and the filters, so nothing stale is ever served.
-@st.cache_resource(show_spinner=False, max_entries=512)
+@shared_view(max_entries=512, max_bytes=4 * MB, ttl=VIEW_IDLE_SECONDS)
 def view_summary(path: str, at: str, decisions: int, filters: Filters) -> queries.StoreSummary:
     return queries.summary(checked_store(path, at), filters)
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
+@shared_view(max_entries=128, max_bytes=32 * MB, ttl=VIEW_IDLE_SECONDS)
 def view_page(path: str, at: str, decisions: int, filters: Filters, page: int) -> pd.DataFrame:
     return queries.figures_page(checked_store(path, at), filters, limit=PAGE_ROWS, offset=(page - 1) * PAGE_ROWS)
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
+@shared_view(max_entries=512, max_bytes=1 * MB, ttl=VIEW_IDLE_SECONDS)
 def view_reviewed(path: str, at: str, decisions: int, filters: Filters) -> int:
     return queries.reviewed_count(checked_store(path, at), filters)
 

@@ -154,3 +154,12 @@ def test_durations_in_the_wrong_order_stay_apart():
 def test_a_number_too_large_for_a_float_is_no_number():
     assert find_numbers("9" * 400 + " people") == []
     assert find_numbers("1" + "0" * 320 + " billion stars") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The longest period I played was 23 hrs straight.",  # bbc-tech-401: "hrs" once raised StopIteration
+    "It lasted 2 hrs 10 mins.",
+])
+def test_abbreviated_duration_units_are_read(sentence):
+    table = figures(sentence)
+    assert len(table) == 1 and table["value"].iloc[0] in (23, 130)

@@ -55,7 +55,7 @@ _CLAUSE_BREAK = re.compile(r",|;|:|\s[–—-]\s|\(|\)|\band\b|\bbut\b|\bwhile\b
 _CLAUSE_START = re.compile(r"[,;:(]|\s[–—-]\s")
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1 << 15)  # keyed by words: bounded, or a long run's vocabulary would leak
 def lemma(word: str) -> str:
     """The dictionary form used for matching: 'killed' -> 'kill', 'tankers' -> 'tanker'.
 

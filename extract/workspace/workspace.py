@@ -115,6 +115,9 @@ class AddReport:
     added: list[str] = field(default_factory=list)  # doc_ids now in the workspace (restored ones too)
     already: list[str] = field(default_factory=list)  # doc_ids that were there with the same text
     errors: list[str] = field(default_factory=list)  # one line per article refused
+    # One line per article added but longer than the parse budget: its later figures were read
+    # without the parse (also written to the workspace's figcheck.log).
+    notices: list[str] = field(default_factory=list)
 
 
 def workspace_path(explicit: str | Path | None = None) -> Path:
@@ -231,6 +234,10 @@ def add_documents(workspace: Workspace, documents: Iterable[Document], *, how: s
                 report.errors.append(f"{document.origin or document.doc_id}: extraction failed "
                                      f"({type(error).__name__}); the article is skipped")
             else:
+                if found.parse_budget is not None:
+                    notice = f"{document.origin or document.doc_id}: {found.parse_budget.reading()}"
+                    logger.warning("%s", notice)
+                    report.notices.append(notice)
                 batch.append((document, len(found)))
                 taken[document.doc_id] = document.origin
                 rows.extend(found)
