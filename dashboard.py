@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from extract.app.article_loading import UPLOAD_TYPES, bundled_documents, documents_from_files, pasted_document
+from extract.app.article_loading import UPLOAD_TYPES, documents_from_files, pasted_document
 from extract.app.charts import (
     ALL_OTHERS,
     SOURCE_PICK,
@@ -36,6 +36,7 @@ from extract.app.highlight import (
     sentence_html,
     verdict_html,
 )
+from extract.app.prepared_sample import seed_sample
 from extract.checks.verdicts import VERDICTS
 from extract.documents.loaders import Document, LoadError
 from extract.documents.url_fetch import fetch_document
@@ -89,7 +90,7 @@ MAX_DOCUMENT_CHOICES = 2000  # beyond this the Document filter takes ids typed i
 # the page must not become a way to probe or load the server's directories.
 @st.cache_resource(show_spinner="Opening the workspace…")
 def open_shared_workspace(path: str) -> Workspace:
-    return open_workspace(path, seed=bundled_documents)
+    return open_workspace(path, seed=seed_sample)
 
 
 # One open store per state of the workspace, shared by every session: a new article, a removal or
@@ -120,11 +121,10 @@ def overview_charts(path: str, at: str, decisions: int, filters: Filters) -> dic
     timeline = date_count_chart(queries.figures_by_date(store, filters, period="day"))
     return {
         "source": ranked_source_chart(queries.source_verdict_counts(store, filters.without_sources()),
-                                     list(filters.sources)).to_dict(),
-        "kind": dimension_count_chart(queries.figures_by_dimension(store, filters)).to_dict(),
-        "entity": entity_value_chart(queries.figures_page(store, filters, limit=2000, columns=ENTITY_CHART_COLUMNS)
-                                     ).to_dict(),
-        "timeline": None if timeline is None else timeline.to_dict(),
+                                     list(filters.sources)),
+        "kind": dimension_count_chart(queries.figures_by_dimension(store, filters)),
+        "entity": entity_value_chart(queries.figures_page(store, filters, limit=2000, columns=ENTITY_CHART_COLUMNS)),
+        "timeline": timeline,
     }
 
 

@@ -10,8 +10,8 @@ import math
 from collections.abc import Mapping
 
 import pandas as pd
-from lemminflect import getInflection
 
+from extract.checks.word_forms import inflection
 from extract.workspace.export import neutralise_frame
 from extract.workspace.filters import effective_verdict, source_label
 
@@ -47,7 +47,7 @@ def _plural_unit(unit: str, value: float) -> str:
     if not counted.replace(" ", "").isalpha():
         return unit
     head, _, last = counted.rpartition(" ")
-    inflected = getInflection(last, tag="NNS")
+    inflected = inflection(last, tag="NNS")
     plural = inflected[0] if inflected else last
     return (f"{head} {plural}" if head else plural) + per + rest
 

@@ -24,7 +24,7 @@ import logging
 import os
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -35,11 +35,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from extract.checks.crosscheck import cross_check, evidence_frame
 from extract.checks.reference_data import BUNDLED_REFERENCE, combine_references, load_reference, load_reference_bytes
 from extract.checks.verdicts import VERDICT_COLUMNS, VERDICT_LABELS
 from extract.documents.loaders import Document
-from extract.engine.extraction import figure_rows
 from extract.engine.table_schema import COLUMNS, frame_from_rows
 from extract.workspace.reviews import (
     DEFAULT_DB,
@@ -144,9 +142,10 @@ def _catalogue(workspace: Workspace) -> Iterator[sqlite3.Connection]:
             raise WorkspaceError(f"{workspace.catalogue}: {error}") from error
 
 
-def open_workspace(path: str | Path, *, seed: Callable[[], Iterable[Document]] | None = None) -> Workspace:
-    """The workspace at `path`, created when missing; on first creation the documents `seed` gives
-    (the bundled sample) are added. Raises WorkspaceError when `path` cannot hold a workspace."""
+def open_workspace(path: str | Path, *, seed: Callable[[Workspace], object] | None = None) -> Workspace:
+    """The workspace at `path`, created when missing; on first creation `seed(workspace)` adds its
+    first articles (the dashboard's: the bundled sample, `extract.app.prepared_sample.seed_sample`).
+    Raises WorkspaceError when `path` cannot hold a workspace."""
     workspace = Workspace(Path(path))
     try:
         _check_workspace_path(workspace.path)
@@ -161,7 +160,7 @@ def open_workspace(path: str | Path, *, seed: Callable[[], Iterable[Document]] |
         # Exactly one process seeds, however many sessions start at once.
         seeding = connection.execute("INSERT OR IGNORE INTO meta VALUES ('created', ?)", (_now(),)).rowcount == 1
     if seeding and seed is not None and not committed_parts(workspace.path)[1]:
-        add_documents(workspace, seed(), how="bundled")
+        seed(workspace)
     return workspace
 
 
@@ -197,12 +196,15 @@ def stored_hashes(workspace: Workspace) -> dict[str, set[str]]:
 
 
 def add_documents(workspace: Workspace, documents: Iterable[Document], *, how: str,
-                  progress: Callable[[int, Document], None] | None = None) -> AddReport:
+                  progress: Callable[[int, Document], None] | None = None,
+                  extracted: Mapping[str, list[dict[str, object]]] | None = None) -> AddReport:
     """Extract and commit articles added by hand (`how`: upload, paste, url, bundled).
 
     An article already in the workspace with the same text is not added twice (a removed one comes
     back); another article under an id in use is refused, since ids key figures, texts and reviews.
-    `progress(n, document)` is called after each article is extracted.
+    `progress(n, document)` is called after each article is extracted. `extracted`: figure rows
+    already made by this engine, by `store_writer.document_hash` (the bundled sample's, shipped
+    with it); those articles are not extracted again.
     """
     report = AddReport()
     known = stored_hashes(workspace)
@@ -225,7 +227,13 @@ def add_documents(workspace: Workspace, documents: Iterable[Document], *, how: s
                                  f"used by {other}; this article is skipped")
         else:
             try:
-                found = figure_rows(document)
+                found = (extracted or {}).get(digest)
+                if found is None:
+                    # The engine (its parser loads spaCy) is imported by the first article that needs
+                    # it, never by a dashboard that only shows what is stored.
+                    from extract.engine.extraction import figure_rows
+
+                    found = figure_rows(document)
             except Exception as error:  # noqa: BLE001 - one article that breaks extraction must not stop the rest
                 logger.exception("extraction failed for %s", document.origin or document.doc_id)
                 report.errors.append(f"{document.origin or document.doc_id}: extraction failed "
@@ -367,6 +375,8 @@ def ensure_checks(workspace: Workspace, at: str | None = None) -> tuple[Path, Pa
     verdicts_path, evidence_path = _checks_paths(workspace, at)
     if verdicts_path.exists() and evidence_path.exists():
         return verdicts_path, evidence_path
+    from extract.checks.crosscheck import cross_check, evidence_frame  # only when checks must be (re)done
+
     figure_files, document_files = committed_parts(workspace.path)
     removed = set(removed_ids(workspace))
     total = sum(pq.ParquetFile(f).metadata.num_rows for f in figure_files)
@@ -393,13 +403,22 @@ def ensure_checks(workspace: Workspace, at: str | None = None) -> tuple[Path, Pa
     evidence_table = (pa.Table.from_pandas(pd.concat(evidence, ignore_index=True)[EVIDENCE_SCHEMA.names],
                                            schema=EVIDENCE_SCHEMA, preserve_index=False)
                       if evidence else EVIDENCE_SCHEMA.empty_table())
-    _write(evidence_table, evidence_path)
+    verdicts = pa.Table.from_pandas(checked[CHECKS_SCHEMA.names].astype(str), schema=CHECKS_SCHEMA,
+                                    preserve_index=False)
+    return store_checks(workspace, at, verdicts, evidence_table, problems)
+
+
+def store_checks(workspace: Workspace, at: str, verdicts: pa.Table, evidence: pa.Table,
+                 problems: list[str]) -> tuple[Path, Path]:
+    """Keep cross-check results (CHECKS_SCHEMA, EVIDENCE_SCHEMA, bad reference rows) as the checks of
+    state `at`, the verdicts file last (the commit), and drop those of earlier states."""
+    verdicts_path, evidence_path = _checks_paths(workspace, at)
+    _write(evidence, evidence_path)
     problems_path = _problems_path(workspace, at)
     temporary = problems_path.with_name(f"{problems_path.name}.{os.getpid()}.tmp")
     temporary.write_text(json.dumps(problems, ensure_ascii=False), encoding="utf-8")
     os.replace(temporary, problems_path)
-    _write(pa.Table.from_pandas(checked[CHECKS_SCHEMA.names].astype(str), schema=CHECKS_SCHEMA,
-                                preserve_index=False), verdicts_path)  # the commit
+    _write(verdicts, verdicts_path)  # the commit
     for old in workspace.checks_dir.glob("*"):
         if old not in (verdicts_path, evidence_path, problems_path) and not old.name.endswith(".tmp"):
             old.unlink(missing_ok=True)
@@ -489,4 +508,4 @@ def decisions_frame(workspace: Workspace | None, store: Store | None = None) -> 
 __all__ = ["AddReport", "DEFAULT_DB", "DEFAULT_WORKSPACE", "Workspace", "WorkspaceError", "add_documents",
            "add_reference_file", "decisions_frame", "ensure_checks", "generation", "open_checked_store",
            "open_workspace", "reference_files", "reference_problems", "references", "remove_article",
-           "removed_articles", "removed_ids", "state", "workspace_path"]
+           "removed_articles", "removed_ids", "state", "store_checks", "workspace_path"]
