@@ -201,3 +201,27 @@ def test_source_chart_counts_keep_the_top_sources_and_fold_the_rest(stored):
     assert [tuple(r) for r in counts.itertuples(index=False)] == [
         ("Bank of England", "", 1), ("(all other sources: 2)", "", 2), (OWN_STATEMENT, "", 2)]
     assert source_verdict_counts(store, Filters(text="no such words")).empty
+
+
+def test_text_search_selections_answer_as_a_plain_scan_does_and_stay_bounded(stored, monkeypatch):
+    """In memory a text search's rowids are kept for the view's later questions (Store.narrowed);
+    every answer equals the on-disk store's, which scans with the filter itself, and old selections
+    are dropped."""
+    from extract.workspace import store_queries
+
+    store, _ = stored
+    monkeypatch.setattr(store_queries, "SELECTIONS", 2)
+    on_disk = open_store(store.path, in_memory=False)
+    cases = [Filters(text="prices"), Filters(text="the", dimensions=("percent", "currency")),
+             Filters(text="banks", verdicts=("",)), Filters(text="nothing like this"), Filters(text="prices")]
+    for filters in cases:
+        for _ in range(2):  # the second time from the kept selection
+            assert summary(store, filters) == summary(on_disk, filters)
+            for page in (dict(limit=1, offset=0), dict(limit=2, offset=1)):
+                pd.testing.assert_frame_equal(figures_page(store, filters, **page), figures_page(on_disk, filters, **page))
+            pd.testing.assert_frame_equal(figures_by_dimension(store, filters), figures_by_dimension(on_disk, filters))
+            pd.testing.assert_frame_equal(figures_by_date(store, filters), figures_by_date(on_disk, filters))
+            pd.testing.assert_frame_equal(source_verdict_counts(store, filters), source_verdict_counts(on_disk, filters))
+    kept = store.query("SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '_selection_%'").fetchone()
+    assert kept == (2,)
+    on_disk.close()
