@@ -52,12 +52,11 @@ from extract.workspace.workspace import (
     add_documents,
     add_reference_file,
     decisions_frame,
-    ensure_checks,
+    open_checked_store,
     open_workspace,
     reference_problems,
     remove_article,
     removed_articles,
-    removed_ids,
     state,
     workspace_path,
 )
@@ -97,9 +96,7 @@ def open_shared_workspace(path: str) -> Workspace:
 # new reference data moves the state, and the first session to see it cross-checks and reopens.
 @st.cache_resource(show_spinner="Cross-checking the figures…", max_entries=2)
 def checked_store(path: str, at: str) -> queries.Store:
-    workspace = Workspace(Path(path))
-    verdicts, evidence = ensure_checks(workspace, at)
-    return queries.open_store(workspace.path, removed=removed_ids(workspace), checks=verdicts, evidence=evidence)
+    return open_checked_store(Workspace(Path(path)), at=at)
 
 
 # Shared, not copied: at a million figures the document list alone is 160,000 entries.

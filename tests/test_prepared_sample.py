@@ -57,6 +57,7 @@ def test_the_prepared_sample_holds_what_the_engine_and_the_checks_make_now():
     assert made["verdicts"] == prepared["verdicts"]
     assert made["evidence"] == prepared["evidence"]
     assert made["reference_problems"] == prepared["reference_problems"]
+    assert made["source_names"] == prepared["source_names"]
 
 
 def test_a_workspace_seeded_ahead_of_time_shows_what_one_extracted_and_checked_shows(tmp_path):

