@@ -89,3 +89,24 @@ def test_the_dashboard_shows_a_new_workspace_without_the_parser_or_the_cross_che
         assert len(at.dataframe[0].value) == 18 and len(at.get("vega_lite_chart")) == 4
     """)
     assert _loaded_after(code) == dict.fromkeys(HEAVY, False)
+
+
+def test_lemminflect_is_imported_and_loaded_once_whatever_the_threads():
+    """Dashboard sessions are threads: twenty asking for a plural at once all get it (none sees a
+    half-imported lemminflect), and spaCy stays out."""
+    code = textwrap.dedent("""
+        import sys, threading
+        from extract.checks.word_forms import all_lemmas, inflection
+        results, errors = [], []
+        def ask():
+            try:
+                results.append((inflection("tanker", tag="NNS"), all_lemmas("tankers")["NOUN"]))
+            except Exception as error:
+                errors.append(repr(error))
+        threads = [threading.Thread(target=ask) for _ in range(20)]
+        for t in threads: t.start()
+        for t in threads: t.join()
+        assert not errors, errors
+        assert set(results) == {(("tankers",), ("tanker",))}, results
+    """)
+    assert _loaded_after(code)["spacy"] is False

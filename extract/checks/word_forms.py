@@ -16,8 +16,12 @@ import threading
 from collections.abc import Sequence
 from importlib.machinery import ModuleSpec
 from types import ModuleType
+from typing import Any
 
 _LOCK = threading.Lock()
+_LOAD_LOCK = threading.Lock()
+_MODULE: ModuleType | None = None
+_LOADED: set[str] = set()
 
 
 class _SpacyHidden(importlib.abc.MetaPathFinder):
@@ -34,26 +38,42 @@ class _SpacyHidden(importlib.abc.MetaPathFinder):
 
 
 def lemminflect_module() -> ModuleType:
-    """The lemminflect module, imported without spaCy unless spaCy is already loaded."""
-    module = sys.modules.get("lemminflect")
-    if module is not None:
-        return module
-    with _LOCK:
-        if "spacy" in sys.modules or "lemminflect" in sys.modules:
-            return importlib.import_module("lemminflect")
-        hidden = _SpacyHidden()
-        sys.meta_path.insert(0, hidden)
-        try:
-            return importlib.import_module("lemminflect")
-        finally:
-            sys.meta_path.remove(hidden)
+    """The lemminflect module, imported without spaCy unless spaCy is already loaded.
+
+    Dashboard sessions run in threads: the first caller imports it while the others wait, so none
+    ever sees a half-imported module."""
+    global _MODULE
+    if _MODULE is None:
+        with _LOCK:
+            if _MODULE is None:
+                if "spacy" in sys.modules:
+                    _MODULE = importlib.import_module("lemminflect")
+                else:
+                    hidden = _SpacyHidden()
+                    sys.meta_path.insert(0, hidden)
+                    try:
+                        _MODULE = importlib.import_module("lemminflect")
+                    finally:
+                        sys.meta_path.remove(hidden)
+    return _MODULE
+
+
+def _call(name: str, *args: Any, **kwargs: Any) -> Any:
+    """lemminflect's `name`; its first call loads a table (0.2 s), once, while other threads wait."""
+    function = getattr(lemminflect_module(), name)
+    if name not in _LOADED:
+        with _LOAD_LOCK:
+            result = function(*args, **kwargs)
+            _LOADED.add(name)
+            return result
+    return function(*args, **kwargs)
 
 
 def all_lemmas(word: str) -> dict[str, tuple[str, ...]]:
     """lemminflect.getAllLemmas: the lemmas of `word` by part of speech."""
-    return dict(lemminflect_module().getAllLemmas(word))
+    return dict(_call("getAllLemmas", word))
 
 
 def inflection(lemma: str, tag: str) -> tuple[str, ...]:
     """lemminflect.getInflection: the forms of `lemma` for a Penn tag ("NNS": the plural)."""
-    return tuple(lemminflect_module().getInflection(lemma, tag=tag))
+    return tuple(_call("getInflection", lemma, tag=tag))
