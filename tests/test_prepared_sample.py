@@ -110,3 +110,15 @@ def test_lemminflect_is_imported_and_loaded_once_whatever_the_threads():
         assert set(results) == {(("tankers",), ("tanker",))}, results
     """)
     assert _loaded_after(code)["spacy"] is False
+
+
+def test_the_shipped_unit_plurals_are_lemminflects_for_every_unit_of_the_engine():
+    from extract.app.figure_reading import UNIT_PLURALS, format_amount
+    from extract.app.prepared_sample import unit_plural_table
+
+    assert json.loads(UNIT_PLURALS.read_text(encoding="utf-8")) == unit_plural_table(), (
+        f"{UNIT_PLURALS.name} is stale: rebuild it with `uv run python -m extract.app.prepared_sample`.")
+    assert format_amount(886.0, "square mile", "area") == "886 square miles"
+    assert format_amount(3.0, "kilometre per hour", "speed") == "3 kilometres per hour"
+    assert format_amount(1.0, "minute", "duration") == "1 minute"
+    assert format_amount(2.0, "foot", "length") == "2 feet"

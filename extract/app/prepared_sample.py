@@ -9,11 +9,13 @@ rooms (with their data files) and the versions of the libraries they read text w
 
 `seed_sample(workspace)` adds the sample from those files while the fingerprint matches, and
 extracts it as any article otherwise (a changed engine is never shown through stale figures).
-After a change to the engine or the checks, rebuild the file:
+After a change to the engine or the checks, rebuild the file (and `data/unit_plurals.json`, the
+plurals the figures table writes after a number of units, so that the first page needs no
+lemminflect tables):
 
     uv run python -m extract.app.prepared_sample
 
-(`tests/test_prepared_sample.py` fails, saying so, while it is stale.)
+(`tests/test_prepared_sample.py` fails, saying so, while either is stale.)
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from extract.app.article_loading import bundled_documents
+from extract.app.figure_reading import UNIT_PLURALS
 from extract.checks.reference_data import BUNDLED_REFERENCE
 from extract.documents.loaders import Document
 from extract.workspace.store_queries import CHECKS_SCHEMA, EVIDENCE_SCHEMA, SOURCE_NAMES_SCHEMA
@@ -174,6 +177,29 @@ def write_prepared(path: Path = PREPARED_SAMPLE) -> Path:
     return path
 
 
+def unit_plural_table() -> dict[str, str]:
+    """The plural lemminflect gives the last word of every unit name in the engine's unit table
+    (quantulum3's knowledge base as the engine ships it): 'square mile' -> 'mile' -> 'miles'."""
+    from extract.checks.word_forms import inflection
+    from extract.engine.units import QUANTULUM_UNITS_JSON
+
+    known = json.loads(QUANTULUM_UNITS_JSON.read_text(encoding="utf-8"))
+    words = set()
+    for key in ("surfaces_lower", "symbols", "prefix_symbols"):
+        for pairs in known[key].values():
+            for name, entity in pairs:
+                counted = name.partition(" per ")[0]
+                if entity != "currency" and counted.replace(" ", "").isalpha():
+                    words.add(counted.rpartition(" ")[2])
+    return {word: (inflection(word, tag="NNS") or (word,))[0] for word in sorted(words)}
+
+
+def write_unit_plurals(path: Path = UNIT_PLURALS) -> Path:
+    """Rebuild `data/unit_plurals.json` (what `figure_reading` writes after a number of units)."""
+    path.write_text(json.dumps(unit_plural_table(), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    return path
+
+
 if __name__ == "__main__":
-    written = write_prepared()
-    print(f"wrote {written.relative_to(PACKAGE.parent)}")
+    for written in (write_prepared(), write_unit_plurals()):
+        print(f"wrote {written.relative_to(PACKAGE.parent)}")
