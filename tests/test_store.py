@@ -212,6 +212,7 @@ def test_text_search_selections_answer_as_a_plain_scan_does_and_stay_bounded(sto
 
     store, _ = stored
     monkeypatch.setattr(store_queries, "SELECTIONS", 2)
+    monkeypatch.setattr(store_queries, "RETIRED_SECONDS", -1.0)  # dropped at once here
     on_disk = open_store(store.path, in_memory=False)
     cases = [Filters(text="prices"), Filters(text="the", dimensions=("percent", "currency")),
              Filters(text="banks", verdicts=("",)), Filters(text="nothing like this"), Filters(text="prices")]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
@@ -58,6 +59,7 @@ DECISIONS_SCHEMA = pa.schema([pa.field(name, pa.string())
                               for name in ("key", "verdict", "note", "reviewed_at", "reviewer", "status")])
 OTHER_SOURCES = "(all other sources)"
 SELECTIONS = 64  # text-search selections a Store keeps (Store.narrowed)
+RETIRED_SECONDS = 60.0  # how long a selection outlives its place in the list
 NO_FILTERS = Filters()
 
 __all__ = ["CHECKS_SCHEMA", "EVIDENCE_SCHEMA", "EXPORT_COLUMNS", "SOURCE_NAMES_SCHEMA", "Filters", "FilterOptions",
@@ -104,6 +106,7 @@ class Store:
         self._documents_counts: tuple[int, int] | None = None
         self._selections: OrderedDict[tuple[Filters, object], str] = OrderedDict()
         self._selection_names = itertools.count()
+        self._retired: list[tuple[float, str]] = []  # (when, name) of selections out of the list
 
     def query(self, sql: str, parameters: list[Any] | None = None) -> duckdb.DuckDBPyConnection:
         """Run `sql` with bound `parameters` on a cursor of its own; fetch from what it returns."""
@@ -170,14 +173,21 @@ class Store:
             if name is not None:
                 self._selections.move_to_end(key)
         if name is None:
-            name = f"_selection_{next(self._selection_names)}"
+            made = f"_selection_{next(self._selection_names)}"
             source, rowid = ("checked", "_rowid") if filters.verdicts else ("figures", "rowid")
-            self._cursor().execute(f"CREATE TABLE {name} AS SELECT {rowid} AS r FROM {source} {where}", parameters)
+            self._cursor().execute(f"CREATE TABLE {made} AS SELECT {rowid} AS r FROM {source} {where}", parameters)
+            now = time.monotonic()
             with self._lock:
-                self._selections[key] = name
-                evicted = [self._selections.popitem(last=False)[1] for _ in
-                           range(max(0, len(self._selections) - SELECTIONS))]
-            for old in evicted:
+                name = self._selections.setdefault(key, made)  # another session may have made it meanwhile
+                if name != made:
+                    self._retired.append((now, made))
+                while len(self._selections) > SELECTIONS:
+                    self._retired.append((now, self._selections.popitem(last=False)[1]))
+                # A selection is dropped a while after it leaves the list, never under a query that
+                # has just been handed its name (a query already running keeps its snapshot anyway).
+                dropped = [old for when, old in self._retired if now - when > RETIRED_SECONDS]
+                self._retired = [(when, old) for when, old in self._retired if now - when <= RETIRED_SECONDS]
+            for old in dropped:
                 self._cursor().execute(f"DROP TABLE IF EXISTS {old}")
         rowid = "_rowid" if table == "checked" else "rowid"
         return f"WHERE {rowid} IN (SELECT r FROM {name})", []
