@@ -110,8 +110,8 @@ def bad_reference_rows(path: str, at: str) -> list[str]:
     return reference_problems(Workspace(Path(path)), at)
 
 
-# Charts are built and validated once per view (state of the workspace, decisions, filters) and
-# shared by every session: building an Altair chart costs more server time than its SQL.
+# Charts (plain Vega-Lite specifications: no Altair on a cold start) are built once per view (state
+# of the workspace, decisions, filters) and shared by every session.
 @st.cache_resource(show_spinner=False, max_entries=256)
 def overview_charts(path: str, at: str, decisions: int, filters: Filters) -> dict[str, dict[str, Any] | None]:
     store = checked_store(path, at)
