@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from extract.app.article_loading import UPLOAD_TYPES, bundled_documents, documents_from_files, pasted_document
+from extract.app.article_loading import UPLOAD_TYPES, documents_from_files, pasted_document
 from extract.app.charts import (
     ALL_OTHERS,
     SOURCE_PICK,
@@ -36,6 +36,7 @@ from extract.app.highlight import (
     sentence_html,
     verdict_html,
 )
+from extract.app.prepared_sample import seed_sample
 from extract.checks.verdicts import VERDICTS
 from extract.documents.loaders import Document, LoadError
 from extract.documents.url_fetch import fetch_document
@@ -52,12 +53,11 @@ from extract.workspace.workspace import (
     add_documents,
     add_reference_file,
     decisions_frame,
-    ensure_checks,
+    open_checked_store,
     open_workspace,
     reference_problems,
     remove_article,
     removed_articles,
-    removed_ids,
     state,
     workspace_path,
 )
@@ -90,16 +90,14 @@ MAX_DOCUMENT_CHOICES = 2000  # beyond this the Document filter takes ids typed i
 # the page must not become a way to probe or load the server's directories.
 @st.cache_resource(show_spinner="Opening the workspace…", max_entries=1)
 def open_shared_workspace(path: str) -> Workspace:
-    return open_workspace(path, seed=bundled_documents)
+    return open_workspace(path, seed=seed_sample)
 
 
 # One open store per state of the workspace, shared by every session: a new article, a removal or
 # new reference data moves the state, and the first session to see it cross-checks and reopens.
 @st.cache_resource(show_spinner="Cross-checking the figures…", max_entries=2)
 def checked_store(path: str, at: str) -> queries.Store:
-    workspace = Workspace(Path(path))
-    verdicts, evidence = ensure_checks(workspace, at)
-    return queries.open_store(workspace.path, removed=removed_ids(workspace), checks=verdicts, evidence=evidence)
+    return open_checked_store(Workspace(Path(path)), at=at)
 
 
 # Shared, not copied: at a million figures the document list alone is 160,000 entries.
@@ -113,19 +111,18 @@ def bad_reference_rows(path: str, at: str) -> list[str]:
     return reference_problems(Workspace(Path(path)), at)
 
 
-# Charts are built and validated once per view (state of the workspace, decisions, filters) and
-# shared by every session: building an Altair chart costs more server time than its SQL.
+# Charts (plain Vega-Lite specifications: no Altair on a cold start) are built once per view (state
+# of the workspace, decisions, filters) and shared by every session, in the bounded view cache.
 @shared_view(max_entries=64, max_bytes=48 * MB, ttl=VIEW_IDLE_SECONDS)
 def overview_charts(path: str, at: str, decisions: int, filters: Filters) -> dict[str, dict[str, Any] | None]:
     store = checked_store(path, at)
     timeline = date_count_chart(queries.figures_by_date(store, filters, period="day"))
     return {
         "source": ranked_source_chart(queries.source_verdict_counts(store, filters.without_sources()),
-                                     list(filters.sources)).to_dict(),
-        "kind": dimension_count_chart(queries.figures_by_dimension(store, filters)).to_dict(),
-        "entity": entity_value_chart(queries.figures_page(store, filters, limit=2000, columns=ENTITY_CHART_COLUMNS)
-                                     ).to_dict(),
-        "timeline": None if timeline is None else timeline.to_dict(),
+                                     list(filters.sources)),
+        "kind": dimension_count_chart(queries.figures_by_dimension(store, filters)),
+        "entity": entity_value_chart(queries.figures_page(store, filters, limit=2000, columns=ENTITY_CHART_COLUMNS)),
+        "timeline": timeline,
     }
 
 

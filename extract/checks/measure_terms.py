@@ -16,8 +16,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from lemminflect import getAllLemmas
-
+from extract.checks.word_forms import all_lemmas
 from extract.engine.lexicon import STOP_WORDS
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
@@ -65,7 +64,7 @@ def lemma(word: str) -> str:
     lower = word.lower().replace("’", "'")
     if lower.endswith("'s"):
         lower = lower[:-2]
-    lemmas = getAllLemmas(lower)
+    lemmas = all_lemmas(lower)
     if lower.endswith(("ed", "ing")) and "VERB" in lemmas:
         return lemmas["VERB"][0]
     for pos in ("NOUN", "VERB", "ADJ", "ADV", "PROPN"):
