@@ -242,8 +242,10 @@ def add_documents(workspace: Workspace, documents: Iterable[Document], *, how: s
                 report.errors.append(f"{document.origin or document.doc_id}: extraction failed "
                                      f"({type(error).__name__}); the article is skipped")
             else:
-                if found.parse_budget is not None:
-                    notice = f"{document.origin or document.doc_id}: {found.parse_budget.reading()}"
+                # Rows made ahead of time (the shipped sample) are plain lists, with no budget note.
+                budget = getattr(found, "parse_budget", None)
+                if budget is not None:
+                    notice = f"{document.origin or document.doc_id}: {budget.reading()}"
                     logger.warning("%s", notice)
                     report.notices.append(notice)
                 batch.append((document, len(found)))
