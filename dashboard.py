@@ -250,6 +250,15 @@ def filter_sidebar(options: queries.FilterOptions) -> Filters:
         return sidebar.multiselect(label, with_linked(values, key), key=key, bind="query-params",
                                    format_func=format_func)
 
+    # A link may name a source as an article wrote it ("ONS"): it opens that source's merged entry.
+    written = [v for v in st.session_state.get("source") or st.query_params.get_all("source")
+               if v not in options.sources]
+    relabelled = queries.merged_source_labels(STORE, written)
+    if relabelled:
+        chosen = st.session_state.get("source") or st.query_params.get_all("source")
+        merged = list(dict.fromkeys(relabelled.get(v, v) for v in chosen))
+        st.query_params["source"] = merged  # the widget is bound to the URL, which it reads first
+        st.session_state["source"] = merged
     sources = choose("Source", options.sources, "source")
     if len(options.documents) <= MAX_DOCUMENT_CHOICES:
         documents = choose("Document", list(options.documents), "doc",

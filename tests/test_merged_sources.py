@@ -113,3 +113,16 @@ def test_the_dashboard_source_filter_shows_one_entry_and_both_spellings_figures(
     linked.query_params["source"] = ONS
     linked.run()
     assert sorted(linked.dataframe[0].value["surface"]) == ["3.4%", "4.5%"]
+
+
+def test_a_link_naming_a_source_as_written_opens_the_merged_source(workspace, monkeypatch):
+    monkeypatch.setenv("FIGCHECK_WORKSPACE", str(workspace.path))
+    store = open_checked_store(workspace)
+    assert queries.merged_source_labels(store, ["ONS", ONS, "Nobody"]) == {"ONS": ONS}
+    linked = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    linked.query_params["source"] = "ONS"
+    linked.run()
+    assert not linked.exception
+    assert linked.multiselect(key="source").value == [ONS]
+    assert sorted(linked.dataframe[0].value["surface"]) == ["3.4%", "4.5%"]
+    assert not [w for w in linked.warning if "no figure" in w.value]

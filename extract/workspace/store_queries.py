@@ -316,6 +316,19 @@ def source_name_table(sources: Iterable[str | None], known_sources: Iterable[str
                     schema=SOURCE_NAMES_SCHEMA)
 
 
+def merged_source_labels(store: Store, names: Iterable[str]) -> dict[str, str]:
+    """For each of `names` written the way an article wrote a source ("ONS"), the label it is filtered
+    under ("Office for National Statistics"), so that a link naming a source as written opens the
+    merged source's view. Names that are labels already, or unknown, are left out."""
+    wanted = sorted({name for name in names if name})
+    if not wanted:
+        return {}
+    placeholders = ", ".join("?" for _ in wanted)
+    rows = store.query(f"SELECT source, merged FROM source_names WHERE source IN ({placeholders}) "
+                       "AND merged IS NOT NULL AND merged <> source", wanted).fetchall()
+    return {source: merged for source, merged in rows}
+
+
 def where_clause(filters: Filters) -> tuple[str, list[Any]]:
     """A SQL WHERE clause over the figures table for `filters`, and its parameters in order.
 
