@@ -122,3 +122,5 @@ def test_the_shipped_unit_plurals_are_lemminflects_for_every_unit_of_the_engine(
     assert format_amount(3.0, "kilometre per hour", "speed") == "3 kilometres per hour"
     assert format_amount(1.0, "minute", "duration") == "1 minute"
     assert format_amount(2.0, "foot", "length") == "2 feet"
+    assert format_amount(40.0, "degree Celsius", "temperature") == "40 degrees Celsius"
+    assert format_amount(1.0, "degree Celsius", "temperature") == "1 degree Celsius"

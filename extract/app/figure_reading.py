@@ -50,6 +50,10 @@ def _plural_unit(unit: str, value: float) -> str:
     counted, per, rest = unit.partition(" per ")
     if not counted.replace(" ", "").isalpha():
         return unit
+    # A degree of a named scale is counted by its first word: 'degrees Celsius', not 'degree Celsiuses'.
+    first, _, scale = counted.partition(" ")
+    if first == "degree" and scale:
+        return f"degrees {scale}" + per + rest
     head, _, last = counted.rpartition(" ")
     plural = _unit_plurals().get(last) or _plural(last)
     return (f"{head} {plural}" if head else plural) + per + rest
