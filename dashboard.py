@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from extract.app.article_loading import UPLOAD_TYPES, bundled_documents, documents_from_files, pasted_document
+from extract.app.article_loading import UPLOAD_TYPES, documents_from_files, pasted_document
 from extract.app.charts import (
     ALL_OTHERS,
     SOURCE_PICK,
@@ -36,6 +36,7 @@ from extract.app.highlight import (
     sentence_html,
     verdict_html,
 )
+from extract.app.prepared_sample import seed_sample
 from extract.checks.verdicts import VERDICTS
 from extract.documents.loaders import Document, LoadError
 from extract.documents.url_fetch import fetch_document
@@ -45,18 +46,18 @@ from extract.workspace.export import to_spreadsheet_csv_bytes
 from extract.workspace.filters import Filters, table_key
 from extract.workspace.reviews import ReviewStoreError, decision_history, latest_choice, reviewer_identity
 from extract.workspace.run_log import configure_logging, default_workspace
+from extract.workspace.view_cache import MB, VIEW_IDLE_SECONDS, shared_view
 from extract.workspace.workspace import (
     Workspace,
     WorkspaceError,
     add_documents,
     add_reference_file,
     decisions_frame,
-    ensure_checks,
+    open_checked_store,
     open_workspace,
     reference_problems,
     remove_article,
     removed_articles,
-    removed_ids,
     state,
     workspace_path,
 )
@@ -87,18 +88,16 @@ MAX_DOCUMENT_CHOICES = 2000  # beyond this the Document filter takes ids typed i
 
 # The workspace is chosen by the server's configuration (FIGCHECK_WORKSPACE), never by a visitor:
 # the page must not become a way to probe or load the server's directories.
-@st.cache_resource(show_spinner="Opening the workspace…")
+@st.cache_resource(show_spinner="Opening the workspace…", max_entries=1)
 def open_shared_workspace(path: str) -> Workspace:
-    return open_workspace(path, seed=bundled_documents)
+    return open_workspace(path, seed=seed_sample)
 
 
 # One open store per state of the workspace, shared by every session: a new article, a removal or
 # new reference data moves the state, and the first session to see it cross-checks and reopens.
 @st.cache_resource(show_spinner="Cross-checking the figures…", max_entries=2)
 def checked_store(path: str, at: str) -> queries.Store:
-    workspace = Workspace(Path(path))
-    verdicts, evidence = ensure_checks(workspace, at)
-    return queries.open_store(workspace.path, removed=removed_ids(workspace), checks=verdicts, evidence=evidence)
+    return open_checked_store(Workspace(Path(path)), at=at)
 
 
 # Shared, not copied: at a million figures the document list alone is 160,000 entries.
@@ -112,35 +111,34 @@ def bad_reference_rows(path: str, at: str) -> list[str]:
     return reference_problems(Workspace(Path(path)), at)
 
 
-# Charts are built and validated once per view (state of the workspace, decisions, filters) and
-# shared by every session: building an Altair chart costs more server time than its SQL.
-@st.cache_resource(show_spinner=False, max_entries=256)
+# Charts (plain Vega-Lite specifications: no Altair on a cold start) are built once per view (state
+# of the workspace, decisions, filters) and shared by every session, in the bounded view cache.
+@shared_view(max_entries=64, max_bytes=48 * MB, ttl=VIEW_IDLE_SECONDS)
 def overview_charts(path: str, at: str, decisions: int, filters: Filters) -> dict[str, dict[str, Any] | None]:
     store = checked_store(path, at)
     timeline = date_count_chart(queries.figures_by_date(store, filters, period="day"))
     return {
         "source": ranked_source_chart(queries.source_verdict_counts(store, filters.without_sources()),
-                                     list(filters.sources)).to_dict(),
-        "kind": dimension_count_chart(queries.figures_by_dimension(store, filters)).to_dict(),
-        "entity": entity_value_chart(queries.figures_page(store, filters, limit=2000, columns=ENTITY_CHART_COLUMNS)
-                                     ).to_dict(),
-        "timeline": None if timeline is None else timeline.to_dict(),
+                                     list(filters.sources)),
+        "kind": dimension_count_chart(queries.figures_by_dimension(store, filters)),
+        "entity": entity_value_chart(queries.figures_page(store, filters, limit=2000, columns=ENTITY_CHART_COLUMNS)),
+        "timeline": timeline,
     }
 
 
 # What one view shows, shared by every session showing it (a link opened by a newsroom at once):
 # keyed on the workspace's state, the decisions and the filters, so nothing stale is ever served.
-@st.cache_resource(show_spinner=False, max_entries=512)
+@shared_view(max_entries=512, max_bytes=4 * MB, ttl=VIEW_IDLE_SECONDS)
 def view_summary(path: str, at: str, decisions: int, filters: Filters) -> queries.StoreSummary:
     return queries.summary(checked_store(path, at), filters)
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
+@shared_view(max_entries=128, max_bytes=32 * MB, ttl=VIEW_IDLE_SECONDS)
 def view_page(path: str, at: str, decisions: int, filters: Filters, page: int) -> pd.DataFrame:
     return queries.figures_page(checked_store(path, at), filters, limit=PAGE_ROWS, offset=(page - 1) * PAGE_ROWS)
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
+@shared_view(max_entries=512, max_bytes=1 * MB, ttl=VIEW_IDLE_SECONDS)
 def view_reviewed(path: str, at: str, decisions: int, filters: Filters) -> int:
     return queries.reviewed_count(checked_store(path, at), filters)
 
@@ -252,6 +250,15 @@ def filter_sidebar(options: queries.FilterOptions) -> Filters:
         return sidebar.multiselect(label, with_linked(values, key), key=key, bind="query-params",
                                    format_func=format_func)
 
+    # A link may name a source as an article wrote it ("ONS"): it opens that source's merged entry.
+    written = [v for v in st.session_state.get("source") or st.query_params.get_all("source")
+               if v not in options.sources]
+    relabelled = queries.merged_source_labels(STORE, written)
+    if relabelled:
+        chosen = st.session_state.get("source") or st.query_params.get_all("source")
+        merged = list(dict.fromkeys(relabelled.get(v, v) for v in chosen))
+        st.query_params["source"] = merged  # the widget is bound to the URL, which it reads first
+        st.session_state["source"] = merged
     sources = choose("Source", options.sources, "source")
     if len(options.documents) <= MAX_DOCUMENT_CHOICES:
         documents = choose("Document", list(options.documents), "doc",

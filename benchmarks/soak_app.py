@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import sys
 import tempfile
@@ -24,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 import websockets  # noqa: E402
-from app_server import running_dashboard  # noqa: E402
+from app_server import dashboard_server  # noqa: E402
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
@@ -84,6 +85,12 @@ async def _soak(url: str, sessions: int, reruns: int, time_limit: float) -> tupl
     return first, later, elapsed
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User plus system CPU time of a process so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _percentiles(runs: list[tuple[float, str]]) -> str:
     times = sorted(t for t, error in runs if not error)
     if not times:
@@ -100,12 +107,21 @@ def main() -> None:
     args = parser.parse_args()
     # A workspace of its own, so the soak neither reads nor adds to data/workspace/.
     workspace = Path(tempfile.mkdtemp(prefix="figcheck-soak-")) / "workspace"
-    with running_dashboard(env={"FIGCHECK_WORKSPACE": str(workspace)}) as base:
+    with dashboard_server(env={"FIGCHECK_WORKSPACE": str(workspace)}) as (base, process):
         url = base.replace("http://", "ws://") + "/_stcore/stream"
+        server_cpu = _cpu_seconds(process.pid)
+        client_cpu = time.process_time()
         first, later, elapsed = asyncio.run(_soak(url, args.sessions, args.reruns, args.time_limit))
+        server_cpu = _cpu_seconds(process.pid) - server_cpu
+        client_cpu = time.process_time() - client_cpu
+        rss = {line.split(":")[0]: int(line.split()[1]) / 1024 for line in
+               Path(f"/proc/{process.pid}/status").read_text().splitlines() if line.startswith(("VmHWM", "VmRSS"))}
     runs = first + later
     errors = [error for _, error in runs if error]
     print(f"sessions: {args.sessions} concurrent · script runs: {len(runs)} in {elapsed:.1f} s")
+    print(f"CPU: server {server_cpu:.1f} s ({server_cpu / max(len(runs), 1) * 1000:.0f} ms a run), "
+          f"these {args.sessions} clients {client_cpu:.1f} s; load average {os.getloadavg()[0]:.1f}")
+    print(f"server memory: {rss['VmRSS']:.0f} MB at the end, peak {rss['VmHWM']:.0f} MB")
     print(f"errors: {len(errors)}" + (f" (first: {errors[0]})" if errors else ""))
     print(f"first run of a session (cold):  {_percentiles(first)}")
     print(f"filter rerun:                   {_percentiles(later)}")

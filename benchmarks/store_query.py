@@ -3,9 +3,11 @@
     uv run python benchmarks/store_build.py          # once: the 1M-figure store
     uv run python benchmarks/store_query.py [--store benchmarks/stores/1m] [--repeat 3]
 
-A "rerun" is what the dashboard asks for after a filter change: summary, the first page of the
-table (100 rows), figures by source (top 20), by dimension and by month. Each is timed on its own
-and the rerun total is what the ≤ 1 s target is about. Peak RSS is this whole process's
+A "rerun" is what the dashboard asks the store for after a filter change (dashboard.py's
+view_summary, view_page, view_reviewed and overview_charts): the summary, the first page of the
+table (100 rows), the reviewed count, the source chart's counts by verdict, figures by kind, by
+day, and the entity chart's 2,000 points. Each is timed on its own; the rerun total is the
+store's share of the ≤ 300 ms target. Peak RSS is this whole process's
 (Python, pandas, DuckDB and the loaded store) from getrusage.
 """
 
@@ -30,8 +32,12 @@ from extract.workspace.store_queries import (  # noqa: E402
     figures_page,
     filter_options,
     open_store,
+    reviewed_count,
+    source_verdict_counts,
     summary,
 )
+
+ENTITY_CHART_COLUMNS = ["entity", "norm_value", "norm_unit", "surface", "source", "dimension"]  # as dashboard.py
 
 
 def peak_rss_mb() -> float:
@@ -48,9 +54,11 @@ def rerun(store, filters: Filters) -> dict[str, float]:
     times = {}
     _, times["summary"] = timed(summary, store, filters)
     _, times["page"] = timed(figures_page, store, filters, limit=100)
-    _, times["by source"] = timed(figures_by_source, store, filters, limit=20)
-    _, times["by dimension"] = timed(figures_by_dimension, store, filters)
-    _, times["by month"] = timed(figures_by_date, store, filters, period="month")
+    _, times["reviewed"] = timed(reviewed_count, store, filters)
+    _, times["by source"] = timed(source_verdict_counts, store, filters.without_sources())
+    _, times["by kind"] = timed(figures_by_dimension, store, filters)
+    _, times["by day"] = timed(figures_by_date, store, filters, period="day")
+    _, times["entities"] = timed(figures_page, store, filters, limit=2000, columns=ENTITY_CHART_COLUMNS)
     return times
 
 
@@ -73,7 +81,7 @@ def main() -> int:
     print(f"open {opened:6.2f} s; first summary {first_summary:6.3f} s; "
           f"filter options {options_time:6.3f} s; first render ≈ {opened + first_summary + options_time:.2f} s")
     busiest = next(s for s in figures_by_source(store, limit=2)["source"] if s != OWN_STATEMENT)
-    a_document = options.documents["doc_id"].iloc[len(options.documents) // 2]
+    a_document = list(options.documents)[len(options.documents) // 2]
     cases = {
         "no filter": Filters(),
         f"source = {busiest}": Filters(sources=(busiest,)),
@@ -87,7 +95,8 @@ def main() -> int:
     }
     print(
         f"\n{'filter':36} {'rows':>9} "
-        + " ".join(f"{k:>12}" for k in ("summary", "page", "by source", "by dimension", "by month"))
+        + " ".join(f"{k:>9}" for k in ("summary", "page", "reviewed", "by source", "by kind", "by day",
+                                          "entities"))
         + f" {'rerun':>8}"
     )
     worst = 0.0
@@ -99,11 +108,11 @@ def main() -> int:
         rows = summary(store, filters).figures
         print(
             f"{name[:36]:36} {rows:>9,} "
-            + " ".join(f"{medians[k] * 1000:10.0f}ms" for k in medians)
+            + " ".join(f"{medians[k] * 1000:7.0f}ms" for k in medians)
             + f" {total * 1000:6.0f}ms"
         )
     print(
-        f"\nslowest rerun {worst * 1000:.0f} ms (target ≤ 1000 ms); peak RSS {peak_rss_mb():.0f} MB (target ≤ 1536 MB)"
+        f"\nslowest rerun {worst * 1000:.0f} ms (target ≤ 300 ms); peak RSS {peak_rss_mb():.0f} MB (target ≤ 1536 MB)"
     )
     store.close()
     return 0

@@ -19,6 +19,8 @@ from extract.documents.loaders import Document, LoadError, load_inputs
 from extract.engine.table_schema import COLUMNS, empty_frame
 from extract.workspace.batch import (
     DOCUMENT_SECONDS,
+    PARSE_BUDGET_CHARS,
+    BatchReport,
     EngineError,
     extract_all,
     make_engine,
@@ -43,7 +45,8 @@ from extract.workspace.workspace import (
 
 
 def _extract_inputs(args: argparse.Namespace) -> tuple[list[Document], pd.DataFrame, list[LoadError]]:
-    """Load every input and extract its figures; bad inputs become errors, the rest is processed."""
+    """Load every input and extract its figures; bad inputs become errors, the rest is processed.
+    A document over the parse budget is said on stderr (it is extracted, not an error)."""
     errors: list[LoadError] = []
     documents: list[Document] = []
     for item in load_inputs(args.inputs):
@@ -52,13 +55,28 @@ def _extract_inputs(args: argparse.Namespace) -> tuple[list[Document], pd.DataFr
         else:
             documents.append(item)
     rows: list[dict] = []
-    for result in extract_all(documents, workers=args.workers):
+    report = BatchReport()
+    for document, result in zip(documents, extract_all(documents, workers=args.workers,
+                                                       parse_budget=args.parse_budget or None), strict=True):
         if isinstance(result, LoadError):
             errors.append(result)
         else:
+            report.note(document, result)
             rows.extend(result)
+    _print_notices(report.notices, report.notices_not_kept)
     frame = pd.DataFrame(rows, columns=COLUMNS) if rows else empty_frame()
     return documents, frame, errors
+
+
+def _print_notices(notices: list[LoadError], not_kept: int) -> None:
+    """Documents read partly without the parse: said, as the run goes on, never an error."""
+    for notice in notices:
+        print(f"figcheck: note: {notice}", file=sys.stderr)
+    if not_kept:
+        print(f"figcheck: note: ... and {not_kept:,} more documents over the parse budget", file=sys.stderr)
+    if notices:
+        print("figcheck: note: --parse-budget 0 reads every sentence with the parse, at about 10 s a megabyte",
+              file=sys.stderr)
 
 
 def _output_name(args: argparse.Namespace) -> str:
@@ -105,7 +123,7 @@ def _figures_command(args: argparse.Namespace) -> int:
         return 2
     budget = args.time_budget or None
     try:
-        engine = make_engine(args.engine, args.workers, args.scheduler, budget)
+        engine = make_engine(args.engine, args.workers, args.scheduler, budget, args.parse_budget or None)
     except EngineError as error:
         print(f"figcheck: {error}", file=sys.stderr)
         return 1
@@ -145,12 +163,14 @@ def _figures_command(args: argparse.Namespace) -> int:
         print(f"figcheck: {problem}", file=sys.stderr)
     if report.errors_not_kept:
         print(f"figcheck: ... and {report.errors_not_kept:,} more errors", file=sys.stderr)
+    _print_notices(report.notices, report.notices_not_kept)
     if not _check_workspace(args):
         return 1
     if args.verbose:
         skipped = f", {report.skipped} already in the store" if isinstance(sink, StoreWriter) else ""
+        partly = f", {len(report.notices) + report.notices_not_kept} over the parse budget" if report.notices else ""
         print(f"figcheck: {report.documents} documents, {report.figures} figures{skipped}, "
-              f"{len(report.errors)} errors", file=sys.stderr)
+              f"{len(report.errors)} errors{partly}", file=sys.stderr)
     return 1 if report.errors else 0
 
 
@@ -269,6 +289,20 @@ def _reference_import_command(args: argparse.Namespace) -> int:
     return 1 if errors or rows.empty else 0
 
 
+def _parse_budget_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--parse-budget", type=_not_negative, default=PARSE_BUDGET_CHARS, metavar="CHARS",
+                         help="characters of a document the syntactic parse reads; past them its figures are "
+                              "read without it, and the run says so; 0 = no limit "
+                              f"(default {PARSE_BUDGET_CHARS:,}: every ordinary article is parsed whole)")
+
+
+def _not_negative(text: str) -> int:
+    number = int(text)
+    if number < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m extract", description="figcheck: figures in news articles")
     parser.add_argument("--debug", action="store_true",
@@ -294,7 +328,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="store files split by outlet or by month of doc_date (default none)")
     figures.add_argument("--time-budget", type=float, default=DOCUMENT_SECONDS, metavar="SECONDS",
                          help="a document whose extraction takes longer is reported and skipped; 0 = no limit "
-                              f"(default {DOCUMENT_SECONDS:g}; local engine)")
+                              f"(default {DOCUMENT_SECONDS:g})")
+    _parse_budget_option(figures)
     figures.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                          help="a progress bar on stderr (default: when stderr is a terminal)")
     figures.add_argument("--workspace", metavar="DIR",
@@ -331,6 +366,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-o", "--output", help="output file (format from its suffix); default stdout")
     check.add_argument("--format", choices=FORMATS, help="output format (default: from -o, else csv)")
     check.add_argument("--workers", type=int, default=1, help="local processes for extraction (default 1)")
+    _parse_budget_option(check)
     check.add_argument("-v", "--verbose", action="store_true", help="print a summary on stderr")
     check.set_defaults(run=_check_command)
 

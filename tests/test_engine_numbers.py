@@ -184,3 +184,12 @@ def test_money_plurals(sentence, surface, low, high):
 def test_a_plural_scale_alone_is_no_number():
     assert find_numbers("Thousands marched through the city.") == []
     assert find_numbers("Millions watched the final.") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The longest period I played was 23 hrs straight.",  # bbc-tech-401: "hrs" once raised StopIteration
+    "It lasted 2 hrs 10 mins.",
+])
+def test_abbreviated_duration_units_are_read(sentence):
+    table = figures(sentence)
+    assert len(table) == 1 and table["value"].iloc[0] in (23, 130)

@@ -57,10 +57,10 @@ def test_a_run_without_trouble_leaves_no_log(workspace, article, capsys):
 
 
 def test_a_failed_extraction_stays_one_line_and_keeps_its_traceback(workspace, article, monkeypatch, capsys):
-    def figure_rows(document):
+    def figure_rows(document, **budgets):
         raise ZeroDivisionError("division by zero in a rule")
 
-    def figure_rows_of(documents):
+    def figure_rows_of(documents, **budgets):
         raise ZeroDivisionError("division by zero in a rule")
 
     # The batched path fails first; each document is then retried alone, which names it.

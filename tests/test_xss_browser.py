@@ -46,9 +46,9 @@ def test_hostile_article_text_shows_literally_and_runs_nothing(page_and_url):
     page.wait_for_selector("[data-testid='stFileUploaderDropzoneInput']", state="attached", timeout=60_000)
     page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(
         files=[{"name": "hostile.txt", "mimeType": "text/plain", "buffer": HOSTILE}])
-    page.wait_for_function(
-        "() => document.querySelectorAll(\"[data-testid='stDataFrame'] table [role='row']\").length === 2",
-        timeout=60_000)
+    # The figure is in once the table is headed "Figures (1)" (an empty table also draws two rows:
+    # its header and "empty", so counting rows can pass before the upload's run has ended).
+    page.wait_for_selector("text=Figures (1)", timeout=90_000)
     # The upload ends in a rerun that redraws the page: act once the app has stopped running.
     page.wait_for_selector("[data-testid='stStatusWidget']", state="detached", timeout=90_000)
     page.wait_for_timeout(1000)

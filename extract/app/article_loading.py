@@ -11,8 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from extract.documents.loaders import SUPPORTED_SUFFIXES, Document, LoadError, document_from_text, load_bytes
-from extract.engine.extraction import figure_rows, figures_frame
-from extract.engine.table_schema import COLUMNS, frame_from_rows
+from extract.engine.table_schema import COLUMNS, empty_frame, frame_from_rows
 from extract.workspace.filters import OWN_STATEMENT, source_label
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "articles"
@@ -24,7 +23,7 @@ UPLOAD_TYPES = sorted(suffix.lstrip(".") for suffix in SUPPORTED_SUFFIXES)
 class LoadedArticles:
     """Figures of some articles, their texts (for marking figures up) and what failed to load."""
 
-    table: pd.DataFrame = field(default_factory=lambda: figures_frame([]))
+    table: pd.DataFrame = field(default_factory=empty_frame)
     texts: dict[str, str] = field(default_factory=dict)  # doc_id -> text
     errors: list[str] = field(default_factory=list)
     origins: dict[str, str] = field(default_factory=dict)  # doc_id -> the file (and line) it came from
@@ -74,6 +73,8 @@ def pasted_document(text: str, *, title: str = "", outlet: str = "", date: str =
 def articles_from_documents(documents: Iterable[Document], errors: Iterable[LoadError] = ()) -> LoadedArticles:
     """Figures of each document; one whose extraction fails becomes an error naming it (the page
     shows an error box, never a traceback), and the others are kept."""
+    from extract.engine.extraction import figure_rows  # the engine (spaCy) loads with the first extraction
+
     problems = [str(e) for e in errors]
     kept: list[Document] = []
     rows: list[dict] = []
@@ -130,7 +131,7 @@ def combine(parts: Iterable[LoadedArticles]) -> LoadedArticles:
         table = part.table[~part.table["doc_id"].isin(clashing)] if clashing else part.table
         if not table.empty:
             tables.append(table)
-    table = pd.concat(tables, ignore_index=True).drop_duplicates("figure_id") if tables else figures_frame([])
+    table = pd.concat(tables, ignore_index=True).drop_duplicates("figure_id") if tables else empty_frame()
     return LoadedArticles(table=table[COLUMNS].reset_index(drop=True), texts=texts, errors=errors, origins=origins)
 
 

@@ -1,12 +1,23 @@
-"""The dashboard's Altair charts, built from small pre-aggregated frames (never one mark per figure
-of a large corpus)."""
+"""The dashboard's charts, built from small pre-aggregated frames (never one mark per figure of a
+large corpus).
+
+The overview charts are Vega-Lite specifications written as plain dicts (what Streamlit's
+`vega_lite_chart` takes): importing Altair and validating its objects cost a second of every cold
+start and a tenth of a second of every new view. `tests/test_charts.py` validates each against
+Vega-Lite's schema. The figure detail's interval chart, drawn only once a row is selected, is Altair.
+"""
 
 from __future__ import annotations
 
-import warnings
+import hashlib
+import json
+import math
+from typing import TYPE_CHECKING, Any
 
-import altair as alt
 import pandas as pd
+
+if TYPE_CHECKING:
+    import altair as alt
 
 from extract.workspace.filters import OWN_STATEMENT, effective_verdict, figures_by_source, source_label
 from extract.workspace.store_queries import OTHER_SOURCES
@@ -22,9 +33,44 @@ OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "
 VERDICT_COLOURS = {"consistent": "#0072B2", "conflict": "#D55E00", "unverified": "#BBBBBB"}
 ROLE_COLOURS = {"claim": "#000000", "reference": "#0072B2", "corpus": "#E69F00"}
 BAR_COLOUR = "#0072B2"
+Spec = dict[str, Any]  # a Vega-Lite specification
 
 
-def source_chart(table: pd.DataFrame, chosen: list[str]) -> alt.Chart | alt.VConcatChart:
+def _plain(value: Any) -> Any:
+    """A cell as JSON has it: timestamps in ISO form, NaN as null, numpy scalars as Python's."""
+    if isinstance(value, pd.Timestamp):
+        return value.isoformat()
+    if hasattr(value, "item"):  # a numpy scalar
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def _dataset(spec: Spec, frame: pd.DataFrame) -> dict[str, str]:
+    """Put `frame`'s rows in the spec's top-level datasets (as Altair does); returns the data reference."""
+    values = [{column: _plain(v) for column, v in row.items()} for row in frame.to_dict("records")]
+    name = "data-" + hashlib.md5(json.dumps(values, sort_keys=True, default=str).encode(),
+                                 usedforsecurity=False).hexdigest()
+    spec.setdefault("datasets", {})[name] = values
+    return {"name": name}
+
+
+def _field(name: str, kind: str, **extra: Any) -> dict[str, Any]:
+    return {"field": name, "type": kind, **extra}
+
+
+def _top(spec: Spec) -> Spec:
+    """A top-level spec: Altair's default view size, then the datasets last."""
+    datasets = spec.pop("datasets", None)
+    spec = {"config": {"view": {"continuousWidth": 300, "continuousHeight": 300}}, **spec,
+            "$schema": "https://vega.github.io/schema/vega-lite/v6.json"}
+    if datasets:
+        spec["datasets"] = datasets
+    return spec
+
+
+def source_chart(table: pd.DataFrame, chosen: list[str]) -> Spec:
     """Figures per source, stacked by verdict once checked; clicking a bar selects that source.
     Sources not chosen are faded while a Source filter is set."""
     if "verdict" in table.columns:
@@ -56,53 +102,59 @@ def folded_source_counts(counts: pd.DataFrame, chosen: list[str], top: int = TOP
 
 
 def source_count_chart(counts: pd.DataFrame, chosen: list[str], top: int = TOP_SOURCES,
-                       already_folded: int = 0) -> alt.Chart | alt.VConcatChart:
+                       already_folded: int = 0) -> Spec:
     """The source chart from counts already made (columns source, figures and, once checked, verdict):
     a store aggregates them in SQL. The top sources by name; below, in a panel with its own scale so
     their long bars squeeze no other, the rest folded into "(all others)" and "(stated by the article)"."""
-    pick = alt.selection_point(name=SOURCE_PICK, fields=["source"], on="click")
+    pick = {"name": SOURCE_PICK, "select": {"type": "point", "fields": ["source"], "on": "click"}}
     folded = folded_source_counts(counts, chosen, top, already_folded)
     checked = "verdict" in folded.columns
+    colour: dict[str, Any]
     if checked:
-        colour: alt.Color | alt.ColorValue = alt.Color(
-            "verdict:N", scale=alt.Scale(domain=list(VERDICT_COLOURS), range=list(VERDICT_COLOURS.values())),
-            legend=alt.Legend(orient="bottom", title=None))
+        colour = _field("verdict", "nominal", legend={"orient": "bottom", "title": None},
+                        scale={"domain": list(VERDICT_COLOURS), "range": list(VERDICT_COLOURS.values())})
         title = "Figures and verdicts by source (click a bar to filter)"
     else:
-        colour = alt.ColorValue(BAR_COLOUR)
+        colour = {"value": BAR_COLOUR}
         title = "Figures by source (click a bar to filter)"
-    tooltip = [alt.Tooltip("source:N"), alt.Tooltip("figures:Q")] + ([alt.Tooltip("verdict:N")] if checked else [])
+    tooltip = [_field("source", "nominal"), _field("figures", "quantitative")] + \
+        ([_field("verdict", "nominal")] if checked else [])
+    top_spec: Spec = {}
 
-    def bars(rows: pd.DataFrame, panel_title: str | alt.TitleParams) -> alt.Chart:
+    def bars(rows: pd.DataFrame, panel_title: dict[str, Any], name: str) -> Spec:
         order = list(dict.fromkeys(rows["source"]))
-        return (
-            alt.Chart(rows, title=panel_title, height=alt.Step(22))
-            .mark_bar(cursor="pointer")
-            .encode(
+        return {
+            "data": _dataset(top_spec, rows),
+            "mark": {"type": "bar", "cursor": "pointer"},
+            "encoding": {
+                "color": colour,
+                "opacity": {"condition": {"test": "datum.chosen", "value": 1.0}, "value": 0.3},
+                "tooltip": tooltip + ([_field("sources", "quantitative", title="sources folded")]
+                                      if (rows["source"] == ALL_OTHERS).any() else []),
                 # The counts are already aggregated: an aggregate here would drop `chosen` from the data.
-                x=alt.X("figures:Q", title="figures", stack="zero", axis=alt.Axis(tickMinStep=1, format="d")),
-                y=alt.Y("source:N", sort=order, title=None, axis=alt.Axis(labelLimit=200)),
-                color=colour,
-                opacity=alt.condition("datum.chosen", alt.value(1.0), alt.value(0.3)),
-                tooltip=tooltip + ([alt.Tooltip("sources:Q", title="sources folded")]
-                                   if (rows["source"] == ALL_OTHERS).any() else []),
-            )
-        )
+                "x": _field("figures", "quantitative", axis={"format": "d", "tickMinStep": 1}, stack="zero",
+                            title="figures"),
+                "y": _field("source", "nominal", axis={"labelLimit": 200}, sort=order, title=None),
+            },
+            "height": {"step": 22},
+            "name": name,
+            "title": panel_title,
+        }
 
     apart = folded["source"].isin([ALL_OTHERS, OWN_STATEMENT])
     named, stated = folded[~apart], folded[apart]
     if stated.empty or named.empty:
-        return bars(folded, alt.TitleParams(title, anchor="start")).add_params(pick)
-    panels = alt.vconcat(
-        bars(named, alt.TitleParams(title, anchor="start")),
-        bars(stated, alt.TitleParams("The rest, and what the article states itself (own scale)", anchor="start",
-                                     fontSize=11, fontWeight="normal")),
-        spacing=8,
-    ).resolve_scale(x="independent")
-    with warnings.catch_warnings():
-        # One click selection shared by both panels is what is wanted; Altair says it merged them.
-        warnings.filterwarnings("ignore", message="Automatically deduplicated selection parameter")
-        return panels.add_params(pick)
+        single = bars(folded, {"text": title, "anchor": "start"}, "view_sources")
+        del single["name"]
+        return _top({**single, "params": [pick], "datasets": top_spec.get("datasets", {})})
+    panels = [
+        bars(named, {"text": title, "anchor": "start"}, "view_sources_0"),
+        bars(stated, {"text": "The rest, and what the article states itself (own scale)", "anchor": "start",
+                      "fontSize": 11, "fontWeight": "normal"}, "view_sources_1"),
+    ]
+    # One click selection shared by both panels: a click in either selects.
+    return _top({"vconcat": panels, "params": [{**pick, "views": [p["name"] for p in panels]}],
+                 "resolve": {"scale": {"x": "independent"}}, "spacing": 8, "datasets": top_spec["datasets"]})
 
 
 INTERVAL_ROW = 26  # pixels per claim or evidence row: labels never overlap, whatever the count
@@ -115,6 +167,8 @@ def interval_chart(evidence: pd.DataFrame) -> alt.Chart | alt.LayerChart:
     One row per piece of evidence, each INTERVAL_ROW pixels high, so 2 rows or 30 read the same;
     labels that repeat are numbered (two identical labels would otherwise share one row) and long
     ones are cut with an ellipsis (the whole label is in the tooltip)."""
+    import altair as alt  # only the figure detail draws with Altair
+
     labels = evidence["label"].astype(str).tolist()
     seen: dict[str, int] = {}
     rows = []
@@ -152,20 +206,25 @@ def interval_chart_height(evidence: pd.DataFrame) -> int:
     return 60 + INTERVAL_ROW * len(evidence)
 
 
-def dimension_chart(table: pd.DataFrame) -> alt.Chart:
+def dimension_chart(table: pd.DataFrame) -> Spec:
     counts = table["dimension"].replace("", "(none)").value_counts().rename_axis("dimension")
     return dimension_count_chart(counts.reset_index(name="figures"))
 
 
-def dimension_count_chart(counts: pd.DataFrame) -> alt.Chart:
+def dimension_count_chart(counts: pd.DataFrame) -> Spec:
     """Figures per kind from counts already made (columns dimension, figures)."""
-    return (
-        alt.Chart(counts, title="Figures by kind")
-        .mark_bar(color=BAR_COLOUR)
-        .encode(x=alt.X("figures:Q", axis=alt.Axis(tickMinStep=1, format="d")),
-                y=alt.Y("dimension:N", sort="-x", title=None, axis=alt.Axis(labelLimit=220)),
-                tooltip=["dimension:N", "figures:Q"])
-    )
+    spec: Spec = {}
+    return _top({
+        "data": _dataset(spec, counts),
+        "mark": {"type": "bar", "color": BAR_COLOUR},
+        "encoding": {
+            "tooltip": [_field("dimension", "nominal"), _field("figures", "quantitative")],
+            "x": _field("figures", "quantitative", axis={"format": "d", "tickMinStep": 1}),
+            "y": _field("dimension", "nominal", axis={"labelLimit": 220}, sort="-x", title=None),
+        },
+        "title": "Figures by kind",
+        **spec,
+    })
 
 
 def entity_values(table: pd.DataFrame) -> pd.DataFrame:
@@ -179,21 +238,25 @@ def entity_values(table: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def entity_value_chart(table: pd.DataFrame) -> alt.Chart:
+def entity_value_chart(table: pd.DataFrame) -> Spec:
     """Values per entity on a log scale: one point per figure, coloured by kind."""
-    points = entity_values(table)
-    return (
-        alt.Chart(points, title="Values per entity (log scale)")
-        .mark_circle(size=80, opacity=0.8)
-        .encode(
-            x=alt.X("norm_value:Q", scale=alt.Scale(type="log"), title="value (normalised unit)"),
-            y=alt.Y("entity:N", title=None, axis=alt.Axis(labelLimit=180),
-                    sort=alt.EncodingSortField("norm_value", op="max", order="descending")),
-            color=alt.Color("dimension:N", title="kind", legend=alt.Legend(orient="bottom"),
-                            scale=alt.Scale(range=OKABE_ITO)),
-            tooltip=["entity:N", "surface:N", "norm_value:Q", "norm_unit:N", "source:N"],
-        )
-    )
+    spec: Spec = {}
+    return _top({
+        "data": _dataset(spec, entity_values(table)),
+        "mark": {"type": "circle", "opacity": 0.8, "size": 80},
+        "encoding": {
+            "color": _field("dimension", "nominal", legend={"orient": "bottom"}, scale={"range": OKABE_ITO},
+                            title="kind"),
+            "tooltip": [_field("entity", "nominal"), _field("surface", "nominal"),
+                        _field("norm_value", "quantitative"), _field("norm_unit", "nominal"),
+                        _field("source", "nominal")],
+            "x": _field("norm_value", "quantitative", scale={"type": "log"}, title="value (normalised unit)"),
+            "y": _field("entity", "nominal", axis={"labelLimit": 180},
+                        sort={"field": "norm_value", "op": "max", "order": "descending"}, title=None),
+        },
+        "title": "Values per entity (log scale)",
+        **spec,
+    })
 
 
 def figures_by_date(table: pd.DataFrame) -> pd.DataFrame:
@@ -202,12 +265,12 @@ def figures_by_date(table: pd.DataFrame) -> pd.DataFrame:
     return counts.rename_axis("date").reset_index(name="figures")
 
 
-def timeline_chart(table: pd.DataFrame) -> alt.Chart | None:
+def timeline_chart(table: pd.DataFrame) -> Spec | None:
     """Figures per document date; None when no document has a date."""
     return date_count_chart(figures_by_date(table))
 
 
-def date_count_chart(counts: pd.DataFrame) -> alt.Chart | None:
+def date_count_chart(counts: pd.DataFrame) -> Spec | None:
     """Figures per date from counts already made (columns date, figures) on a time axis, so the gaps
     between dates are to scale; None when there are none. The axis reaches a day (or 3% of the span)
     past the first and last date, so a single date or the ends are not drawn on the chart's edge."""
@@ -218,18 +281,23 @@ def date_count_chart(counts: pd.DataFrame) -> alt.Chart | None:
         return None
     first, last = counts["date"].min(), counts["date"].max()
     margin = max(pd.Timedelta(days=1), (last - first) * 0.03)
-    domain = [alt.DateTime(year=d.year, month=d.month, date=d.day) for d in (first - margin, last + margin)]
+    domain = [{"date": d.day, "month": d.month, "year": d.year} for d in (first - margin, last + margin)]
     bar_width = max(1, min(24, 400 // max(len(counts), 1)))  # gaps stay visible between neighbours
-    return (
-        alt.Chart(counts, title="Figures by article date")
-        .mark_bar(size=bar_width, color=BAR_COLOUR)
-        .encode(x=alt.X("date:T", title=None, scale=alt.Scale(domain=domain), axis=alt.Axis(labelOverlap=True)),
-                y=alt.Y("figures:Q", axis=alt.Axis(tickMinStep=1, format="d")),
-                tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d"), "figures:Q"])
-    )
+    spec: Spec = {}
+    return _top({
+        "data": _dataset(spec, counts),
+        "mark": {"type": "bar", "color": BAR_COLOUR, "size": bar_width},
+        "encoding": {
+            "tooltip": [_field("date", "temporal", format="%Y-%m-%d"), _field("figures", "quantitative")],
+            "x": _field("date", "temporal", axis={"labelOverlap": True}, scale={"domain": domain}, title=None),
+            "y": _field("figures", "quantitative", axis={"format": "d", "tickMinStep": 1}),
+        },
+        "title": "Figures by article date",
+        **spec,
+    })
 
 
-def ranked_source_chart(counts: pd.DataFrame, chosen: list[str]) -> alt.Chart | alt.VConcatChart:
+def ranked_source_chart(counts: pd.DataFrame, chosen: list[str]) -> Spec:
     """The source chart from counts a store has already ranked and folded
     (`store_queries.source_verdict_counts`: its "(all other sources: N)" row becomes ALL_OTHERS,
     standing for N sources), drawn as `source_count_chart` draws it: the named sources on top, the

@@ -6,16 +6,20 @@ The reading states what the tool understood, so a reviewer can spot a wrong read
 
 from __future__ import annotations
 
+import functools
+import json
 import math
 from collections.abc import Mapping
+from pathlib import Path
 
 import pandas as pd
-from lemminflect import getInflection
 
+from extract.checks.word_forms import inflection
 from extract.workspace.export import neutralise_frame
 from extract.workspace.filters import effective_verdict, source_label
 
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+UNIT_PLURALS = Path(__file__).resolve().parents[2] / "data" / "unit_plurals.json"
 
 
 def format_number(value: float) -> str:
@@ -46,10 +50,32 @@ def _plural_unit(unit: str, value: float) -> str:
     counted, per, rest = unit.partition(" per ")
     if not counted.replace(" ", "").isalpha():
         return unit
+    # A degree of a named scale is counted by its first word: 'degrees Celsius', not 'degree Celsiuses'.
+    first, _, scale = counted.partition(" ")
+    if first == "degree" and scale:
+        return f"degrees {scale}" + per + rest
     head, _, last = counted.rpartition(" ")
-    inflected = getInflection(last, tag="NNS")
-    plural = inflected[0] if inflected else last
+    plural = _unit_plurals().get(last) or _plural(last)
     return (f"{head} {plural}" if head else plural) + per + rest
+
+
+@functools.cache
+def _plural(word: str) -> str:
+    inflected = inflection(word, tag="NNS")
+    return inflected[0] if inflected else word
+
+
+@functools.cache
+def _unit_plurals() -> dict[str, str]:
+    """lemminflect's plural of the last word of every unit name the engine's unit table holds,
+    shipped as data/unit_plurals.json (`tests/test_prepared_sample.py` checks it against
+    lemminflect): loading lemminflect's tables for the first page of a cold start cost 0.2–0.3 s.
+    A word not in it (a unit added since) is asked of lemminflect."""
+    try:
+        table = json.loads(UNIT_PLURALS.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in table.items()} if isinstance(table, dict) else {}
 
 
 def format_amount(value: float, unit: str, dimension: str) -> str:

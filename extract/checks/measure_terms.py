@@ -16,8 +16,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from lemminflect import getAllLemmas
-
+from extract.checks.word_forms import all_lemmas
 from extract.engine.lexicon import STOP_WORDS
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
@@ -55,7 +54,7 @@ _CLAUSE_BREAK = re.compile(r",|;|:|\s[–—-]\s|\(|\)|\band\b|\bbut\b|\bwhile\b
 _CLAUSE_START = re.compile(r"[,;:(]|\s[–—-]\s")
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1 << 15)  # keyed by words: bounded, or a long run's vocabulary would leak
 def lemma(word: str) -> str:
     """The dictionary form used for matching: 'killed' -> 'kill', 'tankers' -> 'tanker'.
 
@@ -65,7 +64,7 @@ def lemma(word: str) -> str:
     lower = word.lower().replace("’", "'")
     if lower.endswith("'s"):
         lower = lower[:-2]
-    lemmas = getAllLemmas(lower)
+    lemmas = all_lemmas(lower)
     if lower.endswith(("ed", "ing")) and "VERB" in lemmas:
         return lemmas["VERB"][0]
     for pos in ("NOUN", "VERB", "ADJ", "ADV", "PROPN"):

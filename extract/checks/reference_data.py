@@ -24,7 +24,6 @@ import pandas as pd
 
 from extract.documents.csv_rows import CsvProblem, strict_rows
 from extract.documents.loaders import LoadError, read_file_bytes
-from extract.engine.units import Unit, normalise, unit_named
 
 REFERENCE_COLUMNS = ["id", "measure", "entity", "value", "low", "high", "unit", "period_start", "period_end",
                      "geography", "source", "url", "published"]
@@ -52,6 +51,10 @@ def reference_unit(unit: str) -> ReferenceUnit | None:
     the engine reads it after a number ("1 barrel per day"), so the two can never drift apart.
     A plain noun the engine does not know as a unit is a count of that noun ("civilian").
     """
+    # The engine's unit tables (quantulum3's knowledge base, pint) load only when a file is read:
+    # a workspace whose checks are stored needs this module for its paths alone.
+    from extract.engine.units import Unit, normalise, unit_named
+
     unit = unit.strip()
     if unit == "%":
         return ReferenceUnit("percent", "%", 1.0)

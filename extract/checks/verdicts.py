@@ -20,9 +20,11 @@ its own article reads "adds up" or "within its total", never as if it had been v
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from extract.checks.arithmetic import ArithmeticFinding
-from extract.checks.matching import CorpusTally, Match
+if TYPE_CHECKING:  # annotations only: the constants below are read by rooms that never cross-check
+    from extract.checks.arithmetic import ArithmeticFinding
+    from extract.checks.matching import CorpusTally, Match
 
 VERDICTS = ("consistent", "conflict", "unverified")
 CHECKS = ("reference", "corpus", "arithmetic")

@@ -26,7 +26,7 @@ from extract.engine.lexicon import (
     TIME_NOUNS,
     VERBS_AFTER_NOUNS,
 )
-from extract.engine.parse import lemma, upos
+from extract.engine.parse import WORD_CACHE_SIZE, lemma, upos
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.&-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*(?:['’]s\b)?|[^\s\w]")
 # Words that name a group in plural without an -s.
@@ -38,7 +38,7 @@ _PREPOSITIONS = {"in", "of", "for", "on", "at", "from", "with", "by", "across", 
 _PARTICIPLE = re.compile(r".+(?:ed|ing|en)$")
 
 
-@functools.cache
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
 def pos_tags(word: str) -> frozenset[str]:
     """The parts of speech lemminflect's lexicon allows for `word` ({"NOUN", "VERB"}, ...);
     {"PROPN"} for a capitalised word it does not know."""
@@ -48,6 +48,7 @@ def pos_tags(word: str) -> frozenset[str]:
     return frozenset(lemmas)
 
 
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)  # lemminflect deep-copies its tables on every call
 def singular(word: str) -> str:
     """The singular form of a noun ("tankers" -> "tanker", "people" -> "people")."""
     lower = word.lower()

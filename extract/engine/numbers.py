@@ -281,8 +281,9 @@ _DURATION_END = re.compile(r"[ \u00a0]?(?P<unit>minutes?|mins?|seconds?|secs?)\b
 
 
 def _seconds_in(unit: str) -> int:
-    lower = unit.lower()
-    return next(seconds for name, seconds in SECONDS_IN.items() if name.startswith(lower[:3]))
+    # "hour", "hrs", "minute", "mins", "second", "secs": the first letter tells them apart.
+    first = unit[:1].lower()
+    return next(seconds for name, seconds in SECONDS_IN.items() if name[0] == first)
 
 
 def _compound_duration(sentence: str, first: NumberMention) -> NumberMention | None:

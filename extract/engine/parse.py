@@ -8,7 +8,7 @@ downloaded at run time.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from lemminflect import getLemma
 from spacy.language import Language
@@ -67,7 +67,12 @@ def lemma(token: Token) -> str:
     return _lemma(token.lower_, upos(token))
 
 
-@functools.cache
+# Caches keyed by a word hold at most this many: a corpus's vocabulary (or random text) grows
+# without end, and a cache that did too would be a memory leak in a long run or a server.
+WORD_CACHE_SIZE = 1 << 15
+
+
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
 def _lemma(word: str, pos: str) -> str:
     if pos not in {"VERB", "AUX", "NOUN", "ADJ", "ADV"}:
         return word
@@ -82,26 +87,36 @@ def parse(sentences: Sequence[str]) -> list[Doc]:
     return list(pipeline().pipe(sentences, batch_size=_BATCH))
 
 
-def parse_selected(sentences: Sequence[str], needed: Sequence[bool]) -> list[Doc | None]:
+def _no_check() -> None:
+    pass
+
+
+def parse_selected(sentences: Sequence[str], needed: Sequence[bool],
+                   check: Callable[[], None] = _no_check) -> list[Doc | None]:
     """A Doc (tags and dependencies, no named entities yet) for each needed sentence, None for the
-    others, in one batch."""
+    others, in one batch. `check` is called after each batch (it raises to end the parse early)."""
     docs: list[Doc | None] = [None] * len(sentences)
     chosen = [i for i, need in enumerate(needed) if need]
     if chosen:
         texts = [sentences[i] for i in chosen]
-        for index, doc in zip(chosen, pipeline().pipe(texts, batch_size=_BATCH, disable=["ner"]), strict=True):
+        for count, (index, doc) in enumerate(
+                zip(chosen, pipeline().pipe(texts, batch_size=_BATCH, disable=["ner"]), strict=True), 1):
             docs[index] = doc
+            if count % _BATCH == 0:
+                check()
     return docs
 
 
-def add_entities(docs: Sequence[Doc]) -> None:
-    """Run the entity recogniser on these Docs, in place. It is half the cost of a parse, so it runs
-    only on the sentences whose rules read entities (those that name a source)."""
+def add_entities(docs: Sequence[Doc], check: Callable[[], None] = _no_check) -> None:
+    """Run the entity recogniser on these Docs, in place. It costs about as much as the parse, so it
+    runs only on the sentences whose rules read entities (those that name a source). `check` is
+    called after each batch."""
     if docs:
         recogniser = pipeline().get_pipe("ner")
         assert isinstance(recogniser, TrainablePipe)  # the model's "ner" is an EntityRecognizer
-        for _ in recogniser.pipe(docs, batch_size=_BATCH):
-            pass
+        for count, _ in enumerate(recogniser.pipe(docs, batch_size=_BATCH), 1):
+            if count % _BATCH == 0:
+                check()
 
 
 def tokens_in(doc: Doc, start: int, end: int) -> Span | None:

@@ -18,7 +18,7 @@ _ABBREVIATIONS = {
     "est", "fig", "vol", "op", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "mt", "ft", "govt",
 }
 _CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]*[A-Z0-9£$€])|\n\s*\n|\n(?=\s*[-*•])")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\Z")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 # Longer than any abbreviation with its dots, so the word before a full stop is found whole.
 _LOOK_BACK = 32
 MAX_SENTENCE_CHARS = 600  # real sentences stay well under; see the module docstring
@@ -35,17 +35,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in _CANDIDATE.finditer(text):
         end = m.end()
         if text[m.start()] == ".":
-            window_start = max(0, m.start() - _LOOK_BACK)
-            word = _WORD_BEFORE.search(text[window_start:m.start()])
-            if word:
-                token = word.group(1).lower().rstrip(".")
+            word_start = _word_before(text, m.start())
+            if word_start is not None:
+                token = text[word_start:m.start()].lower().rstrip(".")
                 # "U.S." / "Aug." / "Mr." and single initials ("J. Smith") do not end a sentence.
                 if token in _ABBREVIATIONS:
                     continue
                 # An initial ("J. Smith", "George W. Bush") follows a name or another initial;
                 # "posted on X." ends a sentence.
                 if len(token) == 1 and token.isalpha():
-                    word_start = window_start + word.start()
                     previous = text[max(0, word_start - 20):word_start].split()
                     if not previous or previous[-1][:1].isupper():
                         continue
@@ -53,6 +51,18 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = end
     _append(text, start, len(text), spans)
     return spans
+
+
+def _word_before(text: str, end: int) -> int | None:
+    """Where the word before text[end] starts: letters and dots, beginning with a letter, within
+    _LOOK_BACK characters (None when there is none). A walk back, so each full stop costs the length
+    of its word."""
+    start, limit = end, max(0, end - _LOOK_BACK)
+    while start > limit and text[start - 1] in _WORD_CHARS:
+        start -= 1
+    while start < end and text[start] == ".":
+        start += 1
+    return start if start < end else None
 
 
 def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

@@ -15,6 +15,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -24,7 +25,13 @@ from typing import TYPE_CHECKING, BinaryIO, Protocol
 import pandas as pd
 
 from extract.documents.loaders import Document, LoadError
-from extract.engine.extraction import figure_rows, figure_rows_of
+from extract.engine.extraction import (
+    PARSE_BUDGET_CHARS,
+    ParseBudgetReached,
+    TimeBudgetExceeded,
+    figure_rows,
+    figure_rows_of,
+)
 from extract.engine.table_schema import frame_from_rows
 from extract.workspace.export import TableStreamWriter, format_for
 from extract.workspace.store_writer import StoreError, StoreWriter
@@ -54,13 +61,21 @@ def _over_budget(signum: int, frame: object) -> None:
 
 
 def _can_time() -> bool:
-    """An alarm signal can only interrupt the main thread (Dask workers run tasks in threads)."""
+    """An alarm signal can only interrupt the main thread (Dask workers run tasks in threads); off
+    it, the deadline the engine checks between sentences is the time budget."""
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
-def document_rows(document: Document, budget: float | None = DOCUMENT_SECONDS) -> Result:
+def _deadline(seconds: float | None) -> float | None:
+    return None if seconds is None else time.monotonic() + seconds
+
+
+def document_rows(document: Document, budget: float | None = DOCUMENT_SECONDS,
+                  parse_budget: int | None = PARSE_BUDGET_CHARS) -> Result:
     """The figure rows of one document, or a LoadError naming it when extraction fails or takes
-    longer than `budget` seconds (None: no limit)."""
+    longer than `budget` seconds (None: no limit). The budget holds in any thread: an alarm signal
+    ends the extraction in the main thread, and elsewhere (a Dask worker) the deadline the engine
+    checks between sentences."""
     where = document.origin or document.doc_id
     seconds = budget if budget is not None and _can_time() else 0.0
     previous = signal.signal(signal.SIGALRM, _over_budget) if seconds else None
@@ -68,12 +83,12 @@ def document_rows(document: Document, budget: float | None = DOCUMENT_SECONDS) -
         if seconds:
             signal.setitimer(signal.ITIMER_REAL, seconds)
         try:
-            return figure_rows(document)
+            return figure_rows(document, parse_budget=parse_budget, deadline=_deadline(budget))
         finally:
             if seconds:
                 signal.setitimer(signal.ITIMER_REAL, 0)
-    except _OverBudget:
-        return LoadError(where, f"extraction took longer than {seconds:g} s; document skipped")
+    except (_OverBudget, TimeBudgetExceeded):
+        return LoadError(where, f"extraction took longer than {budget:g} s; document skipped")
     except Exception as error:  # noqa: BLE001 - one bad article must not stop a batch
         _log.info("extraction failed on %s", where, exc_info=error)  # the traceback, for the log
         return LoadError(where, f"extraction failed: {type(error).__name__}: {error}")
@@ -82,17 +97,20 @@ def document_rows(document: Document, budget: float | None = DOCUMENT_SECONDS) -
             signal.signal(signal.SIGALRM, previous)
 
 
-def extract_batch(documents: list[Document], budget: float | None = DOCUMENT_SECONDS) -> list[Result]:
+def extract_batch(documents: list[Document], budget: float | None = DOCUMENT_SECONDS,
+                  parse_budget: int | None = PARSE_BUDGET_CHARS) -> list[Result]:
     """The work unit every engine runs: the rows of each document, their sentences parsed in one
     batch (within `budget` seconds a document); if that fails or runs over, `document_rows` of each
-    document alone, which names the one that fails."""
-    seconds = budget * len(documents) if budget is not None and _can_time() else 0.0
+    document alone, which names the one that fails. A document's rows say where the parse stopped
+    when it is over `parse_budget` (FigureRows.parse_budget)."""
+    total = budget * len(documents) if budget is not None else None
+    seconds = total if total is not None and _can_time() else 0.0
     previous = signal.signal(signal.SIGALRM, _over_budget) if seconds else None
     try:
         if seconds:
             signal.setitimer(signal.ITIMER_REAL, seconds)
         try:
-            return list(figure_rows_of(documents))
+            return list(figure_rows_of(documents, parse_budget=parse_budget, deadline=_deadline(total)))
         finally:
             if seconds:
                 signal.setitimer(signal.ITIMER_REAL, 0)
@@ -101,7 +119,7 @@ def extract_batch(documents: list[Document], budget: float | None = DOCUMENT_SEC
     finally:
         if seconds:
             signal.signal(signal.SIGALRM, previous)
-    return [document_rows(document, budget) for document in documents]
+    return [document_rows(document, budget, parse_budget) for document in documents]
 
 
 def _worker_start(parent: int) -> None:
@@ -119,9 +137,10 @@ def _worker_start(parent: int) -> None:
     threading.Thread(target=watch, name="figcheck-parent-watch", daemon=True).start()
 
 
-def extract_all(documents: Iterable[Document], workers: int = 1) -> Iterator[Result]:
+def extract_all(documents: Iterable[Document], workers: int = 1,
+                parse_budget: int | None = PARSE_BUDGET_CHARS) -> Iterator[Result]:
     """Rows (or a LoadError) per document, in input order, on `workers` local processes."""
-    engine = LocalEngine(workers)
+    engine = LocalEngine(workers, parse_budget=parse_budget)
     try:
         for _, results in engine.map_batches(_batched(documents, DOCUMENTS_PER_TASK)):
             yield from results
@@ -185,11 +204,13 @@ def _ordered(submit: Callable[[list[Document]], PendingBatch], batches: Iterable
 
 class LocalEngine:
     """`workers` local processes (ProcessPoolExecutor); one worker runs in this process. Each
-    document gets at most `budget` seconds (None: no limit)."""
+    document gets at most `budget` seconds (None: no limit) and `parse_budget` characters of parse."""
 
-    def __init__(self, workers: int = 1, budget: float | None = DOCUMENT_SECONDS) -> None:
+    def __init__(self, workers: int = 1, budget: float | None = DOCUMENT_SECONDS,
+                 parse_budget: int | None = PARSE_BUDGET_CHARS) -> None:
         self.workers = workers
         self.budget = budget
+        self.parse_budget = parse_budget
         self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start,
                                          initargs=(os.getpid(),)) if workers > 1 else None
 
@@ -197,9 +218,9 @@ class LocalEngine:
         pool = self._pool
         if pool is None:
             for batch in batches:
-                yield batch, extract_batch(batch, self.budget)
+                yield batch, extract_batch(batch, self.budget, self.parse_budget)
             return
-        yield from _ordered(lambda batch: pool.submit(extract_batch, batch, self.budget), batches,
+        yield from _ordered(lambda batch: pool.submit(extract_batch, batch, self.budget, self.parse_budget), batches,
                             self.workers * TASKS_IN_FLIGHT_PER_WORKER, "a local worker")
 
     def close(self) -> None:
@@ -253,6 +274,10 @@ class DaskEngine:
     """The same work units on a dask.distributed cluster: the scheduler at `scheduler`, or a
     LocalCluster of `workers` single-threaded worker processes (threads when processes=False).
 
+    Each document gets at most `budget` seconds (None: no limit): a worker runs tasks in a thread,
+    where no alarm signal reaches, so the engine's own deadline, checked between sentences, ends a
+    document over it, which is reported and skipped while the rest goes on.
+
     Trust: results come back pickled, so whoever runs the scheduler and workers can run code in this
     process. A cluster at `scheduler` must therefore be one you trust; its TLS settings come from
     Dask's configuration (`distributed.comm.tls.*`). The LocalCluster is only reachable by this
@@ -260,9 +285,12 @@ class DaskEngine:
     """
 
     def __init__(self, workers: int = 1, scheduler: str | None = None, *, processes: bool = True,
-                 dashboard_address: str | None = None) -> None:
+                 dashboard_address: str | None = None, budget: float | None = DOCUMENT_SECONDS,
+                 parse_budget: int | None = PARSE_BUDGET_CHARS) -> None:
         from distributed import Client
 
+        self.budget = budget
+        self.parse_budget = parse_budget
         self._cluster = None
         try:
             if scheduler:
@@ -300,7 +328,8 @@ class DaskEngine:
 
     def map_batches(self, batches: Iterable[list[Document]]) -> Iterator[tuple[list[Document], list[Result]]]:
         # pure=False: two equal batches (a corpus listed twice) are still two tasks with their own results.
-        yield from _ordered(lambda batch: self._client.submit(extract_batch, batch, pure=False), batches,
+        yield from _ordered(lambda batch: self._client.submit(extract_batch, batch, self.budget, self.parse_budget,
+                                                              pure=False), batches,
                             self.workers * TASKS_IN_FLIGHT_PER_WORKER, f"the Dask cluster at {self.address}")
 
     def close(self) -> None:
@@ -313,11 +342,11 @@ class DaskEngine:
 
 
 def make_engine(name: str, workers: int = 1, scheduler: str | None = None,
-                budget: float | None = DOCUMENT_SECONDS) -> Engine:
+                budget: float | None = DOCUMENT_SECONDS, parse_budget: int | None = PARSE_BUDGET_CHARS) -> Engine:
     if name == "dask":
-        return DaskEngine(workers, scheduler)
+        return DaskEngine(workers, scheduler, budget=budget, parse_budget=parse_budget)
     if name == "local":
-        return LocalEngine(workers, budget)
+        return LocalEngine(workers, budget, parse_budget)
     raise ValueError(f"unknown engine {name!r}; use local or dask")
 
 
@@ -386,6 +415,19 @@ class BatchReport:
     skipped: int = 0  # already in the output
     errors: list[LoadError] = field(default_factory=list)  # in input order, the first MAX_ERRORS_KEPT
     errors_not_kept: int = 0  # errors past those, counted only
+    # Documents over the parse budget, read in full but partly without the parse: in input order,
+    # the first MAX_ERRORS_KEPT, and a count of the rest.
+    notices: list[LoadError] = field(default_factory=list)
+    notices_not_kept: int = 0
+
+    def note(self, document: Document, rows: list[dict]) -> None:
+        over: ParseBudgetReached | None = getattr(rows, "parse_budget", None)
+        if over is None:
+            return
+        if len(self.notices) < MAX_ERRORS_KEPT:
+            self.notices.append(LoadError(document.origin or document.doc_id, over.reading()))
+        else:
+            self.notices_not_kept += 1
 
 
 class _FirstErrors:
@@ -444,6 +486,7 @@ def run_batch(items: Iterable[Document | LoadError], engine: Engine, sink: Figur
                 if isinstance(result, LoadError):
                     errors.add(index, result)
                     continue
+                report.note(document, result)
                 chunk_documents_done.append((document, len(result)))
                 chunk_rows.extend(result)
             bar.update(len(batch))

@@ -24,7 +24,7 @@ import logging
 import os
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -35,11 +35,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from extract.checks.crosscheck import cross_check, evidence_frame
 from extract.checks.reference_data import BUNDLED_REFERENCE, combine_references, load_reference, load_reference_bytes
 from extract.checks.verdicts import VERDICT_COLUMNS, VERDICT_LABELS
 from extract.documents.loaders import Document
-from extract.engine.extraction import figure_rows
 from extract.engine.table_schema import COLUMNS, frame_from_rows
 from extract.workspace.reviews import (
     DEFAULT_DB,
@@ -50,7 +48,7 @@ from extract.workspace.reviews import (
     review_keys,
     second_looks,
 )
-from extract.workspace.store_queries import CHECKS_SCHEMA, EVIDENCE_SCHEMA, Store, open_store
+from extract.workspace.store_queries import CHECKS_SCHEMA, EVIDENCE_SCHEMA, Store, open_store, source_name_table
 from extract.workspace.store_writer import (
     DOCUMENTS_DIR,
     FIGURES_DIR,
@@ -115,6 +113,9 @@ class AddReport:
     added: list[str] = field(default_factory=list)  # doc_ids now in the workspace (restored ones too)
     already: list[str] = field(default_factory=list)  # doc_ids that were there with the same text
     errors: list[str] = field(default_factory=list)  # one line per article refused
+    # One line per article added but longer than the parse budget: its later figures were read
+    # without the parse (also written to the workspace's figcheck.log).
+    notices: list[str] = field(default_factory=list)
 
 
 def workspace_path(explicit: str | Path | None = None) -> Path:
@@ -144,9 +145,10 @@ def _catalogue(workspace: Workspace) -> Iterator[sqlite3.Connection]:
             raise WorkspaceError(f"{workspace.catalogue}: {error}") from error
 
 
-def open_workspace(path: str | Path, *, seed: Callable[[], Iterable[Document]] | None = None) -> Workspace:
-    """The workspace at `path`, created when missing; on first creation the documents `seed` gives
-    (the bundled sample) are added. Raises WorkspaceError when `path` cannot hold a workspace."""
+def open_workspace(path: str | Path, *, seed: Callable[[Workspace], object] | None = None) -> Workspace:
+    """The workspace at `path`, created when missing; on first creation `seed(workspace)` adds its
+    first articles (the dashboard's: the bundled sample, `extract.app.prepared_sample.seed_sample`).
+    Raises WorkspaceError when `path` cannot hold a workspace."""
     workspace = Workspace(Path(path))
     try:
         _check_workspace_path(workspace.path)
@@ -161,7 +163,7 @@ def open_workspace(path: str | Path, *, seed: Callable[[], Iterable[Document]] |
         # Exactly one process seeds, however many sessions start at once.
         seeding = connection.execute("INSERT OR IGNORE INTO meta VALUES ('created', ?)", (_now(),)).rowcount == 1
     if seeding and seed is not None and not committed_parts(workspace.path)[1]:
-        add_documents(workspace, seed(), how="bundled")
+        seed(workspace)
     return workspace
 
 
@@ -197,12 +199,15 @@ def stored_hashes(workspace: Workspace) -> dict[str, set[str]]:
 
 
 def add_documents(workspace: Workspace, documents: Iterable[Document], *, how: str,
-                  progress: Callable[[int, Document], None] | None = None) -> AddReport:
+                  progress: Callable[[int, Document], None] | None = None,
+                  extracted: Mapping[str, list[dict[str, object]]] | None = None) -> AddReport:
     """Extract and commit articles added by hand (`how`: upload, paste, url, bundled).
 
     An article already in the workspace with the same text is not added twice (a removed one comes
     back); another article under an id in use is refused, since ids key figures, texts and reviews.
-    `progress(n, document)` is called after each article is extracted.
+    `progress(n, document)` is called after each article is extracted. `extracted`: figure rows
+    already made by this engine, by `store_writer.document_hash` (the bundled sample's, shipped
+    with it); those articles are not extracted again.
     """
     report = AddReport()
     known = stored_hashes(workspace)
@@ -225,12 +230,24 @@ def add_documents(workspace: Workspace, documents: Iterable[Document], *, how: s
                                  f"used by {other}; this article is skipped")
         else:
             try:
-                found = figure_rows(document)
+                found = (extracted or {}).get(digest)
+                if found is None:
+                    # The engine (its parser loads spaCy) is imported by the first article that needs
+                    # it, never by a dashboard that only shows what is stored.
+                    from extract.engine.extraction import figure_rows
+
+                    found = figure_rows(document)
             except Exception as error:  # noqa: BLE001 - one article that breaks extraction must not stop the rest
                 logger.exception("extraction failed for %s", document.origin or document.doc_id)
                 report.errors.append(f"{document.origin or document.doc_id}: extraction failed "
                                      f"({type(error).__name__}); the article is skipped")
             else:
+                # Rows made ahead of time (the shipped sample) are plain lists, with no budget note.
+                budget = getattr(found, "parse_budget", None)
+                if budget is not None:
+                    notice = f"{document.origin or document.doc_id}: {budget.reading()}"
+                    logger.warning("%s", notice)
+                    report.notices.append(notice)
                 batch.append((document, len(found)))
                 taken[document.doc_id] = document.origin
                 rows.extend(found)
@@ -348,6 +365,31 @@ def _problems_path(workspace: Workspace, at: str) -> Path:
     return workspace.checks_dir / f"reference-problems-{at}.json"
 
 
+def source_names_path(workspace: Workspace, at: str) -> Path:
+    """Where the merged source names of state `at` are kept (SOURCE_NAMES_SCHEMA)."""
+    return workspace.checks_dir / f"sources-{at}.parquet"
+
+
+def _store_source_names(workspace: Workspace, at: str, known_sources: Iterable[str] | None = None) -> Path:
+    """Merge the source names of the workspace's figures (removed articles aside) with the reference
+    data's publishers, as the cross-checks merge them, and keep them as state `at`'s."""
+    figure_files, _ = committed_parts(workspace.path)
+    names: list[str] = []
+    if figure_files:
+        connection = duckdb.connect(":memory:")
+        try:
+            connection.register("_removed", pa.table({"doc_id": pa.array(removed_ids(workspace), pa.string())}))
+            names = [row[0] for row in connection.read_parquet([str(f) for f in figure_files], union_by_name=True)
+                     .filter("doc_id NOT IN (SELECT doc_id FROM _removed)").select("source").distinct().fetchall()]
+        finally:
+            connection.close()
+    if known_sources is None:
+        known_sources = references(workspace)[0]["source"].tolist()
+    path = source_names_path(workspace, at)
+    _write(source_name_table(names, known_sources), path)
+    return path
+
+
 def reference_problems(workspace: Workspace, at: str | None = None) -> list[str]:
     """The bad reference rows found when the workspace was last checked (file:line: problem).
 
@@ -366,7 +408,11 @@ def ensure_checks(workspace: Workspace, at: str | None = None) -> tuple[Path, Pa
     at = at or state(workspace)
     verdicts_path, evidence_path = _checks_paths(workspace, at)
     if verdicts_path.exists() and evidence_path.exists():
+        if not source_names_path(workspace, at).exists():  # checked before source names were kept
+            _store_source_names(workspace, at)
         return verdicts_path, evidence_path
+    from extract.checks.crosscheck import cross_check, evidence_frame  # only when checks must be (re)done
+
     figure_files, document_files = committed_parts(workspace.path)
     removed = set(removed_ids(workspace))
     total = sum(pq.ParquetFile(f).metadata.num_rows for f in figure_files)
@@ -375,14 +421,6 @@ def ensure_checks(workspace: Workspace, at: str | None = None) -> tuple[Path, Pa
     table = (pa.concat_tables([pq.read_table(f) for f in figure_files], promote_options="default").to_pandas()
              if figure_files else frame_from_rows([]))
     table = table[~table["doc_id"].isin(removed)].reset_index(drop=True)[COLUMNS]
-    texts: dict[str, str] = {}
-    if document_files:
-        documents = pq.ParquetDataset(document_files).read()
-        if "text" in documents.column_names:
-            for doc_id, text in zip(documents.column("doc_id").to_pylist(), documents.column("text").to_pylist(),
-                                    strict=True):
-                if text is not None and doc_id not in removed:
-                    texts.setdefault(doc_id, text)
     reference, problems = references(workspace)
     result = cross_check(table, reference)
     checked = result.table
@@ -393,15 +431,28 @@ def ensure_checks(workspace: Workspace, at: str | None = None) -> tuple[Path, Pa
     evidence_table = (pa.Table.from_pandas(pd.concat(evidence, ignore_index=True)[EVIDENCE_SCHEMA.names],
                                            schema=EVIDENCE_SCHEMA, preserve_index=False)
                       if evidence else EVIDENCE_SCHEMA.empty_table())
-    _write(evidence_table, evidence_path)
+    verdicts = pa.Table.from_pandas(checked[CHECKS_SCHEMA.names].astype(str), schema=CHECKS_SCHEMA,
+                                    preserve_index=False)
+    return store_checks(workspace, at, verdicts, evidence_table, problems,
+                        source_name_table(table["source"], reference["source"]))
+
+
+def store_checks(workspace: Workspace, at: str, verdicts: pa.Table, evidence: pa.Table,
+                 problems: list[str], source_names: pa.Table) -> tuple[Path, Path]:
+    """Keep cross-check results (CHECKS_SCHEMA, EVIDENCE_SCHEMA, bad reference rows, the merged
+    source names: SOURCE_NAMES_SCHEMA) as the checks of state `at`, the verdicts file last (the
+    commit), and drop those of earlier states."""
+    verdicts_path, evidence_path = _checks_paths(workspace, at)
+    names_path = source_names_path(workspace, at)
+    _write(source_names, names_path)
+    _write(evidence, evidence_path)
     problems_path = _problems_path(workspace, at)
     temporary = problems_path.with_name(f"{problems_path.name}.{os.getpid()}.tmp")
     temporary.write_text(json.dumps(problems, ensure_ascii=False), encoding="utf-8")
     os.replace(temporary, problems_path)
-    _write(pa.Table.from_pandas(checked[CHECKS_SCHEMA.names].astype(str), schema=CHECKS_SCHEMA,
-                                preserve_index=False), verdicts_path)  # the commit
+    _write(verdicts, verdicts_path)  # the commit
     for old in workspace.checks_dir.glob("*"):
-        if old not in (verdicts_path, evidence_path, problems_path) and not old.name.endswith(".tmp"):
+        if old not in (verdicts_path, evidence_path, problems_path, names_path) and not old.name.endswith(".tmp"):
             old.unlink(missing_ok=True)
     return verdicts_path, evidence_path
 
@@ -445,6 +496,7 @@ def _store_unchecked(workspace: Workspace, at: str, figure_files: list[Path], do
         _write(EVIDENCE_SCHEMA.empty_table(), evidence_path)
         problems_path = _problems_path(workspace, at)
         problems_path.write_text("[]", encoding="utf-8")
+        _store_source_names(workspace, at)
         temporary = verdicts_path.with_name(f"{verdicts_path.name}.{os.getpid()}.tmp")
         relation.write_parquet(str(temporary))
         os.replace(temporary, verdicts_path)  # the commit
@@ -459,11 +511,13 @@ def _write(table: pa.Table, path: Path) -> None:
     os.replace(temporary, path)
 
 
-def open_checked_store(workspace: Workspace, *, in_memory: bool = True) -> Store:
-    """The workspace's figures with their stored verdicts, removed articles left out."""
-    verdicts, evidence = ensure_checks(workspace)
+def open_checked_store(workspace: Workspace, *, at: str | None = None, in_memory: bool = True) -> Store:
+    """The workspace's figures as of state `at` (default: now) with their stored verdicts and merged
+    source names, removed articles left out."""
+    at = at or state(workspace)
+    verdicts, evidence = ensure_checks(workspace, at)
     return open_store(workspace.path, in_memory=in_memory, removed=removed_ids(workspace), checks=verdicts,
-                      evidence=evidence)
+                      evidence=evidence, source_names=source_names_path(workspace, at))
 
 
 def decisions_frame(workspace: Workspace | None, store: Store | None = None) -> pd.DataFrame:
@@ -489,4 +543,4 @@ def decisions_frame(workspace: Workspace | None, store: Store | None = None) -> 
 __all__ = ["AddReport", "DEFAULT_DB", "DEFAULT_WORKSPACE", "Workspace", "WorkspaceError", "add_documents",
            "add_reference_file", "decisions_frame", "ensure_checks", "generation", "open_checked_store",
            "open_workspace", "reference_files", "reference_problems", "references", "remove_article",
-           "removed_articles", "removed_ids", "state", "workspace_path"]
+           "removed_articles", "removed_ids", "source_names_path", "state", "store_checks", "workspace_path"]
