@@ -21,7 +21,6 @@ from conftest import SAMPLE
 
 import extract.engine.extraction as extraction
 import extract.workspace.batch as batch
-import extract.workspace.workspace as workspace_module
 from extract.cli import main
 from extract.documents.loaders import Document, document_from_text
 from extract.engine.extraction import (
@@ -168,7 +167,8 @@ def test_the_cli_says_which_documents_ran_past_the_parse_budget(tmp_path, capsys
 
 
 def test_the_workspace_notes_an_article_over_the_parse_budget(sample, tmp_path, monkeypatch):
-    monkeypatch.setattr(workspace_module, "figure_rows", functools.partial(figure_rows, parse_budget=SMALL_BUDGET))
+    # The workspace imports the engine when an article needs it, so the engine module is patched.
+    monkeypatch.setattr(extraction, "figure_rows", functools.partial(figure_rows, parse_budget=SMALL_BUDGET))
     space = open_workspace(tmp_path / "space")
     report = add_documents(space, [sample], how="upload")
     assert report.added == [sample.doc_id] and not report.errors
