@@ -557,10 +557,11 @@ def _entities_from_parse(doc: Doc, figures: list[Figure]) -> None:
         others = [span for span in spans if span != (figure.start, figure.end)]
         # A duration's nearest noun is often a place or a time ("talks in Istanbul lasted less than
         # an hour"): then the parse reads it.
-        # A phrase a rule made ("Acme's payment", "remaining time") is not a shallow guess at a span.
+        # A phrase a rule made ("Acme's payment", "remaining time") is not a shallow guess at a span;
+        # an entity only the clause gave (its subject) is the parse's to settle.
         made = figure.entity_local and bool(figure.entity) and figure.entity not in doc.text
-        if made or figure.entity_local and _plausible_entity(doc, figure.entity) and not (figure.dimension == "duration"
-                                                          and _names_a_place_or_time(doc, figure.entity)):
+        place_or_time = figure.dimension == "duration" and _names_a_place_or_time(doc, figure.entity)
+        if made or figure.entity_local and _plausible_entity(doc, figure.entity) and not place_or_time:
             continue
         parsed = parsed_measure_entity(doc, figure.start, figure.end, others)
         if parsed:
