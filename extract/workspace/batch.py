@@ -19,6 +19,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO, Protocol
 
@@ -70,6 +71,25 @@ def _deadline(seconds: float | None) -> float | None:
     return None if seconds is None else time.monotonic() + seconds
 
 
+@contextmanager
+def _alarm(budget: float | None) -> Iterator[None]:
+    """Raise _OverBudget in the main thread once `budget` seconds have passed (None: no limit).
+    Off the main thread no alarm can reach, and the engine's deadline is the budget."""
+    seconds = budget if budget is not None and _can_time() else 0.0
+    if not seconds:
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _over_budget)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
 def document_rows(document: Document, budget: float | None = DOCUMENT_SECONDS,
                   parse_budget: int | None = PARSE_BUDGET_CHARS) -> Result:
     """The figure rows of one document, or a LoadError naming it when extraction fails or takes
@@ -77,24 +97,14 @@ def document_rows(document: Document, budget: float | None = DOCUMENT_SECONDS,
     ends the extraction in the main thread, and elsewhere (a Dask worker) the deadline the engine
     checks between sentences."""
     where = document.origin or document.doc_id
-    seconds = budget if budget is not None and _can_time() else 0.0
-    previous = signal.signal(signal.SIGALRM, _over_budget) if seconds else None
     try:
-        if seconds:
-            signal.setitimer(signal.ITIMER_REAL, seconds)
-        try:
+        with _alarm(budget):
             return figure_rows(document, parse_budget=parse_budget, deadline=_deadline(budget))
-        finally:
-            if seconds:
-                signal.setitimer(signal.ITIMER_REAL, 0)
     except (_OverBudget, TimeBudgetExceeded):
         return LoadError(where, f"extraction took longer than {budget:g} s; document skipped")
     except Exception as error:  # noqa: BLE001 - one bad article must not stop a batch
         _log.info("extraction failed on %s", where, exc_info=error)  # the traceback, for the log
         return LoadError(where, f"extraction failed: {type(error).__name__}: {error}")
-    finally:
-        if seconds:
-            signal.signal(signal.SIGALRM, previous)
 
 
 def extract_batch(documents: list[Document], budget: float | None = DOCUMENT_SECONDS,
@@ -104,21 +114,11 @@ def extract_batch(documents: list[Document], budget: float | None = DOCUMENT_SEC
     document alone, which names the one that fails. A document's rows say where the parse stopped
     when it is over `parse_budget` (FigureRows.parse_budget)."""
     total = budget * len(documents) if budget is not None else None
-    seconds = total if total is not None and _can_time() else 0.0
-    previous = signal.signal(signal.SIGALRM, _over_budget) if seconds else None
     try:
-        if seconds:
-            signal.setitimer(signal.ITIMER_REAL, seconds)
-        try:
+        with _alarm(total):
             return list(figure_rows_of(documents, parse_budget=parse_budget, deadline=_deadline(total)))
-        finally:
-            if seconds:
-                signal.setitimer(signal.ITIMER_REAL, 0)
     except (_OverBudget, Exception):  # noqa: BLE001 - retried one by one to name the document that fails
         pass
-    finally:
-        if seconds:
-            signal.signal(signal.SIGALRM, previous)
     return [document_rows(document, budget, parse_budget) for document in documents]
 
 
