@@ -25,11 +25,11 @@ RESERVED = {"bbc-business-030", "bbc-business-072", "bbc-business-300", "bbc-bus
 EVERY_NTH = 11  # ~200 articles: enough sources and verdicts to filter, quick enough to cross-check in a test
 
 
-@pytest.fixture(scope="module")
-def cli_workspace(tmp_path_factory):
+def build_bbc_workspace(folder):
+    """A workspace the CLI builds from every EVERY_NTH BBC article (the reserved ones left out):
+    its path and how many articles it holds. Skips where ../shared is absent."""
     if not BBC.exists():
         pytest.skip("../shared/corpora/bbc-news.jsonl not found")
-    folder = tmp_path_factory.mktemp("bbc")
     records = [line for line in BBC.read_text(encoding="utf-8").splitlines()[::EVERY_NTH]
                if json.loads(line)["id"] not in RESERVED]
     corpus = folder / "slice.jsonl"
@@ -38,6 +38,11 @@ def cli_workspace(tmp_path_factory):
     subprocess.run([sys.executable, "-m", "extract", "figures", str(corpus), "--workspace", str(path),
                     "--workers", "2"], cwd=ROOT, check=True, timeout=900)
     return path, len(records)
+
+
+@pytest.fixture(scope="module")
+def cli_workspace(tmp_path_factory):
+    return build_bbc_workspace(tmp_path_factory.mktemp("bbc"))
 
 
 def _cli_export(path, *flags: str) -> bytes:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-import pytest
 from app_server import CHROMIUM, CHROMIUM_ARGS, running_dashboard
 from conftest import ROOT, require_browser
 from test_dashboard_browser import ARTIFACTS, VIEWPORT, _table_rows
@@ -72,13 +71,12 @@ def test_a_cli_built_bbc_workspace_in_the_browser_exports_what_the_cli_exports(t
     """About 200 BBC articles added by the CLI: the first page, a filtered view and its CSV export,
     byte for byte the CLI's export with the same filter."""
     require_browser()
-    import json
     import subprocess
     import sys
     from pathlib import Path
 
     from playwright.sync_api import sync_playwright
-    from test_dashboard_workspace import BBC, EVERY_NTH, RESERVED
+    from test_dashboard_workspace import build_bbc_workspace
 
     from extract.app.figure_reading import spreadsheet_rows
     from extract.workspace import store_queries as queries
@@ -86,15 +84,7 @@ def test_a_cli_built_bbc_workspace_in_the_browser_exports_what_the_cli_exports(t
     from extract.workspace.filters import Filters
     from extract.workspace.workspace import decisions_frame, open_checked_store, open_workspace
 
-    if not BBC.exists():
-        pytest.skip("../shared/corpora/bbc-news.jsonl not found")
-    records = [line for line in BBC.read_text(encoding="utf-8").splitlines()[::EVERY_NTH]
-               if json.loads(line)["id"] not in RESERVED]
-    corpus = tmp_path / "slice.jsonl"
-    corpus.write_text("\n".join(records) + "\n", encoding="utf-8")
-    workspace = tmp_path / "workspace"
-    subprocess.run([sys.executable, "-m", "extract", "figures", str(corpus), "--workspace", str(workspace),
-                    "--workers", "2"], cwd=ROOT, check=True, timeout=900)
+    workspace, articles = build_bbc_workspace(tmp_path)
     cli_csv = subprocess.run([sys.executable, "-m", "extract", "export", "--workspace", str(workspace), "--kind",
                               "percent", "--search", "growth"], cwd=ROOT, check=True, capture_output=True,
                              timeout=300).stdout
@@ -106,7 +96,7 @@ def test_a_cli_built_bbc_workspace_in_the_browser_exports_what_the_cli_exports(t
         page.goto(url)
         page.wait_for_selector("[data-testid='stDataFrame'] table [role='row'] td", state="attached",
                                timeout=300_000)
-        assert f"{len(records)} articles in the workspace" in page.inner_text("body")
+        assert f"{articles} articles in the workspace" in page.inner_text("body")
         page.screenshot(path=str(ARTIFACTS / "workspace-bbc-first-page.png"))
         page.goto(f"{url}/?kind=percent&q=growth")
         page.wait_for_selector("text=Showing figures where", timeout=120_000)
