@@ -49,6 +49,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.scoring import precision_recall_f1, unpaired  # noqa: E402
 from extract import document_from_text, figures  # noqa: E402
 from extract.engine.measured_entity import singular  # noqa: E402
 
@@ -118,11 +119,6 @@ def pair_by_span(predicted: list[dict], gold: list[dict]) -> list[tuple[dict, di
     return pairs
 
 
-def _prf(hit: int, predicted: int, gold: int) -> tuple[float, float, float]:
-    p = 100 * hit / predicted if predicted else 0.0
-    r = 100 * hit / gold if gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
 
 @dataclass(frozen=True)
 class ArticleScores:
@@ -154,17 +150,14 @@ def evaluate(gold_articles: list[dict], texts: dict[str, str], show_errors: bool
                 print(f"  {article['id']} {g['surface']!r}: value {p['value']} vs {g['value']}; entity "
                       f"{p['entity']!r} vs {g['entity']!r}; source {p['source']!r} vs {g['source']!r}")
         if show_errors:
-            paired_p = {id(p) for p, _ in pairs}
-            paired_g = {id(g) for _, g in pairs}
-            for p in predicted:
-                if id(p) not in paired_p:
-                    print(f"  {article['id']} NOT A FIGURE {p['surface']!r} ({p['unit']}, {p['entity']!r})")
-            for g in gold:
-                if id(g) not in paired_g:
-                    print(f"  {article['id']} MISSED {g['surface']!r} ({g['entity']!r})")
+            extra, missed = unpaired(predicted, gold, pairs)
+            for p in extra:
+                print(f"  {article['id']} NOT A FIGURE {p['surface']!r} ({p['unit']}, {p['entity']!r})")
+            for g in missed:
+                print(f"  {article['id']} MISSED {g['surface']!r} ({g['entity']!r})")
     found = counts["figures found"]
     return ArticleScores(
-        scores={name: _prf(hit, n_pred, n_gold) for name, hit in counts.items()},
+        scores={name: precision_recall_f1(hit, n_pred, n_gold) for name, hit in counts.items()},
         of_found={name: (100 * hit / found if found else 0.0)
                   for name, hit in counts.items() if name != "figures found"},
         articles=len(gold_articles), gold=n_gold, predicted=n_pred,

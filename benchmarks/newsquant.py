@@ -26,6 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.scoring import precision_recall_f1, unpaired  # noqa: E402
 from extract import figures  # noqa: E402
 from extract.engine.currencies import currency_table  # noqa: E402
 from extract.engine.measured_entity import singular  # noqa: E402
@@ -154,12 +155,6 @@ def concept_agrees(predicted: dict, gold: dict) -> bool:
     return bool(theirs & ours)
 
 
-def _prf(hit: int, predicted: int, gold: int) -> tuple[float, float, float]:
-    p = hit / predicted if predicted else 0.0
-    r = hit / gold if gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return 100 * p, 100 * r, 100 * f
-
 
 def evaluate(sentences: list[dict], show_errors: bool = False) -> dict[str, tuple]:
     counts = {"value": 0, "value+unit": 0, "value+change": 0, "value+concept": 0}
@@ -185,15 +180,12 @@ def evaluate(sentences: list[dict], show_errors: bool = False) -> dict[str, tupl
                 print(f"  {item['id']} {p['surface']!r}: unit {p['unit']!r} vs {g['unit']!r}/{g['normalized_unit']!r}"
                       f"; change {p['qualifier']}/{p['direction']} vs {g['change']}")
         if show_errors:
-            paired_p = {id(p) for p, _ in pairs}
-            paired_g = {id(g) for _, g in pairs}
-            for p in predicted:
-                if id(p) not in paired_p:
-                    print(f"  {item['id']} EXTRA {p['surface']!r} value={p['value']} [{p['low']},{p['high']}]")
-            for g in gold:
-                if id(g) not in paired_g:
-                    print(f"  {item['id']} MISSED {g['value']} {g['unit']!r} | {item['text'][:120]}")
-    return {name: _prf(hit, n_pred, n_gold) for name, hit in counts.items()} | {
+            extra, missed = unpaired(predicted, gold, pairs)
+            for p in extra:
+                print(f"  {item['id']} EXTRA {p['surface']!r} value={p['value']} [{p['low']},{p['high']}]")
+            for g in missed:
+                print(f"  {item['id']} MISSED {g['value']} {g['unit']!r} | {item['text'][:120]}")
+    return {name: precision_recall_f1(hit, n_pred, n_gold) for name, hit in counts.items()} | {
         "_n": (n_pred, n_gold, len(sentences)), "_differences": (split_ranges, kept_directions, periods)}
 
 
