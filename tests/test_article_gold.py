@@ -1,6 +1,8 @@
 """The hand gold of whole BBC articles (tests/fixtures/article_gold.jsonl) and its scorer (benchmarks/articles.py)."""
 
+import contextlib
 import importlib.util
+import io
 import json
 import sys
 
@@ -85,3 +87,19 @@ def test_a_vague_gold_value_is_right_on_its_interval():
     gold = {"value": None, "low": 100.0, "high": 1000.0}
     assert articles.value_right({"value": float("nan"), "low": 100.0, "high": 1000.0}, gold)
     assert not articles.value_right({"value": 550.0, "low": 550.0, "high": 550.0}, gold)
+
+
+def test_unseen_batches_are_fifteen_articles_each_and_never_show_their_errors():
+    ids = articles.unseen_ids(GOLD)
+    assert len(ids) == 30
+    assert {i.split("-")[1] for i in ids} == {"business", "entertainment", "politics", "sport", "tech"}
+    development = {a["id"] for a in GOLD} - ids
+    assert len(development) == 33 and development.isdisjoint(ids)
+    if not CORPUS.exists():
+        pytest.skip(f"{CORPUS} not found (the BBC corpus is read from ../shared, never shipped)")
+    one_unseen = [a for a in GOLD if a["id"] in ids and a["figures"]][:1]
+    texts = articles.load_articles({a["id"] for a in one_unseen}, CORPUS)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        articles.evaluate(one_unseen, texts, show_errors=True, hidden=ids)
+    assert printed.getvalue() == ""
