@@ -25,7 +25,7 @@ from extract.engine.attribution import (
     read_sentence,
 )
 from extract.engine.clause_subject import attributive_noun_after, count_entity, read_measure_entity
-from extract.engine.lexicon import NUMBER_FRAMES, SOURCE_NOUNS, SOURCE_ROLES
+from extract.engine.lexicon import MULTIPLE_ADVERBS, NUMBER_FRAMES, SOURCE_NOUNS, SOURCE_ROLES
 from extract.engine.measured_entity import (
     counted_noun_after,
     measured_phrase,
@@ -35,7 +35,7 @@ from extract.engine.measured_entity import (
     resolve_possessive,
 )
 from extract.engine.non_figures import parsed_rejection, rejection_reason
-from extract.engine.numbers import NumberMention, find_numbers
+from extract.engine.numbers import SMALL_NUMBER_WORDS, NumberMention, find_numbers
 from extract.engine.parse import WORD_CACHE_SIZE, add_entities, parse_selected, upos
 from extract.engine.qualifiers import CHANGE_FROM, direction, multiplier_changes, qualify
 from extract.engine.sentences import split_sentences
@@ -50,7 +50,7 @@ _NUMBER_WORDS = frozenset({
     "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion", "trillion", "dozen",
     "dozens", "half", "third", "quarter", "halved", "doubled", "tripled", "trebled", "quadrupled", "zero",
     "hundreds", "thousands", "millions", "billions", "scores",
-})
+}) | frozenset(MULTIPLE_ADVERBS) | frozenset(word + "fold" for word in (*SMALL_NUMBER_WORDS, "hundred", "thousand"))
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
 _ARTICLE_FOR_ONE = re.compile(r"\b(?:than|nearly|almost|up\s+to)\s+an?\s", re.IGNORECASE)
@@ -108,6 +108,8 @@ def _unit_for(sentence: str, mention: NumberMention) -> tuple[Unit | None, int]:
         return unit, end
     if mention.unit == "second":
         return Unit("second", "duration", "second"), mention.end  # "2:17:18"
+    if mention.unit == "time":
+        return Unit("time", "count"), mention.end  # "twice", "tenfold": counted as "five times" is
     found = match_unit_after(sentence, mention.end)
     if found:
         return found.unit, found.end
@@ -127,6 +129,7 @@ def _unit_for(sentence: str, mention: NumberMention) -> tuple[Unit | None, int]:
 
 
 _ACRONYM_UNIT = re.compile(r"\s([A-Z]{2,5})(?![\w-])")
+_OF_AFTER = re.compile(r"\s+of\s")
 
 
 def _with_rate(sentence: str, unit: Unit, end: int) -> tuple[Unit, int]:
@@ -702,10 +705,14 @@ def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance
     counted = None
     if unit is None:
         counted = counted_noun_after(sentence, mention.end, value, vague=mention.vague)
+    # "dozens of ...", "one in five": the wording states what kind of figure it is (an order of a
+    # count, a share), so it is one even when no counted noun can be read after it ("dozens of Kia
+    # and Hyundai vehicles"). Not a bare "several hundred", which may count nothing.
+    states_its_measure = mention.proportion or mention.vague and _OF_AFTER.match(sentence, mention.end) is not None
     reason = rejection_reason(
         sentence, mention.start, mention.end, value, has_unit=unit is not None,
         has_currency=bool(mention.currency), written_in_words=mention.written_in_words,
-        counted_noun=counted is not None, is_range=mention.is_range,
+        counted_noun=counted is not None or states_its_measure, is_range=mention.is_range,
         dimension=unit.dimension if unit is not None else "", unit_end=unit_end,
     )
     if reason:

@@ -146,6 +146,12 @@ MONEY_VERBS = frozenset({
 })
 
 
+# Adverbs that count how many times ("scored twice", "twice as long"): a figure in the unit "time",
+# as "five times" is.
+MULTIPLE_ADVERBS = {"twice": 2, "thrice": 3}
+# Verbs before which such an adverb is an idiom, not a count: "think twice".
+MULTIPLE_IDIOM_VERBS = frozenset({"think", "thinks", "thought", "thinking"})
+
 def word_forms(lemmas: frozenset[str] | set[str]) -> frozenset[str]:
     """Every inflected form of these verbs (lemminflect's English lexicon), the lemmas included."""
     from lemminflect import getAllInflections

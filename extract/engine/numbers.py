@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from extract.engine.currencies import alternation, currency_table
-from extract.engine.lexicon import MONEY_VERBS, word_forms
+from extract.engine.lexicon import MONEY_VERBS, MULTIPLE_ADVERBS, MULTIPLE_IDIOM_VERBS, word_forms
 from extract.engine.qualifiers import CHANGE_FROM
 
 SMALL_NUMBER_WORDS = {
@@ -90,7 +90,8 @@ class NumberMention:
     vague: bool  # "dozens", "hundreds of": an order of magnitude, not a count
     scaled: bool  # a scale word or suffix was applied ("1.13bn")
     decimals: int  # digits after the decimal point as written (for rounding intervals)
-    unit: str = ""  # a unit the writing itself implies ("2:17:18" is in seconds), else ""
+    unit: str = ""  # a unit the writing itself implies ("2:17:18" is in seconds, "twice" in times), else ""
+    proportion: bool = False  # "one in five": a share that needs nothing counted after it
 
 
 _EXPONENT = re.compile(r"[eE][-+]?\d+(?![\w.])")
@@ -337,6 +338,35 @@ def _race_time_at(sentence: str, start: int) -> NumberMention | None:
                          currency="", written_in_words=False, vague=False, scaled=False, decimals=0, unit="second")
 
 
+# How many times: "twice", "thrice", "tenfold", "a 10-fold rise", "three-fold". Not "think twice",
+# "once or twice" (a vague few) or "twice-weekly" (how often, a word of its own).
+_MULTIPLE = re.compile(
+    r"(?<![\w-])(?:(?P<adverb>" + "|".join(MULTIPLE_ADVERBS) + r")|(?P<times>\d+(?:\.\d+)?|"
+    + "|".join(sorted(SMALL_NUMBER_WORDS, key=len, reverse=True)) + r"|hundred|thousand)-?fold)(?![\w-])",
+    re.IGNORECASE,
+)
+_MULTIPLE_IDIOM_BEFORE = re.compile(
+    r"\b(?:(?:" + "|".join(sorted(MULTIPLE_IDIOM_VERBS)) + r")|once\s+or)\s+$", re.IGNORECASE
+)
+
+
+def _multiple_at(sentence: str, start: int) -> NumberMention | None:
+    """'twice', 'tenfold': a number of times, its unit "time" (as "five times" is counted)."""
+    m = _MULTIPLE.match(sentence, start)
+    if m is None or _MULTIPLE_IDIOM_BEFORE.search(sentence, max(0, start - 20), start):
+        return None
+    if m.group("adverb"):
+        value = float(MULTIPLE_ADVERBS[m.group("adverb").lower()])
+    else:
+        times = m.group("times").lower()
+        value = float(times) if times[0].isdigit() else float(SMALL_NUMBER_WORDS.get(times) or SCALE_WORDS[times])
+    if value < 2:
+        return None
+    words = not m.group(0)[0].isdigit()
+    return NumberMention(start=start, end=m.end(), value=value, low=value, high=value, is_range=False,
+                         currency="", written_in_words=words, vague=False, scaled=False, decimals=0, unit="time")
+
+
 def find_numbers(sentence: str) -> list[NumberMention]:
     """Every number in `sentence`, left to right, ranges joined, scale words applied."""
     mentions: list[NumberMention] = []
@@ -345,13 +375,20 @@ def find_numbers(sentence: str) -> list[NumberMention]:
     candidates += [(m.start(), "fraction") for m in _DIGIT_FRACTION.finditer(sentence)]
     if re.search(r"[a-z]", sentence, re.IGNORECASE):
         candidates += [(m.start(), "words") for m in _WORD_START.finditer(sentence)]
-    order = {"fraction": 0, "digits": 1, "words": 2}
+        candidates += [(m.start(), "multiple") for m in _MULTIPLE.finditer(sentence)]
+    order = {"multiple": -1, "fraction": 0, "digits": 1, "words": 2}
     candidates.sort(key=lambda c: (c[0], order[c[1]]))
     for start, kind in candidates:
         if start < taken_until:
             continue
         if kind == "digits" and _AFTER_EXPONENT.search(sentence, max(0, start - 3), start):
             continue  # the exponent of a number written in scientific notation
+        if kind == "multiple":
+            mention = _multiple_at(sentence, start)
+            if mention is not None:
+                mentions.append(mention)
+                taken_until = mention.end
+            continue
         mention = _race_time_at(sentence, start) if kind == "digits" else None
         mention = mention or _mention_at(sentence, start, kind)
         if mention is None:
@@ -386,6 +423,21 @@ def _single_at(sentence: str, start: int, kind: str, currency_hint: str = "") ->
     return _words_at(sentence, start, currency, cur_start)
 
 
+# Scientific notation with a multiplication sign: "1.99×10−30", "6.02 x 10^23", "3×10⁸". Without a
+# caret, a superscript or (after "×") a minus sign, "2×10" is two dimensions, not a power of ten.
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+_TIMES_TEN = re.compile(
+    r"[ \u00a0]?(?:[×x*·][ \u00a0]?10(?:\^|\*\*)[ \u00a0]?(?P<caret>[-−+]?\d{1,3})"
+    r"|[×x*·][ \u00a0]?10(?P<super>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
+    r"|×[ \u00a0]?10(?P<minus>[-−]\d{1,3}))(?![\d.,]\d)"
+)
+
+
+def _power_of_ten(m: re.Match[str]) -> int:
+    written = m.group("caret") or m.group("minus") or m.group("super").translate(_SUPERSCRIPTS)
+    return int(written.replace("−", "-"))
+
+
 def _digits_at(sentence: str, start: int, currency: str, cur_start: int, sign: float,
                scale_currency: str) -> _Single | None:
     m = DIGITS.match(sentence, start)
@@ -403,6 +455,12 @@ def _digits_at(sentence: str, start: int, currency: str, cur_start: int, sign: f
         if not math.isfinite(value):
             return None
         return value, value, value, exponent.end(), currency, cur_start, False, False, False, decimals
+    times_ten = _TIMES_TEN.match(sentence, digits_end)
+    if times_ten:
+        value = float(f"{m.group(0).replace(',', '')}e{_power_of_ten(times_ten)}")
+        if not math.isfinite(value) or value == 0:
+            return None
+        return value, value, value, times_ten.end(), currency, cur_start, False, False, False, decimals
     vulgar = _vulgar_fraction(sentence, digits_end)
     if vulgar:
         # "2½ per cent": the fraction sign belongs to the whole number before it.
@@ -567,6 +625,7 @@ def _mention_at(sentence: str, start: int, kind: str) -> NumberMention | None:
     if math.isinf(value) or not (math.isfinite(low) and math.isfinite(high)):
         return None  # a 310-digit number overflows a float: no statistic is written like that
     is_range = vague
+    proportion = False
     # Ranges: "5-10%", "$3 billion to $5 billion", "1 to 2 thousand", "between 5 and 10".
     between = _BETWEEN_BEFORE.search(before)
     join, by_change = _range_join(sentence, end, before, between is not None, currency, words)
@@ -576,11 +635,11 @@ def _mention_at(sentence: str, start: int, kind: str) -> NumberMention | None:
             low, high, end, currency, scaled = closed
             value, is_range = (low + high) / 2, True
     if not is_range and not vague and not currency and sign > 0:
-        proportion = _proportion_after(sentence, end, value)
-        if proportion is not None:
-            value, end = proportion
+        proportion_read = _proportion_after(sentence, end, value)
+        if proportion_read is not None:
+            value, end = proportion_read
             low = high = value
-            decimals, scaled = 6, False
+            decimals, scaled, proportion = 6, False, True
     if between and not is_range:
         between = None
     if between:
@@ -590,4 +649,5 @@ def _mention_at(sentence: str, start: int, kind: str) -> NumberMention | None:
     return NumberMention(
         start=span_start, end=end, value=value, low=low, high=high, is_range=is_range,
         currency=currency, written_in_words=words, vague=vague, scaled=scaled, decimals=decimals,
+        proportion=proportion,
     )

@@ -252,7 +252,7 @@ CHANGE_FROM = re.compile(
     r"surged|soared|fell|fall(?:en|s|ing)?|dropped|dropping|declined?|declining|decreased?|slid|"
     r"plunged|plummeted|tumbled|sank|slumped|cut|raised|lowered|revised|upgraded|downgraded|"
     r"moved|went|shifted|changed|slow|slowed|creeping|edged|boost(?:ed)?|down|up|improved|widened|"
-    r"narrowed|expanded|shrank|swung|turned)\b[^.;]{0,40}?\bfrom\s+$",
+    r"narrowed|expanded|shrank|swung|turned)\b[^.;]{0,60}?\bfrom\s+$",
     re.IGNORECASE,
 )
 
