@@ -112,8 +112,15 @@ def _parse_digits(raw: str) -> tuple[float, int]:
     return float(clean), decimals
 
 
+# "£" spelt "PS", as ASCII transliteration (unidecode) writes it: "PS2.7m", "PS8.1bn", "PS300,000".
+# Only glued to an amount with a scale, decimals or thousands, never "PS4" (a console).
+_TRANSLITERATED_POUND = re.compile(r"(?<![\w.])PS(?=\d+(?:[.,]\d+)*(?:bn|m|k)\b|\d{1,3}(?:,\d{3})+\b|\d+\.\d{2}\b)")
+
+
 def _currency_before(sentence: str, start: int) -> tuple[str, int]:
     """ISO code and start offset of a currency prefix ending at `start`, or ("", start)."""
+    if start >= 2 and _TRANSLITERATED_POUND.match(sentence, start - 2):
+        return "GBP", start - 2
     window_start = max(0, start - 8)
     match = CURRENCY_PREFIX.search(sentence[window_start:start])
     if not match:
