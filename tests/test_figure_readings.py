@@ -143,7 +143,7 @@ def test_sources():
                                                                ("five", 5.0, "cylinder", "count"),
                                                                ("six", 6.0, "cylinder", "count")]),
         ("They rented a two-bedroom flat.", [("two", 2.0, "bedroom", "count")]),
-        ("About 40-odd people came.", [("About 40", 40.0, "people", "count")]),
+        ("About 40-odd people came.", [("About 40-odd", 40.0, "people", "count")]),
     ],
 )
 def test_fractions_of_units_abbreviations_and_hyphen_compounds(text, expected):

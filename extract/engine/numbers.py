@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from extract.engine.currencies import alternation, currency_table
 from extract.engine.lexicon import MONEY_VERBS, MULTIPLE_ADVERBS, MULTIPLE_IDIOM_VERBS, word_forms
-from extract.engine.qualifiers import CHANGE_FROM
+from extract.engine.qualifiers import APPROXIMATE_TAIL, CHANGE_FROM
 
 SMALL_NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -647,6 +647,12 @@ def _mention_at(sentence: str, start: int, kind: str) -> NumberMention | None:
             value, end = proportion_read
             low = high = value
             decimals, scaled, proportion = 6, False, True
+    if not is_range and not vague and sign > 0:
+        # "40-odd", "50-plus", "50+", "20 or so": the approximation is written after the number and
+        # belongs to it, so that what it counts is read after it ("20 or so people").
+        tail = APPROXIMATE_TAIL.match(sentence, end)
+        if tail is not None:
+            end = tail.end()
     if between and not is_range:
         between = None
     if between:
