@@ -193,3 +193,92 @@ def test_a_plural_scale_alone_is_no_number():
 def test_abbreviated_duration_units_are_read(sentence):
     table = figures(sentence)
     assert len(table) == 1 and table["value"].iloc[0] in (23, 130)
+
+
+@pytest.mark.parametrize("sentence, surface, value, entity", [
+    ("The winger scored twice before the interval.", "twice", 2.0, "winger"),
+    ("The hosts twice squandered their lead.", "twice", 2.0, None),
+    ("Fibre homes download more than twice as much as other homes.", "more than twice", 2.0, None),
+    ("The council reported a tenfold rise in complaints.", "tenfold", 10.0, None),
+    ("Exports saw a 12-fold jump after the treaty.", "12-fold", 12.0, None),
+    ("Visits to the site grew three-fold over the winter.", "three-fold", 3.0, None),
+    ("The bells were rung thrice at noon.", "thrice", 3.0, None),
+])
+def test_how_many_times_is_a_figure_counted_in_times(sentence, surface, value, entity):
+    # "twice", "tenfold": a number of times, read as "five times" is, in the unit "time".
+    row = one_figure(sentence)
+    assert (row["surface"], row["value"], row["unit"], row["dimension"]) == (surface, value, "time", "count")
+    if entity is not None:
+        assert row["entity"] == entity
+
+
+@pytest.mark.parametrize("sentence", [
+    "Buyers should think twice before signing a long lease.",
+    "I have seen the play once or twice.",
+    "The newsletter comes out twice-weekly.",
+])
+def test_twice_in_an_idiom_or_a_compound_is_no_figure(sentence):
+    assert figures(sentence).empty
+
+
+def test_a_proportion_needs_nothing_counted_after_it():
+    # "One in five even admitted ...": the share states its own measure, with no noun after it.
+    row = one_figure("One in five even confessed to checking email in bed.")
+    assert (row["surface"], row["value"], row["unit"]) == ("One in five", 0.2, "")
+    mention, written = only("Later, two in five simply gave up.")
+    assert (written, mention.value, mention.proportion) == ("two in five", 0.4, True)
+
+
+@pytest.mark.parametrize("sentence, surface, low, high", [
+    ("The garage has fixed dozens of Fiat and Seat cars since May.", "dozens", 12, 120),
+    ("Staff handed out thousands of H1N1 vaccines last winter.", "thousands", 1e3, 1e4),
+])
+def test_a_vague_plural_with_of_is_a_figure_even_when_the_counted_noun_is_hard_to_read(sentence, surface, low, high):
+    row = one_figure(sentence)
+    assert (row["surface"], row["low"], row["high"], row["qualifier"]) == (surface, low, high, "range")
+    assert math.isnan(row["value"])
+
+
+def test_a_bare_several_hundred_still_needs_something_counted():
+    assert figures("We hope to see several hundred or even more next year.").empty
+
+
+@pytest.mark.parametrize("sentence, surface, value", [
+    ("An electron weighs about 9.11×10−31 kilograms.", "9.11×10−31", 9.11e-31),
+    ("The count reached 6.5 x 10^9 by noon.", "6.5 x 10^9", 6.5e9),
+    ("Light covers 3×10⁸ metres each second.", "3×10⁸", 3e8),
+])
+def test_scientific_notation_with_a_multiplication_sign_is_one_number(sentence, surface, value):
+    mentions = find_numbers(sentence)
+    assert [(sentence[m.start:m.end], m.value) for m in mentions] == [(surface, pytest.approx(value))]
+
+
+def test_a_times_sign_without_an_exponent_is_two_numbers():
+    assert [m.value for m in find_numbers("The cell measures 2×10 metres.")] == [2.0, 10.0]
+
+
+@pytest.mark.parametrize("sentence, surface, value", [
+    ("The bonus was worth up to PS3.4m last year.", "up to PS3.4m", 3.4e6),
+    ("It agreed a PS6.2bn merger.", "PS6.2bn", 6.2e9),
+    ("Fees came to PS250,000 in all.", "PS250,000", 250_000.0),
+    ("A ticket costs PS12.50 at the door.", "PS12.50", 12.5),
+])
+def test_the_pound_spelt_ps_by_ascii_transliteration(sentence, surface, value):
+    row = one_figure(sentence)
+    assert (row["surface"], row["value"], row["unit"]) == (surface, value, "GBP")
+
+
+def test_ps_before_a_bare_number_is_a_name_not_pounds():
+    assert figures("The shop sold the PS4 and the PS5 side by side.").empty
+
+
+@pytest.mark.parametrize("sentence, surface, qualifier, low, high, unit", [
+    ("Some 30-odd walkers set off at dawn.", "Some 30-odd", "approx", 27.0, 33.0, "walker"),
+    ("The choir has 40-plus singers.", "40-plus", "lower", 40.0, math.inf, "singer"),
+    ("The forum drew 200+ delegates.", "200+", "lower", 200.0, math.inf, "delegate"),
+    ("We counted 60 or so boats in the bay.", "60 or so", "approx", 54.0, 66.0, "boat"),
+])
+def test_an_approximation_written_after_the_number_is_part_of_it(sentence, surface, qualifier, low, high, unit):
+    row = one_figure(sentence)
+    assert (row["surface"], row["qualifier"], row["low"], row["high"], row["unit"]) \
+        == (surface, qualifier, pytest.approx(low), high if math.isinf(high) else pytest.approx(high), unit)

@@ -79,3 +79,23 @@ def test_doubling_and_halving_are_changes():
 ])
 def test_a_plural_multiplier_is_a_noun_where_a_noun_stands(sentence, changes):
     assert [(sentence[s:e], change, way) for s, e, change, way in multiplier_changes(sentence)] == changes
+
+
+@pytest.mark.parametrize("sentence, number, kind, low, high", [
+    ("Some 30-odd walkers set off.", "30-odd", "approx", 27.0, 33.0),
+    ("The choir has 30-plus singers.", "30-plus", "lower", 30.0, math.inf),
+    ("We counted 30 or so boats.", "30 or so", "approx", 27.0, 33.0),
+])
+def test_a_cue_inside_the_span_after_the_number_qualifies_it(sentence, number, kind, low, high):
+    start, end = _span(sentence, number)
+    q = qualify(sentence, start, end, 30.0, 30.0, 30.0, False)
+    assert (q.qualifier, q.low, q.high) == (kind, pytest.approx(low), high if math.isinf(high) else pytest.approx(high))
+
+
+def test_a_change_verb_far_before_from_still_makes_a_before_and_an_after():
+    from extract import figures
+
+    sentence = "The plan will increase the number of rural mobile library vans from 120 to 150."
+    rows = figures(sentence)
+    assert [(r.surface, r.value, r.qualifier) for r in rows.itertuples()] == [("120", 120.0, "exact"),
+                                                                           ("150", 150.0, "exact")]

@@ -382,7 +382,9 @@ def find_numbers(sentence: str) -> list[NumberMention]:
     candidates += [(m.start(), "fraction") for m in _DIGIT_FRACTION.finditer(sentence)]
     if re.search(r"[a-z]", sentence, re.IGNORECASE):
         candidates += [(m.start(), "words") for m in _WORD_START.finditer(sentence)]
-        candidates += [(m.start(), "multiple") for m in _MULTIPLE.finditer(sentence)]
+        lowered = sentence.lower()
+        if "fold" in lowered or "twice" in lowered or "thrice" in lowered:
+            candidates += [(m.start(), "multiple") for m in _MULTIPLE.finditer(sentence)]
     order = {"multiple": -1, "fraction": 0, "digits": 1, "words": 2}
     candidates.sort(key=lambda c: (c[0], order[c[1]]))
     for start, kind in candidates:
