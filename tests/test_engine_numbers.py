@@ -282,3 +282,27 @@ def test_an_approximation_written_after_the_number_is_part_of_it(sentence, surfa
     row = one_figure(sentence)
     assert (row["surface"], row["qualifier"], row["low"], row["high"], row["unit"]) \
         == (surface, qualifier, pytest.approx(low), high if math.isinf(high) else pytest.approx(high), unit)
+
+
+@pytest.mark.parametrize("sentence, surface, value", [
+    ("The arena holds 38 000 fans.", "38 000", 38_000.0),
+    ("Voters cast 2 475 000 ballots.", "2 475 000", 2_475_000.0),
+    ("The grant was €7\u00a0500 in all.", "€7\u00a0500", 7_500.0),
+])
+def test_thousands_set_apart_by_spaces(sentence, surface, value):
+    row = one_figure(sentence)
+    assert (row["surface"], row["value"]) == (surface, value)
+
+
+def test_a_space_before_three_digits_glued_to_a_letter_is_no_thousands_group():
+    assert [m.value for m in find_numbers("She swam 4 200m medleys.")][0] == 4.0
+
+
+@pytest.mark.parametrize("sentence, surface, value, unit", [
+    ("The striker earns £2.5 m a year.", "£2.5 m a year", 2.5e6, "GBP/year"),
+    ("The fund holds $4 b of bonds.", "$4 b", 4e9, "USD"),
+    ("The fence is 2 m tall.", "2 m", 2.0, "metre"),
+])
+def test_a_spaced_scale_letter_after_a_currency_is_a_scale(sentence, surface, value, unit):
+    row = one_figure(sentence)
+    assert (row["surface"], row["value"], row["unit"]) == (surface, value, unit)

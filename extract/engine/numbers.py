@@ -147,8 +147,9 @@ def _scale_after(sentence: str, end: int, currency: str) -> tuple[float, int]:
     counts_after = _COUNTED_AFTER_SCALE.match(after) is not None or _CURRENCY_AFTER.match(after) is not None
     # "5 m" is five metres and "5 k" no scale, but a capital letter before what is counted is
     # one: "8 B people", "3 M users".
+    # After a currency a spaced letter is a scale too: money is never metres ("£1.5 m", "$3 bn").
     if match.group("space") and lower not in {"bn", "mn", "mln", "tn", "trn"} \
-            and not (scale in {"M", "B"} and counts_after):
+            and not (scale in {"M", "B"} and counts_after) and not (currency and lower in {"m", "b"}):
         return 1.0, end
     if lower in {"m", "b", "k"}:
         # Lower-case "m" glued to a bare number is metres ("37m"); with a currency, or before
@@ -447,6 +448,11 @@ def _power_of_ten(m: re.Match[str]) -> int:
     return int(written.replace("−", "-"))
 
 
+# Groups of exactly three digits after spaces (plain, no-break or thin): "45 000", "1 250 000.5".
+# Not before a letter or hyphen ("3 100m", "2 100-metre races" are two numbers).
+_SPACE_GROUPS = re.compile(r"(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,]))+(?:\.\d+)?(?![\w.,-]?\d|[A-Za-z-])")
+
+
 def _digits_at(sentence: str, start: int, currency: str, cur_start: int, sign: float,
                scale_currency: str) -> _Single | None:
     m = DIGITS.match(sentence, start)
@@ -456,6 +462,11 @@ def _digits_at(sentence: str, start: int, currency: str, cur_start: int, sign: f
     if not math.isfinite(value):
         return None  # a 310-digit number overflows a float: no statistic is written like that
     digits_end = m.end()
+    grouped = _SPACE_GROUPS.match(sentence, digits_end) if re.fullmatch(r"\d{1,3}", m.group(0)) else None
+    if grouped:
+        # "45 000 fans", "1 250 000": thousands set apart by spaces (SI and many European styles).
+        value, decimals = _parse_digits(m.group(0) + re.sub(r"[^\d.]", "", grouped.group(0)))
+        digits_end = grouped.end()
     exponent = _EXPONENT.match(sentence, digits_end)
     if exponent:
         # "6.02e23" is one number; "1e309" overflows a float and is not read at all, never
