@@ -99,3 +99,16 @@ def test_a_change_verb_far_before_from_still_makes_a_before_and_an_after():
     rows = figures(sentence)
     assert [(r.surface, r.value, r.qualifier) for r in rows.itertuples()] == [("120", 120.0, "exact"),
                                                                            ("150", 150.0, "exact")]
+
+
+@pytest.mark.parametrize("sentence, surface, qualifier, low, high", [
+    ("Fares climbed 8% or so in the spring.", "8% or so", "approx", 7.2, 8.8),
+    ("The trail runs 12 miles or more.", "12 miles", "lower", 12.0, math.inf),
+    ("Borrowing stayed at 4% or less.", "4%", "upper", 0.0, 4.0),
+])
+def test_a_cue_after_the_unit_qualifies_the_figure(sentence, surface, qualifier, low, high):
+    from extract import figures
+
+    row = figures(sentence).iloc[0]
+    assert (row["surface"], row["qualifier"], row["low"]) == (surface, qualifier, pytest.approx(low))
+    assert row["high"] == (high if math.isinf(high) else pytest.approx(high))
