@@ -306,3 +306,8 @@ def test_a_space_before_three_digits_glued_to_a_letter_is_no_thousands_group():
 def test_a_spaced_scale_letter_after_a_currency_is_a_scale(sentence, surface, value, unit):
     row = one_figure(sentence)
     assert (row["surface"], row["value"], row["unit"]) == (surface, value, unit)
+
+
+def test_a_hyphenated_proportion_is_one_share():
+    row = one_figure("One-in-three renters moved last year.")
+    assert (row["surface"], row["value"], row["unit"]) == ("One-in-three", pytest.approx(1 / 3), "renter")

@@ -532,9 +532,10 @@ _RANGE_TO_RANGE = re.compile(
     r"[\d.,]+(?:\s?(?:%|per\s?cent|percent|[a-z]+))?\s+to\s+[$€£]?[\d.,]+\s?(?:to|-|–)\s?[$€£]?\d",
     re.IGNORECASE,
 )
-# "one in three Germans", "3 out of 10 adults": a proportion, not two counts. Not "2 in 10 days".
+# "one in three Germans", "one-in-four adults", "3 out of 10 adults": a proportion, not two counts.
+# Not "2 in 10 days".
 _PROPORTION = re.compile(
-    r"\s+(?:in|out\s+of)\s+(?P<whole>\d{1,4}(?![\d.,])|" + "|".join(SMALL_NUMBER_WORDS) + r"|a\s+hundred)\b"
+    r"(?:\s+(?:in|out\s+of)\s+|-in-)(?P<whole>\d{1,4}(?![\d.,])|" + "|".join(SMALL_NUMBER_WORDS) + r"|a\s+hundred)\b"
     r"(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|"
     r"[%$€£]|per\s*cent|percent)\b)",
     re.IGNORECASE,
