@@ -37,7 +37,14 @@ from extract.engine.measured_entity import (
 from extract.engine.non_figures import parsed_rejection, rejection_reason
 from extract.engine.numbers import SMALL_NUMBER_WORDS, NumberMention, find_numbers
 from extract.engine.parse import WORD_CACHE_SIZE, add_entities, parse_selected, upos
-from extract.engine.qualifiers import APPROXIMATE_TAIL, CHANGE_FROM, direction, multiplier_changes, qualify
+from extract.engine.qualifiers import (
+    APPROXIMATE_TAIL,
+    CHANGE_FROM,
+    Qualified,
+    direction,
+    multiplier_changes,
+    qualify,
+)
 from extract.engine.sentences import split_sentences
 from extract.engine.table_schema import COLUMNS, empty_frame
 from extract.engine.units import Unit, currency_unit, match_per, match_unit_after, normalise
@@ -685,6 +692,19 @@ def _join_ranges(sentence: str, figures: list[Figure]) -> list[Figure]:
     return joined
 
 
+def _qualify_after_unit(sentence: str, mention: NumberMention, has_unit: bool, unit_end: int,
+                        approx_tolerance: float) -> tuple[Qualified, int]:
+    """The qualifier, its cues after the number read after its unit ("5% or more", "10 miles or
+    so"), and where the unit ends, an approximation after it included ("5% or so")."""
+    if has_unit:
+        tail = APPROXIMATE_TAIL.match(sentence, unit_end)
+        if tail is not None:
+            unit_end = tail.end()
+    qualified = qualify(sentence, mention.start, max(mention.end, unit_end), mention.value, mention.low,
+                        mention.high, mention.is_range, approx_tolerance)
+    return qualified, unit_end
+
+
 def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance: float) -> Figure | None:
     unit, unit_end = _unit_for(sentence, mention)
     start, end, value, low, high = mention.start, mention.end, mention.value, mention.low, mention.high
@@ -718,13 +738,7 @@ def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance
     if reason:
         return None
     # Qualifier words ("close to", "in the region of") are never what a figure measures.
-    if unit is not None:
-        tail = APPROXIMATE_TAIL.match(sentence, unit_end)
-        if tail is not None:
-            unit_end = tail.end()  # "5% or so", "30 miles-plus": the approximation follows the unit
-    # Cues after the number are read after its unit: "5% or more", "10 miles or so".
-    qualified = qualify(sentence, mention.start, max(mention.end, unit_end), value, low, high, mention.is_range,
-                        approx_tolerance)
+    qualified, unit_end = _qualify_after_unit(sentence, mention, unit is not None, unit_end, approx_tolerance)
     phrase_start = min(mention.start, qualified.cue_start)
     if unit is not None:
         if unit.dimension in {"currency", "percent"} or unit.pint_expr:

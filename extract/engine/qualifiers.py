@@ -43,8 +43,9 @@ _AFTER = re.compile(r"^\s*(?P<cue>" + "|".join(re.escape(c) for c, _ in _AFTER_C
 _CUE_KIND = {c.lower(): k for c, k in _BEFORE_CUES + _AFTER_CUES}
 # The cues after a number that are part of its span ("40-odd", "50-plus", "50+", "20 or so"); a
 # spaced "plus" is left out ("£50 plus VAT" adds, it does not bound).
-APPROXIMATE_TAIL = re.compile(r"(?P<cue>-odd|-plus|\+|[ \u00a0]or[ \u00a0]so|[ \u00a0]or[ \u00a0]thereabouts)(?![\w+])",
-                              re.IGNORECASE)
+_TAIL_CUES = r"(?P<cue>-odd|-plus|\+|[ \u00a0]or[ \u00a0]so|[ \u00a0]or[ \u00a0]thereabouts)"
+APPROXIMATE_TAIL = re.compile(_TAIL_CUES + r"(?![\w+])", re.IGNORECASE)
+_TAIL_AT_END = re.compile(_TAIL_CUES + r"$", re.IGNORECASE)
 _TAIL_KIND = {"-odd": "approx", "-plus": "lower", "+": "lower", "or so": "approx", "or thereabouts": "approx"}
 
 _UP_STEMS = ("rise", "rose", "risen", "rising", "increas", "grew", "grow", "gain", "jump", "climb",
@@ -156,9 +157,9 @@ def qualify(sentence: str, start: int, end: int, value: float, low: float, high:
         # "under 7 days" is fine, but "some 2" after a verb is ambiguous; keep it.
         if kind == "upper" and m.group("cue").lower() == "up to" and _MOVED_UP_TO.search(before[:m.start("cue")]):
             kind, cue_start = "", start  # "inflation edged up to 4.1%": the level reached, not a bound
-    tail = APPROXIMATE_TAIL.search(sentence, max(start, end - 16), end)
-    if not kind and tail is not None and tail.end() == end:
-        kind = _TAIL_KIND[re.sub(r"\s+", " ", tail.group("cue").strip()).lower()]
+    written_after = _TAIL_AT_END.search(sentence[max(start, end - 16):end])
+    if not kind and written_after is not None:
+        kind = _TAIL_KIND[re.sub(r"\s+", " ", written_after.group("cue").strip()).lower()]
     if not kind:
         after = _AFTER.match(sentence[end:end + 20])
         if after and not (after.group("cue") == "+" and is_range):
