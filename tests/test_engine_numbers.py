@@ -227,11 +227,14 @@ def test_a_proportion_needs_nothing_counted_after_it():
     assert (row["surface"], row["value"], row["unit"]) == ("One in five", 0.2, "")
     mention, written = only("Later, two in five simply gave up.")
     assert (written, mention.value, mention.proportion) == ("two in five", 0.4, True)
+    row = one_figure("Among the patients, three out of four recovered within a week.")
+    assert (row["surface"], row["value"]) == ("three out of four", 0.75)
 
 
 @pytest.mark.parametrize("sentence, surface, low, high", [
     ("The garage has fixed dozens of Fiat and Seat cars since May.", "dozens", 12, 120),
     ("Staff handed out thousands of H1N1 vaccines last winter.", "thousands", 1e3, 1e4),
+    ("Hundreds of them queued outside the stadium overnight.", "Hundreds", 100, 1000),
 ])
 def test_a_vague_plural_with_of_is_a_figure_even_when_the_counted_noun_is_hard_to_read(sentence, surface, low, high):
     row = one_figure(sentence)
