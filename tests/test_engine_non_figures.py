@@ -129,3 +129,38 @@ def test_names_rates_ages_and_periods_are_not_figures(text, expected):
 )
 def test_counts_near_those_cues_stay_figures(text, surfaces):
     assert figures(text)["surface"].tolist() == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A distance in metres after "the", alone or before a race noun, is a race ...
+        ("He came fourth in the 800m final.", []),
+        ("She set the women's 1500m world record.", []),
+        ("He won the 400m with ease.", []),
+        # ... a length that measures a noun, or with a conversion after it, stays a figure.
+        ("Builders raised the 40m mast.", [("40m", 40.0)]),
+        ("They found the 12m (39ft) hull.", [("12m", 12.0), ("39ft", 39.0)]),
+        # An age in a relative clause; a rank in a list; a code with a letter after a hyphen.
+        ("The coach, who is 52, stays on.", []),
+        ("Her album reached the top 20 in France.", []),
+        ("The firm's 10-Q report came out.", []),
+        # A capitalised number word after "The" before a name; "one day" as some day.
+        ("The Four Seasons hotel opened.", []),
+        ("One day, he says, the line will reopen.", []),
+    ],
+)
+def test_races_ranks_codes_and_idioms_are_not_figures(text, expected):
+    assert [(s, v) for s, v in figures(text)[["surface", "value"]].values.tolist()] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("The top 5 banks lent £9bn.", ["5", "£9bn"]),
+        ("One day of talks cost £40,000.", ["One day", "£40,000"]),
+        ("The Three Tenors sang for 40 minutes.", ["40 minutes"]),
+    ],
+)
+def test_figures_beside_those_cues_stay(text, surfaces):
+    assert figures(text)["surface"].tolist() == surfaces

@@ -14,6 +14,7 @@ from extract.engine.lexicon import (
     PERIOD_DETERMINERS,
     PERSON_GROUP_NOUNS,
     QUALIFIER_WORDS,
+    RACE_NOUNS,
     SOURCE_ROLES,
     SPEECH_VERBS,
     STOP_WORDS,
@@ -264,6 +265,7 @@ def _denominator_reason(number: _Number) -> str:
     return "denominator" if _DENOMINATOR_BEFORE.search(number.before) else ""
 
 
+_OPENS_CLAUSE = re.compile(r"(?:^|[.!?\"“”:;]|\b(?:and|but|then|until|till))\s*$", re.IGNORECASE)
 _WITHIN_BEFORE = re.compile(r"\b(?:within|inside)\s+(?:(?:" + _QUALIFIERS + r")\s+)*$", re.IGNORECASE)
 _OF_AFTER = re.compile(r"^\s+of\s+(?:the|an?|his|her|its|their|our|this|that)\b", re.IGNORECASE)
 # The first number of a range whose unit is written once, after the second: "30 or 40 years ago".
@@ -284,13 +286,20 @@ def _gapped_period_reason(number: _Number) -> str:
     return _measure_reason(as_duration)
 
 
-# "the Athens 10,000m", "the Olympic 100m": a distance after a name is a race, not a length.
-_RACE_BEFORE = re.compile(r"\bthe\s+(?:[A-Z][\w'’-]*\s+)+$")
+# "the Athens 10,000m", "won the 100m", "the 200m final": a distance in metres written as one word
+# after "the" is a race, not a length, unless it measures a noun ("the 35m tower").
+_RACE_BEFORE = re.compile(r"\bthe\s+(?:(?:[A-Z][\w'’-]*|world|(?:wo)?men['’]s)\s+)*$")
+_RACE_AFTER = re.compile(r"^\s+(?:[\w'’-]+\s+)?(?P<noun>[a-z-]+)\b")
 
 
 def _event_reason(number: _Number) -> str:
-    if number.dimension == "length" and not number.is_range and _RACE_BEFORE.search(number.before) \
-            and not _modifies_a_noun(number.after_unit):
+    if number.dimension != "length" or number.is_range or not re.fullmatch(r"\d[\d,]*m", number.sentence[
+            number.start:number.unit_end]) or not _RACE_BEFORE.search(number.before):
+        return ""
+    if not re.match(r"^(?:\s*[,.;:!?]|\s+\w|\s*$)", number.after_unit):
+        return ""  # "the 37m (121ft)-long skeleton": a conversion or a compound follows a length
+    race_noun = _RACE_AFTER.match(number.after_unit)
+    if not _modifies_a_noun(number.after_unit) or race_noun is not None and race_noun.group("noun") in RACE_NOUNS:
         return "name"
     return ""
 
@@ -308,6 +317,9 @@ def _measure_reason(number: _Number) -> str:
             return "period"
         if _WITHIN_BEFORE.search(before) and _OF_AFTER.match(number.after_unit):
             return "period"  # "within 24 hours of the final": a time counted from another event
+    if number.dimension == "duration" and number.surface.lower() == "one" and _OPENS_CLAUSE.search(before) \
+            and re.match(r"^(?:\s*,|\s+(?:he|she|it|they|we|i|you|the|a|his|her|their)\b)", number.after_unit, re.I):
+        return "idiom"  # "One day, she hopes, ...": some day, not a day long
     if number.dimension == "percent" and _OF_SPEECH_AFTER.match(number.after_unit):
         return "figure of speech"  # "100% certain"
     return ""
@@ -320,6 +332,7 @@ _AGED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TURNED_BEFORE = re.compile(r"\bturn(?:s|ed|ing)?\s+$", re.IGNORECASE)  # "she turned 40"
+_WHO_IS_BEFORE = re.compile(r"\bwho\s+(?:is|was|turns|turned|will\s+be)\s+$", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
 _AGE_END_AFTER = re.compile(r"^\s*(?:$|[,.;:!?)]|(?:and|but|after|when|in|with)\b)", re.IGNORECASE)
 _LIFE_EVENT_FORMS = word_forms(LIFE_EVENT_VERBS)
@@ -333,6 +346,8 @@ def _age_reason(number: _Number) -> str:
         return ""
     if _AGED_BEFORE.search(number.before) or _TURNED_BEFORE.search(number.before):
         return "age"
+    if _WHO_IS_BEFORE.search(number.before) and _AGE_END_AFTER.match(number.after):
+        return "age"  # "the singer, who is 45, ..."
     if _AT_BEFORE.search(number.before) and _AGE_END_AFTER.match(number.after) and number.value.is_integer():
         clause = re.split(r"[;:]", number.sentence[:number.start])[-1]
         if any(word in _LIFE_EVENT_FORMS for word in re.findall(r"[a-z]+", clause.lower())):
@@ -359,7 +374,8 @@ def _word_number_reason(number: _Number) -> str:
         return "part of a word"  # "a fly-half", "a one-two": the number word is half of a word
     if number.surface[:1].isupper() and re.search(r"[a-z,;:]\s+[A-Z][\w’'-]*\s+$", before) and number.bare:
         return "name"  # "the Big Four", "Formula One": a capitalised number word after a name
-    if number.surface[:1].isupper() and re.search(r"\b[a-z]+\s+$", before) and re.match(r"^\s+[A-Z][a-z]", after) \
+    if number.surface[:1].isupper() and re.search(r"(?:\b[a-z]+|\bThe)\s+$", before) \
+            and re.match(r"^\s+[A-Z][a-z]", after) \
             and not number.has_unit and not number.has_currency:
         return "name"  # "the Six Nations": a number word capitalised inside a sentence, before a name
     if _ORDINAL_WORD.fullmatch(word_lower) and not number.has_unit and not _NOT_ORDINAL_AFTER.match(after) \
@@ -428,8 +444,13 @@ def _word_idiom_reason(number: _Number, word_lower: str) -> str:
 # Numbers written in digits.
 
 
+_TOP_BEFORE = re.compile(r"\bthe\s+(?:top|bottom)\s+$", re.IGNORECASE)
+
+
 def _digit_reason(number: _Number) -> str:
     sentence, start, end = number.sentence, number.start, number.end
+    if _TOP_BEFORE.search(number.before) and number.bare and not number.counted_noun:
+        return "rank"  # "finished in the top 10"; not "the top 10 firms"
     if _ISO_DATE.search(sentence[max(0, start - 6):end + 6]) and number.bare:
         window = sentence[max(0, start - 6):end + 6]
         if re.search(r"\d{4}-\d{2}-\d{2}", window) or re.search(r"\d{1,2}/\d{1,2}/\d{2,4}", window):
@@ -503,6 +524,8 @@ def _code_reason(number: _Number) -> str:
         return "code"  # markup and code pasted with an article: "width=300", "id_2"
     if re.search(r"[A-Za-z]{1,6}[-‑]$", before):
         return "code"  # "G-7", "TA-35", "Covid-19", "F-35"
+    if re.match(r"^[-‑][A-Z]\b", after):
+        return "code"  # "a 10-K filing", "the 4-F rating"
     if re.match(r"^[A-Za-z]", after) and not number.counted_noun:
         return "code"  # "5G", "4K", "A4", "3D"
     if _CODE_NAMES.search(before) or _LOWER_CODE_NAMES.search(before):
