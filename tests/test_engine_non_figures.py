@@ -147,6 +147,9 @@ def test_counts_near_those_cues_stay_figures(text, surfaces):
         ("The firm's 10-Q report came out.", []),
         # A capitalised number word after "The" before a name; "one day" as some day.
         ("The Four Seasons hotel opened.", []),
+        # A duration "into" a stretch of time, or "on" before a comma, places an event in time.
+        ("The lights failed 12 minutes into the second half.", []),
+        ("Ten years on, the village thrives.", []),
         ("One day, he says, the line will reopen.", []),
     ],
 )
@@ -160,6 +163,7 @@ def test_races_ranks_codes_and_idioms_are_not_figures(text, expected):
         ("The top 5 banks lent £9bn.", ["5", "£9bn"]),
         ("One day of talks cost £40,000.", ["One day", "£40,000"]),
         ("The Three Tenors sang for 40 minutes.", ["40 minutes"]),
+        ("The band spent two years on the album.", ["two years"]),
     ],
 )
 def test_figures_beside_those_cues_stay(text, surfaces):

@@ -237,8 +237,11 @@ def rejection_reason(
 # ---------------------------------------------------------------------------------------------
 # Measures that are not statistics: periods that place an event in time, percentages of speech.
 
-# After a duration, words that make it a point in time: "two years ago", "12 months later".
-_PERIOD_AFTER = re.compile(r"^\s*(?:ago|later|earlier|afterwards|previously)\b", re.IGNORECASE)
+# After a duration, words that make it a point in time: "two years ago", "12 months later", "ten
+# minutes into the second half", "five years on, ...".
+_PERIOD_AFTER = re.compile(
+    r"^\s*(?:ago|later|earlier|afterwards|previously|into\s+(?:the|an?|his|her|its|their|our)\b|on\s*(?=[,;]))",
+    re.IGNORECASE)
 # Before a duration, words that make it a stretch of the calendar: "the past two years", "the prior
 # two months", "over the next five years", "in the first six months".
 _QUALIFIERS = "|".join(w.replace(" ", r"\s+") for w in QUALIFIER_WORDS)
