@@ -168,3 +168,21 @@ def test_races_ranks_codes_and_idioms_are_not_figures(text, expected):
 )
 def test_figures_beside_those_cues_stay(text, surfaces):
     assert figures(text)["surface"].tolist() == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # Where the entity recogniser runs (a named speaker), a bare number it reads as a date is an
+        # age ...
+        ("Police said the victim was 29.", []),
+        ("Doctors said the patient was 71.", []),
+        ("The coach said his keeper was only 18.", []),
+        # ... while a count beside a name, or a bare count, stays a figure.
+        ("The union said 40 Ford workers were laid off.", ["40"]),
+        ("The airline said it had sold 12 Airbus jets.", ["12"]),
+        ("The council said the school had 31 staff.", ["31"]),
+    ],
+)
+def test_entity_labels_settle_bare_numbers(text, surfaces):
+    assert figures(text)["surface"].tolist() == surfaces

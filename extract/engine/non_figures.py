@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extract.engine.lexicon import (
     DENOMINATOR_WORDS,
@@ -567,7 +567,8 @@ def _layout_reason(number: _Number) -> str:
 _DATING_PREPOSITIONS = frozenset({"in", "over", "during", "across", "throughout", "since", "through"})
 
 
-def parsed_rejection(doc: Doc, start: int, end: int, *, dimension: str, has_other_figure: bool) -> str:
+def parsed_rejection(doc: Doc, start: int, end: int, *, dimension: str, has_other_figure: bool,
+                     unit: str = "") -> str:
     """Why the figure at doc.text[start:end] is not a statistic, from the parse and named entities,
     or '' when it is one.
 
@@ -575,7 +576,9 @@ def parsed_rejection(doc: Doc, start: int, end: int, *, dimension: str, has_othe
       preposition of time ("in the first six months of the year", "over three months");
     - a person named by their age ("the 19-year-old"), as against an age that modifies a noun
       ("a 50-year-old man");
-    - an ordinal that modifies a noun ("a fifth appearance").
+    - an ordinal that modifies a noun ("a fifth appearance");
+    - a bare number (no unit, nothing counted) that the entity recogniser reads as a date or time:
+      an age ("the victim was 29") or a day.
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -599,4 +602,13 @@ def parsed_rejection(doc: Doc, start: int, end: int, *, dimension: str, has_othe
             return "person"  # "the 19-year-old signed", "18-year-old Nadal"; not "a 19-year-old player"
     if labels == {"ORDINAL"} and root.dep_ == "amod" and upos(root.head) == "NOUN":
         return "ordinal"
+    if dimension == "count" and not unit and all(t.like_num for t in span):
+        return _entity_reason(span)
+    return ""
+
+
+def _entity_reason(span: Span) -> str:
+    labels = {t.ent_type_ if t.ent_iob_ != "O" else "" for t in span}
+    if labels <= {"DATE", "TIME"}:  # every token inside a date or time entity
+        return "date"  # an age or a day the recogniser reads as a date: "the victim was 29"
     return ""
