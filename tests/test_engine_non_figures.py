@@ -79,3 +79,110 @@ def test_rejection_reason_reads_the_unit_it_is_given():
     assert reason == "period"
     assert rejection_reason(sentence, start, start + 3, 2.0, has_unit=True, has_currency=False,
                             written_in_words=True, counted_noun=False, is_range=False) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The number after "per", "for every", "in every" is what a rate is counted against.
+        ("The ward has 4 nurses per 30 patients.", [("4", 4.0, "ward's nurses")]),
+        ("The club plants 3 trees for every 100 tickets sold.", [("3", 3.0, "trees")]),
+        # The first number of a range whose unit comes once, after the second, shares its period.
+        ("The mill shut 20 or 30 years ago.", []),
+        ("The pier was rebuilt some 15 to 20 years later, at a cost of £2m.", [("£2m", 2000000.0, "cost")]),
+        # A duration "within ... of" another event places it in time ...
+        ("She resigned within 48 hours of the vote.", []),
+        # ... while "within" alone can still say how long something took.
+        ("The repair was finished within 48 hours.", [("48 hours", 48.0, "repair")]),
+        # An age at an event of a life, and an age one turns.
+        ("Ms Okafor became a judge at 38 and retired at 61.", []),
+        ("The poet died at 94, in Leeds.", []),
+        ("Her grandfather turned 100 on Friday.", []),
+        # An ordinal before a name: a third film in a series.
+        ("A fourth Dune film is planned.", []),
+        # A capitalised number word inside a sentence before a name is part of the name.
+        ("Wales lead the Six Nations table.", []),
+        # A distance after the name of a meeting is a race.
+        ("She fell in the Oslo 5,000m last June.", []),
+        # "one" before a reporter who speaks is who speaks, not how many.
+        ("The paper quoted one dealer as saying prices would fall.", []),
+        # A plural number that agrees with a singular verb or role is a name (a firm called "3").
+        ('"We are ready," he said. 7 is launching a new tariff.', []),
+        ("The deal was confirmed by 9 spokesman Ian Cole.", []),
+    ],
+)
+def test_names_rates_ages_and_periods_are_not_figures(text, expected):
+    table = figures(text)
+    assert [(s, v, e) for s, v, e in table[["surface", "value", "entity"]].values.tolist()] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # A plural number before a plural verb or noun still counts.
+        ("7 analysts said prices would fall.", ["7"]),
+        ("Shares closed at 27 on Friday.", ["27"]),
+        ("One dealer bought 300 shares.", ["One", "300"]),
+        ("Six players were injured.", ["Six"]),
+        ("The team drew an average age of 31.", ["31"]),
+    ],
+)
+def test_counts_near_those_cues_stay_figures(text, surfaces):
+    assert figures(text)["surface"].tolist() == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A distance in metres after "the", alone or before a race noun, is a race ...
+        ("He came fourth in the 800m final.", []),
+        ("She set the women's 1500m world record.", []),
+        ("He won the 400m with ease.", []),
+        # ... a length that measures a noun, or with a conversion after it, stays a figure.
+        ("Builders raised the 40m mast.", [("40m", 40.0)]),
+        ("They found the 12m (39ft) hull.", [("12m", 12.0), ("39ft", 39.0)]),
+        # An age in a relative clause; a rank in a list; a code with a letter after a hyphen.
+        ("The coach, who is 52, stays on.", []),
+        ("Her album reached the top 20 in France.", []),
+        ("The firm's 10-Q report came out.", []),
+        # A capitalised number word after "The" before a name; "one day" as some day.
+        ("The Four Seasons hotel opened.", []),
+        # A duration "into" a stretch of time, or "on" before a comma, places an event in time.
+        ("The lights failed 12 minutes into the second half.", []),
+        ("Ten years on, the village thrives.", []),
+        ("One day, he says, the line will reopen.", []),
+    ],
+)
+def test_races_ranks_codes_and_idioms_are_not_figures(text, expected):
+    assert [(s, v) for s, v in figures(text)[["surface", "value"]].values.tolist()] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("The top 5 banks lent £9bn.", ["5", "£9bn"]),
+        ("One day of talks cost £40,000.", ["One day", "£40,000"]),
+        ("The Three Tenors sang for 40 minutes.", ["40 minutes"]),
+        ("The band spent two years on the album.", ["two years"]),
+    ],
+)
+def test_figures_beside_those_cues_stay(text, surfaces):
+    assert figures(text)["surface"].tolist() == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # Where the entity recogniser runs (a named speaker), a bare number it reads as a date is an
+        # age ...
+        ("Police said the victim was 29.", []),
+        ("Doctors said the patient was 71.", []),
+        ("The coach said his keeper was only 18.", []),
+        # ... while a count beside a name, or a bare count, stays a figure.
+        ("The union said 40 Ford workers were laid off.", ["40"]),
+        ("The airline said it had sold 12 Airbus jets.", ["12"]),
+        ("The council said the school had 31 staff.", ["31"]),
+    ],
+)
+def test_entity_labels_settle_bare_numbers(text, surfaces):
+    assert figures(text)["surface"].tolist() == surfaces

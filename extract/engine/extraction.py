@@ -487,7 +487,7 @@ def _past_forms(word: str) -> frozenset[str]:
 
 def _refine_with_parse(doc: Doc, figures: list[Figure]) -> list[Figure]:
     kept = [f for f in figures if not parsed_rejection(
-        doc, f.start, f.end, dimension=f.dimension, has_other_figure=len(figures) > 1)]
+        doc, f.start, f.end, dimension=f.dimension, has_other_figure=len(figures) > 1, unit=f.unit)]
     _entities_from_parse(doc, kept)
     # A restatement in other units and a clause of figures alone follow what the parse settled.
     _share_entity_with_conversions(doc.text, kept)

@@ -136,6 +136,21 @@ PERSON_GROUP_NOUNS = (
     "everyone", "voters", "workers", "patients", "drivers", "residents", "youngsters", "students",
     "teenagers", "girls", "boys", "citizens", "individuals", "employees", "customers", "smokers",
 )
+# Words after which a number is the denominator of a rate, not an amount: "7 beds per 1,000 people",
+# "one in every four", "for every 100 jobs".
+DENOMINATOR_WORDS = ("per", "for every", "in every", "for each", "in each")
+# Nouns after a distance that make it a race ("the 200m final", "the 400m world record"), not a length.
+RACE_NOUNS = frozenset({
+    "final", "finals", "semi-final", "semi-finals", "race", "heat", "heats", "title", "event", "crown",
+    "gold", "silver", "bronze", "medal", "champion", "hurdles", "relay", "freestyle", "backstroke",
+    "breaststroke", "butterfly", "steeplechase", "record", "sprint", "individual", "medley",
+})
+# Verbs (lemmas) of the events of a life, after which "at 27" is an age: "became an MP at 27",
+# "died at 85", "left school at 16".
+LIFE_EVENT_VERBS = frozenset({
+    "become", "die", "retire", "marry", "elect", "appoint", "leave", "quit", "debut", "graduate",
+    "emigrate",
+})
 # Verbs (lemmas) whose object is an amount of money: after them a bare "millions" is money ("is
 # investing millions", "costs them billions", "worth millions").
 MONEY_VERBS = frozenset({

@@ -5,15 +5,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extract.engine.lexicon import (
+    DENOMINATOR_WORDS,
     FIGURE_OF_SPEECH_ADJECTIVES,
+    LIFE_EVENT_VERBS,
     PERIOD_DETERMINERS,
     PERSON_GROUP_NOUNS,
     QUALIFIER_WORDS,
+    RACE_NOUNS,
+    SOURCE_ROLES,
+    SPEECH_VERBS,
     STOP_WORDS,
     SUPERLATIVES,
+    word_forms,
 )
 from extract.engine.lexicon import MONTHS as LEXICON_MONTHS
 from extract.engine.measured_entity import pos_tags
@@ -219,7 +225,8 @@ def rejection_reason(
     ends): a period that places an event in time and a percentage of speech are read from them."""
     number = _Number(sentence, start, end, value, has_unit, has_currency, written_in_words, counted_noun,
                      is_range, dimension, end if unit_end is None else unit_end)
-    reason = _measure_reason(number) or _age_reason(number)
+    reason = _denominator_reason(number) or _measure_reason(number) or _gapped_period_reason(number) \
+        or _age_reason(number) or _event_reason(number)
     if reason:
         return reason
     if written_in_words:
@@ -230,8 +237,11 @@ def rejection_reason(
 # ---------------------------------------------------------------------------------------------
 # Measures that are not statistics: periods that place an event in time, percentages of speech.
 
-# After a duration, words that make it a point in time: "two years ago", "12 months later".
-_PERIOD_AFTER = re.compile(r"^\s*(?:ago|later|earlier|afterwards|previously)\b", re.IGNORECASE)
+# After a duration, words that make it a point in time: "two years ago", "12 months later", "ten
+# minutes into the second half", "five years on, ...".
+_PERIOD_AFTER = re.compile(
+    r"^\s*(?:ago|later|earlier|afterwards|previously|into\s+(?:the|an?|his|her|its|their|our)\b|on\s*(?=[,;]))",
+    re.IGNORECASE)
 # Before a duration, words that make it a stretch of the calendar: "the past two years", "the prior
 # two months", "over the next five years", "in the first six months".
 _QUALIFIERS = "|".join(w.replace(" ", r"\s+") for w in QUALIFIER_WORDS)
@@ -248,8 +258,59 @@ _SINCE_SUPERLATIVE = re.compile(
 _OF_SPEECH_AFTER = re.compile(r"^\s+(?:" + "|".join(FIGURE_OF_SPEECH_ADJECTIVES) + r")\b", re.IGNORECASE)
 
 
+# "7 beds per 1,000 people", "one in every four": the number after these words is what a rate is
+# counted against, not an amount.
+_DENOMINATOR_BEFORE = re.compile(
+    r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in DENOMINATOR_WORDS) + r")\s+$", re.IGNORECASE)
+
+
+def _denominator_reason(number: _Number) -> str:
+    return "denominator" if _DENOMINATOR_BEFORE.search(number.before) else ""
+
+
+_OPENS_CLAUSE = re.compile(r"(?:^|[.!?\"“”:;]|\b(?:and|but|then|until|till))\s*$", re.IGNORECASE)
+_WITHIN_BEFORE = re.compile(r"\b(?:within|inside)\s+(?:(?:" + _QUALIFIERS + r")\s+)*$", re.IGNORECASE)
+_OF_AFTER = re.compile(r"^\s+of\s+(?:the|an?|his|her|its|their|our|this|that)\b", re.IGNORECASE)
+# The first number of a range whose unit is written once, after the second: "30 or 40 years ago".
+_GAPPED_DURATION_AFTER = re.compile(
+    r"^\s*(?:or|to|and|-|–)\s*(?:\d[\d,.]*|[a-z]+)[\s-]+(?:years?|months?|weeks?|days?|hours?|decades?)\b",
+    re.IGNORECASE,
+)
+
+
+def _gapped_period_reason(number: _Number) -> str:
+    if not number.bare or number.counted_noun or number.is_range:
+        return ""
+    shared = _GAPPED_DURATION_AFTER.match(number.after)
+    if shared is None:
+        return ""
+    as_duration = _Number(number.sentence, number.start, number.end, number.value, True, False,
+                          number.written_in_words, False, False, "duration", number.end + shared.end())
+    return _measure_reason(as_duration)
+
+
+# "the Athens 10,000m", "won the 100m", "the 200m final": a distance in metres written as one word
+# after "the" is a race, not a length, unless it measures a noun ("the 35m tower").
+_RACE_BEFORE = re.compile(r"\bthe\s+(?:(?:[A-Z][\w'’-]*|world|(?:wo)?men['’]s)\s+)*$")
+_RACE_AFTER = re.compile(r"^\s+(?:[\w'’-]+\s+)?(?P<noun>[a-z-]+)\b")
+
+
+def _event_reason(number: _Number) -> str:
+    if number.dimension != "length" or number.is_range or not re.fullmatch(r"\d[\d,]*m", number.sentence[
+            number.start:number.unit_end]) or not _RACE_BEFORE.search(number.before):
+        return ""
+    if not re.match(r"^(?:\s*[,.;:!?]|\s+\w|\s*$)", number.after_unit):
+        return ""  # "the 37m (121ft)-long skeleton": a conversion or a compound follows a length
+    race_noun = _RACE_AFTER.match(number.after_unit)
+    if not _modifies_a_noun(number.after_unit) or race_noun is not None and race_noun.group("noun") in RACE_NOUNS:
+        return "name"
+    return ""
+
+
 def _measure_reason(number: _Number) -> str:
     before = number.sentence[max(0, number.start - 60):number.start]
+    if number.dimension == "duration" and number.is_range and _PERIOD_AFTER.match(number.after_unit):
+        return "period"  # "15 to 20 years later"
     if number.dimension == "duration" and not number.is_range:
         if re.match(r"\s+old\b", number.after_unit):
             return "age"  # "I'm only 30 years old"
@@ -257,6 +318,11 @@ def _measure_reason(number: _Number) -> str:
             return "period"  # places an event in time
         if _SINCE_SUPERLATIVE.search(before):
             return "period"
+        if _WITHIN_BEFORE.search(before) and _OF_AFTER.match(number.after_unit):
+            return "period"  # "within 24 hours of the final": a time counted from another event
+    if number.dimension == "duration" and number.surface.lower() == "one" and _OPENS_CLAUSE.search(before) \
+            and re.match(r"^(?:\s*,|\s+(?:he|she|it|they|we|i|you|the|a|his|her|their)\b)", number.after_unit, re.I):
+        return "idiom"  # "One day, she hopes, ...": some day, not a day long
     if number.dimension == "percent" and _OF_SPEECH_AFTER.match(number.after_unit):
         return "figure of speech"  # "100% certain"
     return ""
@@ -268,15 +334,27 @@ _AGED_BEFORE = re.compile(
     r"(?:(?:are|were|is|was|being|aged)\s+)?(?:over|under|above|below|aged))\s+$",
     re.IGNORECASE,
 )
+_TURNED_BEFORE = re.compile(r"\bturn(?:s|ed|ing)?\s+$", re.IGNORECASE)  # "she turned 40"
+_WHO_IS_BEFORE = re.compile(r"\bwho\s+(?:is|was|turns|turned|will\s+be)\s+$", re.IGNORECASE)
+_AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
+_AGE_END_AFTER = re.compile(r"^\s*(?:$|[,.;:!?)]|(?:and|but|after|when|in|with)\b)", re.IGNORECASE)
+_LIFE_EVENT_FORMS = word_forms(LIFE_EVENT_VERBS)
 _AGE_GROUP_AFTER = re.compile(r"^(?:\s*(?:to|-|–)\s*\d{1,3})?[\s-]*(?:years?|yrs?)[\s-]*olds\b", re.IGNORECASE)
 
 
 def _age_reason(number: _Number) -> str:
     if _AGE_GROUP_AFTER.match(number.sentence[number.end:number.end + 24]):
         return "age group"  # "16 to 20-year-olds": who, not how many
-    if number.bare and not number.counted_noun and not number.written_in_words and 1 <= number.value <= 120 \
-            and _AGED_BEFORE.search(number.before):
+    if not (number.bare and not number.counted_noun and not number.written_in_words and 1 <= number.value <= 120):
+        return ""
+    if _AGED_BEFORE.search(number.before) or _TURNED_BEFORE.search(number.before):
         return "age"
+    if _WHO_IS_BEFORE.search(number.before) and _AGE_END_AFTER.match(number.after):
+        return "age"  # "the singer, who is 45, ..."
+    if _AT_BEFORE.search(number.before) and _AGE_END_AFTER.match(number.after) and number.value.is_integer():
+        clause = re.split(r"[;:]", number.sentence[:number.start])[-1]
+        if any(word in _LIFE_EVENT_FORMS for word in re.findall(r"[a-z]+", clause.lower())):
+            return "age"  # "became an MP at 27", "died at 85", "left school at 16"
     return ""
 
 
@@ -299,6 +377,10 @@ def _word_number_reason(number: _Number) -> str:
         return "part of a word"  # "a fly-half", "a one-two": the number word is half of a word
     if number.surface[:1].isupper() and re.search(r"[a-z,;:]\s+[A-Z][\w’'-]*\s+$", before) and number.bare:
         return "name"  # "the Big Four", "Formula One": a capitalised number word after a name
+    if number.surface[:1].isupper() and re.search(r"(?:\b[a-z]+|\bThe)\s+$", before) \
+            and re.match(r"^\s+[A-Z][a-z]", after) \
+            and not number.has_unit and not number.has_currency:
+        return "name"  # "the Six Nations": a number word capitalised inside a sentence, before a name
     if _ORDINAL_WORD.fullmatch(word_lower) and not number.has_unit and not _NOT_ORDINAL_AFTER.match(after) \
             and _modifies_a_noun(after):
         return "ordinal"
@@ -322,7 +404,19 @@ def _word_number_reason(number: _Number) -> str:
 def _modifies_a_noun(after: str) -> bool:
     """Whether the word after a number is a noun or an adjective (not a function or time word)."""
     m = re.match(r"\s+([A-Za-z][\w-]*)", after)
-    return m is not None and m.group(1).lower() not in STOP_WORDS and bool(pos_tags(m.group(1)) & {"NOUN", "ADJ"})
+    return m is not None and m.group(1).lower() not in STOP_WORDS \
+        and bool(pos_tags(m.group(1)) & {"NOUN", "ADJ", "PROPN"})
+
+
+_SPEECH_FORMS = word_forms(SPEECH_VERBS)
+
+
+def _speaker_after(number: _Number) -> bool:
+    """Whether "one" names a reporter who speaks in the sentence: "one analyst said"."""
+    role = re.match(r"\s+([a-z-]+)\b", number.after)
+    if role is None or role.group(1) not in SOURCE_ROLES:
+        return False
+    return any(word in _SPEECH_FORMS for word in re.findall(r"[a-z]+", number.sentence[number.end:].lower()))
 
 
 def _word_idiom_reason(number: _Number, word_lower: str) -> str:
@@ -336,6 +430,8 @@ def _word_idiom_reason(number: _Number, word_lower: str) -> str:
             _IDIOM_ONE_BEFORE.search(before) or _IDIOM_ONE_AFTER.match(after) or not number.counted_noun
         ):
             return "idiom"
+        if word_lower == "one" and _speaker_after(number):
+            return "speaker"  # "one analyst said", "quoted one trader as saying": who speaks, not how many
     if word_lower == "half" and _HALF_IDIOM_BEFORE.search(before) and not number.has_unit:
         return "period"  # "the first half of this year", "and a half"
     if word_lower == "half" and re.match(
@@ -351,8 +447,13 @@ def _word_idiom_reason(number: _Number, word_lower: str) -> str:
 # Numbers written in digits.
 
 
+_TOP_BEFORE = re.compile(r"\bthe\s+(?:top|bottom)\s+$", re.IGNORECASE)
+
+
 def _digit_reason(number: _Number) -> str:
     sentence, start, end = number.sentence, number.start, number.end
+    if _TOP_BEFORE.search(number.before) and number.bare and not number.counted_noun:
+        return "rank"  # "finished in the top 10"; not "the top 10 firms"
     if _ISO_DATE.search(sentence[max(0, start - 6):end + 6]) and number.bare:
         window = sentence[max(0, start - 6):end + 6]
         if re.search(r"\d{4}-\d{2}-\d{2}", window) or re.search(r"\d{1,2}/\d{1,2}/\d{2,4}", window):
@@ -405,8 +506,17 @@ def _year_reason(number: _Number) -> str:
     return ""
 
 
+# A singular verb or a singular role after a plural number: the number is a name ("3 is", "3 spokesman").
+_SINGULAR_AFTER = re.compile(r"^\s+(?:(?P<verb>is|was|has|does|says)\b|(?P<role>[a-z]+)\b)")
+
+
 def _code_reason(number: _Number) -> str:
     before, after = number.before, number.after
+    if number.value != 1 and not number.is_range and re.fullmatch(r"\d+", number.surface):
+        agrees = _SINGULAR_AFTER.match(after)
+        opens = re.search(r"(?:^|[.!?\"“”:;(]|\b(?:and|but|while|whereas))\s*$", before)
+        if agrees and (agrees.group("verb") and opens or agrees.group("role") in SOURCE_ROLES):
+            return "name"  # "3 is looking", "a 3 spokesperson": a number that agrees with one thing names it
     if re.match(r"^\s[A-Z]", after) and not number.counted_noun:
         return "code"  # "iPhone 11 Pro", "787 Dreamliner", "90049 ZIP Code"
     if re.search(r"\b[A-Z][\w.]*,\s$", before) and re.match(r"^,", after) and 1 <= number.value <= 120:
@@ -417,6 +527,8 @@ def _code_reason(number: _Number) -> str:
         return "code"  # markup and code pasted with an article: "width=300", "id_2"
     if re.search(r"[A-Za-z]{1,6}[-‑]$", before):
         return "code"  # "G-7", "TA-35", "Covid-19", "F-35"
+    if re.match(r"^[-‑][A-Z]\b", after):
+        return "code"  # "a 10-K filing", "the 4-F rating"
     if re.match(r"^[A-Za-z]", after) and not number.counted_noun:
         return "code"  # "5G", "4K", "A4", "3D"
     if _CODE_NAMES.search(before) or _LOWER_CODE_NAMES.search(before):
@@ -455,7 +567,8 @@ def _layout_reason(number: _Number) -> str:
 _DATING_PREPOSITIONS = frozenset({"in", "over", "during", "across", "throughout", "since", "through"})
 
 
-def parsed_rejection(doc: Doc, start: int, end: int, *, dimension: str, has_other_figure: bool) -> str:
+def parsed_rejection(doc: Doc, start: int, end: int, *, dimension: str, has_other_figure: bool,
+                     unit: str = "") -> str:
     """Why the figure at doc.text[start:end] is not a statistic, from the parse and named entities,
     or '' when it is one.
 
@@ -463,7 +576,9 @@ def parsed_rejection(doc: Doc, start: int, end: int, *, dimension: str, has_othe
       preposition of time ("in the first six months of the year", "over three months");
     - a person named by their age ("the 19-year-old"), as against an age that modifies a noun
       ("a 50-year-old man");
-    - an ordinal that modifies a noun ("a fifth appearance").
+    - an ordinal that modifies a noun ("a fifth appearance");
+    - a bare number (no unit, nothing counted) that the entity recogniser reads as a date or time:
+      an age ("the victim was 29") or a day.
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -487,4 +602,13 @@ def parsed_rejection(doc: Doc, start: int, end: int, *, dimension: str, has_othe
             return "person"  # "the 19-year-old signed", "18-year-old Nadal"; not "a 19-year-old player"
     if labels == {"ORDINAL"} and root.dep_ == "amod" and upos(root.head) == "NOUN":
         return "ordinal"
+    if dimension == "count" and not unit and all(t.like_num for t in span):
+        return _entity_reason(span)
+    return ""
+
+
+def _entity_reason(span: Span) -> str:
+    labels = {t.ent_type_ if t.ent_iob_ != "O" else "" for t in span}
+    if labels <= {"DATE", "TIME"}:  # every token inside a date or time entity
+        return "date"  # an age or a day the recogniser reads as a date: "the victim was 29"
     return ""
