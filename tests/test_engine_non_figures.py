@@ -186,3 +186,8 @@ def test_figures_beside_those_cues_stay(text, surfaces):
 )
 def test_entity_labels_settle_bare_numbers(text, surfaces):
     assert figures(text)["surface"].tolist() == surfaces
+
+
+def test_a_range_whose_unit_is_written_once_keeps_both_ends_when_the_recogniser_reads_it_as_a_date():
+    table = figures("The landlord shortened the lease from 48 to 18 months.")
+    assert table[["surface", "value"]].values.tolist() == [["48", 48.0], ["18 months", 18.0]]

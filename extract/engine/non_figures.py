@@ -609,6 +609,9 @@ def parsed_rejection(doc: Doc, start: int, end: int, *, dimension: str, has_othe
 
 def _entity_reason(span: Span) -> str:
     labels = {t.ent_type_ if t.ent_iob_ != "O" else "" for t in span}
+    entity = next((e for e in span.doc.ents if e.start <= span.start < e.end), None)
+    if entity is not None and any(t.like_num for t in entity if not span.start <= t.i < span.end):
+        return ""  # "from 36 to 12 months": the first end of a range whose unit is written once
     if labels <= {"DATE", "TIME"}:  # every token inside a date or time entity
         return "date"  # an age or a day the recogniser reads as a date: "the victim was 29"
     return ""
