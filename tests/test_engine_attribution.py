@@ -175,3 +175,45 @@ def test_a_quotation_far_from_the_last_one_is_nobodys():
     text = ('"The plant is running well," manager Tom Reyes said. The town has grown quickly since the '
             'war and its schools are full. "We built 4,000 engines last month."')
     assert [(s, src) for s, src, _ in _sources(text)] == [("4,000", "")]
+
+
+def test_an_organisation_noun_stands_for_the_organisation_named_long_before():
+    # "the carrier" four sentences after the only name: the memory reads back as far as the name.
+    text = ("Northwind Air Services is trimming routes across the region. "
+            "Rival operators have also struggled this winter. Fuel has been expensive. "
+            "Passenger numbers have stayed flat. Staff morale is low. "
+            "The carrier says 14 routes will close by March.")
+    assert _sources(text) == [("14", "Northwind Air Services", "the carrier says")]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Shares in Brightwater Bank climbed. The lender said profits rose 8%.", "Brightwater Bank"),
+    ("Investors in Harlow Motors were pleased. The car maker said it would hire 300 staff.", "Harlow Motors"),
+])
+def test_organisation_nouns_of_the_lexicon_refer_back(text, source):
+    got = _sources(text)
+    assert got and got[-1][1] == source, got
+
+
+def test_an_organisation_noun_with_nothing_named_stays_a_kind_of_reporter():
+    assert _sources("The airline says fares will fall 10%.") == [("10%", "airline", "says")]
+
+
+def test_a_name_set_off_by_commas_after_a_role_names_it():
+    text = "According to data compiled by the energy regulator, Enerwatch, bills rose 12% in a year."
+    assert _sources(text) == [("12%", "Enerwatch", "according to")]
+
+
+def test_a_capitalised_name_the_tagger_calls_a_common_noun_still_names_the_role():
+    text = "According to analysts Web//Metrics, 40% of homes stream films each week."
+    assert [s for _, s, _ in _sources(text)] == ["Web//Metrics"]
+
+
+def test_an_industry_that_speaks_is_its_own_source():
+    assert [s for _, s, _ in _sources("The music industry says piracy costs it millions each year.")] \
+        == ["music industry"]
+
+
+def test_pointing_to_a_figure_is_citing_it():
+    text = "Union leader Grace Mbeki pointed to the 2,000 jobs lost at the port."
+    assert [(s, src) for s, src, _ in _sources(text)] == [("2,000", "Grace Mbeki")]

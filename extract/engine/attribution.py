@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from extract.engine.lexicon import (
+    ORGANISATION_NOUNS,
     ORGANISATION_PRONOUNS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -36,8 +37,6 @@ _LABEL_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
 # Leading words of an entity span that are not the name ("the", a title, a role).
 _LEADING = re.compile(r"^(?:the|The|THE|Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s+")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
-# Reporter nouns that refer back to whatever organisation was named: "the company", "the firm".
-_ANY_ORGANISATION = frozenset({"company", "firm", "group", "organisation", "organization", "party"})
 
 
 _SPEECH_FORMS = word_forms(SPEECH_VERBS | set(SPEECH_VERB_FRAMES)) | {"according"}
@@ -216,6 +215,8 @@ def _evidence_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, st
     named = _named_in(owner) if owner is not None else None
     if named is not None:
         return named[0], named[1], ""
+    if owner is not None and lemma(owner) in SOURCE_ROLES and _name_after(owner):
+        return _name_after(owner), "organisation", ""  # "figures gathered by the watchdog, Ofcom"
     named = _named_in(token)
     if named is not None:
         return named[0], named[1], ""
@@ -242,12 +243,14 @@ def _role_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] |
     titled = memory.titled(description)
     if titled:
         return titled, "person", description.lower()
-    if modifiers and token.tag_ in {"NN", "NNP"}:
-        # "the port authority said": a description of a source not named, not a back-reference.
-        return description, "group", ""
     determiner = next((child.lower_ for child in token.children if child.dep_ == "det"), "")
     organisation = memory.last_organisation or memory.last_mentioned
-    generic = lemma(token) in _ANY_ORGANISATION or lemma(token) in organisation.lower().split()
+    generic = lemma(token) in ORGANISATION_NOUNS or lemma(token) in organisation.lower().split()
+    # "the car maker said" refers back like "the company said"; "the central bank said" describes
+    # a source not named, like "the port authority said".
+    if modifiers and token.tag_ in {"NN", "NNP"} and not (
+            generic and all(m.dep_ == "compound" and upos(m) == "NOUN" for m in modifiers)):
+        return description, "group", ""
     if determiner in {"the", "this", "that"} and token.tag_ in {"NN", "NNP"} and organisation and generic:
         # "the company said": the organisation last named; "the ministry said" only when that
         # organisation is a ministry.
@@ -259,13 +262,24 @@ def _role_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] |
 
 
 def _name_after(token: Token) -> str:
-    """'analysts Acme Research', 'think-tank Brightline': a proper name right after a role noun
-    names it."""
+    """'analysts Acme Research', 'think-tank Brightline', 'the regulator, Ofcom,': a proper name
+    right after a role noun (or in apposition to it) names it. A capitalised word there is a name
+    even when the tagger took an odd spelling ("Web//Metrics") for a common noun."""
+    if token.tag_ not in {"NNS", "NN"}:
+        return ""
     doc = token.doc
-    end = token.i + 1
-    while end < len(doc) and upos(doc[end]) == "PROPN" and doc[end].ent_type_ not in {"DATE", "GPE"}:
+    start = token.i + 2 if token.i + 2 < len(doc) and doc[token.i + 1].text == "," else token.i + 1
+    end = start
+    while end < len(doc) and _name_word(doc[end]) and doc[end].ent_type_ not in {"DATE", "GPE"}:
         end += 1
-    return doc[token.i + 1:end].text if end > token.i + 1 and token.tag_ in {"NNS", "NN"} else ""
+    if start > token.i + 1 and end < len(doc) and doc[end].text != ",":
+        return ""  # an apposition is set off by commas on both sides: "the watchdog, Ofcom, said"
+    return doc[start:end].text if end > start else ""
+
+
+def _name_word(token: Token) -> bool:
+    return upos(token) == "PROPN" or upos(token) == "NOUN" and token.text[:1].isupper() and token.i > 0 \
+        and not token.is_sent_start
 
 
 def _in_evidence(doc: Doc, memory: SourceMemory) -> list[tuple[Token, Attribution]]:

@@ -25,7 +25,7 @@ from extract.engine.attribution import (
     read_sentence,
 )
 from extract.engine.clause_subject import attributive_noun_after, count_entity, read_measure_entity
-from extract.engine.lexicon import NUMBER_FRAMES, SOURCE_NOUNS, SOURCE_ROLES
+from extract.engine.lexicon import NUMBER_FRAMES, ORGANISATION_NOUNS, SOURCE_NOUNS, SOURCE_ROLES
 from extract.engine.measured_entity import (
     counted_noun_after,
     measured_phrase,
@@ -403,6 +403,8 @@ _BACK_REFERENCE = re.compile(
     r"\b(?:he|she|it|they|him|her|them)\b|\b(?:the|this|these|that)\s+(?:[A-Z][\w-]*\s+){0,2}(?:"
     + "|".join(sorted(SOURCE_NOUNS | SOURCE_ROLES)) + r")s?\b", re.IGNORECASE)  # "the Finance Minister"
 _MEMORY_REACH = 3  # sentences looked back for what a pronoun or "the report" refers to
+_ORGANISATION_BACK_REFERENCE = re.compile(
+    r"\b(?:the|this)\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(ORGANISATION_NOUNS)) + r")\b", re.IGNORECASE)
 
 
 def _add_memory_sentences(text: str, bounds: list[tuple[int, int]], cues: list[bool], needed: list[bool],
@@ -416,11 +418,22 @@ def _add_memory_sentences(text: str, bounds: list[tuple[int, int]], cues: list[b
         start, end = bounds[index]
         if _BACK_REFERENCE.search(text, start, end) is None:
             continue
+        named = False
         for previous in range(index - 1, max(-1, index - 1 - _MEMORY_REACH), -1):
             if needed[previous] and with_entities[previous]:
+                named = True
                 break
             if cues[previous] or _NAME_PAIR.search(text, *bounds[previous]):
-                needed[previous] = with_entities[previous] = True
+                needed[previous] = with_entities[previous] = named = True
+        if not named and index > _MEMORY_REACH and _ORGANISATION_BACK_REFERENCE.search(text, start, end):
+            # "the airline says" long after the airline was named: the nearest earlier sentence
+            # that names something, however far back.
+            for previous in range(index - 1 - _MEMORY_REACH, -1, -1):
+                if needed[previous] and with_entities[previous]:
+                    break
+                if _NAME_PAIR.search(text, *bounds[previous]):
+                    needed[previous] = with_entities[previous] = True
+                    break
     previous_end = -_RUN_ON_GAP - 1
     previous_ends: list[int] = []
     for quote_start, quote_end in _quotations(text):
