@@ -217,3 +217,33 @@ def test_an_industry_that_speaks_is_its_own_source():
 def test_pointing_to_a_figure_is_citing_it():
     text = "Union leader Grace Mbeki pointed to the 2,000 jobs lost at the port."
     assert [(s, src) for s, src, _ in _sources(text)] == [("2,000", "Grace Mbeki")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A pronoun for what was just reported goes on with its source.
+    ("According to Treasury figures, 40,000 homes were sold in May. That took the year's sales to 210,000.",
+     [("40,000", "Treasury"), ("210,000", "Treasury")]),
+    # A report with no figure of its own, then a definite phrase holding a statistic in digits.
+    ("Northgate Telecom reports that more customers joined than ever before. The 85,000 new lines take its total to "
+     "1.2 million.", [("85,000", "Northgate Telecom"), ("1.2 million", "Northgate Telecom")]),
+    # A verb in the past beside an adverb of the present: speech reported in the past.
+    ("Health Secretary Ann Moor told MPs the target was ambitious. The share was currently at 48%.",
+     [("48%", "Ann Moor")]),
+])
+def test_a_sentence_that_goes_on_with_the_evidence_before_it_keeps_its_source(text, expected):
+    assert [(s, src) for s, src, _ in _sources(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The writer's own next sentence: its subject neither refers back nor holds a statistic.
+    ("According to Treasury figures, 40,000 homes were sold in May. The company cut 300 jobs.",
+     [("40,000", "Treasury"), ("300", "")]),
+    # "the two sides" is a set already known, and "this deal" a thing, not the report.
+    ("Orbitel said talks had stalled. The two sides will meet again.", [("two", "")]),
+    ("Orbitel said talks had stalled. This deal is worth $4m.", [("$4m", "")]),
+    # A new paragraph ends the report.
+    ("According to Treasury figures, 40,000 homes were sold in May.\n\nThat took the year's sales to 210,000.",
+     [("40,000", "Treasury"), ("210,000", "")]),
+])
+def test_a_sentence_that_does_not_go_on_with_the_evidence_is_the_writers(text, expected):
+    assert [(s, src) for s, src, _ in _sources(text)] == expected

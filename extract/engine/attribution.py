@@ -383,17 +383,19 @@ _SENTENCE_CUES = frozenset({"according", "in"})
 
 @dataclass(frozen=True)
 class SentenceSources:
-    """Every attribution cue of one parsed sentence, to pick the one that covers each figure."""
+    """Every attribution cue of one parsed sentence, to pick the one that covers each figure;
+    `carried`, the source of the sentence before when this one goes on stating its evidence."""
 
     doc: Doc
     cues: tuple[tuple[Token, Attribution], ...]
+    carried: Attribution | None = None
 
     @property
     def main(self) -> Attribution | None:
         """The sentence's source when nothing ties a figure to one cue: "according to" first, then a
         named source before a kind of reporter ("analysts say"), then the cue nearest the root."""
         if not self.cues:
-            return None
+            return self.carried
         return min(self.cues, key=lambda cue: (cue[0].lower_ not in _SENTENCE_CUES, cue[1].kind == "group",
                                                _depth(cue[0]), cue[0].i))[1]
 
@@ -483,14 +485,52 @@ def _title_before(ent: Span) -> str:
     return doc[start:ent.start].text.lower()
 
 
-def read_sentence(doc: Doc, memory: SourceMemory) -> SentenceSources:
+# Opening words of a sentence that may go on with the evidence of the one before it.
+_MAY_CONTINUE = re.compile(r"\s*(?:That|This|The)\b")
+# Adverbs of the present that, with a verb in the past, mark speech reported in the past
+# ("The rate was currently 62%"): the writer would say "is".
+_NOW_ADVERBS = frozenset({"currently", "presently"})
+
+
+def may_continue(sentence: str) -> bool:
+    """Whether a sentence opens as one that may state more of the evidence of the sentence before
+    it (see `continues_evidence`): only those need the parse for it."""
+    return _MAY_CONTINUE.match(sentence) is not None
+
+
+def continues_evidence(doc: Doc) -> bool:
+    """A sentence with no cue of its own that states more of what the sentence before it reported:
+    its subject opens it and is a pronoun for that report ("That took the total to 2.2 million"),
+    or a definite phrase holding a statistic ("The 600,000 new lines take the total to ..."; not
+    "the two sides", a set already known), or its verb is in the past beside an adverb of the present,
+    speech reported in the past ("The rate was currently 62%")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None or subject.left_edge.i != 0:
+        return False
+    if subject.lower_ in {"that", "this"}:
+        return True  # the pronoun stands for what was just reported; "this aid" for a thing
+    determiner = next((c.lower_ for c in subject.children if c.dep_ == "det"), "")
+    if determiner == "the" and any(t.like_num and any(ch.isdigit() for ch in t.text) for t in subject.subtree):
+        return True  # a statistic in digits; "the two sides" is a set already known, not a figure
+    return root.tag_ == "VBD" and any(c.lower_ in _NOW_ADVERBS for c in root.children)
+
+
+def read_sentence(doc: Doc, memory: SourceMemory, previous: Attribution | None = None) -> SentenceSources:
     """The sources a parsed sentence names for what it states (resolved against the document so
-    far), after which the memory holds the people, acronyms and source it names."""
+    far), after which the memory holds the people, acronyms and source it names. `previous`: the
+    source of the sentence just before in the same paragraph, which a sentence without a cue of
+    its own may go on with (`continues_evidence`)."""
     _note_acronyms(doc, memory)
     cues = [(token, Attribution(memory.canonical(a.source), a.cue, a.kind))
             for token, a in _according_to(doc, memory) + _in_evidence(doc, memory) + _by_speech_verbs(doc, memory)]
     _note_mentions(doc, memory)
-    sources = SentenceSources(doc, tuple(cues))
+    carried = previous if previous is not None and not cues and continues_evidence(doc) else None
+    sources = SentenceSources(doc, tuple(cues), carried)
+    if carried is not None:
+        return sources
     main = sources.main
     if main is not None:
         if main.kind != "group":

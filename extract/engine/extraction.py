@@ -20,6 +20,7 @@ from extract.engine.attribution import (
     Attribution,
     SourceMemory,
     may_attribute,
+    may_continue,
     needs_entities,
     note_defined_acronyms,
     read_sentence,
@@ -233,6 +234,9 @@ def _shallow_reading(document: Document, approx_tolerance: float, parse_budget: 
     cues = [may_attribute(text[start:end]) for start, end in bounds]
     with_entities = [cue and bool(found) for cue, found in zip(cues, candidates, strict=True)]
     needed = [bool(found) and (cue or _parse_settles(found)) for cue, found in zip(cues, candidates, strict=True)]
+    for index in range(1, len(bounds)):  # "That took the total to ...": may go on with the sentence before
+        if candidates[index] and not cues[index] and cues[index - 1] and may_continue(text[slice(*bounds[index])]):
+            needed[index] = needed[index - 1] = with_entities[index - 1] = True
     _add_memory_sentences(text, bounds, cues, needed, with_entities, [bool(found) for found in candidates])
     reading = _Reading(text, bounds, candidates, cues, needed, with_entities)
     if parse_budget is not None:
@@ -307,7 +311,9 @@ def _deep_reading(reading: _Reading, parsed: list[Doc | None], deadline: float |
     for (sentence_start, sentence_end), sentence_figures, doc in zip(bounds, candidates, parsed, strict=True):
         _check(deadline)
         sentence = text[sentence_start:sentence_end]
-        sources = read_sentence(doc, memory) if doc is not None else None
+        same_paragraph = bool(attributions) and "\n" not in text[bounds[len(attributions) - 1][1]:sentence_start]
+        previous = attributions[-1] if same_paragraph else None
+        sources = read_sentence(doc, memory, previous) if doc is not None else None
         attributions.append(sources.main if sources is not None else None)
         previous_count_noun = previous_count_unit = ""
         for fig in sentence_figures:
