@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from extract.engine.lexicon import (
+    NUMBER_FRAMES,
     ORGANISATION_NOUNS,
     ORGANISATION_PRONOUNS,
     PERSON_PRONOUNS,
@@ -485,8 +486,11 @@ def _title_before(ent: Span) -> str:
     return doc[start:ent.start].text.lower()
 
 
-# Opening words of a sentence that may go on with the evidence of the one before it.
-_MAY_CONTINUE = re.compile(r"\s*(?:That|This|The)\b")
+# Opening words of a sentence that may go on with the evidence of the one before it: "That took",
+# "The 600,000 new lines", "The UK total of 5.3 million", "The rate was currently ...".
+_MAY_CONTINUE = re.compile(
+    r"\s*(?:(?:That|This)\s+[a-z]|The\s+(?:[\d.,]+\s|(?:\S+\s+){0,2}(?:"
+    + "|".join(sorted(NUMBER_FRAMES)) + r")\s+of\s+\S*\d)|The\b.*\b(?:was|were)\s+(?:currently|presently)\b)")
 # Adverbs of the present that, with a verb in the past, mark speech reported in the past
 # ("The rate was currently 62%"): the writer would say "is".
 _NOW_ADVERBS = frozenset({"currently", "presently"})
