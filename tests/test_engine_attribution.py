@@ -247,3 +247,13 @@ def test_a_sentence_that_goes_on_with_the_evidence_before_it_keeps_its_source(te
 ])
 def test_a_sentence_that_does_not_go_on_with_the_evidence_is_the_writers(text, expected):
     assert [(s, src) for s, src, _ in _sources(text)] == expected
+
+
+def test_a_frame_verb_cues_a_source_only_with_its_preposition_after_it():
+    from extract.engine.attribution import may_attribute
+
+    assert may_attribute("She pointed to the 300 jobs lost.")
+    assert may_attribute("Estimates put growth at 3%.")
+    assert not may_attribute("The index gained 12 points on Monday.")
+    assert not may_attribute("The firm put 40 staff on leave.")
+    assert not may_attribute("To the analysts it was the turning point.")

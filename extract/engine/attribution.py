@@ -41,13 +41,21 @@ _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
 
 
 _SPEECH_FORMS = word_forms(SPEECH_VERBS | set(SPEECH_VERB_FRAMES)) | {"according"}
+_PLAIN_SPEECH_FORMS = word_forms(SPEECH_VERBS) | {"according"}
+# A frame verb's forms, each with the preposition that must follow it: "points" -> "to".
+_FRAME_FORMS = {form: preposition for verb, preposition in SPEECH_VERB_FRAMES.items()
+                for form in word_forms({verb})}
 _WORD = re.compile(r"[a-z]+")
 
 
 def may_attribute(sentence: str) -> bool:
-    """Whether a sentence has a word that may cue a source (a speech verb or 'according'): only
-    those sentences need named entities and the attribution rules."""
-    return any(word in _SPEECH_FORMS for word in _WORD.findall(sentence.lower()))
+    """Whether a sentence has a word that may cue a source (a speech verb or 'according', or a
+    frame verb with its preposition later on: "put ... at", "pointed to"): only those sentences need
+    named entities and the attribution rules."""
+    words = _WORD.findall(sentence.lower())
+    return any(word in _PLAIN_SPEECH_FORMS
+               or word in _FRAME_FORMS and _FRAME_FORMS[word] in words[index + 1:]
+               for index, word in enumerate(words))
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from extract.engine.attribution import (
     read_sentence,
 )
 from extract.engine.clause_subject import attributive_noun_after, count_entity, read_measure_entity
-from extract.engine.lexicon import NUMBER_FRAMES, ORGANISATION_NOUNS, SOURCE_NOUNS, SOURCE_ROLES
+from extract.engine.lexicon import NUMBER_FRAMES, ORGANISATION_NOUNS, SOURCE_COLLECTIVES, SOURCE_NOUNS, SOURCE_ROLES
 from extract.engine.measured_entity import (
     counted_noun_after,
     measured_phrase,
@@ -407,7 +407,8 @@ def _sentence_at(bounds: list[tuple[int, int]], position: int) -> int | None:
 
 _BACK_REFERENCE = re.compile(
     r"\b(?:he|she|it|they|him|her|them)\b|\b(?:the|this|these|that)\s+(?:[A-Z][\w-]*\s+){0,2}(?:"
-    + "|".join(sorted(SOURCE_NOUNS | SOURCE_ROLES)) + r")s?\b", re.IGNORECASE)  # "the Finance Minister"
+    + "|".join(sorted(SOURCE_NOUNS | SOURCE_ROLES - SOURCE_COLLECTIVES))
+    + r")s?\b", re.IGNORECASE)  # "the Finance Minister"
 _MEMORY_REACH = 3  # sentences looked back for what a pronoun or "the report" refers to
 _ORGANISATION_BACK_REFERENCE = re.compile(
     r"\b(?:the|this)\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(ORGANISATION_NOUNS)) + r")\b", re.IGNORECASE)

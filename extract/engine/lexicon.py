@@ -58,6 +58,9 @@ ORGANISATION_NOUNS = frozenset({
     "publisher", "maker", "manufacturer", "producer", "supplier", "operator", "giant", "conglomerate",
     "corporation", "charity", "union", "watchdog", "regulator", "broker",
 })
+# Nouns for a whole trade speaking as one ("the film industry says"): a kind of reporter that never
+# refers back to a name.
+SOURCE_COLLECTIVES = frozenset({"industry"})
 # Nouns for a kind of reporter; "analysts Jupiter", "the company said", "officials estimated".
 SOURCE_ROLES = frozenset({
     "analyst", "official", "expert", "economist", "researcher", "scientist", "source", "investigator",
@@ -70,8 +73,8 @@ SOURCE_ROLES = frozenset({
     "lawyer", "attorney", "solicitor", "barrister", "adviser", "advisor", "consultant", "director",
     "president", "chairman", "chairwoman", "leader", "representative", "politician", "party", "secretary",
     "maker", "commissioner", "governor", "mayor", "coach", "think-tank", "association", "federation",
-    "committee", "commission", "board", "pollster", "strategist", "forecaster", "industry",
-}) | ORGANISATION_NOUNS
+    "committee", "commission", "board", "pollster", "strategist", "forecaster",
+}) | ORGANISATION_NOUNS | SOURCE_COLLECTIVES
 # Named-entity labels that can stand behind a figure.
 SOURCE_ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
