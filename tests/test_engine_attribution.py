@@ -257,3 +257,32 @@ def test_a_frame_verb_cues_a_source_only_with_its_preposition_after_it():
     assert not may_attribute("The index gained 12 points on Monday.")
     assert not may_attribute("The firm put 40 staff on leave.")
     assert not may_attribute("To the analysts it was the turning point.")
+
+
+def test_coordinated_names_speak_together():
+    text = "Ford and General Motors have announced that they will cut 3,000 jobs."
+    assert [(s, src) for s, src, _ in _sources(text)] == [("3,000", "Ford and General Motors")]
+
+
+def test_a_surname_alone_takes_the_full_name_the_text_gives_once():
+    # The full name stands in a sentence the parse never reads (no figure, no cue).
+    text = ("Singer Marianne Jones has been honoured in Lagos.\n\n"
+            '"I have sold 3 million records," Jones said.')
+    assert [(s, src) for s, src, _ in _sources(text)] == [("3 million", "Marianne Jones")]
+
+
+def test_a_surname_two_people_share_is_left_alone():
+    text = ("Tom Jones and his sister Marianne Jones run the studio.\n\n"
+            '"We have sold 3 million records," Jones said.')
+    assert [(s, src) for s, src, _ in _sources(text)] == [("3 million", "Jones")]
+
+
+def test_a_figure_before_a_contrasting_speech_clause_is_the_writers():
+    text = ("It is thought Rovers want £6m for the striker but manager Alan Reid has said the club "
+            "are still talking.")
+    assert [(s, src) for s, src, _ in _sources(text)] == [("£6m", "")]
+
+
+def test_a_figure_in_a_clause_the_speech_verb_closes_is_still_its_speakers():
+    assert [(s, src) for s, src, _ in _sources("Sales rose 5%, but margins fell, the company said.")] \
+        == [("5%", "company")]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from extract.engine.lexicon import (
+    CONTRAST_CONJUNCTIONS,
     NUMBER_FRAMES,
     ORGANISATION_NOUNS,
     ORGANISATION_PRONOUNS,
@@ -25,6 +26,7 @@ from extract.engine.lexicon import (
     SOURCE_ROLES,
     SPEECH_VERB_FRAMES,
     SPEECH_VERBS,
+    STOP_WORDS,
     word_forms,
 )
 from extract.engine.parse import lemma, upos
@@ -73,6 +75,8 @@ class SourceMemory:
     last_organisation: str = ""
     last_source: str = ""
     names: list[str] = field(default_factory=list)
+    persons: set[str] = field(default_factory=set)  # the names noted as people
+    full_names: dict[str, set[str]] = field(default_factory=dict)  # "Vries" -> {"Jan Vries"}, from the text
     aliases: dict[str, str] = field(default_factory=dict)  # "ONS" -> "Office for National Statistics"
     titles: dict[str, str] = field(default_factory=dict)  # "finance minister" -> "Jan de Vries"
     last_mentioned: str = ""  # the organisation or party last named, whether or not it spoke
@@ -98,6 +102,8 @@ class SourceMemory:
         for known in reversed(self.names):
             if known != name and known.endswith(" " + name):
                 return known
+        if name in self.persons and len(self.full_names.get(name, ())) == 1:
+            return next(iter(self.full_names[name]))  # a surname alone: the one full name the text gives it
         return name
 
     def note_name(self, name: str, kind: str) -> None:
@@ -106,6 +112,7 @@ class SourceMemory:
             self.names.append(name)
         if kind == "person":
             self.last_person = name
+            self.persons.add(name)
 
     def remember(self, attribution: Attribution) -> None:
         self.note_name(attribution.source, attribution.kind)
@@ -161,12 +168,35 @@ def _named_in(token: Token) -> tuple[str, str] | None:
             person = [c for c in candidates if c[2].label_ in {"PERSON", "ORG"}]
             if person:
                 ent = person[0][2]
+        joint = _coordinated_names(token, ent)
+        if joint:
+            return joint, "organisation"
         return _entity_text(ent), _kind(ent.label_)
     if upos(token) == "PROPN" and token.lower_ not in SOURCE_ROLES:  # "the Finance Minister" is a role
         parts = [t for t in token.lefts if t.dep_ == "compound" and upos(t) == "PROPN"] + [token]
         start, end = parts[0].i, token.i + 1
         return doc[start:end].text, "organisation"
     return None
+
+
+def _coordinated_names(token: Token, first: Span) -> str:
+    """'Acme Telecom and Brightline have announced': the names coordinated with the phrase's head
+    speak together, as one source."""
+    doc = token.doc
+    names = [first]
+    stack = [token]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ != "conj":
+                continue
+            stack.append(child)
+            ent = next((e for e in doc.ents if e.start <= child.i < e.end), None)
+            if ent is not None and ent.label_ in {"PERSON", "ORG", "GPE"} and all(ent != n for n in names):
+                names.append(ent)
+    if len(names) < 2:
+        return ""
+    texts = [_entity_text(n) for n in sorted(names, key=lambda n: n.start)]
+    return ", ".join(texts[:-1]) + " and " + texts[-1]
 
 
 def _depth_below(token: Token, top: Token) -> int:
@@ -403,10 +433,14 @@ class SentenceSources:
     def main(self) -> Attribution | None:
         """The sentence's source when nothing ties a figure to one cue: "according to" first, then a
         named source before a kind of reporter ("analysts say"), then the cue nearest the root."""
+        cue = self._main_cue()
+        return cue[1] if cue is not None else self.carried
+
+    def _main_cue(self) -> tuple[Token, Attribution] | None:
         if not self.cues:
-            return self.carried
+            return None
         return min(self.cues, key=lambda cue: (cue[0].lower_ not in _SENTENCE_CUES, cue[1].kind == "group",
-                                               _depth(cue[0]), cue[0].i))[1]
+                                               _depth(cue[0]), cue[0].i))
 
     def for_span(self, start: int, end: int) -> Attribution | None:
         """The source of the figure at doc.text[start:end]: the speech verb that governs it (the
@@ -424,7 +458,25 @@ class SentenceSources:
                     return None
                 return by_token[ancestor.i]
             child = ancestor
+        cue = self._main_cue()
+        if cue is not None and cue[0].i >= span.end and _opens_contrast(cue[0]):
+            return None  # "Acme wants £6m but its chief has said ...": the figure is before the turn
         return self.main
+
+
+def _opens_contrast(verb: Token) -> bool:
+    """Whether the clause of a speech verb opens with a contrast ('..., but the firm said'), which
+    sets it apart from what went before."""
+    subjects = [s for s in _speech_subjects(verb) if s.i < verb.i]
+    if not subjects:
+        return False
+    at = min(s.left_edge.i for s in subjects) - 1
+    doc = verb.doc
+    while at >= 0 and (doc[at].text == "," or upos(doc[at]) in {"NOUN", "ADJ"} and lemma(doc[at]) in SOURCE_ROLES):
+        at -= 1  # past a title the parse left out of the subject: "but manager Alan Reid said"
+    return at >= 0 and doc[at].lower_ in CONTRAST_CONJUNCTIONS
+
+
 
 
 _DEFINED_ACRONYM = re.compile(
@@ -443,6 +495,23 @@ def note_defined_acronyms(text: str, memory: SourceMemory) -> None:
             if words[first][:1].isupper() and initials(name) == acronym:
                 memory.aliases.setdefault(m.group("acronym"), name)
                 break
+
+
+# A first name and a surname: "Leonardo Vance", "Ann McKee" (each written with a capital).
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+(?=([A-Z][a-z]*[A-Z]?[a-z]+)\b)")  # overlapping pairs
+
+
+def note_full_names(text: str, memory: SourceMemory) -> None:
+    """Every 'First Surname' pair in a document, so that a person quoted by surname alone is
+    named in full wherever the text gives the full name once (however the parse read that
+    sentence); a surname two people share is left alone."""
+    for m in _FULL_NAME.finditer(text):
+        first, surname = m.group(1), m.group(2)
+        if first.lower() in STOP_WORDS or first.lower() in SOURCE_ROLES or _LEADING.match(first + " "):
+            continue
+        memory.full_names.setdefault(surname, set()).add(f"{first} {surname}")
+
+
 
 
 def _note_acronyms(doc: Doc, memory: SourceMemory) -> None:

@@ -23,6 +23,7 @@ from extract.engine.attribution import (
     may_continue,
     needs_entities,
     note_defined_acronyms,
+    note_full_names,
     read_sentence,
 )
 from extract.engine.clause_subject import attributive_noun_after, count_entity, read_measure_entity
@@ -306,6 +307,7 @@ def _deep_reading(reading: _Reading, parsed: list[Doc | None], deadline: float |
             found[:] = _refine_with_parse(doc, found)
     memory = SourceMemory()
     note_defined_acronyms(text, memory)
+    note_full_names(text, memory)
     figures: list[Figure] = []
     attributions: list[Attribution | None] = []
     for (sentence_start, sentence_end), sentence_figures, doc in zip(bounds, candidates, parsed, strict=True):

@@ -78,6 +78,8 @@ SOURCE_ROLES = frozenset({
 # Named-entity labels that can stand behind a figure.
 SOURCE_ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Conjunctions that open a clause set against the one before: "X wants £6m, but the firm said ...".
+CONTRAST_CONJUNCTIONS = frozenset({"but", "while", "whereas", "although", "though", "yet"})
 ORGANISATION_PRONOUNS = frozenset({"it", "they", "them"})
 # Named-entity labels whose numbers place or order things in time or rank, not measure them.
 NOT_FIGURE_ENTITY_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
