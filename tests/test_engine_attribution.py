@@ -286,3 +286,16 @@ def test_a_figure_before_a_contrasting_speech_clause_is_the_writers():
 def test_a_figure_in_a_clause_the_speech_verb_closes_is_still_its_speakers():
     assert [(s, src) for s, src, _ in _sources("Sales rose 5%, but margins fell, the company said.")] \
         == [("5%", "company")]
+
+
+def test_a_quotation_carried_on_sentence_by_sentence_is_one_quotation():
+    # News style: each sentence of a long quotation opens with a mark, and only the last closes.
+    text = ('"We played well," said coach Paul Marsh. "The pitch was heavy. "The crowd was loud. '
+            '"They have won 14 games in a row and will be hard to stop." The league resumes next week.')
+    assert [(s, src) for s, src, _ in _sources(text)] == [("14", "Paul Marsh")]
+
+
+def test_an_unclosed_mark_inside_a_sentence_does_not_carry_a_quotation_on():
+    text = ('Fans called it "a disaster at the club. Attendance fell to 9,000 this season. '
+            'The chairman said: "We will recover."')
+    assert [(s, src) for s, src, _ in _sources(text)] == [("9,000", "")]

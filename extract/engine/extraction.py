@@ -352,15 +352,24 @@ def _quotations(text: str) -> list[tuple[int, int]]:
     paragraph with a fresh opening mark (news style) does not pair with the next one's opening."""
     found: list[tuple[int, int]] = []
     opened: int | None = None
+    last_open = 0
     for mark in _QUOTE_MARK.finditer(text):
         at = mark.start()
         if _opens(text, at):
-            opened = at  # an unclosed mark: start again from this one
+            # An unclosed mark: start again from this one, unless it opens the sentence right after
+            # the open one ends ('"We lost 300 jobs. "We hope ...," she said.': one quotation).
+            if opened is None or _CARRIED_ON.fullmatch(text, last_open, at) is None:
+                opened = at
+            last_open = at
         elif opened is not None:
             if 0 < at - opened <= _LONGEST_QUOTATION:
                 found.append((opened, at + 1))
             opened = None
     return found
+
+
+# An open quotation that runs to the end of its sentence and on into the next one.
+_CARRIED_ON = re.compile(r"[“\"][^“”\"\n]*[.!?]\s+")
 
 
 def _opens(text: str, at: int) -> bool:
