@@ -564,13 +564,10 @@ def _title_before(ent: Span) -> str:
 
 
 # Opening words of a sentence that may go on with the evidence of the one before it: "That took",
-# "The 600,000 new lines", "The UK total of 5.3 million", "The rate was currently ...".
+# "The 600,000 new lines", "The UK total of 5.3 million".
 _MAY_CONTINUE = re.compile(
     r"\s*(?:(?:That|This)\s+[a-z]|The\s+(?:[\d.,]+\s|(?:\S+\s+){0,2}(?:"
-    + "|".join(sorted(NUMBER_FRAMES)) + r")\s+of\s+\S*\d)|The\b.*\b(?:was|were)\s+(?:currently|presently)\b)")
-# Adverbs of the present that, with a verb in the past, mark speech reported in the past
-# ("The rate was currently 62%"): the writer would say "is".
-_NOW_ADVERBS = frozenset({"currently", "presently"})
+    + "|".join(sorted(NUMBER_FRAMES)) + r")\s+of\s+\S*\d))")
 
 
 def may_continue(sentence: str) -> bool:
@@ -583,8 +580,7 @@ def continues_evidence(doc: Doc) -> bool:
     """A sentence with no cue of its own that states more of what the sentence before it reported:
     its subject opens it and is a pronoun for that report ("That took the total to 2.2 million"),
     or a definite phrase holding a statistic ("The 600,000 new lines take the total to ..."; not
-    "the two sides", a set already known), or its verb is in the past beside an adverb of the present,
-    speech reported in the past ("The rate was currently 62%")."""
+    "the two sides", a set already known)."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return False
@@ -594,9 +590,8 @@ def continues_evidence(doc: Doc) -> bool:
     if subject.lower_ in {"that", "this"}:
         return True  # the pronoun stands for what was just reported; "this aid" for a thing
     determiner = next((c.lower_ for c in subject.children if c.dep_ == "det"), "")
-    if determiner == "the" and any(t.like_num and any(ch.isdigit() for ch in t.text) for t in subject.subtree):
-        return True  # a statistic in digits; "the two sides" is a set already known, not a figure
-    return root.tag_ == "VBD" and any(c.lower_ in _NOW_ADVERBS for c in root.children)
+    # a statistic in digits; "the two sides" is a set already known, not a figure
+    return determiner == "the" and any(t.like_num and any(ch.isdigit() for ch in t.text) for t in subject.subtree)
 
 
 def read_sentence(doc: Doc, memory: SourceMemory, previous: Attribution | None = None) -> SentenceSources:
