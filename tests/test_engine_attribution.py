@@ -300,3 +300,28 @@ def test_an_unclosed_mark_inside_a_sentence_does_not_carry_a_quotation_on():
     text = ('Fans called it "a disaster at the club. Attendance fell to 9,000 this season. '
             'The chairman said: "We will recover."')
     assert [(s, src) for s, src, _ in _sources(text)] == [("9,000", "")]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("A report by the think-tank, Civitas, found 12% of teachers planned to quit.", "Civitas"),
+    ("According to a study by the charity, Oxfam, 40% of the aid never arrived.", "Oxfam"),
+    ("Figures compiled by the trade body, the British Retail Consortium, put sales growth at 2.1%.",
+     "British Retail Consortium"),
+])
+def test_a_name_in_apposition_to_the_owner_of_the_evidence_is_the_source(text, source):
+    got = _sources(text)
+    assert got and got[0][1] == source, got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Profits rose to £40m but chief executive Sam Hill said the outlook was poor.", [("£40m", "")]),
+    ("The bid was worth $2bn, while analysts said the price was too low.", [("$2bn", "")]),
+    ("The council spent £3m on roads, though the mayor said more was needed.", [("£3m", "")]),
+])
+def test_a_contrasting_speech_clause_after_a_figure_leaves_it_to_the_writer(text, expected):
+    assert [(s, src) for s, src, _ in _sources(text)] == expected
+
+
+def test_a_definite_subject_holding_a_measure_goes_on_with_the_evidence():
+    text = "The Met Office said rainfall was heavy. The 150mm recorded in Cumbria broke a record."
+    assert [(s, src) for s, src, _ in _sources(text)] == [("150mm", "Met Office")]

@@ -172,6 +172,10 @@ def _named_in(token: Token) -> tuple[str, str] | None:
         if joint:
             return joint, "organisation"
         return _entity_text(ent), _kind(ent.label_)
+    for child in token.children:  # "the think-tank, Civitas,": a name in apposition to a common noun
+        if child.dep_ == "appos" and upos(token) == "NOUN" and child.ent_type_ in {"ORG", "PERSON"}:
+            ent = next(e for e in doc.ents if e.start <= child.i < e.end)
+            return _entity_text(ent), _kind(ent.label_)
     if upos(token) == "PROPN" and token.lower_ not in SOURCE_ROLES:  # "the Finance Minister" is a role
         parts = [t for t in token.lefts if t.dep_ == "compound" and upos(t) == "PROPN"] + [token]
         start, end = parts[0].i, token.i + 1
@@ -566,7 +570,7 @@ def _title_before(ent: Span) -> str:
 # Opening words of a sentence that may go on with the evidence of the one before it: "That took",
 # "The 600,000 new lines", "The UK total of 5.3 million".
 _MAY_CONTINUE = re.compile(
-    r"\s*(?:(?:That|This)\s+[a-z]|The\s+(?:[\d.,]+\s|(?:\S+\s+){0,2}(?:"
+    r"\s*(?:(?:That|This)\s+[a-z]|The\s+(?:[£$€]?\d[\d.,]*[a-z%]*\s|(?:\S+\s+){0,2}(?:"
     + "|".join(sorted(NUMBER_FRAMES)) + r")\s+of\s+\S*\d))")
 
 
