@@ -175,3 +175,153 @@ def test_a_quotation_far_from_the_last_one_is_nobodys():
     text = ('"The plant is running well," manager Tom Reyes said. The town has grown quickly since the '
             'war and its schools are full. "We built 4,000 engines last month."')
     assert [(s, src) for s, src, _ in _sources(text)] == [("4,000", "")]
+
+
+def test_an_organisation_noun_stands_for_the_organisation_named_long_before():
+    # "the carrier" four sentences after the only name: the memory reads back as far as the name.
+    text = ("Northwind Air Services is trimming routes across the region. "
+            "Rival operators have also struggled this winter. Fuel has been expensive. "
+            "Passenger numbers have stayed flat. Staff morale is low. "
+            "The carrier says 14 routes will close by March.")
+    assert _sources(text) == [("14", "Northwind Air Services", "the carrier says")]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Shares in Brightwater Bank climbed. The lender said profits rose 8%.", "Brightwater Bank"),
+    ("Investors in Harlow Motors were pleased. The car maker said it would hire 300 staff.", "Harlow Motors"),
+])
+def test_organisation_nouns_of_the_lexicon_refer_back(text, source):
+    got = _sources(text)
+    assert got and got[-1][1] == source, got
+
+
+def test_an_organisation_noun_with_nothing_named_stays_a_kind_of_reporter():
+    assert _sources("The airline says fares will fall 10%.") == [("10%", "airline", "says")]
+
+
+def test_a_name_set_off_by_commas_after_a_role_names_it():
+    text = "According to data compiled by the energy regulator, Enerwatch, bills rose 12% in a year."
+    assert _sources(text) == [("12%", "Enerwatch", "according to")]
+
+
+def test_a_capitalised_name_the_tagger_calls_a_common_noun_still_names_the_role():
+    text = "According to analysts Web//Metrics, 40% of homes stream films each week."
+    assert [s for _, s, _ in _sources(text)] == ["Web//Metrics"]
+
+
+def test_an_industry_that_speaks_is_its_own_source():
+    assert [s for _, s, _ in _sources("The music industry says piracy costs it millions each year.")] \
+        == ["music industry"]
+
+
+def test_pointing_to_a_figure_is_citing_it():
+    text = "Union leader Grace Mbeki pointed to the 2,000 jobs lost at the port."
+    assert [(s, src) for s, src, _ in _sources(text)] == [("2,000", "Grace Mbeki")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A pronoun for what was just reported goes on with its source.
+    ("According to Treasury figures, 40,000 homes were sold in May. That took the year's sales to 210,000.",
+     [("40,000", "Treasury"), ("210,000", "Treasury")]),
+    # A report with no figure of its own, then a definite phrase holding a statistic in digits.
+    ("Northgate Telecom reports that more customers joined than ever before. The 85,000 new lines take its total to "
+     "1.2 million.", [("85,000", "Northgate Telecom"), ("1.2 million", "Northgate Telecom")]),
+    ("According to the Land Registry, 8,200 farms changed hands. That was the most since 1990, and left "
+     "31,000 in family hands.", [("8,200", "Land Registry"), ("31,000", "Land Registry")]),
+    ("Police recorded 310 burglaries in May, officials said. The 310 burglaries included 45 at shops.",
+     [("310", "officials"), ("310", "officials"), ("45", "officials")]),
+])
+def test_a_sentence_that_goes_on_with_the_evidence_before_it_keeps_its_source(text, expected):
+    assert [(s, src) for s, src, _ in _sources(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The writer's own next sentence: its subject neither refers back nor holds a statistic.
+    ("According to Treasury figures, 40,000 homes were sold in May. The company cut 300 jobs.",
+     [("40,000", "Treasury"), ("300", "")]),
+    # "the two sides" is a set already known, and "this deal" a thing, not the report.
+    ("Orbitel said talks had stalled. The two sides will meet again.", [("two", "")]),
+    ("Orbitel said talks had stalled. This deal is worth $4m.", [("$4m", "")]),
+    # A new paragraph ends the report.
+    ("According to Treasury figures, 40,000 homes were sold in May.\n\nThat took the year's sales to 210,000.",
+     [("40,000", "Treasury"), ("210,000", "")]),
+])
+def test_a_sentence_that_does_not_go_on_with_the_evidence_is_the_writers(text, expected):
+    assert [(s, src) for s, src, _ in _sources(text)] == expected
+
+
+def test_a_frame_verb_cues_a_source_only_with_its_preposition_after_it():
+    from extract.engine.attribution import may_attribute
+
+    assert may_attribute("She pointed to the 300 jobs lost.")
+    assert may_attribute("Estimates put growth at 3%.")
+    assert not may_attribute("The index gained 12 points on Monday.")
+    assert not may_attribute("The firm put 40 staff on leave.")
+    assert not may_attribute("To the analysts it was the turning point.")
+
+
+def test_coordinated_names_speak_together():
+    text = "Ford and General Motors have announced that they will cut 3,000 jobs."
+    assert [(s, src) for s, src, _ in _sources(text)] == [("3,000", "Ford and General Motors")]
+
+
+def test_a_surname_alone_takes_the_full_name_the_text_gives_once():
+    # The full name stands in a sentence the parse never reads (no figure, no cue).
+    text = ("Singer Marianne Jones has been honoured in Lagos.\n\n"
+            '"I have sold 3 million records," Jones said.')
+    assert [(s, src) for s, src, _ in _sources(text)] == [("3 million", "Marianne Jones")]
+
+
+def test_a_surname_two_people_share_is_left_alone():
+    text = ("Tom Jones and his sister Marianne Jones run the studio.\n\n"
+            '"We have sold 3 million records," Jones said.')
+    assert [(s, src) for s, src, _ in _sources(text)] == [("3 million", "Jones")]
+
+
+def test_a_figure_before_a_contrasting_speech_clause_is_the_writers():
+    text = ("It is thought Rovers want £6m for the striker but manager Alan Reid has said the club "
+            "are still talking.")
+    assert [(s, src) for s, src, _ in _sources(text)] == [("£6m", "")]
+
+
+def test_a_figure_in_a_clause_the_speech_verb_closes_is_still_its_speakers():
+    assert [(s, src) for s, src, _ in _sources("Sales rose 5%, but margins fell, the company said.")] \
+        == [("5%", "company")]
+
+
+def test_a_quotation_carried_on_sentence_by_sentence_is_one_quotation():
+    # News style: each sentence of a long quotation opens with a mark, and only the last closes.
+    text = ('"We played well," said coach Paul Marsh. "The pitch was heavy. "The crowd was loud. '
+            '"They have won 14 games in a row and will be hard to stop." The league resumes next week.')
+    assert [(s, src) for s, src, _ in _sources(text)] == [("14", "Paul Marsh")]
+
+
+def test_an_unclosed_mark_inside_a_sentence_does_not_carry_a_quotation_on():
+    text = ('Fans called it "a disaster at the club. Attendance fell to 9,000 this season. '
+            'The chairman said: "We will recover."')
+    assert [(s, src) for s, src, _ in _sources(text)] == [("9,000", "")]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("A report by the think-tank, Civitas, found 12% of teachers planned to quit.", "Civitas"),
+    ("According to a study by the charity, Oxfam, 40% of the aid never arrived.", "Oxfam"),
+    ("Figures compiled by the trade body, the British Retail Consortium, put sales growth at 2.1%.",
+     "British Retail Consortium"),
+])
+def test_a_name_in_apposition_to_the_owner_of_the_evidence_is_the_source(text, source):
+    got = _sources(text)
+    assert got and got[0][1] == source, got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Profits rose to £40m but chief executive Sam Hill said the outlook was poor.", [("£40m", "")]),
+    ("The bid was worth $2bn, while analysts said the price was too low.", [("$2bn", "")]),
+    ("The council spent £3m on roads, though the mayor said more was needed.", [("£3m", "")]),
+])
+def test_a_contrasting_speech_clause_after_a_figure_leaves_it_to_the_writer(text, expected):
+    assert [(s, src) for s, src, _ in _sources(text)] == expected
+
+
+def test_a_definite_subject_holding_a_measure_goes_on_with_the_evidence():
+    text = "The Met Office said rainfall was heavy. The 150mm recorded in Cumbria broke a record."
+    assert [(s, src) for s, src, _ in _sources(text)] == [("150mm", "Met Office")]

@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from extract.engine.lexicon import (
+    CONTRAST_CONJUNCTIONS,
+    NUMBER_FRAMES,
+    ORGANISATION_NOUNS,
     ORGANISATION_PRONOUNS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -23,6 +26,7 @@ from extract.engine.lexicon import (
     SOURCE_ROLES,
     SPEECH_VERB_FRAMES,
     SPEECH_VERBS,
+    STOP_WORDS,
     word_forms,
 )
 from extract.engine.parse import lemma, upos
@@ -36,18 +40,24 @@ _LABEL_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
 # Leading words of an entity span that are not the name ("the", a title, a role).
 _LEADING = re.compile(r"^(?:the|The|THE|Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s+")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
-# Reporter nouns that refer back to whatever organisation was named: "the company", "the firm".
-_ANY_ORGANISATION = frozenset({"company", "firm", "group", "organisation", "organization", "party"})
 
 
 _SPEECH_FORMS = word_forms(SPEECH_VERBS | set(SPEECH_VERB_FRAMES)) | {"according"}
+_PLAIN_SPEECH_FORMS = word_forms(SPEECH_VERBS) | {"according"}
+# A frame verb's forms, each with the preposition that must follow it: "points" -> "to".
+_FRAME_FORMS = {form: preposition for verb, preposition in SPEECH_VERB_FRAMES.items()
+                for form in word_forms({verb})}
 _WORD = re.compile(r"[a-z]+")
 
 
 def may_attribute(sentence: str) -> bool:
-    """Whether a sentence has a word that may cue a source (a speech verb or 'according'): only
-    those sentences need named entities and the attribution rules."""
-    return any(word in _SPEECH_FORMS for word in _WORD.findall(sentence.lower()))
+    """Whether a sentence has a word that may cue a source (a speech verb or 'according', or a
+    frame verb with its preposition later on: "put ... at", "pointed to"): only those sentences need
+    named entities and the attribution rules."""
+    words = _WORD.findall(sentence.lower())
+    return any(word in _PLAIN_SPEECH_FORMS
+               or word in _FRAME_FORMS and _FRAME_FORMS[word] in words[index + 1:]
+               for index, word in enumerate(words))
 
 
 @dataclass(frozen=True)
@@ -65,6 +75,8 @@ class SourceMemory:
     last_organisation: str = ""
     last_source: str = ""
     names: list[str] = field(default_factory=list)
+    persons: set[str] = field(default_factory=set)  # the names noted as people
+    full_names: dict[str, set[str]] = field(default_factory=dict)  # "Vries" -> {"Jan Vries"}, from the text
     aliases: dict[str, str] = field(default_factory=dict)  # "ONS" -> "Office for National Statistics"
     titles: dict[str, str] = field(default_factory=dict)  # "finance minister" -> "Jan de Vries"
     last_mentioned: str = ""  # the organisation or party last named, whether or not it spoke
@@ -90,6 +102,8 @@ class SourceMemory:
         for known in reversed(self.names):
             if known != name and known.endswith(" " + name):
                 return known
+        if name in self.persons and len(self.full_names.get(name, ())) == 1:
+            return next(iter(self.full_names[name]))  # a surname alone: the one full name the text gives it
         return name
 
     def note_name(self, name: str, kind: str) -> None:
@@ -98,6 +112,7 @@ class SourceMemory:
             self.names.append(name)
         if kind == "person":
             self.last_person = name
+            self.persons.add(name)
 
     def remember(self, attribution: Attribution) -> None:
         self.note_name(attribution.source, attribution.kind)
@@ -153,12 +168,39 @@ def _named_in(token: Token) -> tuple[str, str] | None:
             person = [c for c in candidates if c[2].label_ in {"PERSON", "ORG"}]
             if person:
                 ent = person[0][2]
+        joint = _coordinated_names(token, ent)
+        if joint:
+            return joint, "organisation"
         return _entity_text(ent), _kind(ent.label_)
+    for child in token.children:  # "the think-tank, Civitas,": a name in apposition to a common noun
+        if child.dep_ == "appos" and upos(token) == "NOUN" and child.ent_type_ in {"ORG", "PERSON"}:
+            ent = next(e for e in doc.ents if e.start <= child.i < e.end)
+            return _entity_text(ent), _kind(ent.label_)
     if upos(token) == "PROPN" and token.lower_ not in SOURCE_ROLES:  # "the Finance Minister" is a role
         parts = [t for t in token.lefts if t.dep_ == "compound" and upos(t) == "PROPN"] + [token]
         start, end = parts[0].i, token.i + 1
         return doc[start:end].text, "organisation"
     return None
+
+
+def _coordinated_names(token: Token, first: Span) -> str:
+    """'Acme Telecom and Brightline have announced': the names coordinated with the phrase's head
+    speak together, as one source."""
+    doc = token.doc
+    names = [first]
+    stack = [token]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ != "conj":
+                continue
+            stack.append(child)
+            ent = next((e for e in doc.ents if e.start <= child.i < e.end), None)
+            if ent is not None and ent.label_ in {"PERSON", "ORG", "GPE"} and all(ent != n for n in names):
+                names.append(ent)
+    if len(names) < 2:
+        return ""
+    texts = [_entity_text(n) for n in sorted(names, key=lambda n: n.start)]
+    return ", ".join(texts[:-1]) + " and " + texts[-1]
 
 
 def _depth_below(token: Token, top: Token) -> int:
@@ -216,6 +258,8 @@ def _evidence_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, st
     named = _named_in(owner) if owner is not None else None
     if named is not None:
         return named[0], named[1], ""
+    if owner is not None and lemma(owner) in SOURCE_ROLES and _name_after(owner):
+        return _name_after(owner), "organisation", ""  # "figures gathered by the watchdog, Ofcom"
     named = _named_in(token)
     if named is not None:
         return named[0], named[1], ""
@@ -242,12 +286,14 @@ def _role_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] |
     titled = memory.titled(description)
     if titled:
         return titled, "person", description.lower()
-    if modifiers and token.tag_ in {"NN", "NNP"}:
-        # "the port authority said": a description of a source not named, not a back-reference.
-        return description, "group", ""
     determiner = next((child.lower_ for child in token.children if child.dep_ == "det"), "")
     organisation = memory.last_organisation or memory.last_mentioned
-    generic = lemma(token) in _ANY_ORGANISATION or lemma(token) in organisation.lower().split()
+    generic = lemma(token) in ORGANISATION_NOUNS or lemma(token) in organisation.lower().split()
+    # "the car maker said" refers back like "the company said"; "the central bank said" describes
+    # a source not named, like "the port authority said".
+    if modifiers and token.tag_ in {"NN", "NNP"} and not (
+            generic and all(m.dep_ == "compound" and upos(m) == "NOUN" for m in modifiers)):
+        return description, "group", ""
     if determiner in {"the", "this", "that"} and token.tag_ in {"NN", "NNP"} and organisation and generic:
         # "the company said": the organisation last named; "the ministry said" only when that
         # organisation is a ministry.
@@ -259,13 +305,24 @@ def _role_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] |
 
 
 def _name_after(token: Token) -> str:
-    """'analysts Acme Research', 'think-tank Brightline': a proper name right after a role noun
-    names it."""
+    """'analysts Acme Research', 'think-tank Brightline', 'the regulator, Ofcom,': a proper name
+    right after a role noun (or in apposition to it) names it. A capitalised word there is a name
+    even when the tagger took an odd spelling ("Web//Metrics") for a common noun."""
+    if token.tag_ not in {"NNS", "NN"}:
+        return ""
     doc = token.doc
-    end = token.i + 1
-    while end < len(doc) and upos(doc[end]) == "PROPN" and doc[end].ent_type_ not in {"DATE", "GPE"}:
+    start = token.i + 2 if token.i + 2 < len(doc) and doc[token.i + 1].text == "," else token.i + 1
+    end = start
+    while end < len(doc) and _name_word(doc[end]) and doc[end].ent_type_ not in {"DATE", "GPE"}:
         end += 1
-    return doc[token.i + 1:end].text if end > token.i + 1 and token.tag_ in {"NNS", "NN"} else ""
+    if start > token.i + 1 and end < len(doc) and doc[end].text != ",":
+        return ""  # an apposition is set off by commas on both sides: "the watchdog, Ofcom, said"
+    return doc[start:end].text if end > start else ""
+
+
+def _name_word(token: Token) -> bool:
+    return upos(token) == "PROPN" or upos(token) == "NOUN" and token.text[:1].isupper() and token.i > 0 \
+        and not token.is_sent_start
 
 
 def _in_evidence(doc: Doc, memory: SourceMemory) -> list[tuple[Token, Attribution]]:
@@ -369,19 +426,25 @@ _SENTENCE_CUES = frozenset({"according", "in"})
 
 @dataclass(frozen=True)
 class SentenceSources:
-    """Every attribution cue of one parsed sentence, to pick the one that covers each figure."""
+    """Every attribution cue of one parsed sentence, to pick the one that covers each figure;
+    `carried`, the source of the sentence before when this one goes on stating its evidence."""
 
     doc: Doc
     cues: tuple[tuple[Token, Attribution], ...]
+    carried: Attribution | None = None
 
     @property
     def main(self) -> Attribution | None:
         """The sentence's source when nothing ties a figure to one cue: "according to" first, then a
         named source before a kind of reporter ("analysts say"), then the cue nearest the root."""
+        cue = self._main_cue()
+        return cue[1] if cue is not None else self.carried
+
+    def _main_cue(self) -> tuple[Token, Attribution] | None:
         if not self.cues:
             return None
         return min(self.cues, key=lambda cue: (cue[0].lower_ not in _SENTENCE_CUES, cue[1].kind == "group",
-                                               _depth(cue[0]), cue[0].i))[1]
+                                               _depth(cue[0]), cue[0].i))
 
     def for_span(self, start: int, end: int) -> Attribution | None:
         """The source of the figure at doc.text[start:end]: the speech verb that governs it (the
@@ -399,7 +462,25 @@ class SentenceSources:
                     return None
                 return by_token[ancestor.i]
             child = ancestor
+        cue = self._main_cue()
+        if cue is not None and cue[0].i >= span.end and _opens_contrast(cue[0]):
+            return None  # "Acme wants £6m but its chief has said ...": the figure is before the turn
         return self.main
+
+
+def _opens_contrast(verb: Token) -> bool:
+    """Whether the clause of a speech verb opens with a contrast ('..., but the firm said'), which
+    sets it apart from what went before."""
+    subjects = [s for s in _speech_subjects(verb) if s.i < verb.i]
+    if not subjects:
+        return False
+    at = min(s.left_edge.i for s in subjects) - 1
+    doc = verb.doc
+    while at >= 0 and (doc[at].text == "," or upos(doc[at]) in {"NOUN", "ADJ"} and lemma(doc[at]) in SOURCE_ROLES):
+        at -= 1  # past a title the parse left out of the subject: "but manager Alan Reid said"
+    return at >= 0 and doc[at].lower_ in CONTRAST_CONJUNCTIONS
+
+
 
 
 _DEFINED_ACRONYM = re.compile(
@@ -418,6 +499,23 @@ def note_defined_acronyms(text: str, memory: SourceMemory) -> None:
             if words[first][:1].isupper() and initials(name) == acronym:
                 memory.aliases.setdefault(m.group("acronym"), name)
                 break
+
+
+# A first name and a surname: "Leonardo Vance", "Ann McKee" (each written with a capital).
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+(?=([A-Z][a-z]*[A-Z]?[a-z]+)\b)")  # overlapping pairs
+
+
+def note_full_names(text: str, memory: SourceMemory) -> None:
+    """Every 'First Surname' pair in a document, so that a person quoted by surname alone is
+    named in full wherever the text gives the full name once (however the parse read that
+    sentence); a surname two people share is left alone."""
+    for m in _FULL_NAME.finditer(text):
+        first, surname = m.group(1), m.group(2)
+        if first.lower() in STOP_WORDS or first.lower() in SOURCE_ROLES or _LEADING.match(first + " "):
+            continue
+        memory.full_names.setdefault(surname, set()).add(f"{first} {surname}")
+
+
 
 
 def _note_acronyms(doc: Doc, memory: SourceMemory) -> None:
@@ -469,14 +567,50 @@ def _title_before(ent: Span) -> str:
     return doc[start:ent.start].text.lower()
 
 
-def read_sentence(doc: Doc, memory: SourceMemory) -> SentenceSources:
+# Opening words of a sentence that may go on with the evidence of the one before it: "That took",
+# "The 600,000 new lines", "The UK total of 5.3 million".
+_MAY_CONTINUE = re.compile(
+    r"\s*(?:(?:That|This)\s+[a-z]|The\s+(?:[£$€]?\d[\d.,]*[a-z%]*\s|(?:\S+\s+){0,2}(?:"
+    + "|".join(sorted(NUMBER_FRAMES)) + r")\s+of\s+\S*\d))")
+
+
+def may_continue(sentence: str) -> bool:
+    """Whether a sentence opens as one that may state more of the evidence of the sentence before
+    it (see `continues_evidence`): only those need the parse for it."""
+    return _MAY_CONTINUE.match(sentence) is not None
+
+
+def continues_evidence(doc: Doc) -> bool:
+    """A sentence with no cue of its own that states more of what the sentence before it reported:
+    its subject opens it and is a pronoun for that report ("That took the total to 2.2 million"),
+    or a definite phrase holding a statistic ("The 600,000 new lines take the total to ..."; not
+    "the two sides", a set already known)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None or subject.left_edge.i != 0:
+        return False
+    if subject.lower_ in {"that", "this"}:
+        return True  # the pronoun stands for what was just reported; "this aid" for a thing
+    determiner = next((c.lower_ for c in subject.children if c.dep_ == "det"), "")
+    # a statistic in digits; "the two sides" is a set already known, not a figure
+    return determiner == "the" and any(t.like_num and any(ch.isdigit() for ch in t.text) for t in subject.subtree)
+
+
+def read_sentence(doc: Doc, memory: SourceMemory, previous: Attribution | None = None) -> SentenceSources:
     """The sources a parsed sentence names for what it states (resolved against the document so
-    far), after which the memory holds the people, acronyms and source it names."""
+    far), after which the memory holds the people, acronyms and source it names. `previous`: the
+    source of the sentence just before in the same paragraph, which a sentence without a cue of
+    its own may go on with (`continues_evidence`)."""
     _note_acronyms(doc, memory)
     cues = [(token, Attribution(memory.canonical(a.source), a.cue, a.kind))
             for token, a in _according_to(doc, memory) + _in_evidence(doc, memory) + _by_speech_verbs(doc, memory)]
     _note_mentions(doc, memory)
-    sources = SentenceSources(doc, tuple(cues))
+    carried = previous if previous is not None and not cues and continues_evidence(doc) else None
+    sources = SentenceSources(doc, tuple(cues), carried)
+    if carried is not None:
+        return sources
     main = sources.main
     if main is not None:
         if main.kind != "group":

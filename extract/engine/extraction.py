@@ -20,12 +20,21 @@ from extract.engine.attribution import (
     Attribution,
     SourceMemory,
     may_attribute,
+    may_continue,
     needs_entities,
     note_defined_acronyms,
+    note_full_names,
     read_sentence,
 )
 from extract.engine.clause_subject import attributive_noun_after, count_entity, read_measure_entity
-from extract.engine.lexicon import MULTIPLE_ADVERBS, NUMBER_FRAMES, SOURCE_NOUNS, SOURCE_ROLES
+from extract.engine.lexicon import (
+    MULTIPLE_ADVERBS,
+    NUMBER_FRAMES,
+    ORGANISATION_NOUNS,
+    SOURCE_COLLECTIVES,
+    SOURCE_NOUNS,
+    SOURCE_ROLES,
+)
 from extract.engine.measured_entity import (
     counted_noun_after,
     measured_phrase,
@@ -243,6 +252,9 @@ def _shallow_reading(document: Document, approx_tolerance: float, parse_budget: 
     cues = [may_attribute(text[start:end]) for start, end in bounds]
     with_entities = [cue and bool(found) for cue, found in zip(cues, candidates, strict=True)]
     needed = [bool(found) and (cue or _parse_settles(found)) for cue, found in zip(cues, candidates, strict=True)]
+    for index in range(1, len(bounds)):  # "That took the total to ...": may go on with the sentence before
+        if candidates[index] and not cues[index] and cues[index - 1] and may_continue(text[slice(*bounds[index])]):
+            needed[index] = needed[index - 1] = with_entities[index - 1] = True
     _add_memory_sentences(text, bounds, cues, needed, with_entities, [bool(found) for found in candidates])
     reading = _Reading(text, bounds, candidates, cues, needed, with_entities)
     if parse_budget is not None:
@@ -312,12 +324,15 @@ def _deep_reading(reading: _Reading, parsed: list[Doc | None], deadline: float |
             found[:] = _refine_with_parse(doc, found)
     memory = SourceMemory()
     note_defined_acronyms(text, memory)
+    note_full_names(text, memory)
     figures: list[Figure] = []
     attributions: list[Attribution | None] = []
     for (sentence_start, sentence_end), sentence_figures, doc in zip(bounds, candidates, parsed, strict=True):
         _check(deadline)
         sentence = text[sentence_start:sentence_end]
-        sources = read_sentence(doc, memory) if doc is not None else None
+        same_paragraph = bool(attributions) and "\n" not in text[bounds[len(attributions) - 1][1]:sentence_start]
+        previous = attributions[-1] if same_paragraph else None
+        sources = read_sentence(doc, memory, previous) if doc is not None else None
         attributions.append(sources.main if sources is not None else None)
         previous_count_noun = previous_count_unit = ""
         for fig in sentence_figures:
@@ -354,15 +369,24 @@ def _quotations(text: str) -> list[tuple[int, int]]:
     paragraph with a fresh opening mark (news style) does not pair with the next one's opening."""
     found: list[tuple[int, int]] = []
     opened: int | None = None
+    last_open = 0
     for mark in _QUOTE_MARK.finditer(text):
         at = mark.start()
         if _opens(text, at):
-            opened = at  # an unclosed mark: start again from this one
+            # An unclosed mark: start again from this one, unless it opens the sentence right after
+            # the open one ends ('"We lost 300 jobs. "We hope ...," she said.': one quotation).
+            if opened is None or _CARRIED_ON.fullmatch(text, last_open, at) is None:
+                opened = at
+            last_open = at
         elif opened is not None:
             if 0 < at - opened <= _LONGEST_QUOTATION:
                 found.append((opened, at + 1))
             opened = None
     return found
+
+
+# An open quotation that runs to the end of its sentence and on into the next one.
+_CARRIED_ON = re.compile(r"[“\"][^“”\"\n]*[.!?]\s+")
 
 
 def _opens(text: str, at: int) -> bool:
@@ -411,8 +435,11 @@ def _sentence_at(bounds: list[tuple[int, int]], position: int) -> int | None:
 
 _BACK_REFERENCE = re.compile(
     r"\b(?:he|she|it|they|him|her|them)\b|\b(?:the|this|these|that)\s+(?:[A-Z][\w-]*\s+){0,2}(?:"
-    + "|".join(sorted(SOURCE_NOUNS | SOURCE_ROLES)) + r")s?\b", re.IGNORECASE)  # "the Finance Minister"
+    + "|".join(sorted(SOURCE_NOUNS | SOURCE_ROLES - SOURCE_COLLECTIVES))
+    + r")s?\b", re.IGNORECASE)  # "the Finance Minister"
 _MEMORY_REACH = 3  # sentences looked back for what a pronoun or "the report" refers to
+_ORGANISATION_BACK_REFERENCE = re.compile(
+    r"\b(?:the|this)\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(ORGANISATION_NOUNS)) + r")\b", re.IGNORECASE)
 
 
 def _add_memory_sentences(text: str, bounds: list[tuple[int, int]], cues: list[bool], needed: list[bool],
@@ -426,11 +453,22 @@ def _add_memory_sentences(text: str, bounds: list[tuple[int, int]], cues: list[b
         start, end = bounds[index]
         if _BACK_REFERENCE.search(text, start, end) is None:
             continue
+        named = False
         for previous in range(index - 1, max(-1, index - 1 - _MEMORY_REACH), -1):
             if needed[previous] and with_entities[previous]:
+                named = True
                 break
             if cues[previous] or _NAME_PAIR.search(text, *bounds[previous]):
-                needed[previous] = with_entities[previous] = True
+                needed[previous] = with_entities[previous] = named = True
+        if not named and index > _MEMORY_REACH and _ORGANISATION_BACK_REFERENCE.search(text, start, end):
+            # "the airline says" long after the airline was named: the nearest earlier sentence
+            # that names something, however far back.
+            for previous in range(index - 1 - _MEMORY_REACH, -1, -1):
+                if needed[previous] and with_entities[previous]:
+                    break
+                if _NAME_PAIR.search(text, *bounds[previous]):
+                    needed[previous] = with_entities[previous] = True
+                    break
     previous_end = -_RUN_ON_GAP - 1
     previous_ends: list[int] = []
     for quote_start, quote_end in _quotations(text):

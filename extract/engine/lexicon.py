@@ -40,8 +40,8 @@ SPEECH_VERBS = frozenset({
     "emphasize", "quote", "testify", "contend",
 })
 # Verbs that report only in one frame, with the preposition that marks it: "estimates put growth
-# at 3%" (but "concessions put forward").
-SPEECH_VERB_FRAMES = {"put": "at", "peg": "at", "place": "at"}
+# at 3%" (but "concessions put forward"), "she pointed to the 300 jobs lost".
+SPEECH_VERB_FRAMES = {"put": "at", "peg": "at", "place": "at", "point": "to"}
 # Nouns for a body of evidence: "the report said", "figures from the ONS", "according to data".
 SOURCE_NOUNS = frozenset({
     "report", "study", "survey", "data", "figure", "statistic", "analysis", "estimate", "research",
@@ -49,6 +49,18 @@ SOURCE_NOUNS = frozenset({
     "count", "tally", "forecast", "projection", "statement", "release", "audit", "investigation",
     "finding", "record", "number", "model", "inquiry", "briefing", "bulletin", "note",
 })
+# Nouns by which a news story calls back an organisation it has already named ("Acme Air said ...
+# the airline says"): as a speech verb's subject with "the", they stand for the organisation last
+# named. A public body ("the ministry", "the court") is only the one last named when its name says so.
+ORGANISATION_NOUNS = frozenset({
+    "company", "firm", "group", "organisation", "organization", "party", "airline", "carrier", "bank",
+    "lender", "insurer", "retailer", "chain", "club", "team", "broadcaster", "network", "studio",
+    "publisher", "maker", "manufacturer", "producer", "supplier", "operator", "giant", "conglomerate",
+    "corporation", "charity", "union", "watchdog", "regulator", "broker",
+})
+# Nouns for a whole trade speaking as one ("the film industry says"): a kind of reporter that never
+# refers back to a name.
+SOURCE_COLLECTIVES = frozenset({"industry"})
 # Nouns for a kind of reporter; "analysts Jupiter", "the company said", "officials estimated".
 SOURCE_ROLES = frozenset({
     "analyst", "official", "expert", "economist", "researcher", "scientist", "source", "investigator",
@@ -62,10 +74,12 @@ SOURCE_ROLES = frozenset({
     "president", "chairman", "chairwoman", "leader", "representative", "politician", "party", "secretary",
     "maker", "commissioner", "governor", "mayor", "coach", "think-tank", "association", "federation",
     "committee", "commission", "board", "pollster", "strategist", "forecaster",
-})
+}) | ORGANISATION_NOUNS | SOURCE_COLLECTIVES
 # Named-entity labels that can stand behind a figure.
 SOURCE_ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Conjunctions that open a clause set against the one before: "X wants £6m, but the firm said ...".
+CONTRAST_CONJUNCTIONS = frozenset({"but", "while", "whereas", "although", "though", "yet"})
 ORGANISATION_PRONOUNS = frozenset({"it", "they", "them"})
 # Named-entity labels whose numbers place or order things in time or rank, not measure them.
 NOT_FIGURE_ENTITY_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
