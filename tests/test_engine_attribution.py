@@ -325,3 +325,26 @@ def test_a_contrasting_speech_clause_after_a_figure_leaves_it_to_the_writer(text
 def test_a_definite_subject_holding_a_measure_goes_on_with_the_evidence():
     text = "The Met Office said rainfall was heavy. The 150mm recorded in Cumbria broke a record."
     assert [(s, src) for s, src, _ in _sources(text)] == [("150mm", "Met Office")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Analysts at Harwood Capital expect margins to reach 6%.", "Harwood Capital"),
+        ("A spokeswoman for Brightwater Utilities said 3,000 homes were without water.", "Brightwater Utilities"),
+        ("Economists from the Baltic Trade Council said growth would slow to 2.1%.", "Baltic Trade Council"),
+    ],
+)
+def test_a_role_speaks_for_the_organisation_it_works_for(text, source):
+    got = _sources(text)
+    assert got and all(s == source for _, s, _ in got), got
+
+
+def test_its_chairman_speaks_for_the_organisation_last_named():
+    text = "Velora Foods said sales rose 4%. Its chairman said profits would reach £12m."
+    assert [(s, src) for s, src, _ in _sources(text)] == [("4%", "Velora Foods"), ("£12m", "Velora Foods")]
+
+
+def test_their_spokesman_does_not_speak_for_a_person():
+    text = "Mr Adebayo said 40 staff had left. Their spokesman said 9 more would go."
+    assert [(s, src) for s, src, _ in _sources(text)][1][1] != "Adebayo"

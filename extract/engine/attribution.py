@@ -18,6 +18,7 @@ from extract.engine.lexicon import (
     CONTRAST_CONJUNCTIONS,
     NUMBER_FRAMES,
     ORGANISATION_NOUNS,
+    ORGANISATION_POSSESSIVES,
     ORGANISATION_PRONOUNS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -281,13 +282,20 @@ def _role_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] |
     named_after = _name_after(token)
     if named_after:
         return named_after, "organisation", ""
+    employer = _employer(token)
+    if employer is not None:
+        return employer
+    organisation = memory.last_organisation or memory.last_mentioned
+    owner = organisation or (memory.last_source if memory.last_source not in memory.persons else "")
+    if owner and any(child.dep_ == "poss" and child.lower_ in ORGANISATION_POSSESSIVES for child in token.children):
+        # "its chairman said", "their spokeswoman added": a role of the organisation last named
+        return owner, "organisation", " ".join(t.lower_ for t in doc[token.left_edge.i:token.i + 1])
     modifiers = [t for t in token.lefts if t.dep_ in {"amod", "compound"}]
     description = doc[modifiers[0].i if modifiers else token.i:token.i + 1].text
     titled = memory.titled(description)
     if titled:
         return titled, "person", description.lower()
     determiner = next((child.lower_ for child in token.children if child.dep_ == "det"), "")
-    organisation = memory.last_organisation or memory.last_mentioned
     generic = lemma(token) in ORGANISATION_NOUNS or lemma(token) in organisation.lower().split()
     # "the car maker said" refers back like "the company said"; "the central bank said" describes
     # a source not named, like "the port authority said".
@@ -301,6 +309,21 @@ def _role_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] |
         return organisation, "organisation", words
     if token.tag_ in {"NNS", "NNPS"} or lemma(token) in {"police"} or determiner in {"a", "an", "the"}:
         return description, "group", ""  # "officials said", "a court ruled", "the ministry said" (none named)
+    return None
+
+
+_EMPLOYER_PREPOSITIONS = frozenset({"at", "for", "from", "with", "of"})
+
+
+def _employer(token: Token) -> tuple[str, str, str] | None:
+    """'analysts at Fitch', 'a spokeswoman for Acme', 'economists from the IMF': the organisation
+    a role works for is who stands behind what the role says."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in _EMPLOYER_PREPOSITIONS:
+            for owner in child.children:
+                named = _named_in(owner) if owner.dep_ == "pobj" else None
+                if named is not None and named[1] != "person":
+                    return named[0], "organisation", ""
     return None
 
 

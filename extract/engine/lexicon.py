@@ -81,6 +81,8 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # Conjunctions that open a clause set against the one before: "X wants £6m, but the firm said ...".
 CONTRAST_CONJUNCTIONS = frozenset({"but", "while", "whereas", "although", "though", "yet"})
 ORGANISATION_PRONOUNS = frozenset({"it", "they", "them"})
+# Whose role speaks: "its chairman said", "their spokeswoman added" (the organisation last named).
+ORGANISATION_POSSESSIVES = frozenset({"its", "their"})
 # Named-entity labels whose numbers place or order things in time or rank, not measure them.
 NOT_FIGURE_ENTITY_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
 
