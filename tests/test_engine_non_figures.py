@@ -191,3 +191,15 @@ def test_entity_labels_settle_bare_numbers(text, surfaces):
 def test_a_range_whose_unit_is_written_once_keeps_both_ends_when_the_recogniser_reads_it_as_a_date():
     table = figures("The landlord shortened the lease from 48 to 18 months.")
     assert table[["surface", "value"]].values.tolist() == [["48", 48.0], ["18 months", 18.0]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the recogniser reads the bare "45" as a date; after "at" it is still the level it stood at
+        "Officials said the total stood at 45 after the review.",
+        "The coach cut the squad to 23 on Monday.",
+    ],
+)
+def test_a_bare_number_a_preposition_leads_to_stays_a_figure(text):
+    assert len(figures(text)) == 1

@@ -612,6 +612,8 @@ def _entity_reason(span: Span) -> str:
     entity = next((e for e in span.doc.ents if e.start <= span.start < e.end), None)
     if entity is not None and any(t.like_num for t in entity if not span.start <= t.i < span.end):
         return ""  # "from 36 to 12 months": the first end of a range whose unit is written once
+    if span.root.dep_ == "pobj":
+        return ""  # "cut the squad to 23", "rose to 45": the level a preposition leads to is an amount
     if labels <= {"DATE", "TIME"}:  # every token inside a date or time entity
         return "date"  # an age or a day the recogniser reads as a date: "the victim was 29"
     return ""
