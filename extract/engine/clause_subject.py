@@ -32,7 +32,14 @@ from extract.engine.lexicon import (
     TRANSACTION_NOUNS,
     word_forms,
 )
-from extract.engine.measured_entity import STOP_WORDS, Phrase, object_phrase_after, pos_tags, singular
+from extract.engine.measured_entity import (
+    STOP_WORDS,
+    Phrase,
+    fronted_partitive,
+    object_phrase_after,
+    pos_tags,
+    singular,
+)
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.&-]*[A-Za-z0-9]|[A-Za-z0-9]|[^\s\w]")
 _NOUN_LINKS = {"of", "in", "for", "across", "at"}
@@ -571,7 +578,8 @@ def read_measure_entity(sentence: str, figure_start: int, unit_end: int, local: 
     if local is not None and local.start >= unit_end:
         return EntityReading(_of_phrase_entity(sentence, figure_start, local), True)
     own = attributive_noun_after(sentence, figure_start, unit_end) or _in_phrase_after(sentence, unit_end) \
-        or _holder_with(sentence, figure_start) or _apposition(sentence, figure_start, unit_end)
+        or _holder_with(sentence, figure_start) or _apposition(sentence, figure_start, unit_end) \
+        or fronted_partitive(sentence, figure_start)
     if own is not None:
         return EntityReading(own.text, True)
     return _clause_entity(sentence, figure_start, unit_end, local, currency)

@@ -16,15 +16,19 @@ from lemminflect import getAllLemmas, getLemma
 from spacy.tokens import Doc, Span, Token
 
 from extract.engine.lexicon import (
+    AMOUNT_TAKEN_FROM,
     AUXILIARIES,
+    CLAUSE_OPENERS,
     DETERMINERS,
     DIMENSION_NOUNS,
     NOT_FIGURE_ENTITY_LABELS,
     NUMBER_FRAMES,
+    OPINION_VERBS,
     RELATIVE_PRONOUNS,
     STOP_WORDS,
     TIME_NOUNS,
     VERBS_AFTER_NOUNS,
+    word_forms,
 )
 from extract.engine.parse import WORD_CACHE_SIZE, lemma, upos
 
@@ -120,6 +124,8 @@ def counted_noun_after(sentence: str, pos: int, value: float, vague: bool = Fals
         # "500 British 16 to 20-year-olds": people of an age, counted.
         return Phrase(age_group.group(1), "person", age_group.start(1), age_group.end(1))
     tokens = _tokens(sentence, pos, min(len(sentence), pos + 80))
+    if 0 < abs(value) < 1 and tokens and tokens[0][0] in _OPINION_FORMS:
+        return None  # "a quarter think prices will rise": the verb of those asked, not a noun counted
     linked = bool(tokens) and tokens[0][0].lower() in ({"of", "in"} if vague else {"of"})
     if linked and re.match(r"\s*(?:of|in)\b", sentence[pos:]):
         tokens = tokens[1:]  # "hundreds of families", "a dozen of them"
@@ -278,7 +284,73 @@ def measured_phrase(sentence: str, number_start: int, unit_end: int) -> Phrase |
             owned = _noun_run_after(sentence, unit_end + 2)
             if owned is not None:
                 return owned  # "two years' free maintenance"
-    return _of_phrase(sentence, number_start, unit_end) or _phrase_before(sentence, number_start)
+    return (
+        _of_phrase(sentence, number_start, unit_end)
+        or _respondents(sentence, number_start, unit_end)
+        or fronted_partitive(sentence, number_start)
+        or _phrase_before(sentence, number_start)
+    )
+
+
+def _opens_clause(sentence: str, number_start: int) -> bool:
+    """Whether the figure (with its qualifier) opens its clause: the sentence's start, a comma or
+    colon, or a word that opens a clause ("because around a quarter said ...")."""
+    before = sentence[:number_start].rstrip()
+    if not before or before[-1] in ",;:(\"“‘'":
+        return True
+    last = re.search(r"[A-Za-z]+$", before)
+    return last is not None and last.group(0).lower() in CLAUSE_OPENERS
+
+
+_OPINION_FORMS = word_forms(OPINION_VERBS)
+_SAY_FORMS = word_forms(frozenset({"say", "tell"}))
+_RESPONDENT_CLAUSE = re.compile(r"\s+(?P<verb>[a-z]+)\s+(?P<rest>[^,.;:()?!]+)")
+_LONGEST_ANSWER = 7  # words of what those asked said or thought
+
+
+def _respondents(sentence: str, number_start: int, unit_end: int) -> Phrase | None:
+    """'47% said they backed the plan' -> 'those who backed the plan', 'a quarter think prices will
+    rise' -> 'those who think prices will rise': a share that opens its clause as the subject of a
+    verb of opinion or answer is a share of the people who did so."""
+    m = _RESPONDENT_CLAUSE.match(sentence, unit_end)
+    if m is None or m.group("verb") not in _OPINION_FORMS or not _opens_clause(sentence, number_start):
+        return None
+    start, rest = m.start("verb"), m.group("verb") + " " + m.group("rest")
+    if m.group("verb") in _SAY_FORMS:
+        rest = m.group("rest")
+        # "said they backed", "say that it is": what was said, without the speech verb.
+        said = re.match(r"(?:that\s+)?(?:they|it|he|she|we)\s+(?=[\"“‘']?[a-z])", rest)
+        if said is None:
+            return None  # "rose 5% said the company": a speech cue, not an answer
+        start, rest = m.start("rest") + said.end(), rest[said.end():]
+    words = [w.strip("\"“”‘’'") for w in rest.split()][:_LONGEST_ANSWER]
+    words = [w for w in words if w]
+    if not words:
+        return None
+    end = start + len(" ".join(rest.split()[:len(words)]))
+    return Phrase("those who " + " ".join(words), "respondent", start, min(end, len(sentence)))
+
+
+# "Of the 21 films in competition, more than half ...", "Of those asked, 40% ...".
+_PARTITIVE = re.compile(r"(?:^|[;:]\s*)[\"“‘']?\s*of\s+(?P<rest>[^,;:]{1,80}),\s*$", re.IGNORECASE)
+_PARTITIVE_OPENERS = DETERMINERS | {"all", "both", "some"}
+
+
+def fronted_partitive(sentence: str, number_start: int) -> Phrase | None:
+    """'Of the 21 films shown, more than half are ...': a share or count that follows a fronted
+    "of" phrase is a part of what that phrase names."""
+    m = _PARTITIVE.search(sentence, 0, number_start)
+    if m is None:
+        return None
+    tokens = _tokens(sentence, m.start("rest"), m.end("rest"))
+    while tokens and (tokens[0][0].lower() in _PARTITIVE_OPENERS - {"those"} or tokens[0][0][:1].isdigit()):
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    if tokens[0][0].lower() in {"those", "people", "respondents", "voters", "adults"} and len(tokens) >= 2:
+        # "Of those asked", "Of people polled": the group with what sets it apart.
+        return Phrase(sentence[tokens[0][1]:tokens[1][2]], singular(tokens[0][0]), tokens[0][1], tokens[1][2])
+    return _noun_run_after(sentence, tokens[0][1])
 
 
 # "8 miles (13 km) of new tunnels": a conversion in brackets may stand between a measure and its
@@ -648,15 +720,28 @@ def _subject_of(verb: Token) -> Token | None:
 
 
 def _from_verb(verb: Token, figure: Token, avoid: _TokenSet) -> str:
+    taken_from = AMOUNT_TAKEN_FROM.get(lemma(verb), ())
+    if figure.dep_ in {"dobj", "npadvmod"} and taken_from:
+        # "slash $5bn from its costs", "wiped 10% off the value": the amount is taken off the object.
+        for child in verb.children:
+            if child.dep_ in {"prep", "prt"} and child.lower_ in taken_from:
+                objects = [c for c in child.children if c.dep_ == "pobj" and _usable(c, avoid)]
+                if objects:
+                    return _phrase_text(objects[0], avoid)
     if figure.dep_ != "dobj":
         for child in verb.children:
             # "put growth at 3.1%", "cut interest rates by 0.25 points": the object moved to or by.
             if child.dep_ == "dobj" and _usable(child, avoid):
                 return _phrase_text(child, avoid)
     subject = _subject_of(verb)
-    if subject is None or not _usable(subject, avoid):
+    if subject is None or not (_usable(subject, avoid) or _gerund_subject(subject, avoid)):
         return ""
     return _phrase_text(subject, avoid)
+
+
+def _gerund_subject(token: Token, avoid: _TokenSet) -> bool:
+    """'sampling came back at 4 ppb', 'borrowing rose 5%': a gerund as subject names an activity."""
+    return token.tag_ == "VBG" and token.dep_ in {"nsubj", "nsubjpass"} and token.i not in avoid and token.is_alpha
 
 
 def _usable(token: Token, avoid: _TokenSet) -> bool:
