@@ -164,3 +164,26 @@ def test_a_fronted_partitive(sentence, surface, entity):
 ])
 def test_parsed_readings_of_the_verb(sentence, surface, entity):
     assert _parsed(sentence, surface) == entity
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value", "entity"), [
+    # A bare count that opens its clause as a verb's subject counts those who do it.
+    ("Across the region, about 40,000 commute by ferry.", "about 40,000", 40000.0, "those who commute by ferry"),
+    # An adjunct after what they did is left out.
+    ("About 55% voted against the merger at the meeting.", "About 55%", 55.0, "those who voted against the merger"),
+])
+def test_a_bare_count_or_share_as_the_subject(sentence, surface, value, entity):
+    row = _row(sentence, surface)
+    assert row["value"] == pytest.approx(value)
+    assert row["entity"] == entity
+
+
+@pytest.mark.parametrize(("sentence", "surface", "entity"), [
+    # A duration hyphenated to its unit measures the noun it modifies, a name included.
+    ("The 12-day Fringe opens on Friday.", "12-day", "Fringe"),
+    ("The 90-minute match kicks off at noon.", "90-minute", "match"),
+    # A period's possessive names what it is of, a name included.
+    ("The plan offers three hours' PE each week.", "three hours", "PE"),
+])
+def test_what_a_duration_measures(sentence, surface, entity):
+    assert _row(sentence, surface)["entity"] == entity

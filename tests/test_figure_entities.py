@@ -292,3 +292,24 @@ def test_modals_glued_units_and_stacked_modifiers(text, expected):
 )
 def test_participles_scopes_and_conceding(text, expected):
     assert entities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        # A figure coordinated with or compared to the one before has no words of its own: it is
+        # about what that one is about, not a place or a date beside it.
+        ("Tests in the old wells came back at 9 ppb and 6 ppb in the new ones.", "6 ppb", "Tests in the old wells"),
+        ("The region has 4.1 doctors per 1,000 residents, compared with 3.2 in Wales and 2.9 in Kent.", "3.2",
+         "region's doctors"),
+        ("The region has 4.1 doctors per 1,000 residents, compared with 3.2 in Wales and 2.9 in Kent.", "2.9",
+         "region's doctors"),
+        # "this"/"it" as the subject of the later figure's verb stands for the earlier figure's thing.
+        ("The recycling rate was 41%, and the council hopes this will rise to 60% by 2030.", "60%",
+         "recycling rate"),
+        # A figure with a phrase of its own keeps it.
+        ("Exports rose 4% and a 2% fall in imports followed.", "2%", "fall in imports"),
+    ],
+)
+def test_a_coordinated_figure_shares_the_entity_before_it(text, surface, entity):
+    assert dict(entities(text))[surface] == entity

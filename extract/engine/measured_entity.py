@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.engine.lexicon import (
     AMOUNT_TAKEN_FROM,
     AUXILIARIES,
+    CHANGE_VERBS,
     CLAUSE_OPENERS,
     DETERMINERS,
     DIMENSION_NOUNS,
@@ -50,6 +51,13 @@ def pos_tags(word: str) -> frozenset[str]:
     if not lemmas and word[:1].isupper():
         return frozenset({"PROPN"})
     return frozenset(lemmas)
+
+
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
+def lemma_of_verb(word: str) -> str:
+    """The lemma of a verb form ("browsed" -> "browse")."""
+    found = getLemma(word.lower(), upos="VERB")
+    return found[0] if found else word.lower()
 
 
 @functools.lru_cache(maxsize=WORD_CACHE_SIZE)  # lemminflect deep-copies its tables on every call
@@ -284,6 +292,15 @@ def measured_phrase(sentence: str, number_start: int, unit_end: int) -> Phrase |
             owned = _noun_run_after(sentence, unit_end + 2)
             if owned is not None:
                 return owned  # "two years' free maintenance"
+        if re.search(r"\w-[A-Za-z]+$", sentence[number_start:unit_end]) and sentence[unit_end:unit_end + 1] == " ":
+            lasting = _noun_run_after(sentence, unit_end + 1)
+            words = lasting.text.split() if lasting is not None else []
+            if lasting is not None and len(words) > 1 and words[-1].endswith("s") and "VERB" in pos_tags(words[-1]):
+                # "the 10-day festival runs until": the verb after a singular noun ends the phrase
+                end = lasting.start + len(" ".join(words[:-1]))
+                lasting = Phrase(sentence[lasting.start:end], singular(words[-2]), lasting.start, end)
+            if lasting is not None:
+                return lasting  # "the 10-day festival", "a three-year contract": what lasts that long
     return (
         _of_phrase(sentence, number_start, unit_end)
         or _respondents(sentence, number_start, unit_end)
@@ -296,6 +313,10 @@ def _opens_clause(sentence: str, number_start: int) -> bool:
     """Whether the figure (with its qualifier) opens its clause: the sentence's start, a comma or
     colon, or a word that opens a clause ("because around a quarter said ...")."""
     before = sentence[:number_start].rstrip()
+    adverb = re.search(r"\b[A-Za-z]+ly$", before)
+    while adverb is not None and "ADV" in pos_tags(adverb.group(0)):
+        before = before[:adverb.start()].rstrip()  # "Nationally, more than 5 million ..."
+        adverb = re.search(r"\b[A-Za-z]+ly$", before)
     if not before or before[-1] in ",;:(\"“‘'":
         return True
     last = re.search(r"[A-Za-z]+$", before)
@@ -306,6 +327,24 @@ _OPINION_FORMS = word_forms(OPINION_VERBS)
 _SAY_FORMS = word_forms(frozenset({"say", "tell"}))
 _RESPONDENT_CLAUSE = re.compile(r"\s+(?P<verb>[a-z]+)\s+(?P<rest>[^,.;:()?!]+)")
 _LONGEST_ANSWER = 7  # words of what those asked said or thought
+_ADJUNCT_OPENERS = frozenset({"in", "amid", "after", "before", "since", "despite", "during", "when", "while",
+                              "because", "following", "as", "if", "at"})
+# A figure that is a number alone, counting no noun: "more than 5 million", "about 300".
+_BARE_COUNT = re.compile(r"(?:\d|\b(?:hundred|thousand|million|billion|dozen)s?)$", re.IGNORECASE)
+
+
+def _acting_verb(word: str) -> bool:
+    """'5 million browse the net', '300 attended': a verb (not an auxiliary, not one of change) after
+    a bare count says what those counted do; a word that may be a plural noun would have been
+    counted, so a noun reading is no objection ("browse")."""
+    tags = pos_tags(word)
+    return (
+        "VERB" in tags
+        and not tags & {"ADJ", "PROPN"}
+        and not (word.endswith("s") and "NOUN" in tags)
+        and word not in AUXILIARIES
+        and lemma_of_verb(word) not in CHANGE_VERBS
+    )
 
 
 def _respondents(sentence: str, number_start: int, unit_end: int) -> Phrase | None:
@@ -313,7 +352,10 @@ def _respondents(sentence: str, number_start: int, unit_end: int) -> Phrase | No
     rise' -> 'those who think prices will rise': a share that opens its clause as the subject of a
     verb of opinion or answer is a share of the people who did so."""
     m = _RESPONDENT_CLAUSE.match(sentence, unit_end)
-    if m is None or m.group("verb") not in _OPINION_FORMS or not _opens_clause(sentence, number_start):
+    if m is None or not _opens_clause(sentence, number_start):
+        return None
+    if m.group("verb") not in _OPINION_FORMS and not (_BARE_COUNT.search(sentence, 0, unit_end)
+                                                      and _acting_verb(m.group("verb"))):
         return None
     start, rest = m.start("verb"), m.group("verb") + " " + m.group("rest")
     if m.group("verb") in _SAY_FORMS:
@@ -323,8 +365,14 @@ def _respondents(sentence: str, number_start: int, unit_end: int) -> Phrase | No
         if said is None:
             return None  # "rose 5% said the company": a speech cue, not an answer
         start, rest = m.start("rest") + said.end(), rest[said.end():]
-    words = [w.strip("\"“”‘’'") for w in rest.split()][:_LONGEST_ANSWER]
+    words = []
+    for word in rest.split()[:_LONGEST_ANSWER]:
+        if len(words) >= 2 and word.lower() in _ADJUNCT_OPENERS:
+            break  # "voted against the plan in protest": the adjunct is not what they did
+        words.append(word.strip("\"“”‘’'"))
     words = [w for w in words if w]
+    while words and words[-1].lower() in STOP_WORDS:
+        words.pop()
     if not words:
         return None
     end = start + len(" ".join(rest.split()[:len(words)]))
@@ -419,7 +467,7 @@ def _noun_run_after(sentence: str, start: int) -> Phrase | None:
         if run and w_start - run[-1][2] > 1 or not (_nounish(word) or gerund) or len(run) == 4:
             break
         run.append((word, w_start, w_end))
-    while run and "NOUN" not in pos_tags(run[-1][0]) and not run[-1][0].lower().endswith("ing"):
+    while run and not pos_tags(run[-1][0]) & {"NOUN", "PROPN"} and not run[-1][0].lower().endswith("ing"):
         run.pop()
     if not run or run[0][1] != start:
         return None
