@@ -313,3 +313,18 @@ def test_participles_scopes_and_conceding(text, expected):
 )
 def test_a_coordinated_figure_shares_the_entity_before_it(text, surface, entity):
     assert dict(entities(text))[surface] == entity
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        # What the subject ends up "with" is its own.
+        ("The home side finished with 11 players after a late injury.", "11", "home side's players"),
+        # A count "on" a noun belongs to that noun's phrase, as "of" does.
+        ("The shop announced discounts on 300 garden tools.", "300", "discounts on garden tools"),
+        # "it" moving to a level stands for the thing the earlier figure is about.
+        ("Traders expect the yen to rise to 140 and it then going back to 150.", "150", "yen"),
+    ],
+)
+def test_counts_with_and_on_and_a_moving_pronoun(text, surface, entity):
+    assert dict(entities(text))[surface] == entity

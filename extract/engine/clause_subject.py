@@ -381,10 +381,10 @@ def _possessive(text: str, sentence: str) -> str:
     return f"{text}{apostrophe}" if text.endswith("s") and not text.endswith("ss") else f"{text}{apostrophe}s"
 
 
-def _owner_before_of(sentence: str, figure_start: int) -> Phrase | None:
+def _owner_before_of(sentence: str, figure_start: int, links: frozenset[str] = frozenset({"of"})) -> Phrase | None:
     """'a CNN survey of seven countries' -> 'CNN survey': the noun a figure's 'of' hangs on."""
     tokens = _tokens(sentence[:figure_start])
-    if len(tokens) < 2 or tokens[-1][0].lower() != "of":
+    if len(tokens) < 2 or tokens[-1][0].lower() not in links:
         return None
     last = len(tokens) - 2
     word = tokens[last][0]
@@ -437,6 +437,7 @@ def _multiple_of(sentence: str, counted: Phrase) -> str:
 
 
 _LONGEST_EVENT = 5  # words of a verb phrase counted by "times"
+_COUNT_LINKS = frozenset({"of", "on"})
 
 
 def _repeated_event(sentence: str, figure_start: int) -> str:
@@ -472,9 +473,11 @@ def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
         repeated = _multiple_of(sentence, counted) or _repeated_event(sentence, figure_start)
         if repeated:
             return repeated
-    owner = _owner_before_of(sentence, figure_start)
+    owner = _owner_before_of(sentence, figure_start, _COUNT_LINKS)
     if owner is not None:
-        return f"{owner.text} of {counted.text}"
+        # "a survey of 2,000 adults", "price cuts on 50 products", "a ban on 30 chemicals"
+        link = _tokens(sentence[:figure_start])[-1][0].lower()
+        return f"{owner.text} {link} {counted.text}"
     complement = _of_complement(sentence, counted.end)
     if complement is not None:
         # "five new seasons of the show", "one count of wire fraud": the "of" phrase says whose.
@@ -492,6 +495,11 @@ def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
         return subject.phrase.text
     if re.search(r"\b(?:at|to)\s+$", sentence[:figure_start]):
         return subject.phrase.text  # "the index closed at 1,478 points": a level of the subject
+    if re.search(r"\bwith\s+" + _QUALIFIER_WORDS.pattern + r"$", sentence[:figure_start]) \
+            and subject.verbs and subject.verbs[-1] not in POSSESSION_VERBS | {"be"}:
+        # "the side finished with 30 points", "the county came second with 900 strikes": what the
+        # subject ended up with is its own.
+        return f"{_possessive(subject.phrase.text, sentence)} {counted.text}"
     return counted.text
 
 
