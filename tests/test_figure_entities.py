@@ -328,3 +328,17 @@ def test_a_coordinated_figure_shares_the_entity_before_it(text, surface, entity)
 )
 def test_counts_with_and_on_and_a_moving_pronoun(text, surface, entity):
     assert dict(entities(text))[surface] == entity
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        # The noun a measure modifies, as the object of a verb of having, is the subject's.
+        ("Jordan Pike had a 62-yard punt return in the second half.", "62-yard", "Jordan Pike's punt return"),
+        ("Globex owns a 15% stake in the port.", "15%", "Globex's stake in the port"),
+        # Other verbs leave it alone.
+        ("The lender reported a 9% fall in bad loans.", "9%", "fall in bad loans"),
+    ],
+)
+def test_a_measured_object_of_a_verb_of_having_is_the_subjects(text, surface, entity):
+    assert dict(entities(text))[surface] == entity

@@ -589,8 +589,25 @@ def read_measure_entity(sentence: str, figure_start: int, unit_end: int, local: 
         or _holder_with(sentence, figure_start) or _apposition(sentence, figure_start, unit_end) \
         or fronted_partitive(sentence, figure_start)
     if own is not None:
-        return EntityReading(own.text, True)
+        return EntityReading(_held_by_subject(sentence, figure_start, own), True)
     return _clause_entity(sentence, figure_start, unit_end, local, currency)
+
+
+def _held_by_subject(sentence: str, figure_start: int, own: Phrase) -> str:
+    """'Valdez had an 84-yard interception return' -> "Valdez's interception return": the noun a
+    measure modifies, as the object of a verb of having, is the subject's (as a count is)."""
+    if own.start < figure_start or own.text[:1].isupper():
+        return own.text
+    subject = subject_before(sentence, figure_start)
+    if (
+        subject is None
+        or subject.phrase.end > figure_start
+        or not set(subject.verbs) & POSSESSION_VERBS
+        or not re.search(r"\b(?:an?|the|its|their|his|her)\s+" + _QUALIFIER_WORDS.pattern + r"$",
+                         sentence[subject.verb_start:figure_start])
+    ):
+        return own.text
+    return f"{_possessive(subject.phrase.text, sentence)} {own.text}"
 
 
 def _of_phrase_entity(sentence: str, figure_start: int, local: Phrase) -> str:
