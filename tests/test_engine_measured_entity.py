@@ -187,3 +187,8 @@ def test_a_bare_count_or_share_as_the_subject(sentence, surface, value, entity):
 ])
 def test_what_a_duration_measures(sentence, surface, entity):
     assert _row(sentence, surface)["entity"] == entity
+
+
+def test_an_answer_stops_before_a_comparison():
+    row = _row("The poll found that 58% backed a speed limit compared with 30% against.", "58%")
+    assert row["entity"] == "those who backed a speed limit"

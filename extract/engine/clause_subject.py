@@ -643,9 +643,35 @@ def _local_is_noun(sentence: str, local: Phrase | None) -> bool:
     )
 
 
+# Change nouns that move a level, so "a 20% rise in profits to £3.8bn" puts profits at £3.8bn
+# (a "stake in Acme to 20%" is the stake's level, not Acme's).
+_MOVING_CHANGE_NOUNS = CHANGE_NOUNS - {"stake", "share", "interest", "investment", "spending", "loss", "change",
+                                       "swing", "shortfall", "improvement", "deterioration"}
+_LEVEL_AFTER_CHANGE = re.compile(
+    r"\b(?:" + "|".join(sorted(_MOVING_CHANGE_NOUNS)) + r")s?\s+(?:in|of)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?P<level>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3})\s+to\s+" + _QUALIFIER_WORDS.pattern + r"$",
+    re.IGNORECASE)
+
+
+def _level_after_change_noun(sentence: str, figure_start: int) -> Phrase | None:
+    """'a 20% rise in pre-tax profits to £3.8bn' -> 'pre-tax profits': the level a change reaches
+    measures what changed, not the change."""
+    m = _LEVEL_AFTER_CHANGE.search(sentence, 0, figure_start)
+    if m is None:
+        return None
+    words = m.group("level").split()
+    if any(not pos_tags(w) & {"NOUN", "PROPN", "ADJ"} and not w.endswith("ing") or w.lower() in STOP_WORDS
+           for w in words) or singular(words[-1]) in TIME_NOUNS:
+        return None
+    return Phrase(m.group("level"), singular(words[-1]), m.start("level"), m.end("level"))
+
+
 def _clause_entity(sentence: str, figure_start: int, unit_end: int, local: Phrase | None,
                    currency: bool) -> EntityReading:
     local_is_noun = _local_is_noun(sentence, local)
+    level_reached = _level_after_change_noun(sentence, figure_start)
+    if level_reached is not None:
+        return EntityReading(level_reached.text, True)
     # "(tuned) by M-Sport to produce 296 hp": the agent of a passive is not what is measured.
     changed = _changed_object(sentence, figure_start)
     if changed is not None:
@@ -701,6 +727,9 @@ def _scope_after(sentence: str, unit_end: int) -> str:
     return ""
 
 
+# Transactions whose indirect object is whom the amount goes to: "owes the bank $5m".
+_OWED_NOUNS = frozenset({"debt", "payment", "compensation"})
+_OWED_FORMS = word_forms(frozenset({"owe", "pay", "compensate"}))
 _QUALIFIER_WORDS_SET = frozenset(word for phrase in QUALIFIER_WORDS for word in phrase.split())
 _NAME_WORD = r"[A-Z][\w&'’-]*(?:\.[A-Za-z]+)*"
 _RECIPIENT = re.compile(
@@ -712,12 +741,21 @@ def _transaction(sentence: str, figure_start: int, unit_end: int, subject: Subje
     Department of Justice", 'Acme lost $5m' -> "Acme's loss", 'the bill will cost taxpayers £2bn'
     -> "bill's cost": an amount that is the object of a verb of paying, losing or fining is that
     transaction."""
-    noun = _transaction_noun(_tokens(sentence[max(0, figure_start - 60):figure_start]))
+    before = sentence[max(0, figure_start - 60):figure_start]
+    noun = _transaction_noun(_tokens(before))
     if noun is None:
         return None
     recipient = _RECIPIENT.match(sentence[unit_end:])
     if recipient is not None:
         noun = f"{noun} to {recipient.group(1)}"
+    elif noun in _OWED_NOUNS:
+        # "owes the Paris Club $48bn", "paid the victims $5m": the noun phrase between the verb and
+        # the amount is whom it is owed or paid to.
+        between = re.search(r"\b(?:" + "|".join(sorted(_OWED_FORMS, key=len, reverse=True)) + r")\s+"
+                            r"(?P<whom>(?:the\s+|its\s+|their\s+)?(?:[A-Za-z][\w&'’.-]*\s+){0,3}[A-Za-z][\w&'’.-]*)\s+"
+                            + _QUALIFIER_WORDS.pattern + r"$", before)
+        if between is not None and not any(is_verb(w) for w in between.group("whom").split()):
+            noun = f"{noun} to {between.group('whom')}"
     elif noun in {"spending", "investment"}:
         spent_on = _of_complement(sentence, unit_end, links="on|in")
         if spent_on is not None:  # "spent $10bn on tankers", "invested $5m in the firm"
@@ -738,7 +776,7 @@ def _transaction_noun(tokens: list[tuple[str, int, int]]) -> str | None:
             return None
         noun = TRANSACTION_NOUNS.get(_verb_lemma(words[-1 - between].lower()))
         if noun is not None:
-            if between and noun not in {"cost", "payment", "fine", "award", "charge", "compensation"}:
+            if between and noun not in {"cost", "payment", "fine", "award", "charge", "compensation", "debt"}:
                 return None
             return noun
         word = words[-1 - between]

@@ -328,7 +328,7 @@ _SAY_FORMS = word_forms(frozenset({"say", "tell"}))
 _RESPONDENT_CLAUSE = re.compile(r"\s+(?P<verb>[a-z]+)\s+(?P<rest>[^,.;:()?!]+)")
 _LONGEST_ANSWER = 7  # words of what those asked said or thought
 _ADJUNCT_OPENERS = frozenset({"in", "amid", "after", "before", "since", "despite", "during", "when", "while",
-                              "because", "following", "as", "if", "at"})
+                              "because", "following", "as", "if", "at", "compared", "versus", "but", "whereas"})
 # A figure that is a number alone, counting no noun: "more than 5 million", "about 300".
 _BARE_COUNT = re.compile(r"(?:\d|\b(?:hundred|thousand|million|billion|dozen)s?)$", re.IGNORECASE)
 
@@ -367,7 +367,7 @@ def _respondents(sentence: str, number_start: int, unit_end: int) -> Phrase | No
         start, rest = m.start("rest") + said.end(), rest[said.end():]
     words = []
     for word in rest.split()[:_LONGEST_ANSWER]:
-        if len(words) >= 2 and word.lower() in _ADJUNCT_OPENERS:
+        if len(words) >= 2 and word.lower() in _ADJUNCT_OPENERS or any(c.isdigit() for c in word):
             break  # "voted against the plan in protest": the adjunct is not what they did
         words.append(word.strip("\"“”‘’'"))
     words = [w for w in words if w]
