@@ -342,3 +342,19 @@ def test_counts_with_and_on_and_a_moving_pronoun(text, surface, entity):
 )
 def test_a_measured_object_of_a_verb_of_having_is_the_subjects(text, surface, entity):
     assert dict(entities(text))[surface] == entity
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        # A name after "from", "to" or "on" is not the head of the subject's phrase.
+        ("Steel imports from Brazil averaged 2.1 million tonnes a month.", "2.1 million tonnes a month",
+         "Steel imports from Brazil"),
+        ("Shipments to Japan rose 6% in May.", "6%", "Shipments to Japan"),
+        # "its" after an infinitive's subject is that subject's.
+        ("Traders expect the reserve bank to lift its cash rate by 25 basis points.", "25 basis points",
+         "reserve bank's cash rate"),
+    ],
+)
+def test_a_name_in_the_subject_and_an_infinitives_owner(text, surface, entity):
+    assert dict(entities(text))[surface] == entity

@@ -42,7 +42,9 @@ from extract.engine.measured_entity import (
 )
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.&-]*[A-Za-z0-9]|[A-Za-z0-9]|[^\s\w]")
-_NOUN_LINKS = {"of", "in", "for", "across", "at"}
+# Prepositions that join a noun to the head of its phrase: "population of earth", "imports from
+# Canada", "exports to China", "spending on defence" (the name is not the phrase's head).
+_NOUN_LINKS = {"of", "in", "for", "across", "at", "from", "to", "on"}
 _MODALS = MODALS | {"to"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "you", "i", "this", "these", "those", "there", "one",
              "which", "who", "that", "what"}

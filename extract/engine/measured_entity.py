@@ -615,6 +615,8 @@ def resolve_possessive(sentence: str, phrase_text: str, phrase_start: int) -> st
     relative = list(re.finditer(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*),\s+(?:which|who)\b", head))
     owner = relative[-1].group(1) if relative else ""
     if not owner:
+        owner = _infinitive_subject_before(head)
+    if not owner:
         # Drop parentheticals (", operated by Rosneft oil company,") before finding the subject.
         plain = re.sub(r",[^,]*,", ",", head)
         tokens = _tokens(plain, 0, len(plain))
@@ -644,6 +646,21 @@ def resolve_possessive(sentence: str, phrase_text: str, phrase_start: int) -> st
         return phrase_text
     plural = owner.endswith("s") and not owner.endswith("ss")
     return f"{owner}{apostrophe}{'' if plural else 's'} {m.group(2)}"  # "Councils' budgets", "Acme's budget"
+
+
+_INFINITIVE_SUBJECT = re.compile(r"\b(?:the|a|an)\s+(?P<owner>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+to\s+[a-z]+\s+$")
+
+
+def _infinitive_subject_before(head: str) -> str:
+    """'expect the central bank to raise its rate' -> 'central bank': the subject of the infinitive
+    whose object the possessive stands in owns it."""
+    m = _INFINITIVE_SUBJECT.search(head)
+    if m is None:
+        return ""
+    words = m.group("owner").split()
+    if not all(_nounish(w) for w in words) or "NOUN" not in pos_tags(words[-1]) and "PROPN" not in pos_tags(words[-1]):
+        return ""
+    return " ".join(words)
 
 
 def object_phrase_after(sentence: str, end: int) -> Phrase | None:
