@@ -358,3 +358,18 @@ def test_a_measured_object_of_a_verb_of_having_is_the_subjects(text, surface, en
 )
 def test_a_name_in_the_subject_and_an_infinitives_owner(text, surface, entity):
     assert dict(entities(text))[surface] == entity
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        # A verb after a modal is a verb, so what it makes is the subject's, as without the modal.
+        ("The mill will produce 80,000 tonnes of paper a year.", "80,000 tonnes", "mill's paper"),
+        # A dimension the verb's object states is the subject's dimension.
+        ("The drone flew at a height of 120 metres.", "120 metres", "drone's height"),
+        # What a change verb moves keeps a short "of" phrase.
+        ("The treatment cut the risk of relapse by 40%.", "40%", "risk of relapse"),
+    ],
+)
+def test_modal_verbs_dimensions_and_moved_objects(text, surface, entity):
+    assert dict(entities(text))[surface] == entity

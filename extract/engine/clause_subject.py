@@ -20,6 +20,7 @@ from extract.engine.lexicon import (
     CHANGE_NOUNS,
     CHANGE_VERBS,
     DETERMINERS,
+    DIMENSION_NOUNS,
     FINITE_VERB_FORMS,
     MODALS,
     NUMBER_FRAMES,
@@ -249,7 +250,9 @@ def subject_before(sentence: str, pos: int) -> Subject | None:
     verb, controller = _finite_verb(sentence, tokens)
     if controller is not None or verb < 0:
         return controller
-    chain = [t[0].lower() for t in tokens[verb:] if is_verb(t[0])]
+    # "will produce": a word after a modal is a verb even where the lexicon also lists a noun.
+    chain = [tokens[i][0].lower() for i in range(verb, len(tokens)) if is_verb(tokens[i][0])
+             or i > 0 and tokens[i - 1][0].lower() in MODALS and _verb_in_context(tokens, i)]
     verb_lemma = tuple(_verb_lemma(w) for w in chain)
     end = _skip_back(tokens, verb - 1)
     if end >= 0 and tokens[end][0].lower() in RELATIVE_PRONOUNS:
@@ -692,6 +695,9 @@ def _clause_entity(sentence: str, figure_start: int, unit_end: int, local: Phras
         return EntityReading(transaction, True)
     if subject is not None and subject.phrase.end <= figure_start:
         if local is not None and local_is_noun and local.start > subject.verb_start:
+            if local.head in DIMENSION_NOUNS and subject.phrase.text[:1].isalpha():
+                # "The satellite orbits at an altitude of 550 km": the subject's dimension.
+                return EntityReading(f"{_possessive(subject.phrase.text, sentence)} {local.text}", True)
             return EntityReading(local.text, True)  # "paid a fine of $5m"
         return EntityReading(subject.phrase.text, False)
     described = _described_by_change_clause(sentence, figure_start)

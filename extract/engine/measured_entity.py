@@ -682,7 +682,12 @@ def object_phrase_after(sentence: str, end: int) -> Phrase | None:
         run.pop()
     if not run:
         return None
-    return Phrase(sentence[start : run[-1][2]], singular(run[-1][0]), start, run[-1][2])
+    end = run[-1][2]
+    of = re.match(r"\s+of\s+", sentence[end:])
+    complement = _noun_run_after(sentence, end + of.end()) if of is not None else None
+    if complement is not None and len(complement.text.split()) <= 2:
+        end = complement.end  # "cut the risk of death by 30%", "lowered the cost of borrowing"
+    return Phrase(sentence[start:end], singular(run[-1][0]), start, end)
 
 
 # ---------------------------------------------------------------------------------------------
