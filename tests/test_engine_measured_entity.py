@@ -192,3 +192,13 @@ def test_what_a_duration_measures(sentence, surface, entity):
 def test_an_answer_stops_before_a_comparison():
     row = _row("The poll found that 58% backed a speed limit compared with 30% against.", "58%")
     assert row["entity"] == "those who backed a speed limit"
+
+
+@pytest.mark.parametrize(("sentence", "surface", "entity"), [
+    # The verb after "X% of <noun>" ends the phrase; a plural noun stays in it.
+    ("Nearly 70% of the club's income comes from television.", "Nearly 70%", "club's income"),
+    ("Some 30% of grain exports go to Egypt.", "Some 30%", "grain exports"),
+    ("The port handles 40% of Chilean exports.", "40%", "Chilean exports"),
+])
+def test_an_of_phrase_ends_at_its_verb(sentence, surface, entity):
+    assert _row(sentence, surface)["entity"] == entity

@@ -373,3 +373,21 @@ def test_a_name_in_the_subject_and_an_infinitives_owner(text, surface, entity):
 )
 def test_modal_verbs_dimensions_and_moved_objects(text, surface, entity):
     assert dict(entities(text))[surface] == entity
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        # A share of the economy's size measures the subject.
+        ("The trade deficit widened to 4.2% of GDP.", "4.2%", "trade deficit as a share of GDP"),
+        # "per capita" and a gerund with its "on" phrase stay in the subject.
+        ("Income per capita in the province is about $9,000.", "about $9,000", "Income per capita in the province"),
+        ("Spending on roads is 1.5% of GDP.", "1.5%", "Spending on roads as a share of GDP"),
+        # A frame noun with a noun before it names the measure ("market value").
+        ("The deal gave the group a market value of $4bn.", "$4bn", "market value"),
+        # A participle after a comma is not what is measured; the noun before the comma is.
+        ("The mast, standing 240 metres tall, dominates the skyline.", "240 metres", "mast"),
+    ],
+)
+def test_shares_of_gdp_per_capita_frames_and_participles(text, surface, entity):
+    assert dict(entities(text))[surface] == entity

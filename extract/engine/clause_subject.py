@@ -29,6 +29,7 @@ from extract.engine.lexicon import (
     POSSESSION_VERBS,
     QUALIFIER_WORDS,
     RELATIVE_PRONOUNS,
+    SHARE_BASES,
     TIME_NOUNS,
     TRANSACTION_NOUNS,
     word_forms,
@@ -45,7 +46,7 @@ from extract.engine.measured_entity import (
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.&-]*[A-Za-z0-9]|[A-Za-z0-9]|[^\s\w]")
 # Prepositions that join a noun to the head of its phrase: "population of earth", "imports from
 # Canada", "exports to China", "spending on defence" (the name is not the phrase's head).
-_NOUN_LINKS = {"of", "in", "for", "across", "at", "from", "to", "on"}
+_NOUN_LINKS = {"of", "in", "for", "across", "at", "from", "to", "on", "per"}  # "GDP per capita"
 _MODALS = MODALS | {"to"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "you", "i", "this", "these", "those", "there", "one",
              "which", "who", "that", "what"}
@@ -104,8 +105,9 @@ def _noun_phrase_ending_at(tokens: list[tuple[str, int, int]], last: int) -> int
         if _is_noun(word) or "ADJ" in pos and not is_verb(word) or word.endswith(("'s", "’s")) \
                 or word in {"&", "-"} or re.fullmatch(r"\d+s?", word):
             first -= 1
-        elif lower in _NOUN_LINKS and first - 2 >= 0 and _is_noun(tokens[first - 2][0]):
-            first -= 2  # "shares in Globex", "population of earth", "growth across Asia"
+        elif lower in _NOUN_LINKS and first - 2 >= 0 and (_is_noun(tokens[first - 2][0])
+                                                         or _opening_gerund(tokens, first - 2)):
+            first -= 2  # "shares in Globex", "population of earth", "growth across Asia", "spending on"
         elif lower in DETERMINERS and first - 3 >= 0 and tokens[first - 2][0].lower() in _NOUN_LINKS \
                 and _noun_after_determiner(tokens, first - 3):
             first -= 3  # "shares of the major coal producer", "profits at the bank", "the cost of the"
@@ -116,6 +118,14 @@ def _noun_phrase_ending_at(tokens: list[tuple[str, int, int]], last: int) -> int
     while first < last and (tokens[first][0].lower() in STOP_WORDS or tokens[first][0] in {"&", "-"}):
         first += 1
     return first
+
+
+def _opening_gerund(tokens: list[tuple[str, int, int]], index: int) -> bool:
+    """'Spending on defence', 'the lending to firms': an -ing word opening the sentence or after a
+    determiner heads a noun phrase."""
+    word = tokens[index][0].lower()
+    return word.endswith("ing") and "VERB" in pos_tags(word) and (
+        index == 0 or tokens[index - 1][0].lower() in DETERMINERS)
 
 
 def _noun_after_determiner(tokens: list[tuple[str, int, int]], index: int) -> bool:
@@ -589,6 +599,11 @@ def read_measure_entity(sentence: str, figure_start: int, unit_end: int, local: 
                         currency: bool = False) -> EntityReading:
     """measure_entity, with where it was found (`currency`: the figure is an amount of money)."""
     if local is not None and local.start >= unit_end:
+        if local.text.lower() in SHARE_BASES:
+            # "The deficit widened to 5.8% of GDP": a share of the economy's size measures the subject.
+            subject = subject_before(sentence, figure_start)
+            if subject is not None and subject.phrase.end <= figure_start:
+                return EntityReading(f"{subject.phrase.text} as a share of {local.text}", True)
         return EntityReading(_of_phrase_entity(sentence, figure_start, local), True)
     own = attributive_noun_after(sentence, figure_start, unit_end) or _in_phrase_after(sentence, unit_end) \
         or _holder_with(sentence, figure_start) or _apposition(sentence, figure_start, unit_end) \
@@ -636,6 +651,8 @@ def _local_is_noun(sentence: str, local: Phrase | None) -> bool:
         return False
     last = local.text.split()[-1]
     before = sentence[: local.start]
+    if local.text == last and last.endswith("ing") and re.search(r",\s*$", before) and "VERB" in pos_tags(last):
+        return False  # "The tower, standing 828 metres tall,": a participle, not a noun
     return (
         _is_noun(last)
         and not is_verb(last)

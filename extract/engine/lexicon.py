@@ -223,6 +223,12 @@ AMOUNT_TAKEN_FROM = {
     "knock": ("off",), "wipe": ("from", "off"), "save": ("on",), "remove": ("from",), "shed": ("from", "off"),
     "strip": ("from", "off"), "lop": ("off",), "chop": ("off",), "add": ("to", "onto"), "take": ("off",),
 }
+# What a share is commonly taken of to scale a quantity, rather than what it measures: "a deficit
+# of 5.8% of GDP" measures the deficit.
+SHARE_BASES = frozenset({
+    "gdp", "gnp", "gross domestic product", "national income", "economic output", "national output",
+    "the economy", "economy",
+})
 # Verbs (lemmas) of opinion and answer by which a share of those asked is described: "47% said they
 # backed the plan", "a quarter think prices will rise" (the share is of those who did so).
 OPINION_VERBS = frozenset({

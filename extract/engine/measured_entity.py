@@ -448,6 +448,8 @@ def _of_run(sentence: str, start: int) -> list[tuple[str, int, int]]:
         if run and w_start - run[-1][2] > 1:
             break
         possessive = word.endswith(("'s", "’s")) and len(run) < 3
+        if run and _agrees_with(run[-1][0], word):
+            break  # "60% of the firm's revenue comes from": the verb ends the phrase
         if _nounish(word) or possessive or _PARTICIPLE.match(word.lower()) and not run:
             run.append((word, w_start, w_end))
         else:
@@ -457,6 +459,27 @@ def _of_run(sentence: str, start: int) -> list[tuple[str, int, int]]:
     while run and "NOUN" not in pos_tags(run[-1][0]) and "PROPN" not in pos_tags(run[-1][0]):
         run.pop()
     return run
+
+
+_ORIGIN_VERBS = frozenset({"comes", "stems", "derives", "originates"})  # "60% of revenue comes from"
+
+
+def _agrees_with(previous: str, word: str) -> bool:
+    """'revenue comes', 'the rate depends': an -s form that is mostly a verb right after a singular
+    noun is that noun's verb, not a plural noun of its phrase ("oil exports" stays a phrase)."""
+    lower = word.lower()
+    tags = pos_tags(word)
+    if lower in VERBS_AFTER_NOUNS | {"come"} and not lower.endswith("s") and is_plural_noun(previous):
+        return True  # "30% of oil exports go to Asia"
+    return (
+        lower.endswith("s")
+        and not lower.endswith("ss")
+        and "VERB" in tags
+        and (lower in VERBS_AFTER_NOUNS or lower in _ORIGIN_VERBS or "NOUN" not in tags)
+        and (pos_tags(previous) & {"NOUN", "PROPN"} or previous.endswith(("'s", "’s")))
+        and not is_plural_noun(previous)
+        and previous.lower() not in _PLURAL_NOUNS
+    )
 
 
 def _noun_run_after(sentence: str, start: int) -> Phrase | None:
@@ -529,6 +552,8 @@ def _phrase_run_back(tokens: list[tuple[str, int, int]], last: int) -> int:
 
 
 _PASSED_OVER = NUMBER_FRAMES | {"estimated", "cents", "cent", "worth"}
+# Frames that name a measure of the noun before them ("market value", "poverty level").
+_MEASURE_FRAMES = frozenset({"value", "level", "total", "average", "figure", "amount", "count"})
 
 
 def _phrase_before(sentence: str, number_start: int) -> Phrase | None:
@@ -546,6 +571,10 @@ def _phrase_before(sentence: str, number_start: int) -> Phrase | None:
             break
         index -= 1
     if index >= 0 and tokens[index][0] not in _CLAUSE_BREAK:
+        following = tokens[index + 1][0].lower() if index + 1 < len(tokens) else ""
+        if following in _MEASURE_FRAMES and "NOUN" in pos_tags(tokens[index][0]) \
+                and "ADJ" not in pos_tags(tokens[index][0]) and tokens[index][0].lower() not in _PASSED_OVER:
+            index += 1  # "a market value of $1bn", "the poverty level of": a frame with its noun
         return _nearest_phrase(sentence, tokens, index)
     # No phrase in the number's own clause. ", up 57%" / ", down 2%" describe the sentence's
     # subject; otherwise the clause continues the phrase before the comma ("progress, gaining 886").
