@@ -365,7 +365,7 @@ def _respondents(sentence: str, number_start: int, unit_end: int) -> Phrase | No
         if said is None:
             return None  # "rose 5% said the company": a speech cue, not an answer
         start, rest = m.start("rest") + said.end(), rest[said.end():]
-    words = []
+    words: list[str] = []
     for word in rest.split()[:_LONGEST_ANSWER]:
         if len(words) >= 2 and word.lower() in _ADJUNCT_OPENERS or any(c.isdigit() for c in word):
             break  # "voted against the plan in protest": the adjunct is not what they did
