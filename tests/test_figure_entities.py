@@ -322,11 +322,9 @@ def test_a_coordinated_figure_shares_the_entity_before_it(text, surface, entity)
         ("The home side finished with 11 players after a late injury.", "11", "home side's players"),
         # A count "on" a noun belongs to that noun's phrase, as "of" does.
         ("The shop announced discounts on 300 garden tools.", "300", "discounts on garden tools"),
-        # "it" moving to a level stands for the thing the earlier figure is about.
-        ("Traders expect the yen to rise to 140 and it then going back to 150.", "150", "yen"),
     ],
 )
-def test_counts_with_and_on_and_a_moving_pronoun(text, surface, entity):
+def test_counts_with_and_on(text, surface, entity):
     assert dict(entities(text))[surface] == entity
 
 
@@ -390,4 +388,48 @@ def test_modal_verbs_dimensions_and_moved_objects(text, surface, entity):
     ],
 )
 def test_shares_of_gdp_per_capita_frames_and_participles(text, surface, entity):
+    assert dict(entities(text))[surface] == entity
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        # Each mechanism above, again in other topics' wording.
+        ("Last winter, roughly 900 slept outside the shelters.", "roughly 900", "those who slept outside the shelters"),
+        ("In the survey, 64% say they trust their doctor.", "64%", "those who trust their doctor"),
+        ("Of the 300 schools surveyed, a quarter lacked a library.", "a quarter", "schools"),
+        ("Of the vaccines tested, 8% failed the checks.", "8%", "vaccines"),
+        ("The retailer shaved 5% off its prices.", "5%", "its prices"),
+        ("The tariff added $2bn to the company's costs.", "$2bn", "company's costs"),
+        ("Lending to small firms fell by 3% last quarter.", "3%", "Lending to small firms"),
+        ("Attendance stood at 81% in 2019, and officials hope this will climb to 90%.", "90%", "Attendance"),
+        ("The jobless rate was 7.2% in June and it rose to 7.5% in July.", "7.5%", "jobless rate"),
+        ("Average rents are $1,800 in Austin and $2,400 in Denver.", "$2,400", "Average rents"),
+        ("Wheat yields fell 8% in the north compared with 3% in the south.", "3%", "Wheat yields"),
+        ("A three-year contract was signed on Monday.", "three-year", "contract"),
+        ("The 48-hour strike disrupted rail services.", "48-hour", "strike"),
+        ("Liverpool finished the season with 92 points.", "92", "Liverpool's points"),
+        ("The hospital ended the year with 40 vacant posts.", "40", "hospital's vacant posts"),
+        ("The authority imposed a ban on 12 pesticides.", "12", "ban on pesticides"),
+        ("The shop cut prices on 200 toys before Christmas.", "200", "prices on toys"),
+        ("The club owes the taxman £3m.", "£3m", "club's debt to the taxman"),
+        ("The utility reported a 6% drop in profits to €900m.", "€900m", "profits"),
+        ("Revenue from advertising rose 12% last year.", "12%", "Revenue from advertising"),
+        ("Spending on research rose to $4bn.", "$4bn", "Spending on research"),
+        ("Investors want the board to raise its dividend by 10%.", "10%", "board's dividend"),
+        ("Regulators told the lender to cut its fees by 20%.", "20%", "lender's fees"),
+        ("The factory will employ 2,000 workers.", "2,000", "factory's workers"),
+        ("The balloon rose to an altitude of 30 kilometres.", "30 kilometres", "balloon's altitude"),
+        ("The truck was travelling at a speed of 70 mph.", "70 mph", "truck's speed"),
+        ("The bank lowered the cost of borrowing by 0.5 percentage points.", "0.5 percentage points",
+         "cost of borrowing"),
+        ("The law raised the age of retirement to 67.", "67", "age of retirement"),
+        ("Health spending reached 11% of GDP.", "11%", "Health spending as a share of GDP"),
+        ("The firm has a book value of £600m.", "£600m", "book value"),
+        ("The river reached a flood level of 5 metres.", "5 metres", "flood level"),
+        ("The ship, weighing 200,000 tonnes, docked on Monday.", "200,000 tonnes", "ship"),
+        ("About 40% of the town's water comes from the reservoir.", "About 40%", "town's water"),
+    ],
+)
+def test_each_mechanism_in_other_wordings(text, surface, entity):
     assert dict(entities(text))[surface] == entity

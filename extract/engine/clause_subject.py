@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from lemminflect import getLemma
 
 from extract.engine.lexicon import (
+    AMOUNT_TAKEN_FROM,
     AUXILIARIES,
     CHANGE_NOUNS,
     CHANGE_VERBS,
@@ -316,6 +317,7 @@ def _finite_verb(sentence: str, tokens: list[tuple[str, int, int]]) -> tuple[int
             verb >= 1
             and is_verb(tokens[verb - 1][0])
             and tokens[verb - 1][0].lower() not in AUXILIARIES
+            and not tokens[verb - 1][0].lower().endswith("ing")  # "Health spending reached"
             and not (verb >= 2 and tokens[verb - 2][0].lower() in DETERMINERS)
         ):
             verb -= 1  # but "the cost was": a word after a determiner is a noun
@@ -331,6 +333,9 @@ def _may_end_subject(tokens: list[tuple[str, int, int]], end: int) -> bool:
     lower = word.lower()
     if _is_noun(word):
         return True
+    if lower.endswith("ing") and end >= 1 and _is_noun(tokens[end - 1][0]) and not is_verb(tokens[end - 1][0]) \
+            and end + 1 < len(tokens) and _verb_in_context(tokens, end + 1):
+        return True  # "Health spending reached", "consumer borrowing rose": a gerund heads the subject
     if end >= 1 and tokens[end - 1][0].lower() in DETERMINERS and lower in FINITE_VERB_FORMS:
         return True
     return (
@@ -698,6 +703,9 @@ def _clause_entity(sentence: str, figure_start: int, unit_end: int, local: Phras
     changed = _changed_object(sentence, figure_start)
     if changed is not None:
         return EntityReading(changed.text, True)
+    taken_from = _taken_from(sentence, figure_start, unit_end)
+    if taken_from is not None:
+        return EntityReading(taken_from.text, True)
     paid_for = _paid_for(sentence, figure_start, unit_end)
     if paid_for is not None and not (
         local is not None
@@ -855,6 +863,26 @@ def _changed_object(sentence: str, figure_start: int) -> Phrase | None:
     if found.text.lower().startswith("the "):
         found = Phrase(found.text[4:], found.head, found.start + 4, found.end)
     return found if found.end <= figure_start else None
+
+
+_TAKING_FORMS = {form: lemma for lemma in AMOUNT_TAKEN_FROM for form in word_forms(frozenset({lemma}))}
+
+
+def _taken_from(sentence: str, figure_start: int, unit_end: int) -> Phrase | None:
+    """'shaved 5% off its prices', 'added $2bn to its costs': an amount a verb takes off (or adds to)
+    something measures that thing."""
+    before = re.search(r"\b([a-z]+)\s+" + _QUALIFIER_WORDS.pattern + r"$", sentence[:figure_start])
+    if before is None or before.group(1) not in _TAKING_FORMS:
+        return None
+    links = AMOUNT_TAKEN_FROM[_TAKING_FORMS[before.group(1)]]
+    link = re.match(r"\s+(?:" + "|".join(links) + r")\b", sentence[unit_end:])
+    if link is None:
+        return None
+    found = object_phrase_after(sentence, unit_end + link.end())
+    if found is not None:
+        return Phrase(found.text[4:], found.head, found.start + 4, found.end) if found.text.startswith("the ") \
+            else found
+    return _of_complement(sentence, unit_end, links="|".join(links))
 
 
 def _bare_object(sentence: str, start: int, end: int) -> Phrase | None:

@@ -37,8 +37,6 @@ _COORDINATED_GAP = re.compile(
     re.IGNORECASE,
 )
 # "..., and the minister hopes this will rise to": a pronoun subject of the later figure's verb.
-# Verbs by which a level moves to or stays at a figure besides those of change: "it going back to $1.50".
-_MOVING_VERBS = frozenset({"go", "come", "move", "head", "trade", "sit", "hover", "settle"})
 _PRONOUN_CLAUSE = re.compile(r"\b(?:it|this)\s+(?P<words>(?:[a-z]+\s+){1,5})$")
 
 
@@ -92,4 +90,4 @@ def _pronoun_for_previous(gap: str) -> bool:
     main = [w for w in verbs if w not in AUXILIARIES and w not in MODALS]
     if not main:
         return any(w in {"is", "was", "are", "were", "be", "been"} for w in words)
-    return any((getLemma(word, upos="VERB") or [word])[0] in CHANGE_VERBS | _MOVING_VERBS for word in main)
+    return any((getLemma(word, upos="VERB") or [word])[0] in CHANGE_VERBS for word in main)
