@@ -32,7 +32,7 @@ class SharedFigure(Protocol):
 # Between two figures of one thing: a place or group the second is of ("in Germany", "for women"),
 # then a word that coordinates or compares them.
 _COORDINATED_GAP = re.compile(
-    r"(?:\s+(?:in|for|at|on|among|by)\s+[^,;:()]{1,30}?)?\s*,?\s*"
+    r"(?:\s+(?:in|for|at|on|among|by)\s+[^,;:()\s][^,;:()]{0,29}?)?\s*(?:,\s*)?"
     r"(?:and|or|but|while|against|versus|vs\.?|compared\s+(?:with|to)|as\s+against)\s+$",
     re.IGNORECASE,
 )
