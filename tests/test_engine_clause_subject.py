@@ -88,3 +88,20 @@ def test_subject_before_finds_the_finite_verb_and_its_subject():
     sentence = "Acme said on Monday that it would hire 200 engineers."
     subject = subject_before(sentence, sentence.index("200"))
     assert subject is not None and subject.phrase.text == "Acme"
+
+
+@pytest.mark.parametrize(("sentence", "surface", "entity"), [
+    # Whom an amount is owed or paid to, as the noun phrase between the verb and the amount.
+    ("The province owes its bondholders about $3bn.", "about $3bn", "province's debt to its bondholders"),
+    ("The insurer paid the flood victims $12m.", "$12m", "insurer's payment to the flood victims"),
+    # The level a change reaches measures what changed, not the change.
+    ("The chain reported a 9% rise in online sales to £700m.", "£700m", "online sales"),
+    ("The airline posted a 4% fall in operating costs to $1.2bn.", "$1.2bn", "operating costs"),
+])
+def test_a_transactions_recipient_and_a_changes_level(sentence, surface, entity):
+    reading = _reading(sentence, surface, currency=True)
+    assert (reading.text, reading.local) == (entity, True)
+
+
+def test_the_change_itself_keeps_its_phrase():
+    assert dict(_entities("The chain reported a 9% rise in online sales to £700m."))["9%"] == "rise in online sales"

@@ -116,3 +116,89 @@ def test_a_phrase_a_rule_made_is_kept_where_the_sentence_is_parsed():
     # The speech cue has the sentence parsed; "bridge's cost" is no span of it, so the parse leaves it.
     table = figures("The new bridge will cost £80m, the council said.")
     assert table[["surface", "entity", "source"]].values.tolist() == [["£80m", "new bridge's cost", "council"]]
+
+
+def _row(text: str, surface: str) -> dict:
+    rows = [r for r in figures(text).to_dict("records") if r["surface"] == surface]
+    assert len(rows) == 1, figures(text)[["surface", "entity"]]
+    return rows[0]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value", "entity"), [
+    # A share that opens its clause as the subject of a verb of opinion is of those who hold it.
+    ("In the poll, 38% said they would back the new tax.", "38%", 38.0, "those who would back the new tax"),
+    ("Voters are wary because about a quarter think fares will rise.", "about a quarter", 0.25,
+     "those who think fares will rise"),
+    ("Of the members asked, 60% agreed the rules were fair.", "60%", 60.0, "those who agreed the rules were fair"),
+    # What was said, without the speech verb; quotation marks are dropped.
+    ('A third said they "rarely or never" cycle to work.', "A third", 1 / 3, "those who rarely or never cycle to work"),
+])
+def test_a_share_of_those_who_answered(sentence, surface, value, entity):
+    row = _row(sentence, surface)
+    assert row["value"] == pytest.approx(value)
+    assert row["entity"] == entity
+    assert row["source"] == ""
+
+
+def test_a_speech_cue_after_a_figure_is_not_an_answer():
+    # "rose 7% said the firm": the figure does not open its clause, and "said" names a speaker.
+    row = _row("Orders rose 7% said the firm.", "7%")
+    assert row["entity"] == "Orders"
+
+
+@pytest.mark.parametrize(("sentence", "surface", "entity"), [
+    # A fronted "of" phrase names what a later share or count is a part of.
+    ("Of the 40 bridges inspected, more than half are unsafe.", "more than half", "bridges"),
+    ("Of those polled, 12% had never heard of the scheme.", "12%", "those polled"),
+])
+def test_a_fronted_partitive(sentence, surface, entity):
+    assert _row(sentence, surface)["entity"] == entity
+
+
+@pytest.mark.parametrize(("sentence", "surface", "entity"), [
+    # An amount taken off (or added to) something measures that thing.
+    ("The airline plans to slash $2bn from its fuel bill.", "$2bn", "its fuel bill"),
+    ("The scandal wiped 12% off the brand's value.", "12%", "brand's value"),
+    # A gerund as the subject of the verb that carries the figure names an activity.
+    ("Testing in the district came back at 9 ppb last spring.", "9 ppb", "Testing in the district"),
+])
+def test_parsed_readings_of_the_verb(sentence, surface, entity):
+    assert _parsed(sentence, surface) == entity
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value", "entity"), [
+    # A bare count that opens its clause as a verb's subject counts those who do it.
+    ("Across the region, about 40,000 commute by ferry.", "about 40,000", 40000.0, "those who commute by ferry"),
+    # An adjunct after what they did is left out.
+    ("About 55% voted against the merger at the meeting.", "About 55%", 55.0, "those who voted against the merger"),
+])
+def test_a_bare_count_or_share_as_the_subject(sentence, surface, value, entity):
+    row = _row(sentence, surface)
+    assert row["value"] == pytest.approx(value)
+    assert row["entity"] == entity
+
+
+@pytest.mark.parametrize(("sentence", "surface", "entity"), [
+    # A duration hyphenated to its unit measures the noun it modifies, a name included.
+    ("The 12-day Fringe opens on Friday.", "12-day", "Fringe"),
+    ("The 90-minute match kicks off at noon.", "90-minute", "match"),
+    # A period's possessive names what it is of, a name included.
+    ("The plan offers three hours' PE each week.", "three hours", "PE"),
+])
+def test_what_a_duration_measures(sentence, surface, entity):
+    assert _row(sentence, surface)["entity"] == entity
+
+
+def test_an_answer_stops_before_a_comparison():
+    row = _row("The poll found that 58% backed a speed limit compared with 30% against.", "58%")
+    assert row["entity"] == "those who backed a speed limit"
+
+
+@pytest.mark.parametrize(("sentence", "surface", "entity"), [
+    # The verb after "X% of <noun>" ends the phrase; a plural noun stays in it.
+    ("Nearly 70% of the club's income comes from television.", "Nearly 70%", "club's income"),
+    ("Some 30% of grain exports go to Egypt.", "Some 30%", "grain exports"),
+    ("The port handles 40% of Chilean exports.", "40%", "Chilean exports"),
+])
+def test_an_of_phrase_ends_at_its_verb(sentence, surface, entity):
+    assert _row(sentence, surface)["entity"] == entity

@@ -292,3 +292,144 @@ def test_modals_glued_units_and_stacked_modifiers(text, expected):
 )
 def test_participles_scopes_and_conceding(text, expected):
     assert entities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        # A figure coordinated with or compared to the one before has no words of its own: it is
+        # about what that one is about, not a place or a date beside it.
+        ("Tests in the old wells came back at 9 ppb and 6 ppb in the new ones.", "6 ppb", "Tests in the old wells"),
+        ("The region has 4.1 doctors per 1,000 residents, compared with 3.2 in Wales and 2.9 in Kent.", "3.2",
+         "region's doctors"),
+        ("The region has 4.1 doctors per 1,000 residents, compared with 3.2 in Wales and 2.9 in Kent.", "2.9",
+         "region's doctors"),
+        # "this"/"it" as the subject of the later figure's verb stands for the earlier figure's thing.
+        ("The recycling rate was 41%, and the council hopes this will rise to 60% by 2030.", "60%",
+         "recycling rate"),
+        # A figure with a phrase of its own keeps it.
+        ("Exports rose 4% and a 2% fall in imports followed.", "2%", "fall in imports"),
+    ],
+)
+def test_a_coordinated_figure_shares_the_entity_before_it(text, surface, entity):
+    assert dict(entities(text))[surface] == entity
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        # What the subject ends up "with" is its own.
+        ("The home side finished with 11 players after a late injury.", "11", "home side's players"),
+        # A count "on" a noun belongs to that noun's phrase, as "of" does.
+        ("The shop announced discounts on 300 garden tools.", "300", "discounts on garden tools"),
+    ],
+)
+def test_counts_with_and_on(text, surface, entity):
+    assert dict(entities(text))[surface] == entity
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        # The noun a measure modifies, as the object of a verb of having, is the subject's.
+        ("Jordan Pike had a 62-yard punt return in the second half.", "62-yard", "Jordan Pike's punt return"),
+        ("Globex owns a 15% stake in the port.", "15%", "Globex's stake in the port"),
+        # Other verbs leave it alone.
+        ("The lender reported a 9% fall in bad loans.", "9%", "fall in bad loans"),
+    ],
+)
+def test_a_measured_object_of_a_verb_of_having_is_the_subjects(text, surface, entity):
+    assert dict(entities(text))[surface] == entity
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        # A name after "from", "to" or "on" is not the head of the subject's phrase.
+        ("Steel imports from Brazil averaged 2.1 million tonnes a month.", "2.1 million tonnes a month",
+         "Steel imports from Brazil"),
+        ("Shipments to Japan rose 6% in May.", "6%", "Shipments to Japan"),
+        # "its" after an infinitive's subject is that subject's.
+        ("Traders expect the reserve bank to lift its cash rate by 25 basis points.", "25 basis points",
+         "reserve bank's cash rate"),
+    ],
+)
+def test_a_name_in_the_subject_and_an_infinitives_owner(text, surface, entity):
+    assert dict(entities(text))[surface] == entity
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        # A verb after a modal is a verb, so what it makes is the subject's, as without the modal.
+        ("The mill will produce 80,000 tonnes of paper a year.", "80,000 tonnes", "mill's paper"),
+        # A dimension the verb's object states is the subject's dimension.
+        ("The drone flew at a height of 120 metres.", "120 metres", "drone's height"),
+        # What a change verb moves keeps a short "of" phrase.
+        ("The treatment cut the risk of relapse by 40%.", "40%", "risk of relapse"),
+    ],
+)
+def test_modal_verbs_dimensions_and_moved_objects(text, surface, entity):
+    assert dict(entities(text))[surface] == entity
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        # A share of the economy's size measures the subject.
+        ("The trade deficit widened to 4.2% of GDP.", "4.2%", "trade deficit as a share of GDP"),
+        # "per capita" and a gerund with its "on" phrase stay in the subject.
+        ("Income per capita in the province is about $9,000.", "about $9,000", "Income per capita in the province"),
+        ("Spending on roads is 1.5% of GDP.", "1.5%", "Spending on roads as a share of GDP"),
+        # A frame noun with a noun before it names the measure ("market value").
+        ("The deal gave the group a market value of $4bn.", "$4bn", "market value"),
+        # A participle after a comma is not what is measured; the noun before the comma is.
+        ("The mast, standing 240 metres tall, dominates the skyline.", "240 metres", "mast"),
+    ],
+)
+def test_shares_of_gdp_per_capita_frames_and_participles(text, surface, entity):
+    assert dict(entities(text))[surface] == entity
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        # Each mechanism above, again in other topics' wording.
+        ("Last winter, roughly 900 slept outside the shelters.", "roughly 900", "those who slept outside the shelters"),
+        ("In the survey, 64% say they trust their doctor.", "64%", "those who trust their doctor"),
+        ("Of the 300 schools surveyed, a quarter lacked a library.", "a quarter", "schools"),
+        ("Of the vaccines tested, 8% failed the checks.", "8%", "vaccines"),
+        ("The retailer shaved 5% off its prices.", "5%", "its prices"),
+        ("The tariff added $2bn to the company's costs.", "$2bn", "company's costs"),
+        ("Lending to small firms fell by 3% last quarter.", "3%", "Lending to small firms"),
+        ("Attendance stood at 81% in 2019, and officials hope this will climb to 90%.", "90%", "Attendance"),
+        ("The jobless rate was 7.2% in June and it rose to 7.5% in July.", "7.5%", "jobless rate"),
+        ("Average rents are $1,800 in Austin and $2,400 in Denver.", "$2,400", "Average rents"),
+        ("Wheat yields fell 8% in the north compared with 3% in the south.", "3%", "Wheat yields"),
+        ("A three-year contract was signed on Monday.", "three-year", "contract"),
+        ("The 48-hour strike disrupted rail services.", "48-hour", "strike"),
+        ("Liverpool finished the season with 92 points.", "92", "Liverpool's points"),
+        ("The hospital ended the year with 40 vacant posts.", "40", "hospital's vacant posts"),
+        ("The authority imposed a ban on 12 pesticides.", "12", "ban on pesticides"),
+        ("The shop cut prices on 200 toys before Christmas.", "200", "prices on toys"),
+        ("The club owes the taxman £3m.", "£3m", "club's debt to the taxman"),
+        ("The utility reported a 6% drop in profits to €900m.", "€900m", "profits"),
+        ("Revenue from advertising rose 12% last year.", "12%", "Revenue from advertising"),
+        ("Spending on research rose to $4bn.", "$4bn", "Spending on research"),
+        ("Investors want the board to raise its dividend by 10%.", "10%", "board's dividend"),
+        ("Regulators told the lender to cut its fees by 20%.", "20%", "lender's fees"),
+        ("The factory will employ 2,000 workers.", "2,000", "factory's workers"),
+        ("The balloon rose to an altitude of 30 kilometres.", "30 kilometres", "balloon's altitude"),
+        ("The truck was travelling at a speed of 70 mph.", "70 mph", "truck's speed"),
+        ("The bank lowered the cost of borrowing by 0.5 percentage points.", "0.5 percentage points",
+         "cost of borrowing"),
+        ("The law raised the age of retirement to 67.", "67", "age of retirement"),
+        ("Health spending reached 11% of GDP.", "11%", "Health spending as a share of GDP"),
+        ("The firm has a book value of £600m.", "£600m", "book value"),
+        ("The river reached a flood level of 5 metres.", "5 metres", "flood level"),
+        ("The ship, weighing 200,000 tonnes, docked on Monday.", "200,000 tonnes", "ship"),
+        ("About 40% of the town's water comes from the reservoir.", "About 40%", "town's water"),
+    ],
+)
+def test_each_mechanism_in_other_wordings(text, surface, entity):
+    assert dict(entities(text))[surface] == entity

@@ -16,10 +16,12 @@ from dataclasses import dataclass
 from lemminflect import getLemma
 
 from extract.engine.lexicon import (
+    AMOUNT_TAKEN_FROM,
     AUXILIARIES,
     CHANGE_NOUNS,
     CHANGE_VERBS,
     DETERMINERS,
+    DIMENSION_NOUNS,
     FINITE_VERB_FORMS,
     MODALS,
     NUMBER_FRAMES,
@@ -28,14 +30,24 @@ from extract.engine.lexicon import (
     POSSESSION_VERBS,
     QUALIFIER_WORDS,
     RELATIVE_PRONOUNS,
+    SHARE_BASES,
     TIME_NOUNS,
     TRANSACTION_NOUNS,
     word_forms,
 )
-from extract.engine.measured_entity import STOP_WORDS, Phrase, object_phrase_after, pos_tags, singular
+from extract.engine.measured_entity import (
+    STOP_WORDS,
+    Phrase,
+    fronted_partitive,
+    object_phrase_after,
+    pos_tags,
+    singular,
+)
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.&-]*[A-Za-z0-9]|[A-Za-z0-9]|[^\s\w]")
-_NOUN_LINKS = {"of", "in", "for", "across", "at"}
+# Prepositions that join a noun to the head of its phrase: "population of earth", "imports from
+# Canada", "exports to China", "spending on defence" (the name is not the phrase's head).
+_NOUN_LINKS = {"of", "in", "for", "across", "at", "from", "to", "on", "per"}  # "GDP per capita"
 _MODALS = MODALS | {"to"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "you", "i", "this", "these", "those", "there", "one",
              "which", "who", "that", "what"}
@@ -94,8 +106,9 @@ def _noun_phrase_ending_at(tokens: list[tuple[str, int, int]], last: int) -> int
         if _is_noun(word) or "ADJ" in pos and not is_verb(word) or word.endswith(("'s", "’s")) \
                 or word in {"&", "-"} or re.fullmatch(r"\d+s?", word):
             first -= 1
-        elif lower in _NOUN_LINKS and first - 2 >= 0 and _is_noun(tokens[first - 2][0]):
-            first -= 2  # "shares in Globex", "population of earth", "growth across Asia"
+        elif lower in _NOUN_LINKS and first - 2 >= 0 and (_is_noun(tokens[first - 2][0])
+                                                         or _opening_gerund(tokens, first - 2)):
+            first -= 2  # "shares in Globex", "population of earth", "growth across Asia", "spending on"
         elif lower in DETERMINERS and first - 3 >= 0 and tokens[first - 2][0].lower() in _NOUN_LINKS \
                 and _noun_after_determiner(tokens, first - 3):
             first -= 3  # "shares of the major coal producer", "profits at the bank", "the cost of the"
@@ -106,6 +119,14 @@ def _noun_phrase_ending_at(tokens: list[tuple[str, int, int]], last: int) -> int
     while first < last and (tokens[first][0].lower() in STOP_WORDS or tokens[first][0] in {"&", "-"}):
         first += 1
     return first
+
+
+def _opening_gerund(tokens: list[tuple[str, int, int]], index: int) -> bool:
+    """'Spending on defence', 'the lending to firms': an -ing word opening the sentence or after a
+    determiner heads a noun phrase."""
+    word = tokens[index][0].lower()
+    return word.endswith("ing") and "VERB" in pos_tags(word) and (
+        index == 0 or tokens[index - 1][0].lower() in DETERMINERS)
 
 
 def _noun_after_determiner(tokens: list[tuple[str, int, int]], index: int) -> bool:
@@ -240,7 +261,9 @@ def subject_before(sentence: str, pos: int) -> Subject | None:
     verb, controller = _finite_verb(sentence, tokens)
     if controller is not None or verb < 0:
         return controller
-    chain = [t[0].lower() for t in tokens[verb:] if is_verb(t[0])]
+    # "will produce": a word after a modal is a verb even where the lexicon also lists a noun.
+    chain = [tokens[i][0].lower() for i in range(verb, len(tokens)) if is_verb(tokens[i][0])
+             or i > 0 and tokens[i - 1][0].lower() in MODALS and _verb_in_context(tokens, i)]
     verb_lemma = tuple(_verb_lemma(w) for w in chain)
     end = _skip_back(tokens, verb - 1)
     if end >= 0 and tokens[end][0].lower() in RELATIVE_PRONOUNS:
@@ -294,6 +317,7 @@ def _finite_verb(sentence: str, tokens: list[tuple[str, int, int]]) -> tuple[int
             verb >= 1
             and is_verb(tokens[verb - 1][0])
             and tokens[verb - 1][0].lower() not in AUXILIARIES
+            and not tokens[verb - 1][0].lower().endswith("ing")  # "Health spending reached"
             and not (verb >= 2 and tokens[verb - 2][0].lower() in DETERMINERS)
         ):
             verb -= 1  # but "the cost was": a word after a determiner is a noun
@@ -309,6 +333,9 @@ def _may_end_subject(tokens: list[tuple[str, int, int]], end: int) -> bool:
     lower = word.lower()
     if _is_noun(word):
         return True
+    if lower.endswith("ing") and end >= 1 and _is_noun(tokens[end - 1][0]) and not is_verb(tokens[end - 1][0]) \
+            and end + 1 < len(tokens) and _verb_in_context(tokens, end + 1):
+        return True  # "Health spending reached", "consumer borrowing rose": a gerund heads the subject
     if end >= 1 and tokens[end - 1][0].lower() in DETERMINERS and lower in FINITE_VERB_FORMS:
         return True
     return (
@@ -374,10 +401,10 @@ def _possessive(text: str, sentence: str) -> str:
     return f"{text}{apostrophe}" if text.endswith("s") and not text.endswith("ss") else f"{text}{apostrophe}s"
 
 
-def _owner_before_of(sentence: str, figure_start: int) -> Phrase | None:
+def _owner_before_of(sentence: str, figure_start: int, links: frozenset[str] = frozenset({"of"})) -> Phrase | None:
     """'a CNN survey of seven countries' -> 'CNN survey': the noun a figure's 'of' hangs on."""
     tokens = _tokens(sentence[:figure_start])
-    if len(tokens) < 2 or tokens[-1][0].lower() != "of":
+    if len(tokens) < 2 or tokens[-1][0].lower() not in links:
         return None
     last = len(tokens) - 2
     word = tokens[last][0]
@@ -430,6 +457,7 @@ def _multiple_of(sentence: str, counted: Phrase) -> str:
 
 
 _LONGEST_EVENT = 5  # words of a verb phrase counted by "times"
+_COUNT_LINKS = frozenset({"of", "on"})
 
 
 def _repeated_event(sentence: str, figure_start: int) -> str:
@@ -465,9 +493,11 @@ def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
         repeated = _multiple_of(sentence, counted) or _repeated_event(sentence, figure_start)
         if repeated:
             return repeated
-    owner = _owner_before_of(sentence, figure_start)
+    owner = _owner_before_of(sentence, figure_start, _COUNT_LINKS)
     if owner is not None:
-        return f"{owner.text} of {counted.text}"
+        # "a survey of 2,000 adults", "price cuts on 50 products", "a ban on 30 chemicals"
+        link = _tokens(sentence[:figure_start])[-1][0].lower()
+        return f"{owner.text} {link} {counted.text}"
     complement = _of_complement(sentence, counted.end)
     if complement is not None:
         # "five new seasons of the show", "one count of wire fraud": the "of" phrase says whose.
@@ -485,6 +515,11 @@ def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
         return subject.phrase.text
     if re.search(r"\b(?:at|to)\s+$", sentence[:figure_start]):
         return subject.phrase.text  # "the index closed at 1,478 points": a level of the subject
+    if re.search(r"\bwith\s+" + _QUALIFIER_WORDS.pattern + r"$", sentence[:figure_start]) \
+            and subject.verbs and subject.verbs[-1] not in POSSESSION_VERBS | {"be"}:
+        # "the side finished with 30 points", "the county came second with 900 strikes": what the
+        # subject ended up with is its own.
+        return f"{_possessive(subject.phrase.text, sentence)} {counted.text}"
     return counted.text
 
 
@@ -569,12 +604,35 @@ def read_measure_entity(sentence: str, figure_start: int, unit_end: int, local: 
                         currency: bool = False) -> EntityReading:
     """measure_entity, with where it was found (`currency`: the figure is an amount of money)."""
     if local is not None and local.start >= unit_end:
+        if local.text.lower() in SHARE_BASES:
+            # "The deficit widened to 5.8% of GDP": a share of the economy's size measures the subject.
+            subject = subject_before(sentence, figure_start)
+            if subject is not None and subject.phrase.end <= figure_start:
+                return EntityReading(f"{subject.phrase.text} as a share of {local.text}", True)
         return EntityReading(_of_phrase_entity(sentence, figure_start, local), True)
     own = attributive_noun_after(sentence, figure_start, unit_end) or _in_phrase_after(sentence, unit_end) \
-        or _holder_with(sentence, figure_start) or _apposition(sentence, figure_start, unit_end)
+        or _holder_with(sentence, figure_start) or _apposition(sentence, figure_start, unit_end) \
+        or fronted_partitive(sentence, figure_start)
     if own is not None:
-        return EntityReading(own.text, True)
+        return EntityReading(_held_by_subject(sentence, figure_start, own), True)
     return _clause_entity(sentence, figure_start, unit_end, local, currency)
+
+
+def _held_by_subject(sentence: str, figure_start: int, own: Phrase) -> str:
+    """'Valdez had an 84-yard interception return' -> "Valdez's interception return": the noun a
+    measure modifies, as the object of a verb of having, is the subject's (as a count is)."""
+    if own.start < figure_start or own.text[:1].isupper():
+        return own.text
+    subject = subject_before(sentence, figure_start)
+    if (
+        subject is None
+        or subject.phrase.end > figure_start
+        or not set(subject.verbs) & POSSESSION_VERBS
+        or not re.search(r"\b(?:an?|the|its|their|his|her)\s+" + _QUALIFIER_WORDS.pattern + r"$",
+                         sentence[subject.verb_start:figure_start])
+    ):
+        return own.text
+    return f"{_possessive(subject.phrase.text, sentence)} {own.text}"
 
 
 def _of_phrase_entity(sentence: str, figure_start: int, local: Phrase) -> str:
@@ -598,6 +656,8 @@ def _local_is_noun(sentence: str, local: Phrase | None) -> bool:
         return False
     last = local.text.split()[-1]
     before = sentence[: local.start]
+    if local.text == last and last.endswith("ing") and re.search(r",\s*$", before) and "VERB" in pos_tags(last):
+        return False  # "The tower, standing 828 metres tall,": a participle, not a noun
     return (
         _is_noun(last)
         and not is_verb(last)
@@ -610,13 +670,42 @@ def _local_is_noun(sentence: str, local: Phrase | None) -> bool:
     )
 
 
+# Change nouns that move a level, so "a 20% rise in profits to £3.8bn" puts profits at £3.8bn
+# (a "stake in Acme to 20%" is the stake's level, not Acme's).
+_MOVING_CHANGE_NOUNS = CHANGE_NOUNS - {"stake", "share", "interest", "investment", "spending", "loss", "change",
+                                       "swing", "shortfall", "improvement", "deterioration"}
+_LEVEL_AFTER_CHANGE = re.compile(
+    r"\b(?:" + "|".join(sorted(_MOVING_CHANGE_NOUNS)) + r")s?\s+(?:in|of)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?P<level>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3})\s+to\s+" + _QUALIFIER_WORDS.pattern + r"$",
+    re.IGNORECASE)
+
+
+def _level_after_change_noun(sentence: str, figure_start: int) -> Phrase | None:
+    """'a 20% rise in pre-tax profits to £3.8bn' -> 'pre-tax profits': the level a change reaches
+    measures what changed, not the change."""
+    m = _LEVEL_AFTER_CHANGE.search(sentence, 0, figure_start)
+    if m is None:
+        return None
+    words = m.group("level").split()
+    if any(not pos_tags(w) & {"NOUN", "PROPN", "ADJ"} and not w.endswith("ing") or w.lower() in STOP_WORDS
+           for w in words) or singular(words[-1]) in TIME_NOUNS:
+        return None
+    return Phrase(m.group("level"), singular(words[-1]), m.start("level"), m.end("level"))
+
+
 def _clause_entity(sentence: str, figure_start: int, unit_end: int, local: Phrase | None,
                    currency: bool) -> EntityReading:
     local_is_noun = _local_is_noun(sentence, local)
+    level_reached = _level_after_change_noun(sentence, figure_start)
+    if level_reached is not None:
+        return EntityReading(level_reached.text, True)
     # "(tuned) by M-Sport to produce 296 hp": the agent of a passive is not what is measured.
     changed = _changed_object(sentence, figure_start)
     if changed is not None:
         return EntityReading(changed.text, True)
+    taken_from = _taken_from(sentence, figure_start, unit_end)
+    if taken_from is not None:
+        return EntityReading(taken_from.text, True)
     paid_for = _paid_for(sentence, figure_start, unit_end)
     if paid_for is not None and not (
         local is not None
@@ -631,6 +720,9 @@ def _clause_entity(sentence: str, figure_start: int, unit_end: int, local: Phras
         return EntityReading(transaction, True)
     if subject is not None and subject.phrase.end <= figure_start:
         if local is not None and local_is_noun and local.start > subject.verb_start:
+            if local.head in DIMENSION_NOUNS and subject.phrase.text[:1].isalpha():
+                # "The satellite orbits at an altitude of 550 km": the subject's dimension.
+                return EntityReading(f"{_possessive(subject.phrase.text, sentence)} {local.text}", True)
             return EntityReading(local.text, True)  # "paid a fine of $5m"
         return EntityReading(subject.phrase.text, False)
     described = _described_by_change_clause(sentence, figure_start)
@@ -668,6 +760,9 @@ def _scope_after(sentence: str, unit_end: int) -> str:
     return ""
 
 
+# Transactions whose indirect object is whom the amount goes to: "owes the bank $5m".
+_OWED_NOUNS = frozenset({"debt", "payment", "compensation"})
+_OWED_FORMS = word_forms(frozenset({"owe", "pay", "compensate"}))
 _QUALIFIER_WORDS_SET = frozenset(word for phrase in QUALIFIER_WORDS for word in phrase.split())
 _NAME_WORD = r"[A-Z][\w&'’-]*(?:\.[A-Za-z]+)*"
 _RECIPIENT = re.compile(
@@ -679,12 +774,21 @@ def _transaction(sentence: str, figure_start: int, unit_end: int, subject: Subje
     Department of Justice", 'Acme lost $5m' -> "Acme's loss", 'the bill will cost taxpayers £2bn'
     -> "bill's cost": an amount that is the object of a verb of paying, losing or fining is that
     transaction."""
-    noun = _transaction_noun(_tokens(sentence[max(0, figure_start - 60):figure_start]))
+    before = sentence[max(0, figure_start - 60):figure_start]
+    noun = _transaction_noun(_tokens(before))
     if noun is None:
         return None
     recipient = _RECIPIENT.match(sentence[unit_end:])
     if recipient is not None:
         noun = f"{noun} to {recipient.group(1)}"
+    elif noun in _OWED_NOUNS:
+        # "owes the Paris Club $48bn", "paid the victims $5m": the noun phrase between the verb and
+        # the amount is whom it is owed or paid to.
+        between = re.search(r"\b(?:" + "|".join(sorted(_OWED_FORMS, key=len, reverse=True)) + r")\s+"
+                            r"(?P<whom>(?:the\s+|its\s+|their\s+)?(?:[A-Za-z][\w&'’.-]*\s+){0,3}[A-Za-z][\w&'’.-]*)\s+"
+                            + _QUALIFIER_WORDS.pattern + r"$", before)
+        if between is not None and not any(is_verb(w) for w in between.group("whom").split()):
+            noun = f"{noun} to {between.group('whom')}"
     elif noun in {"spending", "investment"}:
         spent_on = _of_complement(sentence, unit_end, links="on|in")
         if spent_on is not None:  # "spent $10bn on tankers", "invested $5m in the firm"
@@ -705,7 +809,7 @@ def _transaction_noun(tokens: list[tuple[str, int, int]]) -> str | None:
             return None
         noun = TRANSACTION_NOUNS.get(_verb_lemma(words[-1 - between].lower()))
         if noun is not None:
-            if between and noun not in {"cost", "payment", "fine", "award", "charge", "compensation"}:
+            if between and noun not in {"cost", "payment", "fine", "award", "charge", "compensation", "debt"}:
                 return None
             return noun
         word = words[-1 - between]
@@ -759,6 +863,26 @@ def _changed_object(sentence: str, figure_start: int) -> Phrase | None:
     if found.text.lower().startswith("the "):
         found = Phrase(found.text[4:], found.head, found.start + 4, found.end)
     return found if found.end <= figure_start else None
+
+
+_TAKING_FORMS = {form: lemma for lemma in AMOUNT_TAKEN_FROM for form in word_forms(frozenset({lemma}))}
+
+
+def _taken_from(sentence: str, figure_start: int, unit_end: int) -> Phrase | None:
+    """'shaved 5% off its prices', 'added $2bn to its costs': an amount a verb takes off (or adds to)
+    something measures that thing."""
+    before = re.search(r"\b([a-z]+)\s+" + _QUALIFIER_WORDS.pattern + r"$", sentence[:figure_start])
+    if before is None or before.group(1) not in _TAKING_FORMS:
+        return None
+    links = AMOUNT_TAKEN_FROM[_TAKING_FORMS[before.group(1)]]
+    link = re.match(r"\s+(?:" + "|".join(links) + r")\b", sentence[unit_end:])
+    if link is None:
+        return None
+    found = object_phrase_after(sentence, unit_end + link.end())
+    if found is not None:
+        return Phrase(found.text[4:], found.head, found.start + 4, found.end) if found.text.startswith("the ") \
+            else found
+    return _of_complement(sentence, unit_end, links="|".join(links))
 
 
 def _bare_object(sentence: str, start: int, end: int) -> Phrase | None:

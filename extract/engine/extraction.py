@@ -27,6 +27,7 @@ from extract.engine.attribution import (
     read_sentence,
 )
 from extract.engine.clause_subject import attributive_noun_after, count_entity, read_measure_entity
+from extract.engine.coordinated_figures import share_coordinated_entities
 from extract.engine.lexicon import (
     MULTIPLE_ADVERBS,
     NUMBER_FRAMES,
@@ -530,6 +531,7 @@ def _refine_with_parse(doc: Doc, figures: list[Figure]) -> list[Figure]:
     # A restatement in other units and a clause of figures alone follow what the parse settled.
     _share_entity_with_conversions(doc.text, kept)
     _share_entity_with_gapped_clauses(doc.text, kept)
+    share_coordinated_entities(doc.text, kept)
     return kept
 
 
@@ -573,6 +575,7 @@ def _sentence_figures(sentence: str, approx_tolerance: float) -> list[Figure]:
     _share_entity_with_conversions(sentence, figures)
     _share_gapped_direction(sentence, figures)
     _share_entity_with_gapped_clauses(sentence, figures)
+    share_coordinated_entities(sentence, figures)
     return figures
 
 

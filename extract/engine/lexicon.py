@@ -253,6 +253,31 @@ FINITE_VERB_FORMS = VERB_LOOKING_NOUNS | {
     "nets", "owns", "plunges", "put", "puts", "sank", "saw", "scores", "shed", "sheds", "sinks",
     "slumps", "soars", "tumbles", "wins",
 }
+# Verbs (lemmas) that take an amount off something, with the prepositions that name it: "slash $5bn
+# from its costs", "wiped 10% off the firm's value", "added $2bn to its debt".
+AMOUNT_TAKEN_FROM = {
+    "cut": ("from", "off"), "slash": ("from", "off"), "trim": ("from", "off"), "shave": ("from", "off"),
+    "knock": ("off",), "wipe": ("from", "off"), "save": ("on",), "remove": ("from",), "shed": ("from", "off"),
+    "strip": ("from", "off"), "lop": ("off",), "chop": ("off",), "add": ("to", "onto"), "take": ("off",),
+}
+# What a share is commonly taken of to scale a quantity, rather than what it measures: "a deficit
+# of 5.8% of GDP" measures the deficit.
+SHARE_BASES = frozenset({
+    "gdp", "gnp", "gross domestic product", "national income", "economic output", "national output",
+    "the economy", "economy",
+})
+# Verbs (lemmas) of opinion and answer by which a share of those asked is described: "47% said they
+# backed the plan", "a quarter think prices will rise" (the share is of those who did so).
+OPINION_VERBS = frozenset({
+    "say", "think", "believe", "feel", "want", "support", "oppose", "agree", "disagree", "prefer",
+    "favour", "favor", "back", "reject", "vote", "approve", "disapprove", "fear", "worry", "trust",
+    "expect", "intend", "plan", "admit", "describe", "consider", "rate", "doubt", "like", "dislike",
+})
+# Words that open a clause of their own, so a figure right after one stands at its clause's start.
+CLAUSE_OPENERS = frozenset({
+    "because", "and", "but", "while", "whereas", "since", "although", "though", "when", "where", "if",
+    "that", "as", "with", "so",
+})
 # Verbs (lemmas) whose object is counted as the subject's own: "Dell will lay off 6,650 employees"
 # counts Dell's employees, "Ford has 13,000 workers" Ford's workers. "Drone attacks hit two
 # refineries" does not make them the attacks' refineries, so other verbs leave the counted noun

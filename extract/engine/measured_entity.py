@@ -16,15 +16,20 @@ from lemminflect import getAllLemmas, getLemma
 from spacy.tokens import Doc, Span, Token
 
 from extract.engine.lexicon import (
+    AMOUNT_TAKEN_FROM,
     AUXILIARIES,
+    CHANGE_VERBS,
+    CLAUSE_OPENERS,
     DETERMINERS,
     DIMENSION_NOUNS,
     NOT_FIGURE_ENTITY_LABELS,
     NUMBER_FRAMES,
+    OPINION_VERBS,
     RELATIVE_PRONOUNS,
     STOP_WORDS,
     TIME_NOUNS,
     VERBS_AFTER_NOUNS,
+    word_forms,
 )
 from extract.engine.parse import WORD_CACHE_SIZE, lemma, upos
 
@@ -46,6 +51,13 @@ def pos_tags(word: str) -> frozenset[str]:
     if not lemmas and word[:1].isupper():
         return frozenset({"PROPN"})
     return frozenset(lemmas)
+
+
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
+def lemma_of_verb(word: str) -> str:
+    """The lemma of a verb form ("browsed" -> "browse")."""
+    found = getLemma(word.lower(), upos="VERB")
+    return found[0] if found else word.lower()
 
 
 @functools.lru_cache(maxsize=WORD_CACHE_SIZE)  # lemminflect deep-copies its tables on every call
@@ -120,6 +132,8 @@ def counted_noun_after(sentence: str, pos: int, value: float, vague: bool = Fals
         # "500 British 16 to 20-year-olds": people of an age, counted.
         return Phrase(age_group.group(1), "person", age_group.start(1), age_group.end(1))
     tokens = _tokens(sentence, pos, min(len(sentence), pos + 80))
+    if 0 < abs(value) < 1 and tokens and tokens[0][0] in _OPINION_FORMS:
+        return None  # "a quarter think prices will rise": the verb of those asked, not a noun counted
     linked = bool(tokens) and tokens[0][0].lower() in ({"of", "in"} if vague else {"of"})
     if linked and re.match(r"\s*(?:of|in)\b", sentence[pos:]):
         tokens = tokens[1:]  # "hundreds of families", "a dozen of them"
@@ -278,7 +292,113 @@ def measured_phrase(sentence: str, number_start: int, unit_end: int) -> Phrase |
             owned = _noun_run_after(sentence, unit_end + 2)
             if owned is not None:
                 return owned  # "two years' free maintenance"
-    return _of_phrase(sentence, number_start, unit_end) or _phrase_before(sentence, number_start)
+        if re.search(r"\w-[A-Za-z]+$", sentence[number_start:unit_end]) and sentence[unit_end:unit_end + 1] == " ":
+            lasting = _noun_run_after(sentence, unit_end + 1)
+            words = lasting.text.split() if lasting is not None else []
+            if lasting is not None and len(words) > 1 and words[-1].endswith("s") and "VERB" in pos_tags(words[-1]):
+                # "the 10-day festival runs until": the verb after a singular noun ends the phrase
+                end = lasting.start + len(" ".join(words[:-1]))
+                lasting = Phrase(sentence[lasting.start:end], singular(words[-2]), lasting.start, end)
+            if lasting is not None:
+                return lasting  # "the 10-day festival", "a three-year contract": what lasts that long
+    return (
+        _of_phrase(sentence, number_start, unit_end)
+        or _respondents(sentence, number_start, unit_end)
+        or fronted_partitive(sentence, number_start)
+        or _phrase_before(sentence, number_start)
+    )
+
+
+def _opens_clause(sentence: str, number_start: int) -> bool:
+    """Whether the figure (with its qualifier) opens its clause: the sentence's start, a comma or
+    colon, or a word that opens a clause ("because around a quarter said ...")."""
+    before = sentence[:number_start].rstrip()
+    adverb = re.search(r"\b[A-Za-z]+ly$", before)
+    while adverb is not None and "ADV" in pos_tags(adverb.group(0)):
+        before = before[:adverb.start()].rstrip()  # "Nationally, more than 5 million ..."
+        adverb = re.search(r"\b[A-Za-z]+ly$", before)
+    if not before or before[-1] in ",;:(\"“‘'":
+        return True
+    last = re.search(r"[A-Za-z]+$", before)
+    return last is not None and last.group(0).lower() in CLAUSE_OPENERS
+
+
+_OPINION_FORMS = word_forms(OPINION_VERBS)
+_SAY_FORMS = word_forms(frozenset({"say", "tell"}))
+_RESPONDENT_CLAUSE = re.compile(r"\s+(?P<verb>[a-z]+)\s+(?P<rest>[^,.;:()?!]+)")
+_LONGEST_ANSWER = 7  # words of what those asked said or thought
+_ADJUNCT_OPENERS = frozenset({"in", "amid", "after", "before", "since", "despite", "during", "when", "while",
+                              "because", "following", "as", "if", "at", "compared", "versus", "but", "whereas"})
+# A figure that is a number alone, counting no noun: "more than 5 million", "about 300".
+_BARE_COUNT = re.compile(r"(?:\d|\b(?:hundred|thousand|million|billion|dozen)s?)$", re.IGNORECASE)
+
+
+def _acting_verb(word: str) -> bool:
+    """'5 million browse the net', '300 attended': a verb (not an auxiliary, not one of change) after
+    a bare count says what those counted do; a word that may be a plural noun would have been
+    counted, so a noun reading is no objection ("browse")."""
+    tags = pos_tags(word)
+    return (
+        "VERB" in tags
+        and not tags & {"ADJ", "PROPN"}
+        and not (word.endswith("s") and "NOUN" in tags)
+        and word not in AUXILIARIES
+        and lemma_of_verb(word) not in CHANGE_VERBS
+    )
+
+
+def _respondents(sentence: str, number_start: int, unit_end: int) -> Phrase | None:
+    """'47% said they backed the plan' -> 'those who backed the plan', 'a quarter think prices will
+    rise' -> 'those who think prices will rise': a share that opens its clause as the subject of a
+    verb of opinion or answer is a share of the people who did so."""
+    m = _RESPONDENT_CLAUSE.match(sentence, unit_end)
+    if m is None or not _opens_clause(sentence, number_start):
+        return None
+    if m.group("verb") not in _OPINION_FORMS and not (_BARE_COUNT.search(sentence, 0, unit_end)
+                                                      and _acting_verb(m.group("verb"))):
+        return None
+    start, rest = m.start("verb"), m.group("verb") + " " + m.group("rest")
+    if m.group("verb") in _SAY_FORMS:
+        rest = m.group("rest")
+        # "said they backed", "say that it is": what was said, without the speech verb.
+        said = re.match(r"(?:that\s+)?(?:they|it|he|she|we)\s+(?=[\"“‘']?[a-z])", rest)
+        if said is None:
+            return None  # "rose 5% said the company": a speech cue, not an answer
+        start, rest = m.start("rest") + said.end(), rest[said.end():]
+    words: list[str] = []
+    for word in rest.split()[:_LONGEST_ANSWER]:
+        if len(words) >= 2 and word.lower() in _ADJUNCT_OPENERS or any(c.isdigit() for c in word):
+            break  # "voted against the plan in protest": the adjunct is not what they did
+        words.append(word.strip("\"“”‘’'"))
+    words = [w for w in words if w]
+    while words and words[-1].lower() in STOP_WORDS:
+        words.pop()
+    if not words:
+        return None
+    end = start + len(" ".join(rest.split()[:len(words)]))
+    return Phrase("those who " + " ".join(words), "respondent", start, min(end, len(sentence)))
+
+
+# "Of the 21 films in competition, more than half ...", "Of those asked, 40% ...".
+_PARTITIVE = re.compile(r"(?:^|[;:]\s*)[\"“‘']?\s*of\s+(?P<rest>[^,;:]{1,80}),\s*$", re.IGNORECASE)
+_PARTITIVE_OPENERS = DETERMINERS | {"all", "both", "some"}
+
+
+def fronted_partitive(sentence: str, number_start: int) -> Phrase | None:
+    """'Of the 21 films shown, more than half are ...': a share or count that follows a fronted
+    "of" phrase is a part of what that phrase names."""
+    m = _PARTITIVE.search(sentence, 0, number_start)
+    if m is None:
+        return None
+    tokens = _tokens(sentence, m.start("rest"), m.end("rest"))
+    while tokens and (tokens[0][0].lower() in _PARTITIVE_OPENERS - {"those"} or tokens[0][0][:1].isdigit()):
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    if tokens[0][0].lower() in {"those", "people", "respondents", "voters", "adults"} and len(tokens) >= 2:
+        # "Of those asked", "Of people polled": the group with what sets it apart.
+        return Phrase(sentence[tokens[0][1]:tokens[1][2]], singular(tokens[0][0]), tokens[0][1], tokens[1][2])
+    return _noun_run_after(sentence, tokens[0][1])
 
 
 # "8 miles (13 km) of new tunnels": a conversion in brackets may stand between a measure and its
@@ -328,6 +448,8 @@ def _of_run(sentence: str, start: int) -> list[tuple[str, int, int]]:
         if run and w_start - run[-1][2] > 1:
             break
         possessive = word.endswith(("'s", "’s")) and len(run) < 3
+        if run and _agrees_with(run[-1][0], word):
+            break  # "60% of the firm's revenue comes from": the verb ends the phrase
         if _nounish(word) or possessive or _PARTICIPLE.match(word.lower()) and not run:
             run.append((word, w_start, w_end))
         else:
@@ -339,6 +461,27 @@ def _of_run(sentence: str, start: int) -> list[tuple[str, int, int]]:
     return run
 
 
+_ORIGIN_VERBS = frozenset({"comes", "stems", "derives", "originates"})  # "60% of revenue comes from"
+
+
+def _agrees_with(previous: str, word: str) -> bool:
+    """'revenue comes', 'the rate depends': an -s form that is mostly a verb right after a singular
+    noun is that noun's verb, not a plural noun of its phrase ("oil exports" stays a phrase)."""
+    lower = word.lower()
+    tags = pos_tags(word)
+    if lower in VERBS_AFTER_NOUNS | {"come"} and not lower.endswith("s") and is_plural_noun(previous):
+        return True  # "30% of oil exports go to Asia"
+    return (
+        lower.endswith("s")
+        and not lower.endswith("ss")
+        and "VERB" in tags
+        and (lower in VERBS_AFTER_NOUNS or lower in _ORIGIN_VERBS or "NOUN" not in tags)
+        and (pos_tags(previous) & {"NOUN", "PROPN"} or previous.endswith(("'s", "’s")))
+        and not is_plural_noun(previous)
+        and previous.lower() not in _PLURAL_NOUNS
+    )
+
+
 def _noun_run_after(sentence: str, start: int) -> Phrase | None:
     """The noun phrase that starts at `start` (a few nounish words ending in a noun)."""
     run: list[tuple[str, int, int]] = []
@@ -347,7 +490,7 @@ def _noun_run_after(sentence: str, start: int) -> Phrase | None:
         if run and w_start - run[-1][2] > 1 or not (_nounish(word) or gerund) or len(run) == 4:
             break
         run.append((word, w_start, w_end))
-    while run and "NOUN" not in pos_tags(run[-1][0]) and not run[-1][0].lower().endswith("ing"):
+    while run and not pos_tags(run[-1][0]) & {"NOUN", "PROPN"} and not run[-1][0].lower().endswith("ing"):
         run.pop()
     if not run or run[0][1] != start:
         return None
@@ -409,6 +552,8 @@ def _phrase_run_back(tokens: list[tuple[str, int, int]], last: int) -> int:
 
 
 _PASSED_OVER = NUMBER_FRAMES | {"estimated", "cents", "cent", "worth"}
+# Frames that name a measure of the noun before them ("market value", "poverty level").
+_MEASURE_FRAMES = frozenset({"value", "level", "total", "average", "figure", "amount", "count"})
 
 
 def _phrase_before(sentence: str, number_start: int) -> Phrase | None:
@@ -426,6 +571,10 @@ def _phrase_before(sentence: str, number_start: int) -> Phrase | None:
             break
         index -= 1
     if index >= 0 and tokens[index][0] not in _CLAUSE_BREAK:
+        following = tokens[index + 1][0].lower() if index + 1 < len(tokens) else ""
+        if following in _MEASURE_FRAMES and "NOUN" in pos_tags(tokens[index][0]) \
+                and "ADJ" not in pos_tags(tokens[index][0]) and tokens[index][0].lower() not in _PASSED_OVER:
+            index += 1  # "a market value of $1bn", "the poverty level of": a frame with its noun
         return _nearest_phrase(sentence, tokens, index)
     # No phrase in the number's own clause. ", up 57%" / ", down 2%" describe the sentence's
     # subject; otherwise the clause continues the phrase before the comma ("progress, gaining 886").
@@ -495,6 +644,8 @@ def resolve_possessive(sentence: str, phrase_text: str, phrase_start: int) -> st
     relative = list(re.finditer(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*),\s+(?:which|who)\b", head))
     owner = relative[-1].group(1) if relative else ""
     if not owner:
+        owner = _infinitive_subject_before(head)
+    if not owner:
         # Drop parentheticals (", operated by Rosneft oil company,") before finding the subject.
         plain = re.sub(r",[^,]*,", ",", head)
         tokens = _tokens(plain, 0, len(plain))
@@ -526,6 +677,21 @@ def resolve_possessive(sentence: str, phrase_text: str, phrase_start: int) -> st
     return f"{owner}{apostrophe}{'' if plural else 's'} {m.group(2)}"  # "Councils' budgets", "Acme's budget"
 
 
+_INFINITIVE_SUBJECT = re.compile(r"\b(?:the|a|an)\s+(?P<owner>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+to\s+[a-z]+\s+$")
+
+
+def _infinitive_subject_before(head: str) -> str:
+    """'expect the central bank to raise its rate' -> 'central bank': the subject of the infinitive
+    whose object the possessive stands in owns it."""
+    m = _INFINITIVE_SUBJECT.search(head)
+    if m is None:
+        return ""
+    words = m.group("owner").split()
+    if not all(_nounish(w) for w in words) or "NOUN" not in pos_tags(words[-1]) and "PROPN" not in pos_tags(words[-1]):
+        return ""
+    return " ".join(words)
+
+
 def object_phrase_after(sentence: str, end: int) -> Phrase | None:
     """'halved its refining capacity since' -> 'its refining capacity'."""
     m = re.match(r"\s+(its|their|the|his|her)\s+", sentence[end:])
@@ -545,7 +711,12 @@ def object_phrase_after(sentence: str, end: int) -> Phrase | None:
         run.pop()
     if not run:
         return None
-    return Phrase(sentence[start : run[-1][2]], singular(run[-1][0]), start, run[-1][2])
+    end = run[-1][2]
+    of = re.match(r"\s+of\s+", sentence[end:])
+    complement = _noun_run_after(sentence, end + of.end()) if of is not None else None
+    if complement is not None and len(complement.text.split()) <= 2:
+        end = complement.end  # "cut the risk of death by 30%", "lowered the cost of borrowing"
+    return Phrase(sentence[start:end], singular(run[-1][0]), start, end)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -648,15 +819,28 @@ def _subject_of(verb: Token) -> Token | None:
 
 
 def _from_verb(verb: Token, figure: Token, avoid: _TokenSet) -> str:
+    taken_from = AMOUNT_TAKEN_FROM.get(lemma(verb), ())
+    if figure.dep_ in {"dobj", "npadvmod"} and taken_from:
+        # "slash $5bn from its costs", "wiped 10% off the value": the amount is taken off the object.
+        for child in verb.children:
+            if child.dep_ in {"prep", "prt"} and child.lower_ in taken_from:
+                objects = [c for c in child.children if c.dep_ == "pobj" and _usable(c, avoid)]
+                if objects:
+                    return _phrase_text(objects[0], avoid)
     if figure.dep_ != "dobj":
         for child in verb.children:
             # "put growth at 3.1%", "cut interest rates by 0.25 points": the object moved to or by.
             if child.dep_ == "dobj" and _usable(child, avoid):
                 return _phrase_text(child, avoid)
     subject = _subject_of(verb)
-    if subject is None or not _usable(subject, avoid):
+    if subject is None or not (_usable(subject, avoid) or _gerund_subject(subject, avoid)):
         return ""
     return _phrase_text(subject, avoid)
+
+
+def _gerund_subject(token: Token, avoid: _TokenSet) -> bool:
+    """'sampling came back at 4 ppb', 'borrowing rose 5%': a gerund as subject names an activity."""
+    return token.tag_ == "VBG" and token.dep_ in {"nsubj", "nsubjpass"} and token.i not in avoid and token.is_alpha
 
 
 def _usable(token: Token, avoid: _TokenSet) -> bool:
