@@ -15,7 +15,7 @@ from typing import Protocol
 
 from lemminflect import getLemma
 
-from extract.engine.lexicon import AUXILIARIES, CHANGE_VERBS, MODALS, STOP_WORDS
+from extract.engine.lexicon import AUXILIARIES, CHANGE_VERBS, DENOMINATOR_WORDS, MODALS, STOP_WORDS
 from extract.engine.measured_entity import pos_tags
 
 
@@ -31,6 +31,10 @@ class SharedFigure(Protocol):
 
 # Between two figures of one thing: a place or group the second is of ("in Germany", "for women"),
 # then a word that coordinates or compares them.
+# The base a rate is counted against, which is not a figure of its own: "4.1 doctors per 1,000 residents".
+_DENOMINATOR = re.compile(
+    r"^\s*(?:[a-z-]+\s+)?(?:" + "|".join(w.replace(" ", r"\s+") for w in DENOMINATOR_WORDS)
+    + r")\s+[\d,.]+(?:\s+[a-z-]+)?", re.IGNORECASE)
 _COORDINATED_GAP = re.compile(
     r"(?:\s+(?:in|for|at|on|among|by)\s+[^,;:()\s][^,;:()]{0,29}?)?\s*(?:,\s*)?"
     r"(?:and|or|but|while|against|versus|vs\.?|compared\s+(?:with|to)|as\s+against)\s+$",
@@ -51,6 +55,7 @@ def share_coordinated_entities(sentence: str, figures: Sequence[SharedFigure]) -
         if not previous.entity or not _same_kind(previous, figure) or _has_own_entity(sentence, figure):
             continue
         gap = sentence[max(anchor.end, anchor.counted_end):figure.start]
+        gap = gap[_DENOMINATOR.match(gap).end():] if _DENOMINATOR.match(gap) else gap
         if _COORDINATED_GAP.fullmatch(gap) or _pronoun_for_previous(gap):
             figure.entity = previous.entity
 
