@@ -202,3 +202,14 @@ def test_an_answer_stops_before_a_comparison():
 ])
 def test_an_of_phrase_ends_at_its_verb(sentence, surface, entity):
     assert _row(sentence, surface)["entity"] == entity
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("The Treasury revised its growth forecast down to 1.5%.", "Treasury's growth forecast"),
+        ("Northfield Council trimmed its spending plan by 4%.", "Northfield Council's spending plan"),
+    ],
+)
+def test_a_past_verb_after_the_subject_is_not_part_of_the_owner_of_its(text, entity):
+    assert figures(text)["entity"].tolist() == [entity]

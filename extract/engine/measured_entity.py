@@ -654,6 +654,7 @@ def resolve_possessive(sentence: str, phrase_text: str, phrase_start: int) -> st
             if (
                 word in {",", ";", ":"}
                 or ((_verb_only(word) or word.lower() in VERBS_AFTER_NOUNS) and words)
+                or _past_verb_after_noun(word, words)
                 or word[:1].isdigit()
                 or word.lower() in {"has", "have", "had", "is", "was", "are", "were", "will", "would"}
             ):
@@ -675,6 +676,15 @@ def resolve_possessive(sentence: str, phrase_text: str, phrase_start: int) -> st
         return phrase_text
     plural = owner.endswith("s") and not owner.endswith("ss")
     return f"{owner}{apostrophe}{'' if plural else 's'} {m.group(2)}"  # "Councils' budgets", "Acme's budget"
+
+
+def _past_verb_after_noun(word: str, words: list[str]) -> bool:
+    """'The Treasury revised its forecast': a past form that may be a verb, right after a noun, ends
+    the subject (where 'the revised forecast' keeps it as a modifier)."""
+    if not word.lower().endswith("ed") or "VERB" not in pos_tags(word) or not words:
+        return False
+    last = words[-1]
+    return last.lower() not in {"the", "a", "an", "this", "that"} and bool(pos_tags(last) & {"NOUN", "PROPN"})
 
 
 _INFINITIVE_SUBJECT = re.compile(r"\b(?:the|a|an)\s+(?P<owner>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+to\s+[a-z]+\s+$")
