@@ -493,10 +493,11 @@ def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
         repeated = _multiple_of(sentence, counted) or _repeated_event(sentence, figure_start)
         if repeated:
             return repeated
+    near = sentence[max(0, figure_start - 120):figure_start]  # the words a cue before the count needs
     owner = _owner_before_of(sentence, figure_start, _COUNT_LINKS)
     if owner is not None:
         # "a survey of 2,000 adults", "price cuts on 50 products", "a ban on 30 chemicals"
-        link = _tokens(sentence[:figure_start])[-1][0].lower()
+        link = _tokens(near)[-1][0].lower()
         return f"{owner.text} {link} {counted.text}"
     complement = _of_complement(sentence, counted.end)
     if complement is not None:
@@ -507,15 +508,15 @@ def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
         return counted.text
     gave_up = (
         subject.verbs[-1:] == ("give",)
-        and re.search(r"\bup\s+" + _QUALIFIER_WORDS.pattern + r"$", sentence[:figure_start]) is not None
+        and re.search(r"\bup\s+" + _QUALIFIER_WORDS.pattern + r"$", near) is not None
     )
     if set(subject.verbs) & POSSESSION_VERBS or gave_up:  # "gave up 517 yards" concedes them
         return f"{_possessive(subject.phrase.text, sentence)} {counted.text}"
     if subject.verbs and subject.verbs[-1] == "be":
         return subject.phrase.text
-    if re.search(r"\b(?:at|to)\s+$", sentence[:figure_start]):
+    if re.search(r"\b(?:at|to)\s+$", near):
         return subject.phrase.text  # "the index closed at 1,478 points": a level of the subject
-    if re.search(r"\bwith\s+" + _QUALIFIER_WORDS.pattern + r"$", sentence[:figure_start]) \
+    if re.search(r"\bwith\s+" + _QUALIFIER_WORDS.pattern + r"$", near) \
             and subject.verbs and subject.verbs[-1] not in POSSESSION_VERBS | {"be"}:
         # "the side finished with 30 points", "the county came second with 900 strikes": what the
         # subject ended up with is its own.
@@ -683,7 +684,9 @@ _LEVEL_AFTER_CHANGE = re.compile(
 def _level_after_change_noun(sentence: str, figure_start: int) -> Phrase | None:
     """'a 20% rise in pre-tax profits to £3.8bn' -> 'pre-tax profits': the level a change reaches
     measures what changed, not the change."""
-    m = _LEVEL_AFTER_CHANGE.search(sentence, 0, figure_start)
+    # Anchored at the figure: the last 200 characters hold any match, and a sentence of many
+    # figures stays linear.
+    m = _LEVEL_AFTER_CHANGE.search(sentence, max(0, figure_start - 200), figure_start)
     if m is None:
         return None
     words = m.group("level").split()
@@ -868,10 +871,13 @@ def _changed_object(sentence: str, figure_start: int) -> Phrase | None:
 _TAKING_FORMS = {form: lemma for lemma in AMOUNT_TAKEN_FROM for form in word_forms(frozenset({lemma}))}
 
 
+_TAKING_BEFORE = re.compile(r"\b([a-z]+)\s+" + _QUALIFIER_WORDS.pattern + r"$")
+
+
 def _taken_from(sentence: str, figure_start: int, unit_end: int) -> Phrase | None:
     """'shaved 5% off its prices', 'added $2bn to its costs': an amount a verb takes off (or adds to)
     something measures that thing."""
-    before = re.search(r"\b([a-z]+)\s+" + _QUALIFIER_WORDS.pattern + r"$", sentence[:figure_start])
+    before = _TAKING_BEFORE.search(sentence, max(0, figure_start - 120), figure_start)
     if before is None or before.group(1) not in _TAKING_FORMS:
         return None
     links = AMOUNT_TAKEN_FROM[_TAKING_FORMS[before.group(1)]]
@@ -924,7 +930,9 @@ def _paid_for(sentence: str, figure_start: int, unit_end: int) -> Phrase | None:
         re.search(r"\bfor\s+[^,;:()]{1,40}\s+and\s+$", clause) is not None
         and re.search(_PAYING_VERB, clause, re.IGNORECASE) is not None
     )
-    if _PAYING.search(before) is None and not gapped:
+    # The pattern is anchored at the end: the last 120 characters hold any verb and qualifiers it
+    # can match, and searching only them keeps a long sentence of figures linear.
+    if _PAYING.search(before[-120:]) is None and not gapped:
         return None
     m = re.match(
         r"(?:\s*[-–]?\s*(?:to\s+)?[$£€]?\d[\d.,]*\s*(?:%|per\s*cent|percent|[a-z]+)?)?"

@@ -312,7 +312,8 @@ def measured_phrase(sentence: str, number_start: int, unit_end: int) -> Phrase |
 def _opens_clause(sentence: str, number_start: int) -> bool:
     """Whether the figure (with its qualifier) opens its clause: the sentence's start, a comma or
     colon, or a word that opens a clause ("because around a quarter said ...")."""
-    before = sentence[:number_start].rstrip()
+    window = max(0, number_start - 200)  # what opens the clause is just before the figure
+    before = sentence[window:number_start].rstrip()
     adverb = re.search(r"\b[A-Za-z]+ly$", before)
     while adverb is not None and "ADV" in pos_tags(adverb.group(0)):
         before = before[:adverb.start()].rstrip()  # "Nationally, more than 5 million ..."
@@ -387,6 +388,8 @@ _PARTITIVE_OPENERS = DETERMINERS | {"all", "both", "some"}
 def fronted_partitive(sentence: str, number_start: int) -> Phrase | None:
     """'Of the 21 films shown, more than half are ...': a share or count that follows a fronted
     "of" phrase is a part of what that phrase names."""
+    if not (sentence.lstrip("\"“‘' ")[:3].lower() == "of " or ";" in sentence or ":" in sentence):
+        return None  # the "of" phrase opens the sentence or a clause after a semicolon or colon
     m = _PARTITIVE.search(sentence, 0, number_start)
     if m is None:
         return None
