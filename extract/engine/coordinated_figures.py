@@ -55,7 +55,9 @@ def share_coordinated_entities(sentence: str, figures: Sequence[SharedFigure]) -
         if not previous.entity or not _same_kind(previous, figure) or _has_own_entity(sentence, figure):
             continue
         gap = sentence[max(anchor.end, anchor.counted_end):figure.start]
-        gap = gap[_DENOMINATOR.match(gap).end():] if _DENOMINATOR.match(gap) else gap
+        base = _DENOMINATOR.match(gap)
+        if base is not None:
+            gap = gap[base.end():]
         if _COORDINATED_GAP.fullmatch(gap) or _pronoun_for_previous(gap):
             figure.entity = previous.entity
 
