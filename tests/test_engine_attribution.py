@@ -399,3 +399,23 @@ def test_public_bodies_and_compound_organisation_nouns_as_speakers(text, expecte
 ])
 def test_a_speech_verb_in_a_clause_placing_another_event_does_not_report_the_main_clause(text, expected):
     assert [(surface, source) for surface, source, _ in _sources(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Met Police said 40 officers were injured. A spokesman for the force said 12 arrests were made.",
+     [("40", "Met Police"), ("12", "Met Police")]),
+    ("Acme Air said it flew 2 million passengers. A spokeswoman for the airline said 300 flights were cancelled.",
+     [("2 million", "Acme Air"), ("300", "Acme Air")]),
+    ("A spokesperson for the ministry said 300 visas were refused.", [("300", "ministry")]),
+])
+def test_a_role_for_a_body_described_by_a_common_noun_speaks_for_that_body(text, expected):
+    assert [(surface, source) for surface, source, _ in _sources(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("According to its latest accounts, the club lost £40m.", [("£40m", "club")]),
+    ("According to its annual report, Harlow Foods made a profit of £3m.", [("£3m", "Harlow Foods")]),
+    ("According to their own figures, the police recorded 4,000 thefts.", [("4,000", "police")]),
+])
+def test_its_evidence_before_the_subject_is_the_subjects(text, expected):
+    assert [(surface, source) for surface, source, _ in _sources(text)] == expected

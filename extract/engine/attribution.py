@@ -279,12 +279,31 @@ def _evidence_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, st
     names = [t for t in token.lefts if t.dep_ == "compound" and upos(t) == "PROPN"]
     if names:
         return token.doc[names[0].i:token.i + 1].text, "organisation", ""  # "the Acme survey"
+    if any(child.dep_ == "poss" and child.lower_ in ORGANISATION_POSSESSIVES for child in token.children):
+        ahead = _subject_ahead(token, memory)
+        if ahead is not None:  # "According to its accounts, the club lost £40m": whose accounts comes next
+            return ahead
     if any(child.dep_ in {"det", "poss"} and child.lower_ in {"the", "this", "that", "these", "its", "their"}
            for child in token.children):
         source = memory.last_organisation or memory.last_source
         words = " ".join(t.lower_ for t in token.doc[token.left_edge.i:token.i + 1])
         return (source, "organisation", words) if source else None
     return None
+
+
+def _subject_ahead(token: Token, memory: SourceMemory) -> tuple[str, str, str] | None:
+    """The subject of the sentence's main verb, when it comes after a fronted phrase holding
+    `token` ('According to its latest accounts, the club ...'): what 'its' looks ahead to."""
+    root = token.sent.root
+    subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None or subject.i < token.i or upos(subject) == "PRON" or token.i >= root.i:
+        return None
+    if upos(subject) != "PROPN" and not _role_lemma(subject):
+        return None
+    found = _named_in(subject)
+    if found is not None:
+        return found[0], found[1], ""
+    return _role_reporter(subject, memory)
 
 
 def _role_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] | None:
@@ -294,7 +313,7 @@ def _role_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] |
     named_after = _name_after(token)
     if named_after:
         return named_after, "organisation", ""
-    employer = _employer(token)
+    employer = _employer(token, memory)
     if employer is not None:
         return employer
     organisation = memory.last_organisation or memory.last_mentioned
@@ -333,15 +352,21 @@ def _role_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] |
 _EMPLOYER_PREPOSITIONS = frozenset({"at", "for", "from", "with", "of"})
 
 
-def _employer(token: Token) -> tuple[str, str, str] | None:
+def _employer(token: Token, memory: SourceMemory) -> tuple[str, str, str] | None:
     """'analysts at Fitch', 'a spokeswoman for Acme', 'economists from the IMF': the organisation
-    a role works for is who stands behind what the role says."""
+    a role works for is who stands behind what the role says; 'a spokesman for the force', the
+    body so described (the one last named, when the noun refers back to it)."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in _EMPLOYER_PREPOSITIONS:
             for owner in child.children:
                 named = _named_in(owner) if owner.dep_ == "pobj" else None
                 if named is not None and named[1] != "person":
                     return named[0], "organisation", ""
+                if named is None and owner.dep_ == "pobj" and upos(owner) == "NOUN" and _role_lemma(owner) \
+                        and any(c.dep_ == "det" and c.lower_ == "the" for c in owner.children):
+                    found = _role_reporter(owner, memory)
+                    if found is not None:
+                        return found
     return None
 
 
