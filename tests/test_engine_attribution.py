@@ -419,3 +419,24 @@ def test_a_role_for_a_body_described_by_a_common_noun_speaks_for_that_body(text,
 ])
 def test_its_evidence_before_the_subject_is_the_subjects(text, expected):
     assert [(surface, source) for surface, source, _ in _sources(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The club's figures show a loss of £12m.", [("£12m", "club")]),
+    ("The company's own data showed that 30% of orders were late.", [("30%", "company")]),
+    ("The ministry's survey found 2,000 schools needed repairs.", [("2,000", "ministry")]),
+])
+def test_evidence_of_a_body_named_by_a_common_noun_is_that_bodys(text, expected):
+    assert [(surface, source) for surface, source, _ in _sources(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ryanair carried 17 million passengers in July, the airline said.", [("17 million", "Ryanair")]),
+    ("Harlow Foods cut 300 jobs, the company said.", [("300", "Harlow Foods")]),
+    ("Vantix shipped 2 million chips last quarter, the firm said.", [("2 million", "Vantix")]),
+    ("Tesco's sales rose 4%, the grocer said.", [("4%", "Tesco")]),
+    ("House prices rose 2% in May, the Nationwide said. The building society added that the average price "
+     "was £260,000.", [("2%", "Nationwide"), ("£260,000", "Nationwide")]),
+])
+def test_the_company_said_after_the_organisation_its_clause_opens_with(text, expected):
+    assert [(surface, source) for surface, source, _ in _sources(text)] == expected

@@ -279,6 +279,12 @@ def _evidence_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, st
     names = [t for t in token.lefts if t.dep_ == "compound" and upos(t) == "PROPN"]
     if names:
         return token.doc[names[0].i:token.i + 1].text, "organisation", ""  # "the Acme survey"
+    possessor = next((child for child in token.children if child.dep_ == "poss" and upos(child) == "NOUN"
+                      and _role_lemma(child)), None)
+    if possessor is not None:  # "the club's figures show": the body the noun describes
+        found = _role_reporter(possessor, memory)
+        if found is not None:
+            return found
     if any(child.dep_ == "poss" and child.lower_ in ORGANISATION_POSSESSIVES for child in token.children):
         ahead = _subject_ahead(token, memory)
         if ahead is not None:  # "According to its accounts, the club lost £40m": whose accounts comes next
@@ -316,7 +322,7 @@ def _role_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] |
     employer = _employer(token, memory)
     if employer is not None:
         return employer
-    organisation = memory.last_organisation or memory.last_mentioned
+    organisation = _reported_organisation(token) or memory.last_organisation or memory.last_mentioned
     owner = organisation or (memory.last_source if memory.last_source not in memory.persons else "")
     if owner and any(child.dep_ == "poss" and child.lower_ in ORGANISATION_POSSESSIVES for child in token.children):
         # "its chairman said", "their spokeswoman added": a role of the organisation last named
@@ -347,6 +353,23 @@ def _role_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] |
     if token.tag_ in {"NNS", "NNPS"} or lemma(token) in {"police"} or determiner in {"a", "an", "the"}:
         return description, "group", ""  # "officials said", "a court ruled", "the ministry said" (none named)
     return None
+
+
+def _reported_organisation(token: Token) -> str:
+    """The organisation that opens the clause a speaker reports ('Ryanair carried 17 million
+    passengers, the airline said'), for a back-reference of the same sentence to stand for."""
+    verb = token.head
+    if token.dep_ not in _SUBJECT_DEPS or verb.i <= token.i:
+        return ""  # only a speaker after what it reports: "..., the airline said"
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < token.i), None)
+    subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None) if clause is not None else None
+    if subject is None:
+        return ""
+    named = _named_in(subject)  # "Tesco's sales rose", "Ryanair carried" (a name the recogniser missed)
+    if named is None or named[1] != "organisation":
+        return ""
+    labels = {t.ent_type_ for t in _phrase_tokens(subject) if t.text in named[0].split()}
+    return named[0] if labels <= {"ORG", ""} else ""
 
 
 _EMPLOYER_PREPOSITIONS = frozenset({"at", "for", "from", "with", "of"})
