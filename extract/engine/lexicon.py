@@ -280,6 +280,8 @@ OPINION_VERBS = frozenset({
 # Conjunctions that open a clause placing one event against another ("Shares fell 8% after the
 # company warned ..."): a speech verb in such a clause does not report the main clause's figures.
 EVENT_CLAUSE_MARKERS = frozenset({"after", "before", "when", "once", "since", "until", "because"})
+# Prepositions a period can measure a distance in time to: "Two years after the flood, ...".
+RELATIVE_TIME_PREPOSITIONS = frozenset({"after", "before"})
 # Words that open a clause of their own, so a figure right after one stands at its clause's start.
 CLAUSE_OPENERS = frozenset({
     "because", "and", "but", "while", "whereas", "since", "although", "though", "when", "where", "if",
