@@ -440,3 +440,17 @@ def test_evidence_of_a_body_named_by_a_common_noun_is_that_bodys(text, expected)
 ])
 def test_the_company_said_after_the_organisation_its_clause_opens_with(text, expected):
     assert [(surface, source) for surface, source, _ in _sources(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Government figures show that 40,000 nurses quit last year.", [("40,000", "Government")]),
+    ("Police figures show knife crime rose by 8%.", [("8%", "Police")]),
+    ("Council data revealed that 1,500 potholes were reported in May.", [("1,500", "Council")]),
+    ("Hospital figures show 300 patients waited more than 12 hours.",
+     [("300", "Hospital"), ("more than 12 hours", "Hospital")]),
+    # the kind of source is the body last named when that body's name ends with it
+    ("Merseyside Police said 14 people were arrested. Police figures show 30 arrests in May.",
+     [("14", "Merseyside Police"), ("30", "Merseyside Police")]),
+])
+def test_evidence_described_by_a_kind_of_source_is_that_kinds(text, expected):
+    assert [(surface, source) for surface, source, _ in _sources(text)] == expected

@@ -285,6 +285,9 @@ def _evidence_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, st
         found = _role_reporter(possessor, memory)
         if found is not None:
             return found
+    kind = next((t for t in token.lefts if t.dep_ == "compound" and upos(t) == "NOUN" and _role_lemma(t)), None)
+    if kind is not None:  # "Government figures show", "police data showed": a kind of source, not named
+        return kind.text, "group", ""
     if any(child.dep_ == "poss" and child.lower_ in ORGANISATION_POSSESSIVES for child in token.children):
         ahead = _subject_ahead(token, memory)
         if ahead is not None:  # "According to its accounts, the club lost £40m": whose accounts comes next
