@@ -348,3 +348,109 @@ def test_its_chairman_speaks_for_the_organisation_last_named():
 def test_their_spokesman_does_not_speak_for_a_person():
     text = "Mr Adebayo said 40 staff had left. Their spokesman said 9 more would go."
     assert [(s, src) for s, src, _ in _sources(text)][1][1] != "Adebayo"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A role owned by a body named by a common noun speaks for that body.
+    ("The bank's spokesman said 300 branches would close.", [("300", "bank")]),
+    ("The firm's chief executive told investors that sales had risen 6%.", [("6%", "firm")]),
+    ("The ministry's spokeswoman said 1,200 visas were issued in June.", [("1,200", "ministry")]),
+    ("The charity's director pointed out that donations had fallen 18%.", [("18%", "charity")]),
+    # ... and for the organisation last named, when the noun refers back to it.
+    ("Acme Air said it flew 2 million passengers. The airline's boss added that fares rose 4%.",
+     [("2 million", "Acme Air"), ("4%", "Acme Air")]),
+])
+def test_a_role_of_a_body_named_by_a_common_noun_speaks_for_that_body(text, expected):
+    assert [(surface, source) for surface, source, _ in _sources(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rovers have not lost in 11 games, manager Tom Heald pointed out.", [("11", "Tom Heald")]),
+    ("Senator Ruth Alden pointed out that the scheme had cost $40bn.", [("$40bn", "Ruth Alden")]),
+    ("The council stated that 300 homes had been flooded.", [("300", "council")]),
+    ("In its filing, the company stated that revenue was $3.1bn.", [("$3.1bn", "company")]),
+    ("Ministers conceded that 5,000 patients had waited over a year.", [("5,000", "Ministers")]),
+])
+def test_reporting_verbs_point_out_state_and_concede(text, expected):
+    assert [(surface, source) for surface, source, _ in _sources(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the force" is the police force; "the trust" a body whose name holds the word.
+    ("Detectives believe the gang carried out 40 burglaries, the force said.", [("40", "force")]),
+    ("Officers seized drugs worth £2m. The force said 14 people were arrested.", [("£2m", ""), ("14", "force")]),
+    ("Leeds Teaching Hospitals NHS Trust cancelled 450 operations. The trust said 90 staff were off sick.",
+     [("450", ""), ("90", "Leeds Teaching Hospitals NHS Trust")]),
+    # a compound word ending in an organisation noun refers back like it ("the carmaker")
+    ("Tessaro Motors said it recalled 40,000 cars. The carmaker said the fault affected 3% of vehicles.",
+     [("40,000", "Tessaro Motors"), ("3%", "Tessaro Motors")]),
+])
+def test_public_bodies_and_compound_organisation_nouns_as_speakers(text, expected):
+    assert [(surface, source) for surface, source, _ in _sources(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Shares in Acme fell 8% after the company warned of lower profits.", [("8%", "")]),
+    ("The pound rose 1.2% against the dollar when the Bank of England said it would hold rates.", [("1.2%", "")]),
+    ("Attendance dropped to 31,000 after the club announced higher ticket prices.", [("31,000", "")]),
+    # a figure inside the clause stays the speaker's
+    ("The index lost 2% before the minister announced a rescue package of $5bn.", [("2%", ""), ("$5bn", "minister")]),
+    ("Shares jumped 8% after the carmaker announced a £1.2bn deal.", [("8%", ""), ("£1.2bn", "carmaker")]),
+])
+def test_a_speech_verb_in_a_clause_placing_another_event_does_not_report_the_main_clause(text, expected):
+    assert [(surface, source) for surface, source, _ in _sources(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Met Police said 40 officers were injured. A spokesman for the force said 12 arrests were made.",
+     [("40", "Met Police"), ("12", "Met Police")]),
+    ("Acme Air said it flew 2 million passengers. A spokeswoman for the airline said 300 flights were cancelled.",
+     [("2 million", "Acme Air"), ("300", "Acme Air")]),
+    ("A spokesperson for the ministry said 300 visas were refused.", [("300", "ministry")]),
+])
+def test_a_role_for_a_body_described_by_a_common_noun_speaks_for_that_body(text, expected):
+    assert [(surface, source) for surface, source, _ in _sources(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("According to its latest accounts, the club lost £40m.", [("£40m", "club")]),
+    ("According to its annual report, Harlow Foods made a profit of £3m.", [("£3m", "Harlow Foods")]),
+    ("According to their own figures, the police recorded 4,000 thefts.", [("4,000", "police")]),
+])
+def test_its_evidence_before_the_subject_is_the_subjects(text, expected):
+    assert [(surface, source) for surface, source, _ in _sources(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The club's figures show a loss of £12m.", [("£12m", "club")]),
+    ("The company's own data showed that 30% of orders were late.", [("30%", "company")]),
+    ("The ministry's survey found 2,000 schools needed repairs.", [("2,000", "ministry")]),
+])
+def test_evidence_of_a_body_named_by_a_common_noun_is_that_bodys(text, expected):
+    assert [(surface, source) for surface, source, _ in _sources(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ryanair carried 17 million passengers in July, the airline said.", [("17 million", "Ryanair")]),
+    ("Harlow Foods cut 300 jobs, the company said.", [("300", "Harlow Foods")]),
+    ("Vantix shipped 2 million chips last quarter, the firm said.", [("2 million", "Vantix")]),
+    ("Tesco's sales rose 4%, the grocer said.", [("4%", "Tesco")]),
+    ("House prices rose 2% in May, the Nationwide said. The building society added that the average price "
+     "was £260,000.", [("2%", "Nationwide"), ("£260,000", "Nationwide")]),
+])
+def test_the_company_said_after_the_organisation_its_clause_opens_with(text, expected):
+    assert [(surface, source) for surface, source, _ in _sources(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Government figures show that 40,000 nurses quit last year.", [("40,000", "Government")]),
+    ("Police figures show knife crime rose by 8%.", [("8%", "Police")]),
+    ("Council data revealed that 1,500 potholes were reported in May.", [("1,500", "Council")]),
+    ("Hospital figures show 300 patients waited more than 12 hours.",
+     [("300", "Hospital"), ("more than 12 hours", "Hospital")]),
+    # the kind of source is the body last named when that body's name ends with it
+    ("Merseyside Police said 14 people were arrested. Police figures show 30 arrests in May.",
+     [("14", "Merseyside Police"), ("30", "Merseyside Police")]),
+])
+def test_evidence_described_by_a_kind_of_source_is_that_kinds(text, expected):
+    assert [(surface, source) for surface, source, _ in _sources(text)] == expected
