@@ -16,7 +16,6 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.engine.lexicon import (
     CONTRAST_CONJUNCTIONS,
-    EVENT_CLAUSE_MARKERS,
     NUMBER_FRAMES,
     ORGANISATION_NOUNS,
     ORGANISATION_POSSESSIVES,
@@ -46,8 +45,9 @@ _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
 
 _SPEECH_FORMS = word_forms(SPEECH_VERBS | set(SPEECH_VERB_FRAMES)) | {"according"}
 _PLAIN_SPEECH_FORMS = word_forms(SPEECH_VERBS) | {"according"}
-# A frame verb's forms, each with the words that must follow it: "points" -> {"to", "out"}.
-_FRAME_FORMS = {form: markers for verb, markers in SPEECH_VERB_FRAMES.items() for form in word_forms({verb})}
+# A frame verb's forms, each with the preposition that must follow it: "points" -> "to".
+_FRAME_FORMS = {form: preposition for verb, preposition in SPEECH_VERB_FRAMES.items()
+                for form in word_forms({verb})}
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -57,7 +57,7 @@ def may_attribute(sentence: str) -> bool:
     named entities and the attribution rules."""
     words = _WORD.findall(sentence.lower())
     return any(word in _PLAIN_SPEECH_FORMS
-               or word in _FRAME_FORMS and not _FRAME_FORMS[word].isdisjoint(words[index + 1:])
+               or word in _FRAME_FORMS and _FRAME_FORMS[word] in words[index + 1:]
                for index, word in enumerate(words))
 
 
@@ -238,21 +238,9 @@ def _reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] | None
     named = _named_in(token)
     if named is not None:
         return named[0], named[1], ""
-    if _role_lemma(token):
+    if lemma(token) in SOURCE_ROLES:
         return _role_reporter(token, memory)
     return None
-
-
-def _role_lemma(token: Token) -> str:
-    """The kind of reporter a noun names: its lemma when a role ("analyst", "firm"), or the
-    organisation noun a compound word ends in ("carmaker", "drugmaker" -> "maker")."""
-    word = lemma(token)
-    if word in SOURCE_ROLES:
-        return word
-    if upos(token) == "NOUN":
-        return next((noun for noun in ORGANISATION_NOUNS if len(noun) >= 5 and word.endswith(noun)
-                     and len(word) > len(noun) + 2), "")
-    return ""
 
 
 def _pronoun_reporter(lower: str, memory: SourceMemory) -> tuple[str, str, str] | None:
@@ -279,40 +267,12 @@ def _evidence_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, st
     names = [t for t in token.lefts if t.dep_ == "compound" and upos(t) == "PROPN"]
     if names:
         return token.doc[names[0].i:token.i + 1].text, "organisation", ""  # "the Acme survey"
-    possessor = next((child for child in token.children if child.dep_ == "poss" and upos(child) == "NOUN"
-                      and _role_lemma(child)), None)
-    if possessor is not None:  # "the club's figures show": the body the noun describes
-        found = _role_reporter(possessor, memory)
-        if found is not None:
-            return found
-    kind = next((t for t in token.lefts if t.dep_ == "compound" and upos(t) == "NOUN" and _role_lemma(t)), None)
-    if kind is not None:  # "Government figures show", "police data showed": a kind of source, not named
-        return kind.text, "group", ""
-    if any(child.dep_ == "poss" and child.lower_ in ORGANISATION_POSSESSIVES for child in token.children):
-        ahead = _subject_ahead(token, memory)
-        if ahead is not None:  # "According to its accounts, the club lost £40m": whose accounts comes next
-            return ahead
     if any(child.dep_ in {"det", "poss"} and child.lower_ in {"the", "this", "that", "these", "its", "their"}
            for child in token.children):
         source = memory.last_organisation or memory.last_source
         words = " ".join(t.lower_ for t in token.doc[token.left_edge.i:token.i + 1])
         return (source, "organisation", words) if source else None
     return None
-
-
-def _subject_ahead(token: Token, memory: SourceMemory) -> tuple[str, str, str] | None:
-    """The subject of the sentence's main verb, when it comes after a fronted phrase holding
-    `token` ('According to its latest accounts, the club ...'): what 'its' looks ahead to."""
-    root = token.sent.root
-    subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
-    if subject is None or subject.i < token.i or upos(subject) == "PRON" or token.i >= root.i:
-        return None
-    if upos(subject) != "PROPN" and not _role_lemma(subject):
-        return None
-    found = _named_in(subject)
-    if found is not None:
-        return found[0], found[1], ""
-    return _role_reporter(subject, memory)
 
 
 def _role_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] | None:
@@ -322,27 +282,21 @@ def _role_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] |
     named_after = _name_after(token)
     if named_after:
         return named_after, "organisation", ""
-    employer = _employer(token, memory)
+    employer = _employer(token)
     if employer is not None:
         return employer
-    organisation = _reported_organisation(token) or memory.last_organisation or memory.last_mentioned
+    organisation = memory.last_organisation or memory.last_mentioned
     owner = organisation or (memory.last_source if memory.last_source not in memory.persons else "")
     if owner and any(child.dep_ == "poss" and child.lower_ in ORGANISATION_POSSESSIVES for child in token.children):
         # "its chairman said", "their spokeswoman added": a role of the organisation last named
         return owner, "organisation", " ".join(t.lower_ for t in doc[token.left_edge.i:token.i + 1])
-    possessor = next((child for child in token.children if child.dep_ == "poss" and upos(child) == "NOUN"
-                      and _role_lemma(child)), None)
-    if possessor is not None:  # "the bank's spokesman said", "the airline's boss added": the body speaks
-        found = _role_reporter(possessor, memory)
-        if found is not None:
-            return found
     modifiers = [t for t in token.lefts if t.dep_ in {"amod", "compound"}]
     description = doc[modifiers[0].i if modifiers else token.i:token.i + 1].text
     titled = memory.titled(description)
     if titled:
         return titled, "person", description.lower()
     determiner = next((child.lower_ for child in token.children if child.dep_ == "det"), "")
-    generic = _role_lemma(token) in ORGANISATION_NOUNS or lemma(token) in organisation.lower().split()
+    generic = lemma(token) in ORGANISATION_NOUNS or lemma(token) in organisation.lower().split()
     # "the car maker said" refers back like "the company said"; "the central bank said" describes
     # a source not named, like "the port authority said".
     if modifiers and token.tag_ in {"NN", "NNP"} and not (
@@ -358,41 +312,18 @@ def _role_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] |
     return None
 
 
-def _reported_organisation(token: Token) -> str:
-    """The organisation that opens the clause a speaker reports ('Ryanair carried 17 million
-    passengers, the airline said'), for a back-reference of the same sentence to stand for."""
-    verb = token.head
-    if token.dep_ not in _SUBJECT_DEPS or verb.i <= token.i:
-        return ""  # only a speaker after what it reports: "..., the airline said"
-    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < token.i), None)
-    subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None) if clause is not None else None
-    if subject is None:
-        return ""
-    named = _named_in(subject)  # "Tesco's sales rose", "Ryanair carried" (a name the recogniser missed)
-    if named is None or named[1] != "organisation":
-        return ""
-    labels = {t.ent_type_ for t in _phrase_tokens(subject) if t.text in named[0].split()}
-    return named[0] if labels <= {"ORG", ""} else ""
-
-
 _EMPLOYER_PREPOSITIONS = frozenset({"at", "for", "from", "with", "of"})
 
 
-def _employer(token: Token, memory: SourceMemory) -> tuple[str, str, str] | None:
+def _employer(token: Token) -> tuple[str, str, str] | None:
     """'analysts at Fitch', 'a spokeswoman for Acme', 'economists from the IMF': the organisation
-    a role works for is who stands behind what the role says; 'a spokesman for the force', the
-    body so described (the one last named, when the noun refers back to it)."""
+    a role works for is who stands behind what the role says."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in _EMPLOYER_PREPOSITIONS:
             for owner in child.children:
                 named = _named_in(owner) if owner.dep_ == "pobj" else None
                 if named is not None and named[1] != "person":
                     return named[0], "organisation", ""
-                if named is None and owner.dep_ == "pobj" and upos(owner) == "NOUN" and _role_lemma(owner) \
-                        and any(c.dep_ == "det" and c.lower_ == "the" for c in owner.children):
-                    found = _role_reporter(owner, memory)
-                    if found is not None:
-                        return found
     return None
 
 
@@ -495,8 +426,7 @@ def _is_speech_verb(token: Token) -> bool:
         return False
     word_lemma = lemma(token)
     if word_lemma in SPEECH_VERB_FRAMES:
-        return any(child.dep_ in {"prep", "prt"} and child.lower_ in SPEECH_VERB_FRAMES[word_lemma]
-                   for child in token.children)
+        return any(child.dep_ == "prep" and child.lower_ == SPEECH_VERB_FRAMES[word_lemma] for child in token.children)
     return word_lemma in SPEECH_VERBS
 
 
@@ -558,21 +488,7 @@ class SentenceSources:
         cue = self._main_cue()
         if cue is not None and cue[0].i >= span.end and _opens_contrast(cue[0]):
             return None  # "Acme wants £6m but its chief has said ...": the figure is before the turn
-        if cue is not None and cue[0].lower_ not in _SENTENCE_CUES and _outside_event_clause(cue[0], span):
-            return None  # "Shares fell 8% after the company warned ...": the warning is another event
         return self.main
-
-
-def _outside_event_clause(verb: Token, span: Span) -> bool:
-    """Whether a speech verb stands in an adverbial clause that places another event ('after the
-    firm announced', 'when the bank said') and the figure lies outside that clause."""
-    for token in [verb, *verb.ancestors]:
-        if token.dep_ == "advcl":
-            if not any(child.dep_ in {"mark", "advmod"} and child.lower_ in EVENT_CLAUSE_MARKERS
-                       for child in token.children):
-                return False
-            return not token.left_edge.i <= span.start <= span.end - 1 <= token.right_edge.i
-    return False
 
 
 def _opens_contrast(verb: Token) -> bool:

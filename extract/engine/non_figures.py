@@ -15,7 +15,6 @@ from extract.engine.lexicon import (
     PERSON_GROUP_NOUNS,
     QUALIFIER_WORDS,
     RACE_NOUNS,
-    RELATIVE_TIME_PREPOSITIONS,
     SOURCE_ROLES,
     SPEECH_VERBS,
     STOP_WORDS,
@@ -594,12 +593,6 @@ def parsed_rejection(doc: Doc, start: int, end: int, *, dimension: str, has_othe
             determined = any(t.dep_ in {"det", "amod", "poss"} for t in nouns[-1].lefts)
             if nouns[-1].head.lower_ != "in" or determined:
                 return "period"
-    if dimension == "duration" and root.dep_ == "npadvmod" and root.head.dep_ == "prep" \
-            and root.head.lower_ in RELATIVE_TIME_PREPOSITIONS and root.head.i < root.head.head.i \
-            and (span.start == 0 or upos(doc[span.start - 1]) != "ADP"):
-        # "Two years after the flood, 40 homes ...": a fronted distance in time places the event
-        # (not "finished two years after the deadline", "jailed for two years after admitting")
-        return "period"
     if dimension == "age":
         old = next((t for t in doc[span.start : min(len(doc), span.end + 3)] if t.lower_ == "old"), None)
         following = doc[old.i + 1] if old is not None and old.i + 1 < len(doc) else None
