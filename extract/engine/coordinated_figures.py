@@ -15,7 +15,14 @@ from typing import Protocol
 
 from lemminflect import getLemma
 
-from extract.engine.lexicon import AUXILIARIES, CHANGE_VERBS, DENOMINATOR_WORDS, MODALS, STOP_WORDS
+from extract.engine.lexicon import (
+    AUXILIARIES,
+    CHANGE_VERBS,
+    DENOMINATOR_WORDS,
+    MODALS,
+    STOP_WORDS,
+    phrase_alternation,
+)
 from extract.engine.measured_entity import pos_tags
 
 
@@ -33,7 +40,7 @@ class SharedFigure(Protocol):
 # then a word that coordinates or compares them.
 # The base a rate is counted against, which is not a figure of its own: "4.1 doctors per 1,000 residents".
 _DENOMINATOR = re.compile(
-    r"^\s*(?:[a-z-]+\s+)?(?:" + "|".join(w.replace(" ", r"\s+") for w in DENOMINATOR_WORDS)
+    r"^\s*(?:[a-z-]+\s+)?(?:" + phrase_alternation(DENOMINATOR_WORDS)
     + r")\s+[\d,.]+(?:\s+[a-z-]+)?", re.IGNORECASE)
 _COORDINATED_GAP = re.compile(
     r"(?:\s+(?:in|for|at|on|among|by)\s+[^,;:()\s][^,;:()]{0,29}?)?\s*(?:,\s*)?"

@@ -7,6 +7,8 @@ the parse-based rules key on (dependency labels, named-entity labels); open-clas
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 # Function words and a few frequent adverbs/time words that are never a measured thing alone.
 STOP_WORDS = frozenset({
     "a", "an", "the", "this", "that", "these", "those", "and", "or", "but", "nor", "of", "in", "on",
@@ -192,6 +194,14 @@ def word_forms(lemmas: frozenset[str] | set[str]) -> frozenset[str]:
         for inflections in getAllInflections(word, upos="VERB").values():
             forms.update(inflections)
     return frozenset(forms)
+
+
+def phrase_alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of these phrases, any run of whitespace between their words: "for
+    every" matches "for  every" and a line break."""
+    return "|".join(phrase.replace(" ", r"\s+") for phrase in phrases)
+
+
 # Verbs (lemmas) of paying, losing and fining, and the noun for what their amount is: "agreed to pay
 # $1m" is a payment, "lost $646m" a loss, "was fined $1.5m" a fine.
 TRANSACTION_NOUNS = {

@@ -19,6 +19,7 @@ from extract.engine.lexicon import (
     SPEECH_VERBS,
     STOP_WORDS,
     SUPERLATIVES,
+    phrase_alternation,
     word_forms,
 )
 from extract.engine.lexicon import MONTHS as LEXICON_MONTHS
@@ -244,7 +245,7 @@ _PERIOD_AFTER = re.compile(
     re.IGNORECASE)
 # Before a duration, words that make it a stretch of the calendar: "the past two years", "the prior
 # two months", "over the next five years", "in the first six months".
-_QUALIFIERS = "|".join(w.replace(" ", r"\s+") for w in QUALIFIER_WORDS)
+_QUALIFIERS = phrase_alternation(QUALIFIER_WORDS)
 _PERIOD_BEFORE = re.compile(
     r"\b(?:the|its|their|his|her|our|this|these|those|over|in|for|during|within|throughout)\s+"
     r"(?:" + "|".join(PERIOD_DETERMINERS) + r")\s+(?:(?:" + _QUALIFIERS + r")\s+)*$",
@@ -261,7 +262,7 @@ _OF_SPEECH_AFTER = re.compile(r"^\s+(?:" + "|".join(FIGURE_OF_SPEECH_ADJECTIVES)
 # "7 beds per 1,000 people", "one in every four": the number after these words is what a rate is
 # counted against, not an amount.
 _DENOMINATOR_BEFORE = re.compile(
-    r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in DENOMINATOR_WORDS) + r")\s+$", re.IGNORECASE)
+    r"\b(?:" + phrase_alternation(DENOMINATOR_WORDS) + r")\s+$", re.IGNORECASE)
 
 
 def _denominator_reason(number: _Number) -> str:
