@@ -159,7 +159,7 @@ def concept_agrees(predicted: dict, gold: dict) -> bool:
 def evaluate(sentences: list[dict], show_errors: bool = False) -> dict[str, tuple]:
     counts = {"value": 0, "value+unit": 0, "value+change": 0, "value+concept": 0}
     n_pred = n_gold = 0
-    split_ranges = kept_directions = periods = 0
+    split_ranges = kept_directions = periods = determiners = 0
     for item in sentences:
         frame = figures(item["text"])
         predicted = frame.to_dict("records")
@@ -170,6 +170,7 @@ def evaluate(sentences: list[dict], show_errors: bool = False) -> dict[str, tupl
         counts["value"] += len(pairs)
         split_ranges += len(split_gold_ranges(predicted, gold, pairs))
         periods += len(unpaired_periods(gold, pairs))
+        determiners += len(unpaired_determiners(item["text"], gold, pairs))
         for p, g in pairs:
             u, c, k = unit_agrees(p, g), change_agrees(p, g), concept_agrees(p, g)
             kept_directions += keeps_its_direction(p, g)
@@ -186,7 +187,7 @@ def evaluate(sentences: list[dict], show_errors: bool = False) -> dict[str, tupl
             for g in missed:
                 print(f"  {item['id']} MISSED {g['value']} {g['unit']!r} | {item['text'][:120]}")
     return {name: precision_recall_f1(hit, n_pred, n_gold) for name, hit in counts.items()} | {
-        "_n": (n_pred, n_gold, len(sentences)), "_differences": (split_ranges, kept_directions, periods)}
+        "_n": (n_pred, n_gold, len(sentences)), "_differences": (split_ranges, kept_directions, periods, determiners)}
 
 
 def split_gold_ranges(predicted: list[dict], gold: list[dict], pairs: list[tuple[dict, dict]]) -> list[dict]:
@@ -222,6 +223,20 @@ def unpaired_periods(gold: list[dict], pairs: list[tuple[dict, dict]]) -> list[d
     return [g for g in gold if id(g) not in paired and _PERIOD_UNIT.search(g["unit"] or "")]
 
 
+def unpaired_determiners(text: str, gold: list[dict], pairs: list[tuple[dict, dict]]) -> list[dict]:
+    """Gold ones left unpaired where the sentence has "one" before their unit ("one proposal asks"):
+    figcheck reads a bare "one" before a singular noun as the article "a", which NewsQuant counts."""
+    paired = {id(g) for _, g in pairs}
+    found = []
+    for g in gold:
+        words = re.findall(r"[A-Za-z]+", g["unit"] or "")
+        if id(g) in paired or g["value"].strip() not in ("1", "1.0") or not words:
+            continue
+        if re.search(r"\bone\s+(?:[a-z-]+\s+){0,2}" + re.escape(words[0]), text, re.IGNORECASE):
+            found.append(g)
+    return found
+
+
 def keeps_its_direction(predicted: dict, gold: dict) -> bool:
     """A stated change figcheck keeps as a change on purpose ("a 75 percent increase" is `up`, "about
     19 per cent higher" is `up`, not approximate) where the gold marks no direction."""
@@ -240,7 +255,7 @@ def fold(sentences: list[dict], name: str) -> list[dict]:
 
 def _print_scores(title: str, scores: dict[str, tuple]) -> None:
     n_pred, n_gold, n_sent = scores.pop("_n")
-    split_ranges, kept_directions, periods = scores.pop("_differences")
+    split_ranges, kept_directions, periods, determiners = scores.pop("_differences")
     print(f"{title}: {n_sent} sentences, {n_gold} gold quantities, {n_pred} predicted")
     print(f"{'metric':<15}{'P':>7}{'R':>7}{'F1':>7}   CQE F1 (whole half, published)")
     for (name, (p, r, f)), cqe in zip(scores.items(), PUBLISHED["CQE"], strict=True):
@@ -248,7 +263,8 @@ def _print_scores(title: str, scores: dict[str, tuple]) -> None:
     print(f"deliberate differences: {split_ranges} gold ranges read as a before and an after "
           f"({split_ranges} gold quantities, {2 * split_ranges} extra predictions); "
           f"at most {kept_directions} changes that keep their direction ({kept_directions} value+change agreements); "
-          f"at most {periods} periods that place an event in time and ages ({periods} gold quantities)")
+          f"at most {periods} periods that place an event in time and ages ({periods} gold quantities); "
+          f"at most {determiners} ones read as the article 'a' ({determiners} gold quantities)")
 
 
 def main() -> int:

@@ -15,8 +15,12 @@ from extract.engine.non_figures import rejection_reason
         ("Rents climbed 3% over four months.", ["3%"]),
         # ... but a duration that is the statement stays one.
         ("The stoppage lasted five weeks.", ["five weeks"]),
-        # A person named by age is not a statistic; an age that modifies a noun stays one.
+        # An age is not a statistic, whether it names a person or modifies a noun.
         ("The 23-year-old signed for Hull.", []),
+        ("A 61-year-old woman was rescued.", []),
+        ("The eight-year-old boy sang.", []),
+        ("She retired at the age of 71.", []),
+        ("Pupils sit the tests at the ages of 11 and 14.", []),
         # An ordinal written as a word modifies a noun; it counts nothing.
         ("It was her seventh title in a row.", []),
         # Number words that are part of a name or of a hyphenated word.
@@ -28,9 +32,44 @@ def test_not_a_figure(text, surfaces):
     assert figures(text)["surface"].tolist() == surfaces
 
 
-def test_an_age_before_a_noun_stays_a_figure():
-    table = figures("A 61-year-old woman was rescued.")
-    assert table[["surface", "unit", "entity"]].values.tolist() == [["61-year-old", "year of age", "woman"]]
+def test_an_age_in_millions_of_years_stays_a_measure():
+    table = figures("The fossil sits in 90 million-year-old rock.")
+    assert table[["surface", "unit", "entity"]].values.tolist() == [["90 million-year-old", "year of age", "rock"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # A bare "one" before a singular noun stands for "a": it counts nothing ...
+        ("Keep every receipt in one folder.", []),
+        ("One tool that may help is a planner.", []),
+        ("It can be steered with one finger.", []),
+        # ... but a bound, a plural, a noun of counting or other counts beside it make it a count.
+        ("At least one bridge was closed.", ["At least one"]),
+        ("The club won one cup and two leagues.", ["one", "two"]),
+        ("They had four wins and one draw.", ["four", "one"]),
+        ("He faces one charge of theft.", ["one"]),
+        ("The league has one million fans.", ["one million"]),
+    ],
+)
+def test_one_as_an_article(text, surfaces):
+    assert figures(text)["surface"].tolist() == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # Two tallies of a match are a score; a range with a unit or a counted noun is a figure.
+        ("From 0-2 down, she took the set.", []),
+        ("They won 3-1 at home.", []),
+        ("Prices rose 3-4% in May.", ["3-4%"]),
+        ("Between 10-20 people were hurt.", ["Between 10-20"]),
+        # Number words add up only as a number is written: "three Six" is two numbers.
+        ("Sixty five lorries waited.", ["Sixty five"]),
+    ],
+)
+def test_scores_and_runs_of_number_words(text, surfaces):
+    assert figures(text)["surface"].tolist() == surfaces
 
 
 @pytest.mark.parametrize(
@@ -122,7 +161,7 @@ def test_names_rates_ages_and_periods_are_not_figures(text, expected):
         # A plural number before a plural verb or noun still counts.
         ("7 analysts said prices would fall.", ["7"]),
         ("Shares closed at 27 on Friday.", ["27"]),
-        ("One dealer bought 300 shares.", ["One", "300"]),
+        ("One dealer bought 300 shares.", ["300"]),
         ("Six players were injured.", ["Six"]),
         ("The team drew an average age of 31.", ["31"]),
     ],

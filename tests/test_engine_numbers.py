@@ -63,6 +63,16 @@ def test_numbers_written_in_words(sentence, surface, value):
     assert (written, mention.value, mention.written_in_words) == (surface, value, True)
 
 
+@pytest.mark.parametrize("sentence, values", [
+    # Two number words that cannot continue one number are two numbers, never their sum.
+    ("They lost three Six Counties derbies.", [3, 6]),
+    ("He bowled four six-ball overs.", [4, 6]),
+    ("Ninety nine pupils and two hundred and twelve parents came.", [99, 212]),
+])
+def test_number_words_that_do_not_continue_a_number(sentence, values):
+    assert [m.value for m in find_numbers(sentence)] == values
+
+
 def test_a_fraction_sign_after_digits_belongs_to_them():
     row = one_figure("Mortgage rates held at 3½ per cent in March.")
     assert (row["surface"], row["value"], row["unit"]) == ("3½ per cent", 3.5, "%")

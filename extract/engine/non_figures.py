@@ -23,7 +23,7 @@ from extract.engine.lexicon import (
     word_forms,
 )
 from extract.engine.lexicon import MONTHS as LEXICON_MONTHS
-from extract.engine.measured_entity import pos_tags
+from extract.engine.measured_entity import is_plural_noun, pos_tags
 from extract.engine.parse import upos
 
 MONTHS = "|".join(LEXICON_MONTHS)
@@ -335,6 +335,8 @@ _AGED_BEFORE = re.compile(
     r"(?:(?:are|were|is|was|being|aged)\s+)?(?:over|under|above|below|aged))\s+$",
     re.IGNORECASE,
 )
+# "at the age of 85", "the ages of 14 and 16": the second of a pair is an age as the first is.
+_AGE_OF_BEFORE = re.compile(r"(?<!average )(?<!median )(?<!mean )\bages?\s+of\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$", re.IGNORECASE)
 _TURNED_BEFORE = re.compile(r"\bturn(?:s|ed|ing)?\s+$", re.IGNORECASE)  # "she turned 40"
 _WHO_IS_BEFORE = re.compile(r"\bwho\s+(?:is|was|turns|turned|will\s+be)\s+$", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
@@ -346,9 +348,14 @@ _AGE_GROUP_AFTER = re.compile(r"^(?:\s*(?:to|-|–)\s*\d{1,3})?[\s-]*(?:years?|y
 def _age_reason(number: _Number) -> str:
     if _AGE_GROUP_AFTER.match(number.sentence[number.end:number.end + 24]):
         return "age group"  # "16 to 20-year-olds": who, not how many
+    if number.dimension == "age" and number.value < 1000:
+        # "a 61-year-old woman", "the 19-year-old": an age describes who someone (or what something)
+        # is, it counts nothing; the age of a rock in millions of years is a measurement.
+        return "age"
     if not (number.bare and not number.counted_noun and not number.written_in_words and 1 <= number.value <= 120):
         return ""
-    if _AGED_BEFORE.search(number.before) or _TURNED_BEFORE.search(number.before):
+    if _AGED_BEFORE.search(number.before) or _TURNED_BEFORE.search(number.before) \
+            or _AGE_OF_BEFORE.search(number.before):
         return "age"
     if _WHO_IS_BEFORE.search(number.before) and _AGE_END_AFTER.match(number.after):
         return "age"  # "the singer, who is 45, ..."
@@ -402,6 +409,32 @@ def _word_number_reason(number: _Number) -> str:
     return ""
 
 
+_COUNT_BOUND_BEFORE = re.compile(r"\b(?:" + _QUALIFIERS + r")\s+$", re.IGNORECASE)
+_SMALL_NUMBER = r"(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+(?:dozen|hundred))"
+# "one gold and two silvers", "three wins and one draw": a "one" counted beside other numbers is a count.
+_COUNTS_AFTER = re.compile(r"^[^.;:]{0,30}?\b(?:and|or)\s+" + _SMALL_NUMBER + r"\b", re.IGNORECASE)
+_COUNTS_BEFORE = re.compile(r"\b" + _SMALL_NUMBER + r"\b[^.;:]{0,30}?\b(?:and|or)\s+$", re.IGNORECASE)
+
+
+def _determines_a_singular_noun(number: _Number) -> bool:
+    """Whether a bare "one" stands before a singular noun as "a" would ("one device", "one big
+    problem"), rather than counting it: not after a bound ("at least one", "just one") and not
+    beside other counts ("one gold and two silvers")."""
+    if not number.counted_noun or number.has_unit or _COUNT_BOUND_BEFORE.search(number.before):
+        return False
+    if _COUNTS_AFTER.match(number.after) or _COUNTS_BEFORE.search(number.before):
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", number.after)
+    for index, word in enumerate(words[:3]):
+        tags = pos_tags(word)
+        if "NOUN" in tags or "PROPN" in tags:
+            # "one count of fraud", "one case of flu": a noun of counting keeps its "of" phrase.
+            return not is_plural_noun(word) and words[index + 1:index + 2] != ["of"]
+        if "ADJ" not in tags:
+            return False
+    return False
+
+
 def _modifies_a_noun(after: str) -> bool:
     """Whether the word after a number is a noun or an adjective (not a function or time word)."""
     m = re.match(r"\s+([A-Za-z][\w-]*)", after)
@@ -433,6 +466,8 @@ def _word_idiom_reason(number: _Number, word_lower: str) -> str:
             return "idiom"
         if word_lower == "one" and _speaker_after(number):
             return "speaker"  # "one analyst said", "quoted one trader as saying": who speaks, not how many
+        if word_lower == "one" and _determines_a_singular_noun(number):
+            return "determiner"  # "keeps them in one place", "one gadget that helps": "one" as "a"
     if word_lower == "half" and _HALF_IDIOM_BEFORE.search(before) and not number.has_unit:
         return "period"  # "the first half of this year", "and a half"
     if word_lower == "half" and re.match(
@@ -464,6 +499,8 @@ def _digit_reason(number: _Number) -> str:
             or _name_reason(number) or _layout_reason(number)
         if reason:
             return reason
+        if number.is_range and not number.counted_noun and _SCORE.match(number.surface):
+            return "score"  # "from 0-2 down", "a 3-1 win": two tallies of a match, nothing measured
     if re.match(r"^[-–]\d+(?:st|nd|rd|th)\b", number.after) or re.match(r"^(?:st|nd|rd|th)\b", number.after):
         return "ordinal"
     if not re.sub(r"[^\d.]", "", number.surface) and not number.is_range:

@@ -166,6 +166,18 @@ def _scale_after(sentence: str, end: int, currency: str) -> tuple[float, int]:
 _SCALE_WORD_IN = re.compile(r"\b(?:" + "|".join(SCALE_WORDS) + r")\b", re.IGNORECASE)
 
 
+def _follows_in_a_number(current: float, added: int) -> bool:
+    """Whether a number word worth `added` continues a number whose value so far (below its last
+    scale) is `current`: units after tens ("twenty five"), tens or teens after hundreds ("a hundred
+    and twenty"), anything at the start."""
+    rest = current % 100
+    if current == 0:
+        return True
+    if added < 10:
+        return rest == 0 or (rest >= 20 and rest % 10 == 0)
+    return rest == 0
+
+
 def _word_number_at(sentence: str, start: int) -> tuple[float, float, float, int, bool] | None:
     """Parse a run of number words starting at `start`: value, low, high, end, vague."""
     tokens: list[tuple[str, int, int]] = []
@@ -196,7 +208,10 @@ def _word_number_at(sentence: str, start: int) -> tuple[float, float, float, int
                 continue
             return None
         if all(p in SMALL_NUMBER_WORDS for p in parts) and len(parts) <= 2:
-            current += sum(SMALL_NUMBER_WORDS[p] for p in parts)
+            added = sum(SMALL_NUMBER_WORDS[p] for p in parts)
+            if not _follows_in_a_number(current, added):
+                break  # "three Six Nations games", "two one-day matches": two numbers, not one
+            current += added
         elif word == "hundred" and used:
             current = (current or 1) * 100
         elif word in SCALE_WORDS and used and word != "hundred":
