@@ -324,3 +324,13 @@ def test_a_spaced_scale_letter_after_a_currency_is_a_scale(sentence, surface, va
 def test_a_hyphenated_proportion_is_one_share():
     row = one_figure("One-in-three renters moved last year.")
     assert (row["surface"], row["value"], row["unit"]) == ("One-in-three", pytest.approx(1 / 3), "renter")
+
+
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=99),
+       st.sampled_from([("m", 10**6), ("bn", 10**9), (" million", 10**6), (" billion", 10**9)]))
+def test_a_scaled_decimal_is_the_exact_amount_it_writes(whole, hundredths, scale):
+    # "4.1m" is 4,100,000 to the last digit, not the binary product 4099999.9999999995.
+    suffix, factor = scale
+    written = f"{whole}.{hundredths:02d}"
+    mention, _ = only(f"The club paid €{written}{suffix} for him.")
+    assert mention.value == (whole * 100 + hundredths) * factor // 100

@@ -218,6 +218,21 @@ def test_of_with_and_for_phrases(text, expected):
     assert entities(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An amount a verb of offering, contributing or claiming takes is that offer, contribution
+        # or claim, the subject's own: never the bare subject.
+        ("The Dutch bidder had offered €900m, which the board turned down.",
+         [("€900m", "Dutch bidder's offer")]),
+        ("Norway will contribute 2bn kroner ($190m) to the fund.",
+         [("2bn kroner", "Norway's contribution"), ("$190m", "Norway's contribution")]),
+    ],
+)
+def test_the_amount_of_an_offer_or_a_contribution(text, expected):
+    assert entities(text) == expected
+
+
 def test_a_clause_of_figures_alone_after_a_semicolon_shares_the_first_clause_entities():
     text = "Flats from $200,000 to $300,000 sell in 40 days; $300,000 to $500,000, 55 days."
     assert entities(text) == [

@@ -8,6 +8,7 @@ numbers itself and leaves units to `extract.engine.units`.
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -506,7 +507,10 @@ def _digits_at(sentence: str, start: int, currency: str, cur_start: int, sign: f
         scale2, end2 = _scale_after(sentence, end, scale_currency)
         if scale2 > scale and sentence[end:end + 1] == " ":
             scale, end = scale * scale2, end2
-    value *= scale * sign
+    if scale != 1.0:
+        # In decimal, so that "4.1m" is 4100000 and not the binary product 4099999.9999999995.
+        value = float(Decimal(repr(value)) * Decimal(repr(scale)))
+    value *= sign
     return value, value, value, end, currency, cur_start, False, False, scale != 1.0, decimals
 
 
