@@ -233,6 +233,25 @@ def test_the_amount_of_an_offer_or_a_contribution(text, expected):
     assert entities(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A count right after the copula is stated of the subject ...
+        ("The crowd was 40,000 people.", [("40,000", "crowd")]),
+        # ... but after "the" or other words it names a group of its own.
+        ("Lee and Park were the two finalists that were picked.", [("two", "finalists")]),
+        ("The expo is a buyer's haven with more than 2,000 new toys on show.", [("more than 2,000", "new toys")]),
+        # A qualifier before the measure's own article: the measure still modifies the noun after it.
+        ("She is a sharp shooter with roughly a 60% conversion rate.", [("roughly a 60%", "conversion rate")]),
+        # A verb of costing in a second clause: the amount is a cost, whatever the parse says of the
+        # clause's subject.
+        ("The console goes on sale in spring and will cost about $399.", [("about $399", "cost")]),
+    ],
+)
+def test_counts_of_a_copula_and_measures_of_a_noun(text, expected):
+    assert entities(text) == expected
+
+
 def test_a_clause_of_figures_alone_after_a_semicolon_shares_the_first_clause_entities():
     text = "Flats from $200,000 to $300,000 sell in 40 days; $300,000 to $500,000, 55 days."
     assert entities(text) == [

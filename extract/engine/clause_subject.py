@@ -485,6 +485,12 @@ def _repeated_event(sentence: str, figure_start: int) -> str:
     return ""
 
 
+# A count right after the copula states it of the subject ("The population is 8 billion people");
+# after "the" or other words it names a group of its own ("X and Y are the two finalists").
+_COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|stood|stands)\s+" + _QUALIFIER_WORDS.pattern + r"$",
+                            re.IGNORECASE)
+
+
 def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
     """What a count is about: 'survey of European countries', "Dell's employees" or, for a
     count stated of a subject ('The population is 8 billion people'), the subject; else the
@@ -512,7 +518,7 @@ def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
     )
     if set(subject.verbs) & POSSESSION_VERBS or gave_up:  # "gave up 517 yards" concedes them
         return f"{_possessive(subject.phrase.text, sentence)} {counted.text}"
-    if subject.verbs and subject.verbs[-1] == "be":
+    if subject.verbs and subject.verbs[-1] == "be" and _COPULA_BEFORE.search(near):
         return subject.phrase.text
     if re.search(r"\b(?:at|to)\s+$", near):
         return subject.phrase.text  # "the index closed at 1,478 points": a level of the subject
@@ -573,8 +579,8 @@ def _attributive_opening(sentence: str, figure_start: int, unit_end: int, before
     opener = before[-1][0] if before else ""
     if opener.lower() in _ATTRIBUTIVE_OPENERS or opener.endswith(("'s", "’s")) or not sentence[:figure_start].strip():
         return True
-    if re.match(r"an?\s", sentence[figure_start : figure_start + 3], re.IGNORECASE):
-        return True
+    if re.match(_QUALIFIER_WORDS.pattern + r"an?\s", sentence[figure_start : figure_start + 40], re.IGNORECASE):
+        return True  # "a million dollar house", "around an 80% pass rate": the article is the measure's own
     if opener[:1].isdigit() and opener[-1:].isalpha():
         return True  # "a 640bhp 5.2 litre V10 engine"
     if len(before) >= 2 and before[-2][0].lower() in _ATTRIBUTIVE_OPENERS and opener[:1].islower() \

@@ -35,6 +35,7 @@ from extract.engine.lexicon import (
     SOURCE_COLLECTIVES,
     SOURCE_NOUNS,
     SOURCE_ROLES,
+    TRANSACTION_NOUNS,
 )
 from extract.engine.measured_entity import (
     counted_noun_after,
@@ -599,6 +600,9 @@ def _names_a_place_or_time(doc: Doc, entity: str) -> bool:
                                for t in doc)
 
 
+_TRANSACTIONS = frozenset(TRANSACTION_NOUNS.values())
+
+
 def _entities_from_parse(doc: Doc, figures: list[Figure]) -> None:
     """What each measure is about, from the parse where it says (the shallow reading otherwise)."""
     spans = [(f.start, f.end) for f in figures]
@@ -610,7 +614,8 @@ def _entities_from_parse(doc: Doc, figures: list[Figure]) -> None:
         # an hour"): then the parse reads it.
         # A phrase a rule made ("Acme's payment", "remaining time") is not a shallow guess at a span;
         # an entity only the clause gave (its subject) is the parse's to settle.
-        made = figure.entity_local and bool(figure.entity) and figure.entity not in doc.text
+        made = figure.entity_local and bool(figure.entity) and (
+            figure.entity not in doc.text or figure.entity in _TRANSACTIONS)  # "will cost $5": a cost
         place_or_time = figure.dimension == "duration" and _names_a_place_or_time(doc, figure.entity)
         if made or figure.entity_local and _plausible_entity(doc, figure.entity) and not place_or_time:
             continue
