@@ -39,6 +39,19 @@ def test_he_said_resolves_to_the_last_person_named():
     assert _sources(text) == [("12", "Maria Oduya", "she said")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A person named at the very start of a sentence without numbers is remembered too.
+        "Sarah Collins runs the chain. She said 35 branches would shut.",
+        'Sarah Collins runs the chain. She added: "We will shut 35 branches."',
+        'Sarah Collins runs the chain. "We will shut 35 branches," she added.',
+    ],
+)
+def test_a_person_who_opens_a_sentence_is_remembered_for_she_said(text):
+    assert [(surface, source) for surface, source, _ in _sources(text)] == [("35", "Sarah Collins")]
+
+
 def test_the_report_resolves_to_the_organisation_that_published_it():
     text = ("The Fiscal Studies Institute published a review of council budgets on Monday. "
             "Spending on roads fell by 9%, the report said.")

@@ -35,6 +35,7 @@ from extract.engine.lexicon import (
     SOURCE_COLLECTIVES,
     SOURCE_NOUNS,
     SOURCE_ROLES,
+    STOP_WORDS,
     TRANSACTION_NOUNS,
 )
 from extract.engine.measured_entity import (
@@ -460,7 +461,7 @@ def _add_memory_sentences(text: str, bounds: list[tuple[int, int]], cues: list[b
             if needed[previous] and with_entities[previous]:
                 named = True
                 break
-            if cues[previous] or _NAME_PAIR.search(text, *bounds[previous]):
+            if cues[previous] or _names_a_pair(text, *bounds[previous]):
                 needed[previous] = with_entities[previous] = named = True
         if not named and index > _MEMORY_REACH and _ORGANISATION_BACK_REFERENCE.search(text, start, end):
             # "the airline says" long after the airline was named: the nearest earlier sentence
@@ -468,7 +469,7 @@ def _add_memory_sentences(text: str, bounds: list[tuple[int, int]], cues: list[b
             for previous in range(index - 1 - _MEMORY_REACH, -1, -1):
                 if needed[previous] and with_entities[previous]:
                     break
-                if _NAME_PAIR.search(text, *bounds[previous]):
+                if _names_a_pair(text, *bounds[previous]):
                     needed[previous] = with_entities[previous] = True
                     break
     previous_end = -_RUN_ON_GAP - 1
@@ -485,7 +486,17 @@ def _add_memory_sentences(text: str, bounds: list[tuple[int, int]], cues: list[b
 
 
 # Two capitalised words in a row: a sentence that may name a person for a later "he said".
-_NAME_PAIR = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+\s+[A-Z][a-z]+")
+_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)\s+[A-Z][a-z]+")
+
+
+def _names_a_pair(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] has two capitalised words in a row that may be a name: at the
+    sentence's start only when the first is not a function word ("Mary Jones is ..." but not
+    "The Treasury ...", "In March ...")."""
+    for m in _NAME_PAIR.finditer(text, start, end):
+        if text[start:m.start()].strip() or m.group(1).lower() not in STOP_WORDS:
+            return True
+    return False
 
 
 def _may_be_period(figures: list[Figure]) -> bool:
