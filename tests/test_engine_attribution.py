@@ -20,6 +20,8 @@ def _sources(text: str) -> list[tuple[str, str, str]]:
         # "according to figures from X": X, through the evidence noun.
         ("According to figures from the Charity Commission, donations reached £3.1m.", "Charity Commission"),
         ("Exports fell 6%, according to Statistics Norway.", "Statistics Norway"),
+        # A list or a table is evidence too: whoever drew it up says so.
+        ("The striker earned £9m, according to a list drawn up by the Daily Courier.", "Daily Courier"),
         # A person named with a title: the name, not the title.
         ("Finance Minister Karin Holt said the deficit would reach 3.5%.", "Karin Holt"),
     ],

@@ -49,7 +49,8 @@ SOURCE_NOUNS = frozenset({
     "report", "study", "survey", "data", "figure", "statistic", "analysis", "estimate", "research",
     "census", "poll", "assessment", "paper", "document", "filing", "review", "index", "calculation",
     "count", "tally", "forecast", "projection", "statement", "release", "audit", "investigation",
-    "finding", "record", "number", "model", "inquiry", "briefing", "bulletin", "note",
+    "finding", "record", "number", "model", "inquiry", "briefing", "bulletin", "note", "list", "table",
+    "ranking",
 })
 # Nouns by which a news story calls back an organisation it has already named ("Acme Air said ...
 # the airline says"): as a speech verb's subject with "the", they stand for the organisation last
