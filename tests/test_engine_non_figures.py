@@ -66,6 +66,14 @@ def test_one_as_an_article(text, surfaces):
         ("Between 10-20 people were hurt.", ["Between 10-20"]),
         # Number words add up only as a number is written: "three Six" is two numbers.
         ("Sixty five lorries waited.", ["Sixty five"]),
+        # A period "in N years' time" places an event; "one-time" means former, "two-time" counts.
+        ("The mine will close in ten years' time.", []),
+        ("The one-time favourite trails.", []),
+        ("She is a four-time world champion.", ["four"]),
+        # A word known only as a verb may open a compound noun a number counts.
+        ("The hall has eight surround sound speakers.", ["eight"]),
+        # Fractions down to thousandths.
+        ("He won by three hundredths of a second.", ["three hundredths of a second"]),
     ],
 )
 def test_scores_and_runs_of_number_words(text, surfaces):

@@ -101,3 +101,18 @@ def test_every_prefix_and_code_before_a_number_reads_as_its_currency():
         sentence = f"Profit was {prefix}{gap}40m last year."
         mentions = find_numbers(sentence)
         assert [(m.currency, m.value) for m in mentions] == [(code, 40e6)], (prefix, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A camera's resolution is reported in megapixels when written as a word ...
+        ("Its camera has 16 megapixels.", [("16 megapixels", 16.0, "megapixel")]),
+        ("It has a 20-megapixel sensor.", [("20-megapixel", 20.0, "megapixel")]),
+        # ... never "MP", which in news is a Member of Parliament.
+        ("The party lost 12 MPs.", [("12", 12.0, "mp")]),
+    ],
+)
+def test_megapixels_as_a_word(sentence, expected):
+    table = figures(sentence)
+    assert [(r.surface, r.value, r.unit) for r in table.itertuples()] == expected

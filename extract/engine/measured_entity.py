@@ -186,11 +186,27 @@ def _counted_run(sentence: str, tokens: _Tokens, value: float) -> _Tokens | Phra
         elif _PARTICIPLE.match(word.lower()) and _verb_only(word) and index + 1 < len(tokens) \
                 and _nounish(tokens[index + 1][0]) and not run:
             run.append((word, start, end))  # "135 sanctioned tankers", "ageing oil tankers"
+        elif not run and abs(value) != 1 and pos_tags(word) == {"VERB"} and _opens_a_compound(tokens, index):
+            run.append((word, start, end))  # "six surround sound speakers": a verb as a noun's modifier
         else:
             break
         if len(run) >= 4:
             break
     return run
+
+
+def _opens_a_compound(tokens: _Tokens, index: int) -> bool:
+    """Whether tokens[index], a word the lexicon knows only as a verb, opens a compound noun after
+    a number: adjacent nouns follow it, the last a plural ("surround sound speakers"); as the verb
+    of a number standing as subject ("six surround the house") it is followed by its object."""
+    previous_end = tokens[index][2]
+    for word, start, end in tokens[index + 1:index + 4]:
+        if start - previous_end > 1 or not word[:1].isalpha() or not _nounish(word):
+            break
+        previous_end = end
+        if is_plural_noun(word):
+            return True
+    return False
 
 
 def _is_head_noun(word: str) -> bool:
@@ -253,6 +269,11 @@ def _hyphen_compound(sentence: str, hyphen: int) -> Phrase | None:
     """'six-cylinder engines', 'a two-bedroom flat': the noun after the hyphen is what is counted
     (cylinders, bedrooms); the entity is the phrase it belongs to."""
     m = re.match(r"-([A-Za-z]+)\b(?!-)", sentence[hyphen:])
+    if m is not None and m.group(1).lower() == "time":
+        # "a three-time champion": the times the title was won; what it counts is the noun after.
+        gap = re.match(r"\s+", sentence[hyphen + m.end():])
+        after = _noun_run_after(sentence, hyphen + m.end() + gap.end()) if gap else None
+        return Phrase(after.text, "time", after.start, after.end) if after is not None else None
     if (
         m is None
         or "NOUN" not in pos_tags(m.group(1))

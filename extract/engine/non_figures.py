@@ -239,9 +239,10 @@ def rejection_reason(
 # Measures that are not statistics: periods that place an event in time, percentages of speech.
 
 # After a duration, words that make it a point in time: "two years ago", "12 months later", "ten
-# minutes into the second half", "five years on, ...".
+# minutes into the second half", "five years on, ...", "in five years' time".
 _PERIOD_AFTER = re.compile(
-    r"^\s*(?:ago|later|earlier|afterwards|previously|into\s+(?:the|an?|his|her|its|their|our)\b|on\s*(?=[,;]))",
+    r"^\s*(?:ago|later|earlier|afterwards|previously|into\s+(?:the|an?|his|her|its|their|our)\b|on\s*(?=[,;])"
+    r"|['’]?\s*time\b(?!\s*(?:limit|frame|scale|trial|span|lag|zone)))",
     re.IGNORECASE)
 # Before a duration, words that make it a stretch of the calendar: "the past two years", "the prior
 # two months", "over the next five years", "in the first six months".
@@ -474,8 +475,9 @@ def _word_idiom_reason(number: _Number, word_lower: str) -> str:
         r"^[\s-]+(?:time|way|hearted|brother|sister|term|century|hour|an?\b)", after, re.I
     ):
         return "idiom"
-    if re.match(r"^[-‑](?:based|run|led|owned|backed|style|like|time|off|party|rate|hand|way)\b", after):
-        return "idiom"
+    if re.match(r"^[-‑](?:based|run|led|owned|backed|style|like|off|party|rate|hand|way)\b", after) \
+            or word_lower == "one" and re.match(r"^[-‑]time\b", after):
+        return "idiom"  # "one-time" is former; "a three-time champion" counts the wins
     return ""
 
 

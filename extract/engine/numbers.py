@@ -34,7 +34,8 @@ SCALE_SUFFIXES = {
     "mil": 1e6, "bil": 1e9,
 }
 FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-                  "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+                  "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100,
+                  "thousandth": 1000, "thousandths": 1000}
 # Vague plurals: "dozens of people" (12-120), "hundreds of families" (100-1,000).
 VAGUE_PLURALS = {"dozens": (12, 120), "scores": (20, 200), "hundreds": (100, 1000),
                  "thousands": (1e3, 1e4), "millions": (1e6, 1e7), "billions": (1e9, 1e10),
@@ -277,7 +278,7 @@ def _vague_at(sentence: str, start: int) -> tuple[float, float, float, int] | No
 
 _FRACTION = re.compile(
     r"(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
-    r"(?P<den>half|halves|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)\b"
+    r"(?P<den>" + "|".join(sorted(FRACTION_WORDS, key=len, reverse=True)) + r")\b"
     r"|(?P<half>half)\b",
     re.IGNORECASE,
 )

@@ -57,10 +57,13 @@ _DIMENSIONS = {
     "capacitance": "capacitance", "illuminance": "illuminance", "luminous flux": "luminous flux",
     "instance frequency": "frequency", "angular velocity": "rotational speed",
 }
-# Dimensionless units worth reporting as such ("4 ppb"); the rest of quantulum3's dimensionless
-# surfaces ("pair", "set", "dozen") are ordinary words.
-_CONCENTRATIONS = {"parts-per-million": "concentration", "parts-per-billion": "concentration",
-                   "per mille": "per mille"}
+# Units outside quantulum3's physical dimensions worth reporting as such ("4 ppb", "12 megapixels");
+# the rest of its dimensionless and typographic surfaces ("pair", "set", "dozen", "dots") are
+# ordinary words.
+_REPORTED_OTHER_UNITS = {"parts-per-million": "concentration", "parts-per-billion": "concentration",
+                         "per mille": "per mille", "megapixel": "resolution"}
+# ... of which these only as words: in news "MP" is a Member of Parliament, not a megapixel.
+_WORD_ONLY_UNITS = frozenset({"megapixel"})
 # Word surfaces that are far more often plain English than units.
 _ENGLISH_WORDS = {
     "a", "an", "at", "in", "is", "are", "s", "h", "m", "g", "l", "t", "c", "k", "b", "e", "j",
@@ -221,12 +224,13 @@ def _lexicon() -> tuple[dict[str, list], dict[str, list]]:
 
     words: dict[str, list] = {}
     for surface, found in known["surfaces_lower"].items():
-        accepted = [u for u in units(found) if u.entity.name in _DIMENSIONS or u.name in _CONCENTRATIONS]
+        accepted = [u for u in units(found) if u.entity.name in _DIMENSIONS or u.name in _REPORTED_OTHER_UNITS]
         if accepted and surface not in _ENGLISH_WORDS and len(surface) > 2:
             words[surface] = accepted
     symbols: dict[str, list] = {}
     for symbol, found in list(known["symbols"].items()) + list(known["prefix_symbols"].items()):
-        accepted = [u for u in units(found) if u.entity.name in _DIMENSIONS or u.name in _CONCENTRATIONS]
+        accepted = [u for u in units(found) if u.entity.name in _DIMENSIONS
+                    or u.name in _REPORTED_OTHER_UNITS and u.name not in _WORD_ONLY_UNITS]
         if accepted and (len(symbol) >= 3 or symbol in _SHORT_SYMBOLS):
             symbols[symbol] = accepted
     for symbol, (name, entity) in _EXTRA_SYMBOLS.items():
@@ -251,8 +255,8 @@ _DISPLAY_NAMES = {"degree angle": "degree", "cubic centimetre": "millilitre"}
 
 @functools.cache
 def _unit_from_quantulum(name: str, entity: str) -> Unit:
-    if name in _CONCENTRATIONS:
-        return Unit(name, _CONCENTRATIONS[name], "")
+    if name in _REPORTED_OTHER_UNITS:
+        return Unit(name, _REPORTED_OTHER_UNITS[name], "")
     pint_expr = _PINT_ALIASES.get(name, name)
     return Unit(_DISPLAY_NAMES.get(name, name), _DIMENSIONS.get(entity, entity), pint_expr)
 
