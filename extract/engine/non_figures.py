@@ -29,6 +29,9 @@ from extract.engine.parse import upos
 MONTHS = "|".join(LEXICON_MONTHS)
 _MONTH_BEFORE = re.compile(r"\b(?:" + MONTHS + r")\.?\s*$")
 _MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + MONTHS + r")\b")
+# "on 16 or 17 March", "between 3 and 5 May": the first of two days that share their month.
+_DAY_AND_MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s*(?:or|and|to|-|–)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:"
+                                  + MONTHS + r")\b")
 _YEAR_CONTEXT_BEFORE = re.compile(
     r"\b(?:in|since|by|from|until|till|to|of|during|before|after|for|year|years|early|late|mid|"
     r"summer|winter|spring|autumn|fall|fiscal|financial|FY|season|class|between|and|the|"
@@ -151,6 +154,7 @@ _ADDRESS_AFTER = re.compile(
 )
 _SCORE = re.compile(r"^\d+\s?[-–]\s?\d+$")
 _PHONE = re.compile(r"\+?\d[\d\s().-]{8,}\d")
+_DIALLED = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[ -]?)?\(?0\d{1,4}\)?(?:[ -]\d{2,4}){1,3}(?![\w.,])")
 _IDIOM_ONE_BEFORE = re.compile(
     r"\b(?:the|this|that|each|every|no|any|which|same|another|other|"
     r"last|only|first|next|such|a|no|for)\s+$",
@@ -339,9 +343,12 @@ _AGED_BEFORE = re.compile(
 # "at the age of 85", "the ages of 14 and 16": the second of a pair is an age as the first is.
 _AGE_OF_BEFORE = re.compile(r"(?<!average )(?<!median )(?<!mean )\bages?\s+of\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$", re.IGNORECASE)
 _TURNED_BEFORE = re.compile(r"\bturn(?:s|ed|ing)?\s+$", re.IGNORECASE)  # "she turned 40"
-_WHO_IS_BEFORE = re.compile(r"\bwho\s+(?:is|was|turns|turned|will\s+be)\s+$", re.IGNORECASE)
+_WHO_IS_BEFORE = re.compile(r"\b(?:who|he|she|I)\s+(?:is|was|turns|turned|will\s+be|am)\s+$", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
-_AGE_END_AFTER = re.compile(r"^\s*(?:$|[,.;:!?)]|(?:and|but|after|when|in|with)\b)", re.IGNORECASE)
+_AGE_END_AFTER = re.compile(r"^\s*(?:$|[,.;:!?)\-–—]|(?:and|but|after|when|in|with)\b)", re.IGNORECASE)
+# "At 34, Holmes knows ...": a bare number opening the sentence after "At" is the subject's age.
+_AT_OPENING = re.compile(r"^\W*at\s+$", re.IGNORECASE)
+_AS_YOUNG_AS = re.compile(r"\bas\s+(?:young|old)\s+as\s+$", re.IGNORECASE)
 _LIFE_EVENT_FORMS = word_forms(LIFE_EVENT_VERBS)
 _AGE_GROUP_AFTER = re.compile(r"^(?:\s*(?:to|-|–)\s*\d{1,3})?[\s-]*(?:years?|yrs?)[\s-]*olds\b", re.IGNORECASE)
 
@@ -359,7 +366,11 @@ def _age_reason(number: _Number) -> str:
             or _AGE_OF_BEFORE.search(number.before):
         return "age"
     if _WHO_IS_BEFORE.search(number.before) and _AGE_END_AFTER.match(number.after):
-        return "age"  # "the singer, who is 45, ..."
+        return "age"  # "the singer, who is 45, ...", "He was 84, and ..."
+    if _AS_YOUNG_AS.search(number.before):
+        return "age"  # "children as young as 12"
+    if _AT_OPENING.match(number.sentence[:number.start]) and re.match(r"^\s*,", number.after):
+        return "age"  # "At 34, Holmes ..."
     if _AT_BEFORE.search(number.before) and _AGE_END_AFTER.match(number.after) and number.value.is_integer():
         clause = re.split(r"[;:]", number.sentence[:number.start])[-1]
         if any(word in _LIFE_EVENT_FORMS for word in re.findall(r"[a-z]+", clause.lower())):
@@ -386,7 +397,7 @@ def _word_number_reason(number: _Number) -> str:
         return "part of a word"  # "a fly-half", "a one-two": the number word is half of a word
     if number.surface[:1].isupper() and re.search(r"[a-z,;:]\s+[A-Z][\w’'-]*\s+$", before) and number.bare:
         return "name"  # "the Big Four", "Formula One": a capitalised number word after a name
-    if number.surface[:1].isupper() and re.search(r"(?:\b[a-z]+|\bThe)\s+$", before) \
+    if number.surface[:1].isupper() and re.search(r"(?:\b[a-z]+|\bThe|\d)\s+$", before) \
             and re.match(r"^\s+[A-Z][a-z]", after) \
             and not number.has_unit and not number.has_currency:
         return "name"  # "the Six Nations": a number word capitalised inside a sentence, before a name
@@ -475,6 +486,8 @@ def _word_idiom_reason(number: _Number, word_lower: str) -> str:
         r"^[\s-]+(?:time|way|hearted|brother|sister|term|century|hour|an?\b)", after, re.I
     ):
         return "idiom"
+    if re.match(r"^[-‑\s]figure\b", after):
+        return "idiom"  # "a six-figure salary": how many digits, not an amount
     if re.match(r"^[-‑](?:based|run|led|owned|backed|style|like|off|party|rate|hand|way)\b", after) \
             or word_lower == "one" and re.match(r"^[-‑]time\b", after):
         return "idiom"  # "one-time" is former; "a three-time champion" counts the wins
@@ -485,7 +498,7 @@ def _word_idiom_reason(number: _Number, word_lower: str) -> str:
 # Numbers written in digits.
 
 
-_TOP_BEFORE = re.compile(r"\bthe\s+(?:top|bottom)\s+$", re.IGNORECASE)
+_TOP_BEFORE = re.compile(r"\b(?:the|a)\s+(?:top|bottom|last|final)\s+$", re.IGNORECASE)  # "a place in the last 16"
 
 
 def _digit_reason(number: _Number) -> str:
@@ -514,7 +527,7 @@ def _date_or_time_reason(number: _Number) -> str:
     surface, before, after = number.surface, number.before, number.after
     if _MONTH_BEFORE.search(before) and re.fullmatch(r"\d{1,4}", surface):
         return "date"
-    if _MONTH_AFTER.match(after) and re.fullmatch(r"\d{1,2}", surface):
+    if (_MONTH_AFTER.match(after) or _DAY_AND_MONTH_AFTER.match(after)) and re.fullmatch(r"\d{1,2}", surface):
         return "date"
     if _CLOCK_AFTER.match(after) or re.search(
         r"\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)", number.sentence[number.start:number.end + 6], re.I
@@ -596,10 +609,15 @@ def _layout_reason(number: _Number) -> str:
     sentence, start, end = number.sentence, number.start, number.end
     if re.match(r"^[-–]\d", number.after) or re.search(r"\d[-–]$", number.before):
         return "score"
+    if re.match(r"^[-‑\s]figure\b", number.after):
+        return "idiom"  # "a 6 figure salary": how many digits, not an amount
     if re.match(r"^\.\d", number.after):
         return "code"  # version or section numbers like "2.0.1"
     if _PHONE.fullmatch(sentence[max(0, start - 4):end + 8].strip()):
         return "phone"
+    if re.fullmatch(r"0\d+", number.surface) or any(
+            m.start() <= start and end <= m.end() for m in _DIALLED.finditer(sentence)):
+        return "phone"  # "call 0800 123 4567": a number dialled, in groups, from a leading zero
     return ""
 
 
