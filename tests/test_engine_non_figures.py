@@ -83,6 +83,31 @@ def test_scores_and_runs_of_number_words(text, surfaces):
 @pytest.mark.parametrize(
     ("text", "surfaces"),
     [
+        # Numbers dialled, not amounts.
+        ("Listeners can call 0845 300 1234 today.", []),
+        ("The helpline, 01632 960 001, opens at nine.", []),
+        # A number word inside a name after a number; a stage of a knockout.
+        ("They have won four of the last 12 Six Nations titles.", ["12"]),
+        ("The reward for a place in the last eight is a home draw.", []),
+        # Ages said of a person.
+        ("She was 91, and still painting.", []),
+        ("At 29, Okafor is the squad's oldest player.", []),
+        ("The game is sold to children as young as 10.", []),
+        # The first of two days that share a month; digits counted, not money.
+        ("The vote may be held on 9 or 10 June.", []),
+        ("Few jobs pay a six-figure salary.", []),
+        # ... while amounts in the same shapes stay.
+        ("She was 91 points clear.", ["91"]),
+        ("The fund paid £60,000 in fees.", ["£60,000"]),
+    ],
+)
+def test_more_numbers_that_are_not_amounts(text, surfaces):
+    assert figures(text)["surface"].tolist() == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
         # A period that places an event in time is not an amount, even alone in its sentence.
         ("The bakery opened three years ago.", []),
         ("Twelve months later the mill closed.", []),

@@ -180,6 +180,14 @@ MONEY_VERBS = frozenset({
 })
 
 
+# Number words below a hundred and their values (the number grammar adds them up: "twenty five").
+SMALL_NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
 # Adverbs that count how many times ("scored twice", "twice as long"): a figure in the unit "time",
 # as "five times" is.
 MULTIPLE_ADVERBS = {"twice": 2, "thrice": 3}

@@ -26,6 +26,7 @@ from extract.engine.lexicon import (
     NUMBER_FRAMES,
     OPINION_VERBS,
     RELATIVE_PRONOUNS,
+    SMALL_NUMBER_WORDS,
     STOP_WORDS,
     TIME_NOUNS,
     VERBS_AFTER_NOUNS,
@@ -186,6 +187,9 @@ def _counted_run(sentence: str, tokens: _Tokens, value: float) -> _Tokens | Phra
         elif _PARTICIPLE.match(word.lower()) and _verb_only(word) and index + 1 < len(tokens) \
                 and _nounish(tokens[index + 1][0]) and not run:
             run.append((word, start, end))  # "135 sanctioned tankers", "ageing oil tankers"
+        elif word[:1].isupper() and next_word[:1].isupper() and word.lower() in SMALL_NUMBER_WORDS \
+                and _nounish(next_word):
+            run.append((word, start, end))  # "12 Six Nations titles": a number word inside a name
         elif not run and abs(value) != 1 and pos_tags(word) == {"VERB"} and _opens_a_compound(tokens, index):
             run.append((word, start, end))  # "six surround sound speakers": a verb as a noun's modifier
         else:

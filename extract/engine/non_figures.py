@@ -341,9 +341,11 @@ _AGED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "at the age of 85", "the ages of 14 and 16": the second of a pair is an age as the first is.
-_AGE_OF_BEFORE = re.compile(r"(?<!average )(?<!median )(?<!mean )\bages?\s+of\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$", re.IGNORECASE)
+_AGE_OF_BEFORE = re.compile(r"(?<!average )(?<!median )(?<!mean )\bages?\s+of\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$",
+                            re.IGNORECASE)
 _TURNED_BEFORE = re.compile(r"\bturn(?:s|ed|ing)?\s+$", re.IGNORECASE)  # "she turned 40"
-_WHO_IS_BEFORE = re.compile(r"\b(?:who|he|she|I)\s+(?:is|was|turns|turned|will\s+be|am)\s+$", re.IGNORECASE)
+_WHO_IS_BEFORE = re.compile(r"\b(?:who|he|she|I)\s+(?:is|was|turns|turned|will\s+be|am)\s+$",
+                            re.IGNORECASE)
 _AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
 _AGE_END_AFTER = re.compile(r"^\s*(?:$|[,.;:!?)\-–—]|(?:and|but|after|when|in|with)\b)", re.IGNORECASE)
 # "At 34, Holmes knows ...": a bare number opening the sentence after "At" is the subject's age.

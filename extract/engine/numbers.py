@@ -8,22 +8,15 @@ numbers itself and leaves units to `extract.engine.units`.
 from __future__ import annotations
 
 import math
-from decimal import Decimal
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal
 
 from extract.engine.currencies import alternation, currency_table
-from extract.engine.lexicon import MONEY_VERBS, MULTIPLE_ADVERBS, MULTIPLE_IDIOM_VERBS, word_forms
+from extract.engine.lexicon import MONEY_VERBS, MULTIPLE_ADVERBS, MULTIPLE_IDIOM_VERBS, SMALL_NUMBER_WORDS, word_forms
 from extract.engine.qualifiers import APPROXIMATE_TAIL, CHANGE_FROM
 
-SMALL_NUMBER_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}
 SCALE_WORDS = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "lakh": 1e5, "crore": 1e7,
@@ -209,11 +202,11 @@ def _word_number_at(sentence: str, start: int) -> tuple[float, float, float, int
                 current, used = 1.0, 1
                 continue
             return None
-        if all(p in SMALL_NUMBER_WORDS for p in parts) and len(parts) <= 2:
-            added = sum(SMALL_NUMBER_WORDS[p] for p in parts)
-            if not _follows_in_a_number(current, added):
-                break  # "three Six Nations games", "two one-day matches": two numbers, not one
-            current += added
+        # "three Six Nations games": a small number word that cannot continue the number starts
+        # another (none of the branches below takes it either).
+        if all(p in SMALL_NUMBER_WORDS for p in parts) and len(parts) <= 2 \
+                and _follows_in_a_number(current, sum(SMALL_NUMBER_WORDS[p] for p in parts)):
+            current += sum(SMALL_NUMBER_WORDS[p] for p in parts)
         elif word == "hundred" and used:
             current = (current or 1) * 100
         elif word in SCALE_WORDS and used and word != "hundred":
