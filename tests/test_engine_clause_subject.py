@@ -72,7 +72,7 @@ def test_a_phrase_qualified_by_a_participle_clause_is_its_own_reading():
     ("Flats stay an average of 60 days on the market.", [("60 days", "Flats")]),
     ("The firm signed a deal worth $5bn with the airline.", [("$5bn", "deal")]),
     # "for" a name.
-    ("The first film took $900m, against $500m for The Lost Film.", [("$900m", "film"),
+    ("The first film took $900m, against $500m for The Lost Film.", [("$900m", "film's takings"),
                                                                        ("$500m", "The Lost Film")]),
     # A subject whose head takes "at".
     ("Profits at the bank rose 12%.", [("12%", "Profits at the bank")]),

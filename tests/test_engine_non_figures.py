@@ -96,6 +96,9 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         # The first of two days that share a month; digits counted, not money.
         ("The vote may be held on 9 or 10 June.", []),
         ("Few jobs pay a six-figure salary.", []),
+        # "zero" in a compound adjective; an age a policy moves.
+        ("Builders must put up zero-carbon homes.", []),
+        ("It raises the retirement age from 65 to 67.", []),
         # ... while amounts in the same shapes stay.
         ("She was 91 points clear.", ["91"]),
         ("The fund paid £60,000 in fees.", ["£60,000"]),

@@ -73,6 +73,23 @@ def test_number_words_that_do_not_continue_a_number(sentence, values):
     assert [m.value for m in find_numbers(sentence)] == values
 
 
+@pytest.mark.parametrize("sentence, surface, value", [
+    # An ordinal is a denominator when hyphenated to its numerator ...
+    ("Spending was one-twentieth of the target.", "one-twentieth", 0.05),
+    ("Three-eighths of the field was sown.", "Three-eighths", 0.375),
+    ("He won by two hundredths of a second.", "two hundredths", 0.02),
+])
+def test_fractions_with_ordinal_denominators(sentence, surface, value):
+    mention, written = only(sentence)
+    assert (written, mention.value) == (surface, pytest.approx(value))
+
+
+def test_an_ordinal_alone_is_not_a_fraction():
+    assert figures("She won her sixth title.").empty
+
+
+
+
 def test_a_fraction_sign_after_digits_belongs_to_them():
     row = one_figure("Mortgage rates held at 3½ per cent in March.")
     assert (row["surface"], row["value"], row["unit"]) == ("3½ per cent", 3.5, "%")

@@ -56,6 +56,9 @@ def test_a_range_stays_a_range_unless_a_cue_bounds_it():
     ("There was a fall of 4% in rents.", "4", 1, "down"),
     ("The council trimmed its budget by 4%.", "4", 1, "down"),
     ("Rents edged up to 4% of income.", "4", 1, ""),
+    # "up" as the particle of a verb that moves nothing: no change.
+    ("The audit flagged up 4 serious faults.", "4", 0, ""),
+    ("The club has racked up 4 wins in a row.", "4", 0, ""),
 ])
 def test_direction_of_a_change(sentence, number, unit_end_extra, way):
     start, end = _span(sentence, number)

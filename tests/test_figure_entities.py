@@ -252,6 +252,29 @@ def test_counts_of_a_copula_and_measures_of_a_noun(text, expected):
     assert entities(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A share "of every" or "of each" thing is of that thing.
+        ("The fair is small and 5% of every fee goes to the roof fund.", [("5%", "fee")]),
+        # Money a film took or grossed is its takings.
+        ("The thriller took $9m (£4.8m) on its opening weekend.",
+         [("$9m", "thriller's takings"), ("£4.8m", "thriller's takings")]),
+        ("The comedy grossed $31m.", [("$31m", "comedy's takings")]),
+        # A percentage right before a lower-case noun phrase measures it, wherever it stands ...
+        ("Rules now allow up to 74% foreign ownership of airlines.", [("up to 74%", "foreign ownership")]),
+        # ... not before the next item of a list, nor before a time.
+        ("Shares rose 5% yesterday.", [("5%", "Shares")]),
+        # What is counted after "other", a compound word or a word in quotation marks.
+        ("The union will strike with six other transport unions.", [("six", "transport unions")]),
+        ("Two of the front-runners pulled out.", [("Two", "front-runners")]),
+        ('The patch closes nine "critical" loopholes.', [("nine", "critical loopholes")]),
+    ],
+)
+def test_what_a_share_or_a_count_is_of(text, expected):
+    assert entities(text) == expected
+
+
 def test_a_clause_of_figures_alone_after_a_semicolon_shares_the_first_clause_entities():
     text = "Flats from $200,000 to $300,000 sell in 40 days; $300,000 to $500,000, 55 days."
     assert entities(text) == [

@@ -491,6 +491,12 @@ _COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|stood|stands)\s
                             re.IGNORECASE)
 
 
+# Verbs (lemmas) of ending up somewhere: what the subject does so "with" is its own ("the side
+# finished with 30 points"); after other verbs "with" names company ("strike with six unions").
+_ENDING_UP_VERBS = frozenset({"finish", "end", "close", "come", "start", "begin", "open", "leave", "return",
+                              "emerge", "walk", "go", "wind", "sign", "retire", "exit"})
+
+
 def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
     """What a count is about: 'survey of European countries', "Dell's employees" or, for a
     count stated of a subject ('The population is 8 billion people'), the subject; else the
@@ -523,7 +529,7 @@ def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
     if re.search(r"\b(?:at|to)\s+$", near):
         return subject.phrase.text  # "the index closed at 1,478 points": a level of the subject
     if re.search(r"\bwith\s+" + _QUALIFIER_WORDS.pattern + r"$", near) \
-            and subject.verbs and subject.verbs[-1] not in POSSESSION_VERBS | {"be"}:
+            and subject.verbs and subject.verbs[-1] in _ENDING_UP_VERBS:
         # "the side finished with 30 points", "the county came second with 900 strikes": what the
         # subject ended up with is its own.
         return f"{_possessive(subject.phrase.text, sentence)} {counted.text}"
@@ -534,7 +540,9 @@ def attributive_noun_after(sentence: str, figure_start: int, unit_end: int, glue
     """'a 5% pay rise' -> 'pay rise', 'an $800 pizza oven' -> 'pizza oven': a measure written
     as a modifier measures the noun it modifies. A measure hyphenated to its unit ('a 1.8
     billion-mile journey', 'a 50 year-old man') is a modifier wherever it stands (`glued`)."""
-    glued = glued or re.search(r"\w-[A-Za-z]+$", sentence[figure_start:unit_end]) is not None
+    glued = glued or re.search(r"\w-[A-Za-z]+$", sentence[figure_start:unit_end]) is not None \
+        or re.search(r"%$", sentence[figure_start:unit_end]) is not None \
+        and re.match(r"\s?[a-z]", sentence[unit_end:unit_end + 2]) is not None  # "up to 100% foreign ownership"
     before = _tokens(sentence[max(0, figure_start - 40) : figure_start])
     if not glued and not _attributive_opening(sentence, figure_start, unit_end, before):
         return None

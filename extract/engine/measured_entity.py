@@ -51,6 +51,9 @@ def pos_tags(word: str) -> frozenset[str]:
     lemmas = getAllLemmas(word.lower())
     if not lemmas and word[:1].isupper():
         return frozenset({"PROPN"})
+    if not lemmas and "-" in word.strip("-"):
+        # "front-runners", "start-ups": a compound the lexicon does not list is what its last part is.
+        return pos_tags(word.rsplit("-", 1)[1])
     return frozenset(lemmas)
 
 
@@ -67,6 +70,9 @@ def singular(word: str) -> str:
     lower = word.lower()
     if lower in _PLURAL_NOUNS:
         return lower
+    if "-" in lower.strip("-") and not getAllLemmas(lower):
+        head, last = lower.rsplit("-", 1)
+        return f"{head}-{singular(last)}"  # "front-runners" -> "front-runner"
     lemma = getLemma(lower, upos="NOUN")
     return lemma[0] if lemma else lower
 
@@ -142,6 +148,10 @@ def counted_noun_after(sentence: str, pos: int, value: float, vague: bool = Fals
             tokens = tokens[1:]
     if tokens and tokens[0][0] in {"-", "‑"}:
         tokens = tokens[1:]  # "a 30-year mortgage" handled as duration elsewhere; "5-star"
+    if tokens and tokens[0][0].lower() in _BEFORE_COUNTED:
+        tokens = tokens[1:]  # "six other unions", "four more fixes": what is counted follows
+    # Quotation marks around a word of the phrase ("eight "critical" holes") are not words.
+    tokens = [t for t in tokens if t[0] not in _QUOTE_MARKS]
     run = _counted_run(sentence, tokens, value)
     if isinstance(run, Phrase):
         return run
@@ -155,6 +165,8 @@ _AGE_GROUP = re.compile(
 
 
 _Tokens = list[tuple[str, int, int]]
+_BEFORE_COUNTED = frozenset({"other", "more", "further", "extra", "additional"})
+_QUOTE_MARKS = "\"'“”‘’"
 
 
 def _counted_run(sentence: str, tokens: _Tokens, value: float) -> _Tokens | Phrase:
@@ -162,7 +174,7 @@ def _counted_run(sentence: str, tokens: _Tokens, value: float) -> _Tokens | Phra
     counted phrase itself)."""
     run: list[tuple[str, int, int]] = []
     for index, (word, start, end) in enumerate(tokens):
-        if run and start - run[-1][2] > 1:
+        if run and (start - run[-1][2] > 3 or sentence[run[-1][2]:start].strip(" " + _QUOTE_MARKS)):
             break
         if word in {"-", "‑"} and run:
             continue
@@ -244,7 +256,7 @@ def _counted_phrase(sentence: str, run: list[tuple[str, int, int]], value: float
     singular_ok = abs(value) == 1 or (0 < abs(value) < 1 or mass) and "NOUN" in pos_tags(head)
     if not is_plural_noun(head) and not singular_ok:
         return None
-    text = sentence[run[0][1] : run[-1][2]]
+    text = re.sub(r"\s*[\"“”]\s*", " ", sentence[run[0][1] : run[-1][2]]).strip()  # 'eight "critical" holes'
     return Phrase(text=text, head=singular(head), start=run[0][1], end=run[-1][2])
 
 
@@ -433,7 +445,7 @@ def fronted_partitive(sentence: str, number_start: int) -> Phrase | None:
 # "of"; "46% of all adults", "50mL of 30% acid": a quantifier or a strength is passed over to reach
 # the noun; "half the country": a fraction needs no "of".
 _OF = re.compile(
-    r"(?:\s*\([^()]{1,40}\))?\s+of\s+(?:(?:all|both|those|these)\s+)?"
+    r"(?:\s*\([^()]{1,40}\))?\s+of\s+(?:(?:all|both|those|these|every|each)\s+)?"
     r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:\d[\d.,]*\s?%\s+)?"
 )
 _FRACTION_THE = re.compile(r"\s+(?:the|its|their|his|her)\s+")

@@ -166,7 +166,7 @@ _IDIOM_ONE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _ZERO_IDIOM_AFTER = re.compile(
-    r"^\s+(?:tolerance|sense|chance|interest|doubt|point|hour|sum|"
+    r"^[\s-]+(?:tolerance|sense|chance|interest|doubt|point|hour|sum|emissions?|carbon|waste|rated|"
     r"in\b|on\b|hour)",
     re.IGNORECASE,
 )
@@ -341,8 +341,8 @@ _AGED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "at the age of 85", "the ages of 14 and 16": the second of a pair is an age as the first is.
-_AGE_OF_BEFORE = re.compile(r"(?<!average )(?<!median )(?<!mean )\bages?\s+of\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$",
-                            re.IGNORECASE)
+_AGE_OF_BEFORE = re.compile(r"(?<!average )(?<!median )(?<!mean )\bages?\s+(?:of|from|to|at)\s+"
+                            r"(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$", re.IGNORECASE)  # "the pension age from 60"
 _TURNED_BEFORE = re.compile(r"\bturn(?:s|ed|ing)?\s+$", re.IGNORECASE)  # "she turned 40"
 _WHO_IS_BEFORE = re.compile(r"\b(?:who|he|she|I)\s+(?:is|was|turns|turned|will\s+be|am)\s+$",
                             re.IGNORECASE)
@@ -413,10 +413,7 @@ def _word_number_reason(number: _Number) -> str:
         not number.has_unit
         and not number.counted_noun
         and word_lower not in {"half", "millions", "billions", "trillions"}  # money: "investing millions"
-        and not re.match(
-            r"(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:third|quarter|fifth|tenth|half)",
-            word_lower,
-        )
+        and not 0 < number.value < 1  # a fraction in words states a share: "one-twentieth of what it needs"
     ):
         # A bare number word with nothing counted ("the two of them", "one said") is not a figure.
         return "no-measure"

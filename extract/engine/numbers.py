@@ -29,6 +29,11 @@ SCALE_SUFFIXES = {
 FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
                   "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100,
                   "thousandth": 1000, "thousandths": 1000}
+HYPHENATED_DENOMINATORS = {
+    f"{word}{suffix}": value for word, value in {
+        "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "eleventh": 11, "twelfth": 12, "twentieth": 20,
+        "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100, "thousandth": 1000,
+    }.items() for suffix in ("", "s")}
 # Vague plurals: "dozens of people" (12-120), "hundreds of families" (100-1,000).
 VAGUE_PLURALS = {"dozens": (12, 120), "scores": (20, 200), "hundreds": (100, 1000),
                  "thousands": (1e3, 1e4), "millions": (1e6, 1e7), "billions": (1e9, 1e10),
@@ -272,6 +277,9 @@ def _vague_at(sentence: str, start: int) -> tuple[float, float, float, int] | No
 _FRACTION = re.compile(
     r"(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
     r"(?P<den>" + "|".join(sorted(FRACTION_WORDS, key=len, reverse=True)) + r")\b"
+    # An ordinal is a denominator only hyphenated to its numerator: "one-twentieth", not "a sixth title".
+    r"|(?P<hnum>one|two|three|four|five|six|seven|eight|nine)-(?P<hden>"
+    + "|".join(sorted(HYPHENATED_DENOMINATORS, key=len, reverse=True)) + r")\b"
     r"|(?P<half>half)\b",
     re.IGNORECASE,
 )
@@ -520,6 +528,8 @@ def _words_at(sentence: str, start: int, currency: str, cur_start: int) -> _Sing
     if frac:
         if frac.group("half"):
             value = 0.5
+        elif frac.group("hden"):
+            value = SMALL_NUMBER_WORDS[frac.group("hnum").lower()] / HYPHENATED_DENOMINATORS[frac.group("hden").lower()]
         else:
             num = frac.group("num").lower()
             numerator = 1 if num in ("a", "an", "one") else SMALL_NUMBER_WORDS[num]

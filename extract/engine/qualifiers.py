@@ -69,7 +69,10 @@ _PHRASAL_UP_DOWN = re.compile(
     r"back|backed|sign|signed|pick|picked|turn|turned|open|opened|shut|bottom|ramp|ramped|step|"
     r"stepped|stand|stood|sit|sat|mark|marked|end|ended|shoot|shot|close|closed|break|broke|"
     r"cool|cooled|slow|slowed|calm|calmed|wind|wound|water|watered|tone|toned|let|lets|hunt|hunted|"
-    r"track|tracked|track|nail|nailed|play|played|talk|talked|write|wrote|written|weigh|weighed)\s+(?:up|down)\s+[^\s]*\s*$",
+    r"track|tracked|track|nail|nailed|play|played|talk|talked|write|wrote|written|weigh|weighed|"
+    r"flag|flags|flagged|draw|draws|drew|drawn|line|lined|team|teamed|dream|dreamed|dreamt|follow|followed|"
+    r"clear|cleared|hold|held|lay|laid|hand|handed|mop|mopped|snap|snapped|rack|racked|rake|raked|"
+    r"churn|churned|chalk|chalked|notch|notched)\s+(?:up|down)\s+[^\s]*\s*$",
     re.IGNORECASE,
 )
 _DIRECTION_BEFORE = re.compile(
