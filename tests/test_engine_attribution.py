@@ -54,6 +54,17 @@ def test_a_person_who_opens_a_sentence_is_remembered_for_she_said(text):
     assert [(surface, source) for surface, source, _ in _sources(text)] == [("35", "Sarah Collins")]
 
 
+def test_a_quotation_opened_by_a_pronoun_is_the_person_named_before():
+    # The sentence that opens the quotation refers back; its referent is read before the figure's.
+    text = 'Sarah Collins is pleased. She said: "We are ready. We will open 14 stores."'
+    assert [(surface, source) for surface, source, _ in _sources(text)] == [("14", "Sarah Collins")]
+
+
+def test_flagging_up_reports():
+    text = "In its quarterly update, Globex flagged up nine serious faults."
+    assert [(surface, source) for surface, source, _ in _sources(text)] == [("nine", "Globex")]
+
+
 def test_the_report_resolves_to_the_organisation_that_published_it():
     text = ("The Fiscal Studies Institute published a review of council budgets on Monday. "
             "Spending on roads fell by 9%, the report said.")

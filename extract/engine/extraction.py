@@ -450,6 +450,18 @@ def _add_memory_sentences(text: str, bounds: list[tuple[int, int]], cues: list[b
     """Sentences without figures are parsed only to feed the memory: those before a figure
     sentence whose cue may refer back ("it said", "the report found"), and those that close or
     open a quotation holding a figure (whose speaker they name)."""
+    # Quotations first: a sentence that opens one ("He said: ...") may itself refer back.
+    previous_end = -_RUN_ON_GAP - 1
+    previous_ends: list[int] = []
+    for quote_start, quote_end in _quotations(text):
+        ends = [i for i in (_sentence_at(bounds, quote_start), _sentence_at(bounds, quote_end - 1)) if i is not None]
+        if ends and any(has_figures[i] for i in range(ends[0], ends[-1] + 1)):  # a quotation is short
+            # A quotation without a cue of its own may go on the one just before it.
+            run_on = previous_ends if quote_start - previous_end <= _RUN_ON_GAP else []
+            for i in ends + run_on:
+                if cues[i]:
+                    needed[i] = with_entities[i] = True
+        previous_end, previous_ends = quote_end, ends
     for index in range(len(bounds)):
         if not (needed[index] and with_entities[index]):
             continue
@@ -472,17 +484,6 @@ def _add_memory_sentences(text: str, bounds: list[tuple[int, int]], cues: list[b
                 if _names_a_pair(text, *bounds[previous]):
                     needed[previous] = with_entities[previous] = True
                     break
-    previous_end = -_RUN_ON_GAP - 1
-    previous_ends: list[int] = []
-    for quote_start, quote_end in _quotations(text):
-        ends = [i for i in (_sentence_at(bounds, quote_start), _sentence_at(bounds, quote_end - 1)) if i is not None]
-        if ends and any(has_figures[i] for i in range(ends[0], ends[-1] + 1)):  # a quotation is short
-            # A quotation without a cue of its own may go on the one just before it.
-            run_on = previous_ends if quote_start - previous_end <= _RUN_ON_GAP else []
-            for i in ends + run_on:
-                if cues[i]:
-                    needed[i] = with_entities[i] = True
-        previous_end, previous_ends = quote_end, ends
 
 
 # Two capitalised words in a row: a sentence that may name a person for a later "he said".

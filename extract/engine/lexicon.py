@@ -39,7 +39,7 @@ SPEECH_VERBS = frozenset({
     "forecast", "calculate", "note", "add", "reveal", "disclose", "confirm", "publish", "tally", "tweet",
     "explain", "argue", "insist", "suggest", "project", "expect", "indicate", "conclude", "cite", "reckon",
     "assert", "allege", "acknowledge", "admit", "declare", "anticipate", "caution", "stress", "emphasise",
-    "emphasize", "quote", "testify", "contend",
+    "emphasize", "quote", "testify", "contend", "flag", "highlight",
 })
 # Verbs that report only in one frame, with the preposition that marks it: "estimates put growth
 # at 3%" (but "concessions put forward"), "she pointed to the 300 jobs lost".
