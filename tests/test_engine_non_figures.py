@@ -99,6 +99,10 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         # "zero" in a compound adjective; an age a policy moves.
         ("Builders must put up zero-carbon homes.", []),
         ("It raises the retirement age from 65 to 67.", []),
+        # Races run over metres, a pronoun "one", a place in a chart.
+        ("She missed the 100m and 400m finals.", []),
+        ("One wonders whether it will last.", []),
+        ("Their first single was a top 40 hit.", []),
         # ... while amounts in the same shapes stay.
         ("She was 91 points clear.", ["91"]),
         ("The fund paid £60,000 in fees.", ["£60,000"]),

@@ -103,6 +103,9 @@ def test_a_fraction_sign_after_digits_belongs_to_them():
     ("The planet now holds 8 B people.", "8 B", 8e9, "people"),
     ("The bridge is 35m long.", "35m", 35.0, "metre"),
     ("The last 100m of the course is uphill.", "100m", 100.0, "metre"),
+    # A compound may stand between the scale and what it counts; a dimension word may not.
+    ("The archive holds 40m news photos.", "40m", 40e6, "photo"),
+    ("The 12m high gates were shut.", "12m", 12.0, "metre"),
 ])
 def test_a_scale_letter_before_what_is_counted_is_a_scale_not_metres(sentence, surface, value, unit):
     rows = figures(sentence)

@@ -162,7 +162,8 @@ DENOMINATOR_WORDS = ("per", "for every", "in every", "for each", "in each")
 RACE_NOUNS = frozenset({
     "final", "finals", "semi-final", "semi-finals", "race", "heat", "heats", "title", "event", "crown",
     "gold", "silver", "bronze", "medal", "champion", "hurdles", "relay", "freestyle", "backstroke",
-    "breaststroke", "butterfly", "steeplechase", "record", "sprint", "individual", "medley",
+    "breaststroke", "butterfly", "steeplechase", "record", "sprint", "individual", "medley", "races", "titles",
+    "events", "crowns", "golds", "medals", "champions", "records", "sprints", "relays",
 })
 # Verbs (lemmas) of the events of a life, after which "at 27" is an age: "became an MP at 27",
 # "died at 85", "left school at 16".

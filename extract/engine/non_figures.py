@@ -297,7 +297,8 @@ def _gapped_period_reason(number: _Number) -> str:
 
 # "the Athens 10,000m", "won the 100m", "the 200m final": a distance in metres written as one word
 # after "the" is a race, not a length, unless it measures a noun ("the 35m tower").
-_RACE_BEFORE = re.compile(r"\bthe\s+(?:(?:[A-Z][\w'’-]*|world|(?:wo)?men['’]s)\s+)*$")
+_RACE_BEFORE = re.compile(r"\bthe\s+(?:(?:[A-Z][\w'’-]*|world|(?:wo)?men['’]s)\s+)*"
+                          r"(?:\d[\d,]*m(?:\s*,|\s+and|\s+or)\s+)*$")  # "the Olympic 100m and 200m finals"
 _RACE_AFTER = re.compile(r"^\s+(?:[\w'’-]+\s+)?(?P<noun>[a-z-]+)\b")
 
 
@@ -427,6 +428,17 @@ _COUNTS_AFTER = re.compile(r"^[^.;:]{0,30}?\b(?:and|or)\s+" + _SMALL_NUMBER + r"
 _COUNTS_BEFORE = re.compile(r"\b" + _SMALL_NUMBER + r"\b[^.;:]{0,30}?\b(?:and|or)\s+$", re.IGNORECASE)
 
 
+def _verb_after(after: str) -> bool:
+    """Whether the word after "one" is a verb agreeing with it as a pronoun: a plural-looking noun
+    ("wonders", "hopes") or a form the lexicon knows only as a verb ("doesn't", "can")."""
+    m = re.match(r"\s+([a-z][\w'’]*)", after)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word in {"can", "could", "must", "should", "would", "might", "may", "will", "doesn't", "does", "has"} \
+        or is_plural_noun(word) and "VERB" in pos_tags(word)
+
+
 def _determines_a_singular_noun(number: _Number) -> bool:
     """Whether a bare "one" stands before a singular noun as "a" would ("one device", "one big
     problem"), rather than counting it: not after a bound ("at least one", "just one") and not
@@ -477,6 +489,8 @@ def _word_idiom_reason(number: _Number, word_lower: str) -> str:
             return "idiom"
         if word_lower == "one" and _speaker_after(number):
             return "speaker"  # "one analyst said", "quoted one trader as saying": who speaks, not how many
+        if word_lower == "one" and _verb_after(number.after):
+            return "pronoun"  # "one wonders whether", "one hopes": "one" cannot count a plural
         if word_lower == "one" and _determines_a_singular_noun(number):
             return "determiner"  # "keeps them in one place", "one gadget that helps": "one" as "a"
     if word_lower == "half" and _HALF_IDIOM_BEFORE.search(before) and not number.has_unit:
@@ -497,6 +511,8 @@ def _word_idiom_reason(number: _Number, word_lower: str) -> str:
 # Numbers written in digits.
 
 
+_CHART_AFTER = re.compile(r"^[\s-]+(?:hits?|singles?|albums?|spots?|places?|finish(?:es)?|positions?|slots?|"
+                          r"charts?|seeds?|rankings?)\b", re.IGNORECASE)
 _TOP_BEFORE = re.compile(r"\b(?:the|a)\s+(?:top|bottom|last|final)\s+$", re.IGNORECASE)  # "a place in the last 16"
 
 
@@ -504,6 +520,8 @@ def _digit_reason(number: _Number) -> str:
     sentence, start, end = number.sentence, number.start, number.end
     if _TOP_BEFORE.search(number.before) and number.bare and not number.counted_noun:
         return "rank"  # "finished in the top 10"; not "the top 10 firms"
+    if re.search(r"\btop\s+$", number.before, re.IGNORECASE) and _CHART_AFTER.match(number.after):
+        return "rank"  # "a UK top 10 hit", "three top 20 singles": a place in a chart
     if _ISO_DATE.search(sentence[max(0, start - 6):end + 6]) and number.bare:
         window = sentence[max(0, start - 6):end + 6]
         if re.search(r"\d{4}-\d{2}-\d{2}", window) or re.search(r"\d{1,2}/\d{1,2}/\d{2,4}", window):

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from extract.engine.currencies import alternation, currency_table
-from extract.engine.lexicon import MONEY_VERBS, MULTIPLE_ADVERBS, MULTIPLE_IDIOM_VERBS, SMALL_NUMBER_WORDS, word_forms
+from extract.engine.lexicon import (
+    MONEY_VERBS,
+    MULTIPLE_ADVERBS,
+    MULTIPLE_IDIOM_VERBS,
+    RACE_NOUNS,
+    SMALL_NUMBER_WORDS,
+    word_forms,
+)
 from extract.engine.qualifiers import APPROXIMATE_TAIL, CHANGE_FROM
 
 SCALE_WORDS = {
@@ -69,8 +76,11 @@ _SCALE_AFTER = re.compile(
 _RANGE_JOIN = re.compile(r"\s?(?:-|–|—|to)\s?(?=[-$€£¥\d.]|US\b|(?:" + "|".join(SMALL_NUMBER_WORDS) + r")\b)")
 # What a scale letter counts: "35m devices", "8 B people", "35m of its devices" (a share of a set
 # the sentence owns), but not "100m of the track" (a stretch of one thing).
+# What a scale letter counts: "35m devices", "300m blog entries", "35m of its devices".
 _COUNTED_AFTER_SCALE = re.compile(
-    r"\s+(?:of\s+(?:its|their|the|these|those|his|her|our|your)\s+)?(?:[a-z]+s|people)\b"
+    r"\s+(?:of\s+(?:its|their|the|these|those|his|her|our|your)\s+)?"
+    r"(?:(?!(?:long|high|wide|deep|tall|thick|away|above|below|under|over|of)\b)[a-z-]+\s+){0,2}"
+    r"(?P<counted>(?!(?:is|was|has|does|this|its|his|us|thus|plus|less|unless|across|whereas)\b)[a-z]{2,}s|people)\b"
 )
 _WORD = re.compile(r"[A-Za-z]+(?:-(?:one|two|three|four|five|six|seven|eight|nine)(?![\w]))?")
 
@@ -144,7 +154,10 @@ def _scale_after(sentence: str, end: int, currency: str) -> tuple[float, int]:
             return 1.0, end  # "5million" is rare; "5hundred" even rarer: treat as written
         return SCALE_WORDS[lower], match.end()
     after = sentence[match.end():match.end() + 40]
-    counts_after = _COUNTED_AFTER_SCALE.match(after) is not None or _CURRENCY_AFTER.match(after) is not None
+    counted = _COUNTED_AFTER_SCALE.match(after)
+    # "the 100m and 200m finals", "the 400m hurdles": a race is run over metres.
+    counts_after = counted is not None and counted.group("counted") not in RACE_NOUNS \
+        or _CURRENCY_AFTER.match(after) is not None
     # "5 m" is five metres and "5 k" no scale, but a capital letter before what is counted is
     # one: "8 B people", "3 M users".
     # After a currency a spaced letter is a scale too: money is never metres ("£1.5 m", "$3 bn").
