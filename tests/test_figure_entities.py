@@ -275,6 +275,24 @@ def test_what_a_share_or_a_count_is_of(text, expected):
     assert entities(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # After a possessive comes its whole noun phrase, whatever the owner's name ends with.
+        ("Retail brings in about 40% of Globex's operating profit.", [("about 40%", "Globex's operating profit")]),
+        ("Half of Initech's staff work from home.", [("Half", "Initech's staff")]),
+        # After "to", a word that can be a verb is one: the phrase is what follows it.
+        ("The council hopes to make savings of £8m next year.", [("£8m", "savings")]),
+        # Money a film or a firm makes is its earnings; a participle's doer is the phrase before it.
+        ("The sequel went on to make over $90m worldwide.", [("over $90m", "sequel's earnings")]),
+        ("Critics sneered, with the musical making more than $50m on Broadway.",
+         [("more than $50m", "musical's earnings")]),
+    ],
+)
+def test_possessives_infinitives_and_earnings(text, expected):
+    assert entities(text) == expected
+
+
 def test_a_clause_of_figures_alone_after_a_semicolon_shares_the_first_clause_entities():
     text = "Flats from $200,000 to $300,000 sell in 40 days; $300,000 to $500,000, 55 days."
     assert entities(text) == [

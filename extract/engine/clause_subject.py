@@ -791,10 +791,15 @@ def _transaction(sentence: str, figure_start: int, unit_end: int, subject: Subje
     Department of Justice", 'Acme lost $5m' -> "Acme's loss", 'the bill will cost taxpayers £2bn'
     -> "bill's cost": an amount that is the object of a verb of paying, losing or fining is that
     transaction."""
-    before = sentence[max(0, figure_start - 60):figure_start]
-    noun = _transaction_noun(_tokens(before))
-    if noun is None:
+    offset = max(0, figure_start - 60)
+    before = sentence[offset:figure_start]
+    found = _transaction_noun(_tokens(before))
+    if found is None:
         return None
+    noun, verb_start = found
+    if subject is None:
+        # "The Passion of the Christ making $370m": a participle's doer is the phrase right before it.
+        subject = _doer_before(sentence, offset + verb_start)
     recipient = _RECIPIENT.match(sentence[unit_end:])
     if recipient is not None:
         noun = f"{noun} to {recipient.group(1)}"
@@ -815,9 +820,25 @@ def _transaction(sentence: str, figure_start: int, unit_end: int, subject: Subje
     return f"{_possessive(subject.phrase.text, sentence)} {noun}"
 
 
-def _transaction_noun(tokens: list[tuple[str, int, int]]) -> str | None:
+def _doer_before(sentence: str, verb_start: int) -> Subject | None:
+    """A noun phrase that ends right before a participle ("the film making", "Acme paying"), as
+    the subject of that participle; not a pronoun, a function word or a verb."""
+    tokens = _tokens(sentence[max(0, verb_start - 80):verb_start])
+    if not tokens or not re.fullmatch(r"[A-Za-z][\w'’.&-]*", tokens[-1][0]):
+        return None
+    last = tokens[-1][0]
+    if last.lower() in STOP_WORDS or is_verb(last) or not (_is_noun(last) or last[:1].isupper()):
+        return None
+    first = _noun_phrase_ending_at(tokens, len(tokens) - 1)
+    base = max(0, verb_start - 80)
+    start, end = base + tokens[first][1], base + tokens[-1][2]
+    return Subject(Phrase(sentence[start:end], singular(last), start, end), (), verb_start)
+
+
+def _transaction_noun(tokens: list[tuple[str, int, int]]) -> tuple[str, int] | None:
     """The noun for the verb right before an amount (past qualifier words), or, for a verb of paying
-    or costing, before whom it is paid ("cost taxpayers", "pay the victims")."""
+    or costing, before whom it is paid ("cost taxpayers", "pay the victims"), and where the verb
+    starts in the tokens' text."""
     words = [t[0] for t in tokens]
     while words and words[-1].lower() in _QUALIFIER_WORDS_SET:
         words.pop()
@@ -828,7 +849,7 @@ def _transaction_noun(tokens: list[tuple[str, int, int]]) -> str | None:
         if noun is not None:
             if between and noun not in {"cost", "payment", "fine", "award", "charge", "compensation", "debt"}:
                 return None
-            return noun
+            return noun, tokens[len(words) - 1 - between][1]
         word = words[-1 - between]
         if not (_is_noun(word) or word.lower() in {"the", "its", "their"}) or is_verb(word):
             return None

@@ -245,7 +245,9 @@ def _counted_phrase(sentence: str, run: list[tuple[str, int, int]], value: float
             head = word
             break
     if abs(value) != 1 and not is_plural_noun(head):
-        plural_at = [i for i, (word, _, _) in enumerate(run) if is_plural_noun(word)]
+        # A possessive before its noun ("Acme's staff") is not the plural counted.
+        plural_at = [i for i, (word, _, _) in enumerate(run) if is_plural_noun(word)
+                     and not (word.endswith(("'s", "’s")) and i < len(run) - 1)]
         if plural_at:
             # "two viruses deformed wing virus": the count is of the first plural noun.
             run = run[: plural_at[0] + 1]
@@ -488,9 +490,12 @@ def _of_run(sentence: str, start: int) -> list[tuple[str, int, int]]:
         if run and w_start - run[-1][2] > 1:
             break
         possessive = word.endswith(("'s", "’s")) and len(run) < 3
-        if run and _agrees_with(run[-1][0], word):
+        after_possessive = bool(run) and run[-1][0].endswith(("'s", "’s"))
+        if run and not after_possessive and _agrees_with(run[-1][0], word):
             break  # "60% of the firm's revenue comes from": the verb ends the phrase
-        if _nounish(word) or possessive or _PARTICIPLE.match(word.lower()) and not run:
+        # After a possessive comes its noun phrase ("Acme's operating profit", "Russia's total output").
+        modifier = after_possessive and (pos_tags(word) & {"ADJ", "NOUN"} or _PARTICIPLE.match(word.lower()))
+        if _nounish(word) or possessive or modifier or _PARTICIPLE.match(word.lower()) and not run:
             run.append((word, w_start, w_end))
         else:
             break
@@ -582,6 +587,8 @@ def _phrase_run_back(tokens: list[tuple[str, int, int]], last: int) -> int:
             and not (first - 2 >= 0 and tokens[first - 2][0].lower() in DETERMINERS)
         ):
             break  # "cut", "raised" before a noun are verbs; "the driving range" is a phrase
+        if first - 2 >= 0 and tokens[first - 2][0].lower() == "to" and "VERB" in pos_tags(word):
+            break  # "plans to make savings": after "to", a word that can be a verb is one
         if _is_phrase_word(word) or word.endswith(("'s", "’s")) or word in {"&", "-"}:
             first -= 1
         else:
