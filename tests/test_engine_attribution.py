@@ -60,6 +60,11 @@ def test_a_quotation_opened_by_a_pronoun_is_the_person_named_before():
     assert [(surface, source) for surface, source, _ in _sources(text)] == [("14", "Sarah Collins")]
 
 
+def test_recalling_is_speaking():
+    text = '"We had not sold a car for nine weeks," Okafor later recalled.'
+    assert [(surface, source) for surface, source, _ in _sources(text)] == [("nine weeks", "Okafor")]
+
+
 def test_flagging_up_reports():
     text = "In its quarterly update, Globex flagged up nine serious faults."
     assert [(surface, source) for surface, source, _ in _sources(text)] == [("nine", "Globex")]

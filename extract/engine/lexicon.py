@@ -39,7 +39,7 @@ SPEECH_VERBS = frozenset({
     "forecast", "calculate", "note", "add", "reveal", "disclose", "confirm", "publish", "tally", "tweet",
     "explain", "argue", "insist", "suggest", "project", "expect", "indicate", "conclude", "cite", "reckon",
     "assert", "allege", "acknowledge", "admit", "declare", "anticipate", "caution", "stress", "emphasise",
-    "emphasize", "quote", "testify", "contend", "flag", "highlight",
+    "emphasize", "quote", "testify", "contend", "flag", "highlight", "recall", "concede",
 })
 # Verbs that report only in one frame, with the preposition that marks it: "estimates put growth
 # at 3%" (but "concessions put forward"), "she pointed to the 300 jobs lost".
@@ -50,7 +50,7 @@ SOURCE_NOUNS = frozenset({
     "census", "poll", "assessment", "paper", "document", "filing", "review", "index", "calculation",
     "count", "tally", "forecast", "projection", "statement", "release", "audit", "investigation",
     "finding", "record", "number", "model", "inquiry", "briefing", "bulletin", "note", "list", "table",
-    "ranking",
+    "ranking", "result",
 })
 # Nouns by which a news story calls back an organisation it has already named ("Acme Air said ...
 # the airline says"): as a speech verb's subject with "the", they stand for the organisation last
