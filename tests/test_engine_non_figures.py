@@ -103,6 +103,9 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         ("She missed the 100m and 400m finals.", []),
         ("One wonders whether it will last.", []),
         ("Their first single was a top 40 hit.", []),
+        # A numbered resolution or rule is a name; "N years on from" places an event.
+        ("The council cited resolution 2231 in its vote.", []),
+        ("The review comes ten years on from the merger.", []),
         # ... while amounts in the same shapes stay.
         ("She was 91 points clear.", ["91"]),
         ("The fund paid £60,000 in fees.", ["£60,000"]),

@@ -136,7 +136,7 @@ _NOT_A_NAME = {
 _LOWER_CODE_NAMES = re.compile(
     r"\b(?:category|type|grade|level|phase|stage|number|channel|route|gate|platform|room|flight|model|"
     r"section|article|chapter|series|size|version|apartment|suite|floor|ward|district|zone|tier|"
-    r"covid|windows|iphone)\s$",
+    r"covid|windows|iphone|resolution|clause|paragraph|amendment|regulation|directive|rule|bill|act)\s$",
     re.IGNORECASE,
 )
 _CODE_NAMES = re.compile(
@@ -246,7 +246,7 @@ def rejection_reason(
 # minutes into the second half", "five years on, ...", "in five years' time".
 _PERIOD_AFTER = re.compile(
     r"^\s*(?:ago|later|earlier|afterwards|previously|into\s+(?:the|an?|his|her|its|their|our)\b|on\s*(?=[,;])"
-    r"|['’]?\s*time\b(?!\s*(?:limit|frame|scale|trial|span|lag|zone)))",
+    r"|['’]?\s*time\b(?!\s*(?:limit|frame|scale|trial|span|lag|zone))|on\s+(?:from|since)\b)",
     re.IGNORECASE)
 # Before a duration, words that make it a stretch of the calendar: "the past two years", "the prior
 # two months", "over the next five years", "in the first six months".
