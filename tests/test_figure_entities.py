@@ -508,3 +508,11 @@ def test_shares_of_gdp_per_capita_frames_and_participles(text, surface, entity):
 )
 def test_each_mechanism_in_other_wordings(text, surface, entity):
     assert dict(entities(text))[surface] == entity
+
+
+def test_a_count_that_leaves_out_its_noun_after_a_count_of_it():
+    text = "Acme's 9,000 drivers, the Rail Union's 4,000 and Globex's 1,500 will vote."
+    table = figures(text)
+    assert [(r.surface, r.unit, r.entity) for r in table.itertuples()] == [
+        ("9,000", "driver", "drivers"), ("4,000", "driver", "Rail Union's drivers"),
+        ("1,500", "driver", "Globex's drivers")]

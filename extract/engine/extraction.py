@@ -574,6 +574,8 @@ def _sentence_figures(sentence: str, approx_tolerance: float) -> list[Figure]:
         if mention.start < counted_until:
             continue  # "two new 737 Max jets": the model number is part of what is counted
         figure = _figure_from_mention(sentence, mention, approx_tolerance)
+        if figure is None and figures:
+            figure = _gapped_count(sentence, mention, figures[-1])
         if figure is not None:
             figures.append(figure)
             counted_until = figure.counted_end
@@ -590,6 +592,34 @@ def _sentence_figures(sentence: str, approx_tolerance: float) -> list[Figure]:
     _share_entity_with_gapped_clauses(sentence, figures)
     share_coordinated_entities(sentence, figures)
     return figures
+
+
+# "Unison's 800,000 workers, the GMB's 70,000 and Amicus' 20,000": after a count, a bare number
+# joined to it (with at most the name of whose) leaves out the same counted noun.
+_GAPPED_COUNT_GAP = re.compile(
+    r"\s*(?:,|;|\band\b|\bor\b|\bwhile\b|\bagainst\b|\bversus\b)\s*(?:and\s+|or\s+)?"
+    r"(?P<owner>(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+(?:and\s+|&\s+|of\s+)?){0,6}[A-Z][\w&.-]*(?:['’]s?))?\s*$")
+_GAPPED_COUNT_END = re.compile(
+    r"\s*(?:$|[,;:.)]|(?:and|or|are|were|is|was|have|had|each|respectively|between|among|in|at|will|would|"
+    r"could|can|may|might|must|should|also)\b)")
+
+
+def _gapped_count(sentence: str, mention: NumberMention, previous: Figure) -> Figure | None:
+    """The count a bare number leaves out its noun for, after a count of that noun ("800,000
+    workers, Amicus' 20,000"), or None."""
+    if previous.dimension != "count" or not previous.counted or not previous.unit or mention.currency \
+            or mention.written_in_words and mention.value < 2 or not math.isfinite(mention.value):
+        return None
+    gap = _GAPPED_COUNT_GAP.fullmatch(sentence, max(previous.end, previous.counted_end), mention.start)
+    if gap is None or not _GAPPED_COUNT_END.match(sentence, mention.end):
+        return None
+    owner = re.sub(r"^the\s+", "", gap.group("owner") or "")
+    counted = re.sub(r"^(?:[A-Z][\w&.'’-]*\s+)*[A-Z][\w&.-]*['’]s?\s+", "", previous.counted)
+    entity = f"{owner} {counted}" if owner else previous.counted
+    value = mention.value
+    return Figure(mention.start, mention.end, value, mention.low, mention.high, "exact", "", previous.unit,
+                  previous.dimension, value, previous.norm_unit, entity, "", "", 0, 0,
+                  counted=previous.counted, counted_end=0)
 
 
 _LONGEST_ENTITY = 8  # words; longer is a clause, not a phrase
