@@ -285,6 +285,8 @@ def test_what_a_share_or_a_count_is_of(text, expected):
         ("The council hopes to make savings of £8m next year.", [("£8m", "savings")]),
         # Money a film or a firm makes is its earnings; a participle's doer is the phrase before it.
         ("The sequel went on to make over $90m worldwide.", [("over $90m", "sequel's earnings")]),
+        # A price a thing is set at.
+        ("The handset is priced at £249.", [("£249", "handset's price")]),
         ("Critics sneered, with the musical making more than $50m on Broadway.",
          [("more than $50m", "musical's earnings")]),
     ],

@@ -820,6 +820,10 @@ def _transaction(sentence: str, figure_start: int, unit_end: int, subject: Subje
     return f"{_possessive(subject.phrase.text, sentence)} {noun}"
 
 
+_PREPOSITIONS = frozenset({"in", "on", "at", "of", "for", "from", "by", "with", "to", "into", "over", "under",
+                           "after", "before", "since", "during", "about", "against", "between", "through"})
+
+
 def _doer_before(sentence: str, verb_start: int) -> Subject | None:
     """A noun phrase that ends right before a participle ("the film making", "Acme paying"), as
     the subject of that participle; not a pronoun, a function word or a verb."""
@@ -827,9 +831,11 @@ def _doer_before(sentence: str, verb_start: int) -> Subject | None:
     if not tokens or not re.fullmatch(r"[A-Za-z][\w'’.&-]*", tokens[-1][0]):
         return None
     last = tokens[-1][0]
-    if last.lower() in STOP_WORDS or is_verb(last) or not (_is_noun(last) or last[:1].isupper()):
+    if last.lower() in STOP_WORDS | TIME_NOUNS or is_verb(last) or not (_is_noun(last) or last[:1].isupper()):
         return None
     first = _noun_phrase_ending_at(tokens, len(tokens) - 1)
+    if first > 0 and tokens[first - 1][0].lower() in _PREPOSITIONS:
+        return None  # "went on sale in May priced $150": the object of a preposition does nothing
     base = max(0, verb_start - 80)
     start, end = base + tokens[first][1], base + tokens[-1][2]
     return Subject(Phrase(sentence[start:end], singular(last), start, end), (), verb_start)
@@ -847,7 +853,7 @@ def _transaction_noun(tokens: list[tuple[str, int, int]]) -> tuple[str, int] | N
             return None
         noun = TRANSACTION_NOUNS.get(_verb_lemma(words[-1 - between].lower()))
         if noun is not None:
-            if between and noun not in {"cost", "payment", "fine", "award", "charge", "compensation", "debt"}:
+            if between and noun not in {"cost", "payment", "fine", "award", "charge", "compensation", "debt", "price"}:
                 return None
             return noun, tokens[len(words) - 1 - between][1]
         word = words[-1 - between]

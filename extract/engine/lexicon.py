@@ -222,7 +222,7 @@ TRANSACTION_NOUNS = {
     "wager": "wager", "bribe": "bribe", "fund": "funding", "subsidise": "subsidy", "subsidize": "subsidy",
     "tax": "tax", "levy": "levy", "cost": "cost", "offer": "offer", "contribute": "contribution",
     "claim": "claim", "demand": "demand", "allocate": "allocation", "grant": "grant", "inherit": "inheritance",
-    "gross": "takings", "take": "takings", "make": "earnings",
+    "gross": "takings", "take": "takings", "make": "earnings", "price": "price",
 }
 # Verbs (lemmas) that move their object to or by an amount: "lowered its guidance to $84bn",
 # "raised interest rates three times to 4%", "took the year's total to 2.2 million".
