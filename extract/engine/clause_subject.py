@@ -961,9 +961,18 @@ _PAYING = re.compile(
 )
 
 
+_FOR_AFTER = re.compile(
+    r"(?:\s*[-–]?\s*(?:to\s+)?[$£€]?\d[\d.,]*\s*(?:%|per\s*cent|percent|[a-z]+)?)?"
+    r"\s+for\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|an\s+)?")
+
+
 def _paid_for(sentence: str, figure_start: int, unit_end: int) -> Phrase | None:
     """'paying over $100m for work', 'charges 1.5% for management': what an amount paid or
     charged is for (a time, 'for the year', is not)."""
+    # First the cheap test: nothing is paid "for" anything unless "for" follows the amount.
+    m = _FOR_AFTER.match(sentence, unit_end)
+    if m is None:
+        return None
     before = sentence[:figure_start]
     clause = re.split(r"[,;:()]", before)[-1]
     # "charges 1% for management and 15% for performance fees": the verb is shared.
@@ -975,14 +984,7 @@ def _paid_for(sentence: str, figure_start: int, unit_end: int) -> Phrase | None:
     # can match, and searching only them keeps a long sentence of figures linear.
     if _PAYING.search(before[-120:]) is None and not gapped:
         return None
-    m = re.match(
-        r"(?:\s*[-–]?\s*(?:to\s+)?[$£€]?\d[\d.,]*\s*(?:%|per\s*cent|percent|[a-z]+)?)?"
-        r"\s+for\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|an\s+)?",
-        sentence[unit_end:],
-    )
-    if m is None:
-        return None
-    start = unit_end + m.end()
+    start = m.end()
     tokens = _tokens(sentence[start : start + 60])
     run: list[tuple[str, int, int]] = []
     for word, w_start, w_end in tokens:

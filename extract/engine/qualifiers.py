@@ -200,6 +200,14 @@ def _is_object(words: str) -> bool:
     return True
 
 
+def _last_words(text: str, length: int) -> str:
+    """The end of `text`, about `length` characters, starting at a space (never inside a word)."""
+    if len(text) <= length:
+        return text
+    space = text.find(" ", len(text) - length)
+    return text[space:] if space >= 0 else ""
+
+
 def direction(sentence: str, start: int, end: int, unit_end: int) -> str:
     """'up' / 'down' when the number states a change, else ''."""
     before = sentence[max(0, start - 60):start]
@@ -211,8 +219,11 @@ def direction(sentence: str, start: int, end: int, unit_end: int) -> str:
     session = _SESSION_UP_DOWN.search(before)
     if session and _PERCENT_OR_POINTS.search(sentence[end:unit_end] or sentence[start:end]):
         return session.group("way").lower()
-    m = _DIRECTION_BEFORE.search(before)
-    if m and _PHRASAL_UP_DOWN.search(before):
+    # Both patterns end at the figure and span a few words: their search reads the last 40
+    # characters only (from a word boundary), which finds the same on the whole BBC corpus, faster.
+    tail = _last_words(before, 40)
+    m = _DIRECTION_BEFORE.search(tail)
+    if m and _PHRASAL_UP_DOWN.search(tail):
         m = None
     if m is None and re.search(r"\bby\s+", before[-30:]):
         # The nearest verb before "by" whose words up to "by" are its object.
