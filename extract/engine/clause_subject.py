@@ -851,7 +851,10 @@ def _transaction_noun(tokens: list[tuple[str, int, int]]) -> tuple[str, int] | N
     for between in range(4):
         if len(words) <= between or not words[-1 - between][:1].isalpha():
             return None
-        noun = TRANSACTION_NOUNS.get(_verb_lemma(words[-1 - between].lower()))
+        word = words[-1 - between].lower()
+        noun = TRANSACTION_NOUNS.get(_verb_lemma(word))
+        if noun == "price" and not word.endswith(("ed", "ing")):
+            noun = None  # "capping oil prices at $60": the noun; "priced at £179": the verb
         if noun is not None:
             if between and noun not in {"cost", "payment", "fine", "award", "charge", "compensation", "debt", "price"}:
                 return None
