@@ -354,3 +354,23 @@ def test_a_scaled_decimal_is_the_exact_amount_it_writes(whole, hundredths, scale
     written = f"{whole}.{hundredths:02d}"
     mention, _ = only(f"The club paid €{written}{suffix} for him.")
     assert mention.value == (whole * 100 + hundredths) * factor // 100
+
+
+@pytest.mark.parametrize("sentence, surface, qualifier, unit", [
+    # "a"/"an" stands for one after a bound, a word of approximation or a verb of time spent.
+    ("Talks lasted less than an hour.", "less than an hour", "upper", "hour"),
+    ("The hearing lasted around an hour.", "around an hour", "approx", "hour"),
+    ("He waited a year before he spoke.", "a year", "exact", "year"),
+    ("The repair took about a week.", "about a week", "approx", "week"),
+])
+def test_an_article_that_stands_for_one(sentence, surface, qualifier, unit):
+    row = one_figure(sentence)
+    assert (row["surface"], row["value"], row["qualifier"], row["unit"]) == (surface, 1.0, qualifier, unit)
+
+
+@pytest.mark.parametrize("sentence", [
+    "It happened about a year ago.",  # a point in time
+    "The firm took a stake in the bank.",  # no measure after the article
+])
+def test_an_article_that_does_not(sentence):
+    assert figures(sentence).empty

@@ -72,16 +72,16 @@ _NUMBER_WORDS = frozenset({
 }) | frozenset(MULTIPLE_ADVERBS) | frozenset(word + "fold" for word in (*SMALL_NUMBER_WORDS, "hundred", "thousand"))
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
-_ARTICLE_FOR_ONE = re.compile(r"\b(?:than|nearly|almost|up\s+to)\s+an?\s", re.IGNORECASE)
 
 
 def _may_hold_number(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] has a digit, a number word or "than a": a set lookup of its words,
-    several times as fast as one regular expression of every number word."""
+    """Whether text[start:end] has a digit, a number word or an article that stands for one ("less
+    than an hour", "lasted a year"): a set lookup of its words, several times as fast as one regular
+    expression of every number word."""
     if _DIGIT.search(text, start, end):
         return True
     sentence = text[start:end]
-    return not _NUMBER_WORDS.isdisjoint(_WORD.findall(sentence.lower())) or bool(_ARTICLE_FOR_ONE.search(sentence))
+    return not _NUMBER_WORDS.isdisjoint(_WORD.findall(sentence.lower())) or bool(_BOUNDED_ARTICLE.search(sentence))
 
 
 _WORDS_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
@@ -549,19 +549,24 @@ def _refine_with_parse(doc: Doc, figures: list[Figure]) -> list[Figure]:
 
 
 # "less than an hour", "more than a mile": after a bound, an article before a unit stands for one.
+# ... and after a word of approximation ("around an hour") or a verb whose object is a stretch of
+# time ("waited a year", "the meeting lasted an hour"): there "a" is one, and a measure follows.
 _BOUNDED_ARTICLE = re.compile(
-    r"\b(?:less|more|fewer)\s+than\s+(?P<article>an?)\s|\b(?:nearly|almost|up\s+to)\s+(?P<article2>an?)\s",
+    r"\b(?:less|more|fewer)\s+than\s+(?P<article>an?)\s|\b(?:nearly|almost|up\s+to|about|around|roughly|"
+    r"some|just\s+over|just\s+under|well\s+over|over|under)\s+(?P<article2>an?)\s"
+    r"|\b(?:last(?:s|ed|ing)?|wait(?:s|ed|ing)?|took|tak(?:es|ing)|spen[dt]s?|spending)\s+(?P<article3>an?)\s",
     re.IGNORECASE)
 
 
 def _articles_for_one(sentence: str) -> list[NumberMention]:
     mentions = []
     for m in _BOUNDED_ARTICLE.finditer(sentence):
-        group = "article" if m.group("article") else "article2"
+        group = next(name for name in ("article", "article2", "article3") if m.group(name))
         start, end = m.start(group), m.end(group)
         found = match_unit_after(sentence, end)
         if found is None or found.unit.dimension in ("currency", "percent", "") \
-                or re.match(r"\s+ago\b", sentence[found.end:]):
+                or re.match(r"\s+ago\b", sentence[found.end:]) \
+                or group == "article3" and found.unit.dimension != "duration":
             continue
         mentions.append(NumberMention(start, end, 1.0, 1.0, 1.0, False, "", True, False, False, 0))
     return mentions
