@@ -207,7 +207,8 @@ def main() -> int:
     names = [args.batch] if args.batch else ["all", *BATCHES, "unseen"]
     hidden = unseen_ids(gold)
     if args.errors and (args.batch in UNSEEN or args.batch in (None, "all", "unseen")):
-        print(f"errors of the unseen batches ({', '.join(sorted(UNSEEN, key=int))}) are not shown: they are only ever scored")
+        unseen = ", ".join(sorted(UNSEEN, key=int))
+        print(f"errors of the unseen batches ({unseen}) are not shown: they are only ever scored")
     for name in names:
         if not parts[name]:
             continue
