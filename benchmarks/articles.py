@@ -109,7 +109,21 @@ def source_right(predicted: str, gold: str) -> bool:
     if not ours or not theirs:
         return ours == theirs
     ours_words, theirs_words = set(ours.split()), set(theirs.split())
-    return ours == theirs or ours_words <= theirs_words or theirs_words <= ours_words
+    return ours == theirs or ours_words <= theirs_words or theirs_words <= ours_words \
+        or _initials_of(predicted, gold) or _initials_of(gold, predicted)
+
+
+_MINOR_WORDS = {"of", "for", "and", "the", "&", "on", "in"}
+
+
+def _initials_of(acronym: str, name: str) -> bool:
+    """'CML' for 'Council of Mortgage Lenders', 'BBA' for "British Bankers' Association": one
+    source written as its initials and in full (issue 11: they are the same source)."""
+    acronym = acronym.strip()
+    if not re.fullmatch(r"[A-Z]{2,6}", acronym):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'’.-]*", name) if w.lower() not in _MINOR_WORDS]
+    return len(words) == len(acronym) and all(w[0].upper() == letter for w, letter in zip(words, acronym, strict=True))
 
 
 def _close(a: float, b: float) -> bool:

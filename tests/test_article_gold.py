@@ -75,6 +75,10 @@ def test_source_is_right_after_folding_case_articles_and_possessives():
     assert not articles.source_right("Treasury", "")
     assert not articles.source_right("", "Treasury")
     assert not articles.source_right("A", "Office for Budget Responsibility")
+    # One source written as its initials and in full.
+    assert articles.source_right("Office for Budget Responsibility", "OBR")
+    assert articles.source_right("WTO", "World Trade Organisation")
+    assert not articles.source_right("WHO", "World Trade Organisation")
 
 
 def test_spans_pair_one_to_one_by_overlap():
