@@ -65,6 +65,11 @@ def test_recalling_is_speaking():
     assert [(surface, source) for surface, source, _ in _sources(text)] == [("nine weeks", "Okafor")]
 
 
+def test_the_newspaper_is_the_paper_last_named():
+    text = "The Daily Courier reported the bid on Friday. The newspaper also claimed that 300 jobs would go."
+    assert [(surface, source) for surface, source, _ in _sources(text)] == [("300", "Daily Courier")]
+
+
 def test_flagging_up_reports():
     text = "In its quarterly update, Globex flagged up nine serious faults."
     assert [(surface, source) for surface, source, _ in _sources(text)] == [("nine", "Globex")]

@@ -106,7 +106,8 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         # A numbered resolution or rule is a name; "N years on from" places an event.
         ("The council cited resolution 2231 in its vote.", []),
         ("The review comes ten years on from the merger.", []),
-        # ... while amounts in the same shapes stay.
+        # ... while amounts in the same shapes stay, and a scale word makes an amount of itself.
+        ("Set-top box sales reached five million.", ["five million"]),
         ("She was 91 points clear.", ["91"]),
         ("The fund paid £60,000 in fees.", ["£60,000"]),
     ],

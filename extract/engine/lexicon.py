@@ -59,7 +59,8 @@ ORGANISATION_NOUNS = frozenset({
     "company", "firm", "group", "organisation", "organization", "party", "airline", "carrier", "bank",
     "lender", "insurer", "retailer", "chain", "club", "team", "broadcaster", "network", "studio",
     "publisher", "maker", "manufacturer", "producer", "supplier", "operator", "giant", "conglomerate",
-    "corporation", "charity", "union", "watchdog", "regulator", "broker",
+    "corporation", "charity", "union", "watchdog", "regulator", "broker", "newspaper", "paper", "magazine",
+    "agency", "website", "channel", "station",
 })
 # Nouns for a whole trade speaking as one ("the film industry says"): a kind of reporter that never
 # refers back to a name.

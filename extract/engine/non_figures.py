@@ -415,6 +415,7 @@ def _word_number_reason(number: _Number) -> str:
         and not number.counted_noun
         and word_lower not in {"half", "millions", "billions", "trillions"}  # money: "investing millions"
         and not 0 < number.value < 1  # a fraction in words states a share: "one-twentieth of what it needs"
+        and not number.value >= 1000  # "ownership reached five million": a scale word makes an amount
     ):
         # A bare number word with nothing counted ("the two of them", "one said") is not a figure.
         return "no-measure"
