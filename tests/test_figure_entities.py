@@ -287,6 +287,8 @@ def test_what_a_share_or_a_count_is_of(text, expected):
         ("The sequel went on to make over $90m worldwide.", [("over $90m", "sequel's earnings")]),
         # A price a thing is set at.
         ("The handset is priced at £249.", [("£249", "handset's price")]),
+        # What a thing sold for is its sale price.
+        ("The portrait sold for $4m.", [("$4m", "portrait's sale price")]),
         # ... not the noun "prices" before "at".
         ("The cap holds gas prices at $8 a unit.", [("$8 a unit", "gas prices")]),
         ("Critics sneered, with the musical making more than $50m on Broadway.",

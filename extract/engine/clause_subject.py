@@ -848,6 +848,8 @@ def _transaction_noun(tokens: list[tuple[str, int, int]]) -> tuple[str, int] | N
     words = [t[0] for t in tokens]
     while words and words[-1].lower() in _QUALIFIER_WORDS_SET:
         words.pop()
+    if len(words) >= 2 and words[-1].lower() == "for" and _verb_lemma(words[-2].lower()) == "sell":
+        return "sale price", tokens[len(words) - 2][1]  # "homes selling for £60,000"
     for between in range(4):
         if len(words) <= between or not words[-1 - between][:1].isalpha():
             return None
