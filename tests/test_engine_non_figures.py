@@ -99,6 +99,7 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         # "zero" in a compound adjective; an age a policy moves.
         ("Builders must put up zero-carbon homes.", []),
         ("It raises the retirement age from 65 to 67.", []),
+        ("The plan lifts the pension age for nurses from 60 to 65.", []),
         # Races run over metres, a pronoun "one", a place in a chart.
         ("She missed the 100m and 400m finals.", []),
         ("One wonders whether it will last.", []),

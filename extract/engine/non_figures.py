@@ -344,6 +344,9 @@ _AGED_BEFORE = re.compile(
 # "at the age of 85", "the ages of 14 and 16": the second of a pair is an age as the first is.
 _AGE_OF_BEFORE = re.compile(r"(?<!average )(?<!median )(?<!mean )\bages?\s+(?:of|from|to|at)\s+"
                             r"(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$", re.IGNORECASE)  # "the pension age from 60"
+# "raise the pension age for council workers from 60 to 65": an age a rule sets, a few words on.
+_AGE_LIMIT_BEFORE = re.compile(r"\b(?:pension|retirement|voting|school[- ]leaving|minimum|legal|drinking)\s+age\b"
+                               r"[^.;,]{0,40}?\b(?:from|to|at|of)\s+$", re.IGNORECASE)
 _TURNED_BEFORE = re.compile(r"\bturn(?:s|ed|ing)?\s+$", re.IGNORECASE)  # "she turned 40"
 _WHO_IS_BEFORE = re.compile(r"\b(?:who|he|she|I)\s+(?:is|was|turns|turned|will\s+be|am)\s+$",
                             re.IGNORECASE)
@@ -366,7 +369,7 @@ def _age_reason(number: _Number) -> str:
     if not (number.bare and not number.counted_noun and not number.written_in_words and 1 <= number.value <= 120):
         return ""
     if _AGED_BEFORE.search(number.before) or _TURNED_BEFORE.search(number.before) \
-            or _AGE_OF_BEFORE.search(number.before):
+            or _AGE_OF_BEFORE.search(number.before) or _AGE_LIMIT_BEFORE.search(number.sentence[:number.start]):
         return "age"
     if _WHO_IS_BEFORE.search(number.before) and _AGE_END_AFTER.match(number.after):
         return "age"  # "the singer, who is 45, ...", "He was 84, and ..."
