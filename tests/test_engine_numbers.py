@@ -374,3 +374,17 @@ def test_an_article_that_stands_for_one(sentence, surface, qualifier, unit):
 ])
 def test_an_article_that_does_not(sentence):
     assert figures(sentence).empty
+
+
+@pytest.mark.parametrize("sentence, surface, value", [
+    # After "first", "another", "next" ... a scale word alone is one of it.
+    ("The first million buyers get a free case.", "million", 1e6),
+    ("The council needs another billion pounds.", "billion pounds", 1e9),
+])
+def test_a_scale_word_standing_for_one_of_it(sentence, surface, value):
+    row = one_figure(sentence)
+    assert (row["surface"], row["value"]) == (surface, value)
+
+
+def test_a_scale_word_inside_a_compound_is_no_number():
+    assert figures("The million-pound house sold at last.").empty

@@ -191,6 +191,12 @@ def _follows_in_a_number(current: float, added: int) -> bool:
     return rest == 0
 
 
+# Words after which a scale word stands alone for one of it: "the first million sold".
+_BARE_SCALE_BEFORE = re.compile(r"\b(?:first|another|further|extra|next|additional)\s+$", re.IGNORECASE)
+_BARE_SCALE = re.compile(r"\b(?:first|another|further|extra|next|additional)\s+(?P<scale>thousand|million|billion)\b",
+                         re.IGNORECASE)
+
+
 def _word_number_at(sentence: str, start: int) -> tuple[float, float, float, int, bool] | None:
     """Parse a run of number words starting at `start`: value, low, high, end, vague."""
     tokens: list[tuple[str, int, int]] = []
@@ -203,6 +209,8 @@ def _word_number_at(sentence: str, start: int) -> tuple[float, float, float, int
     if not tokens or tokens[0][1] != start:
         return None
     total, current, consumed_end, used = 0.0, 0.0, start, 0
+    if tokens[0][0] in SCALE_WORDS and _BARE_SCALE_BEFORE.search(sentence, max(0, start - 12), start):
+        current, used = 1.0, 1  # "the first million", "another billion": one of the scale
     skip_half = False
     for index, (word, _, w_end) in enumerate(tokens):
         parts = word.split("-")
@@ -414,6 +422,7 @@ def find_numbers(sentence: str) -> list[NumberMention]:
     candidates += [(m.start(), "fraction") for m in _DIGIT_FRACTION.finditer(sentence)]
     if re.search(r"[a-z]", sentence, re.IGNORECASE):
         candidates += [(m.start(), "words") for m in _WORD_START.finditer(sentence)]
+        candidates += [(m.start("scale"), "words") for m in _BARE_SCALE.finditer(sentence)]
         lowered = sentence.lower()
         if "fold" in lowered or "twice" in lowered or "thrice" in lowered:
             candidates += [(m.start(), "multiple") for m in _MULTIPLE.finditer(sentence)]
