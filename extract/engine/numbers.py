@@ -197,8 +197,8 @@ _BARE_SCALE = re.compile(r"\b(?:first|another|further|extra|next|additional)\s+(
                          re.IGNORECASE)
 
 
-def _word_number_at(sentence: str, start: int) -> tuple[float, float, float, int, bool] | None:
-    """Parse a run of number words starting at `start`: value, low, high, end, vague."""
+def _word_run(sentence: str, start: int) -> list[tuple[str, int, int]]:
+    """The words from `start` joined by spaces or "and" (lower-cased, with their spans)."""
     tokens: list[tuple[str, int, int]] = []
     for m in _WORD.finditer(sentence, start):
         if tokens and sentence[tokens[-1][2]:m.start()].strip(" ") not in ("", "and"):
@@ -206,6 +206,12 @@ def _word_number_at(sentence: str, start: int) -> tuple[float, float, float, int
         tokens.append((m.group(0).lower(), m.start(), m.end()))
         if len(tokens) >= 16:  # "nine hundred and ninety-nine million nine hundred and ninety-nine thousand ..."
             break
+    return tokens
+
+
+def _word_number_at(sentence: str, start: int) -> tuple[float, float, float, int, bool] | None:
+    """Parse a run of number words starting at `start`: value, low, high, end, vague."""
+    tokens = _word_run(sentence, start)
     if not tokens or tokens[0][1] != start:
         return None
     total, current, consumed_end, used = 0.0, 0.0, start, 0
