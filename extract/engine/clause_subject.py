@@ -22,12 +22,14 @@ from extract.engine.lexicon import (
     CHANGE_VERBS,
     DETERMINERS,
     DIMENSION_NOUNS,
+    ENDING_UP_VERBS,
     FINITE_VERB_FORMS,
     MODALS,
     NUMBER_FRAMES,
     OBJECT_CHANGE_VERBS,
     PAYING_VERBS,
     POSSESSION_VERBS,
+    PREPOSITIONS,
     QUALIFIER_WORDS,
     RELATIVE_PRONOUNS,
     SHARE_BASES,
@@ -491,12 +493,6 @@ _COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|stood|stands)\s
                             re.IGNORECASE)
 
 
-# Verbs (lemmas) of ending up somewhere: what the subject does so "with" is its own ("the side
-# finished with 30 points"); after other verbs "with" names company ("strike with six unions").
-_ENDING_UP_VERBS = frozenset({"finish", "end", "close", "come", "start", "begin", "open", "leave", "return",
-                              "emerge", "walk", "go", "wind", "sign", "retire", "exit"})
-
-
 def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
     """What a count is about: 'survey of European countries', "Dell's employees" or, for a
     count stated of a subject ('The population is 8 billion people'), the subject; else the
@@ -529,7 +525,7 @@ def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
     if re.search(r"\b(?:at|to)\s+$", near):
         return subject.phrase.text  # "the index closed at 1,478 points": a level of the subject
     if re.search(r"\bwith\s+" + _QUALIFIER_WORDS.pattern + r"$", near) \
-            and subject.verbs and subject.verbs[-1] in _ENDING_UP_VERBS:
+            and subject.verbs and subject.verbs[-1] in ENDING_UP_VERBS:
         # "the side finished with 30 points", "the county came second with 900 strikes": what the
         # subject ended up with is its own.
         return f"{_possessive(subject.phrase.text, sentence)} {counted.text}"
@@ -820,10 +816,6 @@ def _transaction(sentence: str, figure_start: int, unit_end: int, subject: Subje
     return f"{_possessive(subject.phrase.text, sentence)} {noun}"
 
 
-_PREPOSITIONS = frozenset({"in", "on", "at", "of", "for", "from", "by", "with", "to", "into", "over", "under",
-                           "after", "before", "since", "during", "about", "against", "between", "through"})
-
-
 def _doer_before(sentence: str, verb_start: int) -> Subject | None:
     """A noun phrase that ends right before a participle ("the film making", "Acme paying"), as
     the subject of that participle; not a pronoun, a function word or a verb."""
@@ -834,7 +826,7 @@ def _doer_before(sentence: str, verb_start: int) -> Subject | None:
     if last.lower() in STOP_WORDS | TIME_NOUNS or is_verb(last) or not (_is_noun(last) or last[:1].isupper()):
         return None
     first = _noun_phrase_ending_at(tokens, len(tokens) - 1)
-    if first > 0 and tokens[first - 1][0].lower() in _PREPOSITIONS:
+    if first > 0 and tokens[first - 1][0].lower() in PREPOSITIONS:
         return None  # "went on sale in May priced $150": the object of a preposition does nothing
     base = max(0, verb_start - 80)
     start, end = base + tokens[first][1], base + tokens[-1][2]

@@ -225,6 +225,17 @@ TRANSACTION_NOUNS = {
     "claim": "claim", "demand": "demand", "allocate": "allocation", "grant": "grant", "inherit": "inheritance",
     "gross": "takings", "take": "takings", "make": "earnings", "price": "price",
 }
+# Verbs (lemmas) of ending up somewhere: what the subject does so "with" is its own ("the side
+# finished with 30 points"); after other verbs "with" names company ("strike with six unions").
+ENDING_UP_VERBS = frozenset({
+    "finish", "end", "close", "come", "start", "begin", "open", "leave", "return", "emerge", "walk", "go",
+    "wind", "sign", "retire", "exit",
+})
+# Prepositions: the noun phrase after one is its object, never the doer of a verb that follows.
+PREPOSITIONS = frozenset({
+    "in", "on", "at", "of", "for", "from", "by", "with", "to", "into", "over", "under", "after", "before",
+    "since", "during", "about", "against", "between", "through",
+})
 # Verbs (lemmas) that move their object to or by an amount: "lowered its guidance to $84bn",
 # "raised interest rates three times to 4%", "took the year's total to 2.2 million".
 OBJECT_CHANGE_VERBS = frozenset({
