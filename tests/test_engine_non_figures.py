@@ -100,8 +100,13 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         ("Builders must put up zero-carbon homes.", []),
         ("It raises the retirement age from 65 to 67.", []),
         ("The plan lifts the pension age for nurses from 60 to 65.", []),
-        # Races run over metres, a pronoun "one", a place in a chart.
+        # Races run over metres, a pronoun "one", a place in a chart, a stage of a cup.
         ("She missed the 100m and 400m finals.", []),
+        ("World 200m champion Ana Reyes pulled out.", []),
+        ("She stormed to the 3,000m title in Leeds.", []),
+        ("The men's 1500m went to form.", []),
+        ("The draw put them in the Uefa Cup last 16.", []),
+        ("They finished in The Top 10.", []),
         ("One wonders whether it will last.", []),
         ("Their first single was a top 40 hit.", []),
         # A numbered resolution or rule is a name; "N years on from" places an event.

@@ -297,9 +297,9 @@ def _gapped_period_reason(number: _Number) -> str:
 
 # "the Athens 10,000m", "won the 100m", "the 200m final": a distance in metres written as one word
 # after "the" is a race, not a length, unless it measures a noun ("the 35m tower").
-_RACE_BEFORE = re.compile(r"\bthe\s+(?:(?:[A-Z][\w'’-]*|world|(?:wo)?men['’]s)\s+)*"
+_RACE_BEFORE = re.compile(r"(?:\b[Tt]he\s+|^\W*)(?:(?:[A-Z][\w'’-]*|world|(?:wo)?men['’]s)\s+)*"
                           r"(?:\d[\d,]*m(?:\s*,|\s+and|\s+or)\s+)*$")  # "the Olympic 100m and 200m finals"
-_RACE_AFTER = re.compile(r"^\s+(?:[\w'’-]+\s+)?(?P<noun>[a-z-]+)\b")
+_RACE_AFTER = re.compile(r"^\s+(?:(?P<first>[a-z-]+)\b|[\w'’-]+)(?:\s+(?P<second>[a-z-]+)\b)?")
 
 
 def _event_reason(number: _Number) -> str:
@@ -308,8 +308,9 @@ def _event_reason(number: _Number) -> str:
         return ""
     if not re.match(r"^(?:\s*[,.;:!?]|\s+\w|\s*$)", number.after_unit):
         return ""  # "the 37m (121ft)-long skeleton": a conversion or a compound follows a length
-    race_noun = _RACE_AFTER.match(number.after_unit)
-    if not _modifies_a_noun(number.after_unit) or race_noun is not None and race_noun.group("noun") in RACE_NOUNS:
+    race = _RACE_AFTER.match(number.after_unit)
+    # "the 1,000m title", "the 100m freestyle final": the race noun right after, or one word on.
+    if not _modifies_a_noun(number.after_unit) or race is not None and {race.group("first"), race.group("second")} & RACE_NOUNS:
         return "name"
     return ""
 
@@ -517,7 +518,8 @@ def _word_idiom_reason(number: _Number, word_lower: str) -> str:
 
 _CHART_AFTER = re.compile(r"^[\s-]+(?:hits?|singles?|albums?|spots?|places?|finish(?:es)?|positions?|slots?|"
                           r"charts?|seeds?|rankings?)\b", re.IGNORECASE)
-_TOP_BEFORE = re.compile(r"\b(?:the|a)\s+(?:top|bottom|last|final)\s+$", re.IGNORECASE)  # "a place in the last 16"
+# "a place in the last 16", "the Uefa Cup last 16": a stage or a rank, not how many.
+_TOP_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa])|\b[A-Z][\w'’-]*)\s+(?:[Tt]op|[Bb]ottom|[Ll]ast|[Ff]inal)\s+$")
 
 
 def _digit_reason(number: _Number) -> str:
