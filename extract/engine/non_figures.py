@@ -310,7 +310,8 @@ def _event_reason(number: _Number) -> str:
         return ""  # "the 37m (121ft)-long skeleton": a conversion or a compound follows a length
     race = _RACE_AFTER.match(number.after_unit)
     # "the 1,000m title", "the 100m freestyle final": the race noun right after, or one word on.
-    if not _modifies_a_noun(number.after_unit) or race is not None and {race.group("first"), race.group("second")} & RACE_NOUNS:
+    race_nouns = {race.group("first"), race.group("second")} & RACE_NOUNS if race is not None else set()
+    if not _modifies_a_noun(number.after_unit) or race_nouns:
         return "name"
     return ""
 
