@@ -131,6 +131,7 @@ def test_more_numbers_that_are_not_amounts(text, surfaces):
         ("Orders slowed over the past two years.", []),
         ("Revisions to the prior three months were small.", []),
         ("It was the wettest summer in 40 years.", []),
+        ("She broke the record for the second time in nine days.", []),
         ("It was the best result for five years, with 41% of the vote.", ["41%"]),
         # ... while a duration that is what is measured stays one, even after "last" the verb.
         ("The strike is expected to last six weeks.", ["six weeks"]),

@@ -142,7 +142,7 @@ SUPERLATIVES = (
     "best", "worst", "first", "most", "least", "highest", "lowest", "biggest", "largest", "smallest",
     "strongest", "weakest", "fastest", "slowest", "sharpest", "steepest", "deepest", "longest",
     "shortest", "busiest", "hottest", "coldest", "warmest", "wettest", "driest", "cheapest", "greatest",
-    "heaviest", "lightest", "worst-ever", "best-ever", "only",
+    "heaviest", "lightest", "worst-ever", "best-ever", "only", "second", "third", "fourth", "fifth", "last",
 )
 # Adjectives after which a percentage is a figure of speech, not a share: "100% certain".
 FIGURE_OF_SPEECH_ADJECTIVES = (
