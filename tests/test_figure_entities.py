@@ -522,3 +522,7 @@ def test_a_count_that_leaves_out_its_noun_after_a_count_of_it():
     assert [(r.surface, r.unit, r.entity) for r in table.itertuples()] == [
         ("9,000", "driver", "drivers"), ("4,000", "driver", "Rail Union's drivers"),
         ("1,500", "driver", "Globex's drivers")]
+
+
+def test_a_unit_letter_glued_to_a_number_is_no_word_of_a_phrase():
+    assert entities("She won the 400m title in 51.2 seconds.") == [("51.2 seconds", "title")]

@@ -589,6 +589,9 @@ def _phrase_run_back(tokens: list[tuple[str, int, int]], last: int) -> int:
             break  # "cut", "raised" before a noun are verbs; "the driving range" is a phrase
         if first - 2 >= 0 and tokens[first - 2][0].lower() == "to" and "VERB" in pos_tags(word):
             break  # "plans to make savings": after "to", a word that can be a verb is one
+        glued = first - 2 >= 0 and tokens[first - 2][0][:1].isdigit() and tokens[first - 2][2] == tokens[first - 1][1]
+        if glued:
+            break  # "the 60m title": the unit letter of a number is no word of the phrase
         if _is_phrase_word(word) or word.endswith(("'s", "’s")) or word in {"&", "-"}:
             first -= 1
         else:
