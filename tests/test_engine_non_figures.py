@@ -112,6 +112,10 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         # A numbered resolution or rule is a name; "N years on from" places an event.
         ("The council cited resolution 2231 in its vote.", []),
         ("The review comes ten years on from the merger.", []),
+        # "a nine-year low" says how rare a level is; "a quarter final" is a round of a cup.
+        ("Sales fell to a seven-year low in May.", []),
+        ("They won a quarter final place.", []),
+        ("It signed a 10-year record deal.", ["10-year"]),
         # ... while amounts in the same shapes stay, and a scale word makes an amount of itself.
         ("Set-top box sales reached five million.", ["five million"]),
         ("She was 91 points clear.", ["91"]),

@@ -268,6 +268,9 @@ def test_counts_of_a_copula_and_measures_of_a_noun(text, expected):
         # What is counted after "other", a compound word or a word in quotation marks.
         ("The union will strike with six other transport unions.", [("six", "transport unions")]),
         ("Two of the front-runners pulled out.", [("Two", "front-runners")]),
+        ("Three of his team-mates were injured.", [("Three", "team-mates")]),
+        # Another number is never what a number counts.
+        ("Channel Nine mailed thousands of leaflets.", [("thousands", "leaflets")]),
         ('The patch closes nine "critical" loopholes.', [("nine", "critical loopholes")]),
     ],
 )

@@ -190,6 +190,10 @@ SMALL_NUMBER_WORDS = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
+# Vague plurals: "dozens of people" (12-120), "hundreds of families" (100-1,000).
+VAGUE_PLURALS = {"dozens": (12, 120), "scores": (20, 200), "hundreds": (100, 1000),
+                 "thousands": (1e3, 1e4), "millions": (1e6, 1e7), "billions": (1e9, 1e10),
+                 "trillions": (1e12, 1e13)}
 # Adverbs that count how many times ("scored twice", "twice as long"): a figure in the unit "time",
 # as "five times" is.
 MULTIPLE_ADVERBS = {"twice": 2, "thrice": 3}

@@ -29,6 +29,7 @@ from extract.engine.lexicon import (
     SMALL_NUMBER_WORDS,
     STOP_WORDS,
     TIME_NOUNS,
+    VAGUE_PLURALS,
     VERBS_AFTER_NOUNS,
     word_forms,
 )
@@ -144,12 +145,15 @@ def counted_noun_after(sentence: str, pos: int, value: float, vague: bool = Fals
     linked = bool(tokens) and tokens[0][0].lower() in ({"of", "in"} if vague else {"of"})
     if linked and re.match(r"\s*(?:of|in)\b", sentence[pos:]):
         tokens = tokens[1:]  # "hundreds of families", "a dozen of them"
-        if tokens and tokens[0][0].lower() in {"the", "these", "those", "its", "their"}:
+        if tokens and tokens[0][0].lower() in {"the", "these", "those", "its", "their", "his", "her", "our", "my",
+                                               "your"}:
             tokens = tokens[1:]
     if tokens and tokens[0][0] in {"-", "‑"}:
         tokens = tokens[1:]  # "a 30-year mortgage" handled as duration elsewhere; "5-star"
     if tokens and tokens[0][0].lower() in _BEFORE_COUNTED:
         tokens = tokens[1:]  # "six other unions", "four more fixes": what is counted follows
+    if tokens and tokens[0][0].lower() in VAGUE_PLURALS:
+        return None  # "Five mailed thousands of dossiers": another number, never what this one counts
     # Quotation marks around a word of the phrase ("eight "critical" holes") are not words.
     tokens = [t for t in tokens if t[0] not in _QUOTE_MARKS]
     run = _counted_run(sentence, tokens, value)
@@ -189,8 +193,8 @@ def _counted_run(sentence: str, tokens: _Tokens, value: float) -> _Tokens | Phra
                 run.append((word, start, end))
                 continue
             break
-        if not word[:1].isalpha():
-            break
+        if not word[:1].isalpha() or word.lower() in VAGUE_PLURALS:
+            break  # "Five mailed thousands of dossiers": another number ends what this one counts
         next_word = tokens[index + 1][0] if index + 1 < len(tokens) else ""
         if run and _agreeing_verb(run[-1][0], word, next_word, abs(value)):
             break  # "a third of the population lives in": the verb, not a compound noun

@@ -257,6 +257,7 @@ _PERIOD_BEFORE = re.compile(
     re.IGNORECASE)
 # "the best showing in five years", "the first time in a decade", "its lowest level for 20 years":
 # after a superlative, "in" or "for" a period measures how rare the event is, not an amount.
+_RECORD_AFTER = re.compile(r"^\s+(?:low|high|peak|trough)\b", re.IGNORECASE)
 _SINCE_SUPERLATIVE = re.compile(
     r"\b(?:" + "|".join(SUPERLATIVES) + r")\b(?:\s+[\w'’-]+){0,4}\s+(?:in|for)\s+(?:(?:" + _QUALIFIERS + r")\s+)*$",
     re.IGNORECASE,
@@ -323,6 +324,8 @@ def _measure_reason(number: _Number) -> str:
     if number.dimension == "duration" and not number.is_range:
         if re.match(r"\s+old\b", number.after_unit):
             return "age"  # "I'm only 30 years old"
+        if _RECORD_AFTER.match(number.after_unit):
+            return "period"  # "a nine-year low": how rare the level is, as "the lowest in nine years"
         if _PERIOD_AFTER.match(number.after_unit) or _PERIOD_BEFORE.search(before):
             return "period"  # places an event in time
         if _SINCE_SUPERLATIVE.search(before):
@@ -499,6 +502,8 @@ def _word_idiom_reason(number: _Number, word_lower: str) -> str:
             return "pronoun"  # "one wonders whether", "one hopes": "one" cannot count a plural
         if word_lower == "one" and _determines_a_singular_noun(number):
             return "determiner"  # "keeps them in one place", "one gadget that helps": "one" as "a"
+    if re.match(r"(?:an?\s+)?quarter$", word_lower) and re.match(r"^[\s-]+finals?\b", after, re.IGNORECASE):
+        return "name"  # "a quarter final place": a round of a cup, not a fraction
     if word_lower == "half" and _HALF_IDIOM_BEFORE.search(before) and not number.has_unit:
         return "period"  # "the first half of this year", "and a half"
     if word_lower == "half" and re.match(

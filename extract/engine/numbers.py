@@ -20,6 +20,7 @@ from extract.engine.lexicon import (
     MULTIPLE_IDIOM_VERBS,
     RACE_NOUNS,
     SMALL_NUMBER_WORDS,
+    VAGUE_PLURALS,
     word_forms,
 )
 from extract.engine.qualifiers import APPROXIMATE_TAIL, CHANGE_FROM
@@ -41,10 +42,6 @@ HYPHENATED_DENOMINATORS = {
         "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "eleventh": 11, "twelfth": 12, "twentieth": 20,
         "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100, "thousandth": 1000,
     }.items() for suffix in ("", "s")}
-# Vague plurals: "dozens of people" (12-120), "hundreds of families" (100-1,000).
-VAGUE_PLURALS = {"dozens": (12, 120), "scores": (20, 200), "hundreds": (100, 1000),
-                 "thousands": (1e3, 1e4), "millions": (1e6, 1e7), "billions": (1e9, 1e10),
-                 "trillions": (1e12, 1e13)}
 
 _CURRENCIES = currency_table()
 # A currency written before the number: a symbol or prefix ("£", "HK$", "Rs"), or an ISO code
