@@ -43,6 +43,7 @@ def test_an_age_in_millions_of_years_stays_a_measure():
         # A bare "one" before a singular noun stands for "a": it counts nothing ...
         ("Keep every receipt in one folder.", []),
         ("One tool that may help is a planner.", []),
+        ("One person was hurt in the crash.", []),
         ("It can be steered with one finger.", []),
         # ... but a bound, a plural, a noun of counting or other counts beside it make it a count.
         ("At least one bridge was closed.", ["At least one"]),
@@ -117,6 +118,11 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         ("They won a quarter final place.", []),
         ("It signed a 10-year record deal.", ["10-year"]),
         # ... while amounts in the same shapes stay, and a scale word makes an amount of itself.
+        ('"400m of fencing was stolen," police said.', ["400m"]),
+        ("The pension age review showed the deficit rose to 45.", ["45"]),
+        ("The driver got a five-second time penalty.", ["five-second"]),
+        ("At 40, the index hit a record.", ["40"]),
+        ("The firm signs one arms deal a year.", ["one"]),
         ("Set-top box sales reached five million.", ["five million"]),
         ("She was 91 points clear.", ["91"]),
         ("The fund paid £60,000 in fees.", ["£60,000"]),

@@ -106,6 +106,9 @@ def test_a_fraction_sign_after_digits_belongs_to_them():
     # A compound may stand between the scale and what it counts; a dimension word may not.
     ("The archive holds 40m news photos.", "40m", 40e6, "photo"),
     ("The 12m high gates were shut.", "12m", 12.0, "metre"),
+    # Past a modifier, a word that can be a verb is one; records are counted, not run.
+    ("The 30m tower stands by the river.", "30m", 30.0, "metre"),
+    ("The band has sold 10m records worldwide.", "10m", 10e6, "record"),
 ])
 def test_a_scale_letter_before_what_is_counted_is_a_scale_not_metres(sentence, surface, value, unit):
     rows = figures(sentence)
@@ -371,6 +374,8 @@ def test_an_article_that_stands_for_one(sentence, surface, qualifier, unit):
 @pytest.mark.parametrize("sentence", [
     "It happened about a year ago.",  # a point in time
     "The firm took a stake in the bank.",  # no measure after the article
+    "The party talked about a second referendum.",  # the ordinal "second"
+    "The council took a second look.",
 ])
 def test_an_article_that_does_not(sentence):
     assert figures(sentence).empty

@@ -118,3 +118,9 @@ def test_a_cue_after_the_unit_qualifies_the_figure(sentence, surface, qualifier,
     row = figures(sentence).iloc[0]
     assert (row["surface"], row["qualifier"], row["low"]) == (surface, qualifier, pytest.approx(low))
     assert row["high"] == (high if math.isinf(high) else pytest.approx(high))
+
+
+def test_a_change_word_far_before_the_figure_is_found_across_non_breaking_spaces():
+    sentence = "The company said on Tuesday that its annual sales fell\u00a0by\u00a05%."
+    start, end = _span(sentence, "5")
+    assert direction(sentence, start, end, end + 1) == "down"

@@ -296,6 +296,7 @@ def test_what_a_share_or_a_count_is_of(text, expected):
         ("The cap holds gas prices at $8 a unit.", [("$8 a unit", "gas prices")]),
         ("Critics sneered, with the musical making more than $50m on Broadway.",
          [("more than $50m", "musical's earnings")]),
+        ("Both did well, with The Return of the Giant making $90m.", [("$90m", "Return of the Giant's earnings")]),
     ],
 )
 def test_possessives_infinitives_and_earnings(text, expected):
@@ -517,6 +518,17 @@ def test_shares_of_gdp_per_capita_frames_and_participles(text, surface, entity):
 )
 def test_each_mechanism_in_other_wordings(text, surface, entity):
     assert dict(entities(text))[surface] == entity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme employs 9,000 drivers, and 1999 was a record year.",
+        "The union has 5,000 members, 0800 is its helpline.",
+    ],
+)
+def test_a_year_or_a_number_dialled_never_leaves_out_a_counted_noun(text):
+    assert len(figures(text)) == 1
 
 
 def test_a_count_that_leaves_out_its_noun_after_a_count_of_it():

@@ -826,8 +826,16 @@ def _doer_before(sentence: str, verb_start: int) -> Subject | None:
     if last.lower() in STOP_WORDS | TIME_NOUNS or is_verb(last) or not (_is_noun(last) or last[:1].isupper()):
         return None
     first = _noun_phrase_ending_at(tokens, len(tokens) - 1)
-    if first > 0 and tokens[first - 1][0].lower() in PREPOSITIONS:
-        return None  # "went on sale in May priced $150": the object of a preposition does nothing
+    before = first - 1
+    while before >= 0 and tokens[before][0].lower() in DETERMINERS:
+        before -= 1
+    if before >= 1 and tokens[before][0] == "of" and last[:1].isupper() and tokens[before - 1][0][:1].isupper():
+        # "The Passion of the Christ making $370m", "the Bank of England paying": a name with "of".
+        first = _noun_phrase_ending_at(tokens, before - 1)
+    elif before >= 0 and tokens[before][0].lower() in PREPOSITIONS - {"with"}:
+        # "the sale in May priced": the object of a preposition does nothing; "with the musical
+        # making $50m" is the absolute construction, whose noun is the doer.
+        return None
     base = max(0, verb_start - 80)
     start, end = base + tokens[first][1], base + tokens[-1][2]
     return Subject(Phrase(sentence[start:end], singular(last), start, end), (), verb_start)

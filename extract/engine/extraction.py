@@ -32,11 +32,13 @@ from extract.engine.lexicon import (
     MULTIPLE_ADVERBS,
     NUMBER_FRAMES,
     ORGANISATION_NOUNS,
+    QUALIFIER_WORDS,
     SOURCE_COLLECTIVES,
     SOURCE_NOUNS,
     SOURCE_ROLES,
     STOP_WORDS,
     TRANSACTION_NOUNS,
+    phrase_alternation,
 )
 from extract.engine.measured_entity import (
     counted_noun_after,
@@ -552,8 +554,8 @@ def _refine_with_parse(doc: Doc, figures: list[Figure]) -> list[Figure]:
 # ... and after a word of approximation ("around an hour") or a verb whose object is a stretch of
 # time ("waited a year", "the meeting lasted an hour"): there "a" is one, and a measure follows.
 _BOUNDED_ARTICLE = re.compile(
-    r"\b(?:less|more|fewer)\s+than\s+(?P<article>an?)\s|\b(?:nearly|almost|up\s+to|about|around|roughly|"
-    r"some|just\s+over|just\s+under|well\s+over|over|under)\s+(?P<article2>an?)\s"
+    r"\b(?:less|more|fewer)\s+than\s+(?P<article>an?)\s|\b(?:" + phrase_alternation(QUALIFIER_WORDS)
+    + r"|just\s+over|just\s+under|under)\s+(?P<article2>an?)\s"
     r"|\b(?:last(?:s|ed|ing)?|wait(?:s|ed|ing)?|took|tak(?:es|ing)|spen[dt]s?|spending)\s+(?P<article3>an?)\s",
     re.IGNORECASE)
 
@@ -566,8 +568,9 @@ def _articles_for_one(sentence: str) -> list[NumberMention]:
         found = match_unit_after(sentence, end)
         if found is None or found.unit.dimension in ("currency", "percent", "") \
                 or re.match(r"\s+ago\b", sentence[found.end:]) \
-                or group == "article3" and found.unit.dimension != "duration":
-            continue
+                or group == "article3" and found.unit.dimension != "duration" \
+                or group != "article" and sentence[end:found.end].strip().lower() == "second":
+            continue  # "talked about a second referendum", "took a second look": the ordinal
         mentions.append(NumberMention(start, end, 1.0, 1.0, 1.0, False, "", True, False, False, 0))
     return mentions
 
@@ -605,16 +608,18 @@ _GAPPED_COUNT_GAP = re.compile(
     r"\s*(?:,|;|\band\b|\bor\b|\bwhile\b|\bagainst\b|\bversus\b)\s*(?:and\s+|or\s+)?"
     r"(?P<owner>(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+(?:and\s+|&\s+|of\s+)?){0,6}[A-Z][\w&.-]*(?:['’]s?))?\s*$")
 _GAPPED_COUNT_END = re.compile(
-    r"\s*(?:$|[,;:.)]|(?:and|or|are|were|is|was|have|had|each|respectively|between|among|in|at|will|would|"
-    r"could|can|may|might|must|should|also)\b)")
+    r"\s*(?:$|[,;:.)]|(?:and|or|are|were|have|had|each|respectively|between|among|in|at|will|would|"
+    r"could|can|may|might|must|should|also)\b)")  # a count of things takes "are", not "is"
 
 
 def _gapped_count(sentence: str, mention: NumberMention, previous: Figure) -> Figure | None:
     """The count a bare number leaves out its noun for, after a count of that noun ("800,000
     workers, Amicus' 20,000"), or None."""
+    surface = sentence[mention.start:mention.end]
     if previous.dimension != "count" or not previous.counted or not previous.unit or mention.currency \
-            or mention.written_in_words and mention.value < 2 or not math.isfinite(mention.value):
-        return None
+            or mention.written_in_words and mention.value < 2 or not math.isfinite(mention.value) \
+            or surface.startswith("0") or re.fullmatch(r"1[89]\d\d|20\d\d|21[0-4]\d", surface):
+        return None  # a year or a number dialled is never a count that leaves out its noun
     gap = _GAPPED_COUNT_GAP.fullmatch(sentence, max(previous.end, previous.counted_end), mention.start)
     if gap is None or not _GAPPED_COUNT_END.match(sentence, mention.end):
         return None

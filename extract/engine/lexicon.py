@@ -164,7 +164,7 @@ RACE_NOUNS = frozenset({
     "final", "finals", "semi-final", "semi-finals", "race", "heat", "heats", "title", "event", "crown",
     "gold", "silver", "bronze", "medal", "champion", "hurdles", "relay", "freestyle", "backstroke",
     "breaststroke", "butterfly", "steeplechase", "record", "sprint", "individual", "medley", "races", "titles",
-    "events", "crowns", "golds", "medals", "champions", "records", "sprints", "relays",
+    "crowns", "champions", "sprints", "relays",
 })
 # Verbs (lemmas) of the events of a life, after which "at 27" is an age: "became an MP at 27",
 # "died at 85", "left school at 16".
@@ -194,6 +194,9 @@ SMALL_NUMBER_WORDS = {
 VAGUE_PLURALS = {"dozens": (12, 120), "scores": (20, 200), "hundreds": (100, 1000),
                  "thousands": (1e3, 1e4), "millions": (1e6, 1e7), "billions": (1e9, 1e10),
                  "trillions": (1e12, 1e13)}
+# Words that add to what was counted before: "six other unions", "four more fixes", "another
+# million", "a further billion".
+MORE_OF_THE_SAME = frozenset({"other", "more", "another", "further", "extra", "additional"})
 # Adverbs that count how many times ("scored twice", "twice as long"): a figure in the unit "time",
 # as "five times" is.
 MULTIPLE_ADVERBS = {"twice": 2, "thrice": 3}

@@ -22,6 +22,7 @@ from extract.engine.lexicon import (
     CLAUSE_OPENERS,
     DETERMINERS,
     DIMENSION_NOUNS,
+    MORE_OF_THE_SAME,
     NOT_FIGURE_ENTITY_LABELS,
     NUMBER_FRAMES,
     OPINION_VERBS,
@@ -150,7 +151,7 @@ def counted_noun_after(sentence: str, pos: int, value: float, vague: bool = Fals
             tokens = tokens[1:]
     if tokens and tokens[0][0] in {"-", "‑"}:
         tokens = tokens[1:]  # "a 30-year mortgage" handled as duration elsewhere; "5-star"
-    if tokens and tokens[0][0].lower() in _BEFORE_COUNTED:
+    if tokens and tokens[0][0].lower() in MORE_OF_THE_SAME:
         tokens = tokens[1:]  # "six other unions", "four more fixes": what is counted follows
     if tokens and tokens[0][0].lower() in VAGUE_PLURALS:
         return None  # "Five mailed thousands of dossiers": another number, never what this one counts
@@ -169,7 +170,6 @@ _AGE_GROUP = re.compile(
 
 
 _Tokens = list[tuple[str, int, int]]
-_BEFORE_COUNTED = frozenset({"other", "more", "further", "extra", "additional"})
 _QUOTE_MARKS = "\"'“”‘’"
 
 

@@ -11,10 +11,12 @@ from extract.engine.lexicon import (
     DENOMINATOR_WORDS,
     FIGURE_OF_SPEECH_ADJECTIVES,
     LIFE_EVENT_VERBS,
+    MODALS,
     PERIOD_DETERMINERS,
     PERSON_GROUP_NOUNS,
     QUALIFIER_WORDS,
     RACE_NOUNS,
+    SMALL_NUMBER_WORDS,
     SOURCE_ROLES,
     SPEECH_VERBS,
     STOP_WORDS,
@@ -246,7 +248,7 @@ def rejection_reason(
 # minutes into the second half", "five years on, ...", "in five years' time".
 _PERIOD_AFTER = re.compile(
     r"^\s*(?:ago|later|earlier|afterwards|previously|into\s+(?:the|an?|his|her|its|their|our)\b|on\s*(?=[,;])"
-    r"|['’]?\s*time\b(?!\s*(?:limit|frame|scale|trial|span|lag|zone))|on\s+(?:from|since)\b)",
+    r"|['’]\s*time\b|on\s+(?:from|since)\b)",
     re.IGNORECASE)
 # Before a duration, words that make it a stretch of the calendar: "the past two years", "the prior
 # two months", "over the next five years", "in the first six months".
@@ -257,6 +259,8 @@ _PERIOD_BEFORE = re.compile(
     re.IGNORECASE)
 # "the best showing in five years", "the first time in a decade", "its lowest level for 20 years":
 # after a superlative, "in" or "for" a period measures how rare the event is, not an amount.
+_TIME_AFTER = re.compile(r"^\s+time\b(?!\s*(?:limit|frame|scale|trial|span|lag|zone|penalty|penalties))",
+                         re.IGNORECASE)
 _RECORD_AFTER = re.compile(r"^\s+(?:low|high|peak|trough)\b", re.IGNORECASE)
 _SINCE_SUPERLATIVE = re.compile(
     r"\b(?:" + "|".join(SUPERLATIVES) + r")\b(?:\s+[\w'’-]+){0,4}\s+(?:in|for)\s+(?:(?:" + _QUALIFIERS + r")\s+)*$",
@@ -298,21 +302,24 @@ def _gapped_period_reason(number: _Number) -> str:
 
 # "the Athens 10,000m", "won the 100m", "the 200m final": a distance in metres written as one word
 # after "the" is a race, not a length, unless it measures a noun ("the 35m tower").
-_RACE_BEFORE = re.compile(r"(?:\b[Tt]he\s+|^\W*)(?:(?:[A-Z][\w'’-]*|world|(?:wo)?men['’]s)\s+)*"
+_RACE_BEFORE = re.compile(r"(?:\b(?P<the>[Tt]he)\s+|^\W*)(?:(?:[A-Z][\w'’-]*|world|(?:wo)?men['’]s)\s+)*"
                           r"(?:\d[\d,]*m(?:\s*,|\s+and|\s+or)\s+)*$")  # "the Olympic 100m and 200m finals"
 _RACE_AFTER = re.compile(r"^\s+(?:(?P<first>[a-z-]+)\b|[\w'’-]+)(?:\s+(?P<second>[a-z-]+)\b)?")
 
 
 def _event_reason(number: _Number) -> str:
+    race_before = _RACE_BEFORE.search(number.sentence[:number.start])
     if number.dimension != "length" or number.is_range or not re.fullmatch(r"\d[\d,]*m", number.sentence[
-            number.start:number.unit_end]) or not _RACE_BEFORE.search(number.before):
+            number.start:number.unit_end]) or race_before is None:
         return ""
     if not re.match(r"^(?:\s*[,.;:!?]|\s+\w|\s*$)", number.after_unit):
         return ""  # "the 37m (121ft)-long skeleton": a conversion or a compound follows a length
     race = _RACE_AFTER.match(number.after_unit)
     # "the 1,000m title", "the 100m freestyle final": the race noun right after, or one word on.
     race_nouns = {race.group("first"), race.group("second")} & RACE_NOUNS if race is not None else set()
-    if not _modifies_a_noun(number.after_unit) or race_nouns:
+    # After "the" a length that modifies nothing is a race ("won the 100m"); at the start of a
+    # sentence only a race noun says so ("World 100m champion"; not "400m of fencing was stolen").
+    if race_nouns or race_before.group("the") and not _modifies_a_noun(number.after_unit):
         return "name"
     return ""
 
@@ -326,8 +333,9 @@ def _measure_reason(number: _Number) -> str:
             return "age"  # "I'm only 30 years old"
         if _RECORD_AFTER.match(number.after_unit):
             return "period"  # "a nine-year low": how rare the level is, as "the lowest in nine years"
-        if _PERIOD_AFTER.match(number.after_unit) or _PERIOD_BEFORE.search(before):
-            return "period"  # places an event in time
+        if _PERIOD_AFTER.match(number.after_unit) or _PERIOD_BEFORE.search(before) \
+                or number.sentence[number.unit_end - 1:number.unit_end] == "s" and _TIME_AFTER.match(number.after_unit):
+            return "period"  # places an event in time ("in five years time"; not "a five-second time penalty")
         if _SINCE_SUPERLATIVE.search(before):
             return "period"
         if _WITHIN_BEFORE.search(before) and _OF_AFTER.match(number.after_unit):
@@ -350,8 +358,12 @@ _AGED_BEFORE = re.compile(
 _AGE_OF_BEFORE = re.compile(r"(?<!average )(?<!median )(?<!mean )\bages?\s+(?:of|from|to|at)\s+"
                             r"(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$", re.IGNORECASE)  # "the pension age from 60"
 # "raise the pension age for council workers from 60 to 65": an age a rule sets, a few words on.
-_AGE_LIMIT_BEFORE = re.compile(r"\b(?:pension|retirement|voting|school[- ]leaving|minimum|legal|drinking)\s+age\b"
-                               r"[^.;,]{0,40}?\b(?:from|to|at|of)\s+$", re.IGNORECASE)
+_AGE_LIMIT_BEFORE = re.compile(
+    r"\b(?:pension|retirement|voting|school[- ]leaving|minimum|legal|drinking)\s+age"
+    r"(?:\s+for(?:\s+[\w'’-]+){1,4}?)?(?:\s+(?:will|would|could|should|to|is|was|has|had|been|be)){0,2}"
+    r"(?:\s+(?:rise|rises|rising|rose|risen|fall|falls|falling|fell|fallen|go|goes|going|went|gone|"
+    r"move|moves|moving|moved|increase|increases|increased|raised|lowered|cut))?\s+(?:from|to|at|of)\s+$",
+    re.IGNORECASE)
 _TURNED_BEFORE = re.compile(r"\bturn(?:s|ed|ing)?\s+$", re.IGNORECASE)  # "she turned 40"
 _WHO_IS_BEFORE = re.compile(r"\b(?:who|he|she|I)\s+(?:is|was|turns|turned|will\s+be|am)\s+$",
                             re.IGNORECASE)
@@ -359,6 +371,7 @@ _AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
 _AGE_END_AFTER = re.compile(r"^\s*(?:$|[,.;:!?)\-–—]|(?:and|but|after|when|in|with)\b)", re.IGNORECASE)
 # "At 34, Holmes knows ...": a bare number opening the sentence after "At" is the subject's age.
 _AT_OPENING = re.compile(r"^\W*at\s+$", re.IGNORECASE)
+_PERSON_AFTER_COMMA = re.compile(r"^\s*,\s*(?:[A-Z][a-z]+\b(?<!The)|(?:he|she|I|they)\b)")
 _AS_YOUNG_AS = re.compile(r"\bas\s+(?:young|old)\s+as\s+$", re.IGNORECASE)
 _LIFE_EVENT_FORMS = word_forms(LIFE_EVENT_VERBS)
 _AGE_GROUP_AFTER = re.compile(r"^(?:\s*(?:to|-|–)\s*\d{1,3})?[\s-]*(?:years?|yrs?)[\s-]*olds\b", re.IGNORECASE)
@@ -380,8 +393,8 @@ def _age_reason(number: _Number) -> str:
         return "age"  # "the singer, who is 45, ...", "He was 84, and ..."
     if _AS_YOUNG_AS.search(number.before):
         return "age"  # "children as young as 12"
-    if _AT_OPENING.match(number.sentence[:number.start]) and re.match(r"^\s*,", number.after):
-        return "age"  # "At 34, Holmes ..."
+    if _AT_OPENING.match(number.sentence[:number.start]) and _PERSON_AFTER_COMMA.match(number.after):
+        return "age"  # "At 34, Holmes ..."; not "At 40, the index ..."
     if _AT_BEFORE.search(number.before) and _AGE_END_AFTER.match(number.after) and number.value.is_integer():
         clause = re.split(r"[;:]", number.sentence[:number.start])[-1]
         if any(word in _LIFE_EVENT_FORMS for word in re.findall(r"[a-z]+", clause.lower())):
@@ -431,7 +444,8 @@ def _word_number_reason(number: _Number) -> str:
 
 
 _COUNT_BOUND_BEFORE = re.compile(r"\b(?:" + _QUALIFIERS + r")\s+$", re.IGNORECASE)
-_SMALL_NUMBER = r"(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+(?:dozen|hundred))"
+_SMALL_NUMBER = r"(?:\d[\d,.]*|" + "|".join(word for word, value in SMALL_NUMBER_WORDS.items() if value >= 2) \
+    + r"|a\s+(?:dozen|hundred))"
 # "one gold and two silvers", "three wins and one draw": a "one" counted beside other numbers is a count.
 _COUNTS_AFTER = re.compile(r"^[^.;:]{0,30}?\b(?:and|or)\s+" + _SMALL_NUMBER + r"\b", re.IGNORECASE)
 _COUNTS_BEFORE = re.compile(r"\b" + _SMALL_NUMBER + r"\b[^.;:]{0,30}?\b(?:and|or)\s+$", re.IGNORECASE)
@@ -440,12 +454,15 @@ _COUNTS_BEFORE = re.compile(r"\b" + _SMALL_NUMBER + r"\b[^.;:]{0,30}?\b(?:and|or
 def _verb_after(after: str) -> bool:
     """Whether the word after "one" is a verb agreeing with it as a pronoun: a plural-looking noun
     ("wonders", "hopes") or a form the lexicon knows only as a verb ("doesn't", "can")."""
-    m = re.match(r"\s+([a-z][\w'’]*)", after)
+    m = re.match(r"\s+([a-z][\w'’]*)(?:\s+([A-Za-z][\w'’-]*))?", after)
     if m is None:
         return False
-    word = m.group(1)
-    return word in {"can", "could", "must", "should", "would", "might", "may", "will", "doesn't", "does", "has"} \
-        or is_plural_noun(word) and "VERB" in pos_tags(word)
+    word, following = m.group(1), m.group(2) or ""
+    if word in MODALS or word in {"doesn't", "does", "has"}:
+        return True
+    # "One wonders whether": a verb-looking plural followed by no noun ("one arms deal" counts a deal).
+    noun_after = following.lower() not in STOP_WORDS | {"whether"} and bool(pos_tags(following) & {"NOUN"})
+    return is_plural_noun(word) and "VERB" in pos_tags(word) and not noun_after
 
 
 def _determines_a_singular_noun(number: _Number) -> bool:
@@ -461,6 +478,7 @@ def _determines_a_singular_noun(number: _Number) -> bool:
         tags = pos_tags(word)
         if "NOUN" in tags or "PROPN" in tags:
             # "one count of fraud", "one case of flu": a noun of counting keeps its "of" phrase.
+            # "One person died" is read as "a person died" too, as the hand-annotated articles read it.
             return not is_plural_noun(word) and words[index + 1:index + 2] != ["of"]
         if "ADJ" not in tags:
             return False

@@ -13,9 +13,12 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
+from lemminflect import getAllLemmas
+
 from extract.engine.currencies import alternation, currency_table
 from extract.engine.lexicon import (
     MONEY_VERBS,
+    MORE_OF_THE_SAME,
     MULTIPLE_ADVERBS,
     MULTIPLE_IDIOM_VERBS,
     RACE_NOUNS,
@@ -71,12 +74,12 @@ _SCALE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _RANGE_JOIN = re.compile(r"\s?(?:-|–|—|to)\s?(?=[-$€£¥\d.]|US\b|(?:" + "|".join(SMALL_NUMBER_WORDS) + r")\b)")
-# What a scale letter counts: "35m devices", "8 B people", "35m of its devices" (a share of a set
-# the sentence owns), but not "100m of the track" (a stretch of one thing).
-# What a scale letter counts: "35m devices", "300m blog entries", "35m of its devices".
+# What a scale letter counts: "35m devices", "8 B people", "35m of its devices", "300m blog entries"
+# (a compound, whose last word must then be a plural noun that is never a verb: not "the 30m tower
+# stands").
 _COUNTED_AFTER_SCALE = re.compile(
     r"\s+(?:of\s+(?:its|their|the|these|those|his|her|our|your)\s+)?"
-    r"(?:(?!(?:long|high|wide|deep|tall|thick|away|above|below|under|over|of)\b)[a-z-]+\s+){0,2}"
+    r"(?P<modifiers>(?:(?!(?:long|high|wide|deep|tall|thick|away|above|below|under|over|of)\b)[a-z-]+\s+){0,2})"
     r"(?P<counted>(?!(?:is|was|has|does|this|its|his|us|thus|plus|less|unless|across|whereas)\b)[a-z]{2,}s|people)\b"
 )
 _WORD = re.compile(r"[A-Za-z]+(?:-(?:one|two|three|four|five|six|seven|eight|nine)(?![\w]))?")
@@ -152,6 +155,8 @@ def _scale_after(sentence: str, end: int, currency: str) -> tuple[float, int]:
         return SCALE_WORDS[lower], match.end()
     after = sentence[match.end():match.end() + 40]
     counted = _COUNTED_AFTER_SCALE.match(after)
+    if counted is not None and counted.group("modifiers") and "VERB" in getAllLemmas(counted.group("counted")):
+        counted = None  # "the 30m tower stands": past a modifier, a word that can be a verb is one
     # "the 100m and 200m finals", "the 400m hurdles": a race is run over metres.
     counts_after = counted is not None and counted.group("counted") not in RACE_NOUNS \
         or _CURRENCY_AFTER.match(after) is not None
@@ -189,8 +194,9 @@ def _follows_in_a_number(current: float, added: int) -> bool:
 
 
 # Words after which a scale word stands alone for one of it: "the first million sold".
-_BARE_SCALE_BEFORE = re.compile(r"\b(?:first|another|further|extra|next|additional)\s+$", re.IGNORECASE)
-_BARE_SCALE = re.compile(r"\b(?:first|another|further|extra|next|additional)\s+(?P<scale>thousand|million|billion)\b",
+_BEFORE_A_BARE_SCALE = "|".join(sorted(MORE_OF_THE_SAME - {"other", "more"} | {"first", "next"}))
+_BARE_SCALE_BEFORE = re.compile(r"\b(?:" + _BEFORE_A_BARE_SCALE + r")\s+$", re.IGNORECASE)
+_BARE_SCALE = re.compile(r"\b(?:" + _BEFORE_A_BARE_SCALE + r")\s+(?P<scale>thousand|million|billion)\b",
                          re.IGNORECASE)
 
 
@@ -298,11 +304,13 @@ def _vague_at(sentence: str, start: int) -> tuple[float, float, float, int] | No
     return None
 
 
+_DIGIT_WORDS = "|".join(word for word, value in SMALL_NUMBER_WORDS.items() if 1 <= value <= 9)  # one ... nine
 _FRACTION = re.compile(
-    r"(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
+    r"(?P<num>a|an|" + _DIGIT_WORDS + r")[\s-]+"
     r"(?P<den>" + "|".join(sorted(FRACTION_WORDS, key=len, reverse=True)) + r")\b"
-    # An ordinal is a denominator only hyphenated to its numerator: "one-twentieth", not "a sixth title".
-    r"|(?P<hnum>one|two|three|four|five|six|seven|eight|nine)-(?P<hden>"
+    # Other ordinals are denominators only hyphenated to their numerator: "one-twentieth", not "a
+    # sixth title" (halves to tenths, hundredths and thousandths are fractions either way).
+    r"|(?P<hnum>" + _DIGIT_WORDS + r")-(?P<hden>"
     + "|".join(sorted(HYPHENATED_DENOMINATORS, key=len, reverse=True)) + r")\b"
     r"|(?P<half>half)\b",
     re.IGNORECASE,

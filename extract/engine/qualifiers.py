@@ -200,12 +200,15 @@ def _is_object(words: str) -> bool:
     return True
 
 
+_SPACE = re.compile(r"\s")
+
+
 def _last_words(text: str, length: int) -> str:
     """The end of `text`, about `length` characters, starting at a space (never inside a word)."""
     if len(text) <= length:
         return text
-    space = text.find(" ", len(text) - length)
-    return text[space:] if space >= 0 else ""
+    space = _SPACE.search(text, len(text) - length)  # any space: scraped news has non-breaking ones
+    return text[space.start():] if space is not None else ""
 
 
 def direction(sentence: str, start: int, end: int, unit_end: int) -> str:
