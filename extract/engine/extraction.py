@@ -83,7 +83,7 @@ def _may_hold_number(text: str, start: int, end: int) -> bool:
     if _DIGIT.search(text, start, end):
         return True
     sentence = text[start:end]
-    return not _NUMBER_WORDS.isdisjoint(_WORD.findall(sentence.lower())) or bool(_BOUNDED_ARTICLE.search(sentence))
+    return not _NUMBER_WORDS.isdisjoint(_WORD.findall(sentence.lower())) or bool(_bounded_articles(sentence))
 
 
 _WORDS_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
@@ -553,23 +553,45 @@ def _refine_with_parse(doc: Doc, figures: list[Figure]) -> list[Figure]:
 # "less than an hour", "more than a mile": after a bound, an article before a unit stands for one.
 # ... and after a word of approximation ("around an hour") or a verb whose object is a stretch of
 # time ("waited a year", "the meeting lasted an hour"): there "a" is one, and a measure follows.
-_BOUNDED_ARTICLE = re.compile(
-    r"\b(?:less|more|fewer)\s+than\s+(?P<article>an?)\s|\b(?:" + phrase_alternation(QUALIFIER_WORDS)
-    + r"|just\s+over|just\s+under|under)\s+(?P<article2>an?)\s"
-    r"|\b(?:last(?:s|ed|ing)?|wait(?:s|ed|ing)?|took|tak(?:es|ing)|spen[dt]s?|spending)\s+(?P<article3>an?)\s",
+_ARTICLE = re.compile(r"\b(?:an?)\s", re.IGNORECASE)
+# What stands right before such an article (searched back from each "a"/"an", which is faster than
+# one pattern over the sentence): a bound, a word of approximation, a verb of time spent.
+_BEFORE_ARTICLE = re.compile(
+    r"(?:\b(?P<bound>(?:less|more|fewer)\s+than)|\b(?P<approximate>" + phrase_alternation(QUALIFIER_WORDS)
+    + r"|just\s+over|just\s+under|under)|\b(?P<spent>last(?:s|ed|ing)?|wait(?:s|ed|ing)?|took|tak(?:es|ing)|"
+    r"spen[dt]s?|spending))\s+$",
     re.IGNORECASE)
+
+
+# The last words those phrases can end with: a set lookup rules out most articles before the pattern.
+_LAST_WORDS_BEFORE_ARTICLE = frozenset(
+    [phrase.split()[-1] for phrase in QUALIFIER_WORDS] + ["than", "over", "under"]
+    + [f"{stem}{ending}" for stem in ("last", "wait") for ending in ("", "s", "ed", "ing")]
+    + ["took", "take", "takes", "taking", "spend", "spends", "spent", "spending"])
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+def _bounded_articles(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, what comes before) of each "a"/"an" that may stand for one."""
+    found = []
+    for m in _ARTICLE.finditer(sentence):
+        word = _WORD_BEFORE.search(sentence, max(0, m.start() - 16), m.start())
+        if word is None or word.group(1).lower() not in _LAST_WORDS_BEFORE_ARTICLE:
+            continue
+        before = _BEFORE_ARTICLE.search(sentence, max(0, m.start() - 24), m.start())
+        if before is not None:
+            found.append((m.start(), m.end() - 1, before.lastgroup or ""))
+    return found
 
 
 def _articles_for_one(sentence: str) -> list[NumberMention]:
     mentions = []
-    for m in _BOUNDED_ARTICLE.finditer(sentence):
-        group = next(name for name in ("article", "article2", "article3") if m.group(name))
-        start, end = m.start(group), m.end(group)
+    for start, end, before in _bounded_articles(sentence):
         found = match_unit_after(sentence, end)
         if found is None or found.unit.dimension in ("currency", "percent", "") \
                 or re.match(r"\s+ago\b", sentence[found.end:]) \
-                or group == "article3" and found.unit.dimension != "duration" \
-                or group != "article" and sentence[end:found.end].strip().lower() == "second":
+                or before == "spent" and found.unit.dimension != "duration" \
+                or before != "bound" and sentence[end:found.end].strip().lower() == "second":
             continue  # "talked about a second referendum", "took a second look": the ordinal
         mentions.append(NumberMention(start, end, 1.0, 1.0, 1.0, False, "", True, False, False, 0))
     return mentions
