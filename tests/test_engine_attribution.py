@@ -60,6 +60,23 @@ def test_a_quotation_opened_by_a_pronoun_is_the_person_named_before():
     assert [(surface, source) for surface, source, _ in _sources(text)] == [("14", "Sarah Collins")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The subject of a passive verb of saying is what is said, not who says it.
+        "Norway's economy grew 2.1% and is forecast to grow 1.8% next year.",
+        "Acme is expected to cut 300 jobs.",
+    ],
+)
+def test_the_subject_of_a_passive_forecast_is_no_source(text):
+    assert all(source == "" for _, source, _ in _sources(text))
+
+
+def test_someone_quoted_as_saying_is_the_source():
+    assert [(s, src) for s, src, _ in _sources("Mr Okafor was quoted as saying 40 jobs would go.")] == [
+        ("40", "Okafor")]
+
+
 def test_recalling_is_speaking():
     text = '"We had not sold a car for nine weeks," Okafor later recalled.'
     assert [(surface, source) for surface, source, _ in _sources(text)] == [("nine weeks", "Okafor")]

@@ -387,9 +387,10 @@ def _according_to(doc: Doc, memory: SourceMemory) -> list[tuple[Token, Attributi
 def _speech_subjects(verb: Token) -> list[Token]:
     """The subjects of a speech verb (a passive's agent included), or of the verb it is
     coordinated with ('X rose and said'). Several when the parse splits one subject in two."""
-    # "It is estimated that ...": an impersonal passive names no one.
+    # "It is estimated that ...", "Japan's economy is forecast to grow": the subject of a passive is
+    # what is said, not who says it (only "X was quoted as saying" makes it the speaker).
     found = [child for child in verb.children if child.dep_ in _SUBJECT_DEPS
-             and not (child.dep_ == "nsubjpass" and child.lower_ == "it")]
+             and not (child.dep_ == "nsubjpass" and (child.lower_ == "it" or lemma(verb) != "quote"))]
     # "... the governor, who warned": a relative pronoun stands for the noun its clause modifies.
     found = [_antecedent_of(child) if child.lower_ in RELATIVE_PRONOUNS else child for child in found]
     if not found and verb.dep_ == "acl" and lemma(verb.head) in SOURCE_NOUNS:
@@ -397,8 +398,9 @@ def _speech_subjects(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "agent":  # "was reported by the Financial Times"
             found.extend(c for c in child.children if c.dep_ == "pobj")
-    if not found and verb.dep_ == "conj" and upos(verb.head) in {"VERB", "AUX"}:
-        return _speech_subjects(verb.head)
+    passive = any(child.dep_ == "auxpass" for child in verb.children)
+    if not found and verb.dep_ == "conj" and upos(verb.head) in {"VERB", "AUX"} and not passive:
+        return _speech_subjects(verb.head)  # "X rose and said", not "X grew and is forecast to"
     return found
 
 
