@@ -72,6 +72,12 @@ def test_the_subject_of_a_passive_forecast_is_no_source(text):
     assert all(source == "" for _, source, _ in _sources(text))
 
 
+def test_an_honorific_makes_a_person_the_recogniser_missed():
+    text = ("Mr Brown said he would set aside £520m. Mr Cable compared that with the £500m spent before. "
+            "He suggested the troops could cost another £1bn.")
+    assert [(s, src) for s, src, _ in _sources(text)][-1] == ("£1bn", "Cable")
+
+
 def test_someone_quoted_as_saying_is_the_source():
     assert [(s, src) for s, src, _ in _sources("Mr Okafor was quoted as saying 40 jobs would go.")] == [
         ("40", "Okafor")]

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.engine.lexicon import (
     CONTRAST_CONJUNCTIONS,
+    HONORIFICS,
     NUMBER_FRAMES,
     ORGANISATION_NOUNS,
     ORGANISATION_POSSESSIVES,
@@ -39,7 +40,7 @@ _OF_SOURCE = frozenset({"from", "by", "of"})
 # Preference between the entities of one phrase: a person or organisation over a place or people.
 _LABEL_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
 # Leading words of an entity span that are not the name ("the", a title, a role).
-_LEADING = re.compile(r"^(?:the|The|THE|Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s+")
+_LEADING = re.compile(r"^(?:the|The|THE|" + "|".join(sorted(HONORIFICS)) + r")\.?\s+")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
 
 
@@ -569,16 +570,36 @@ def needs_entities(doc: Doc) -> bool:
 def _note_mentions(doc: Doc, memory: SourceMemory) -> None:
     """People (with the title written before the name: "Finance Minister Jan de Vries") and
     the last organisation or party a sentence names."""
+    people = {ent.start: ent for ent in doc.ents if ent.label_ == "PERSON"}
+    # "Mr Cable compared ...": an honorific makes the name after it a person's, whatever the
+    # recogniser made of it; people are noted in the order the sentence names them.
+    titled = _titled_surnames(doc, people)
+    for index in sorted(set(people) | set(titled)):
+        ent = people.get(index)
+        if ent is None:
+            memory.note_name(titled[index], "person")
+            continue
+        name = _entity_text(ent)
+        memory.note_name(name, "person")
+        title = _title_before(ent)
+        if title:
+            memory.titles[title] = memory.canonical(name)
     for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            name = _entity_text(ent)
-            memory.note_name(name, "person")
-            title = _title_before(ent)
-            if title:
-                memory.titles[title] = memory.canonical(name)
-        elif ent.label_ == "ORG" or ent.label_ == "NORP" and ent.start > 0 and doc[ent.start - 1].lower_ == "the" \
+        if ent.label_ == "ORG" or ent.label_ == "NORP" and ent.start > 0 and doc[ent.start - 1].lower_ == "the" \
                 and ent.text.endswith("s"):
             memory.last_mentioned = _entity_text(ent)  # "the Social Democrats", "the Greens"
+
+
+def _titled_surnames(doc: Doc, people: dict[int, Span]) -> dict[int, str]:
+    """Token index -> name for each capitalised name after an honorific that no PERSON entity covers."""
+    covered = {i for ent in people.values() for i in range(ent.start, ent.end)}
+    found: dict[int, str] = {}
+    for token in doc[:-1]:
+        following = doc[token.i + 1]
+        if token.text.rstrip(".") in HONORIFICS and following.i not in covered and following.is_alpha \
+                and following.text[:1].isupper():
+            found[following.i] = following.text
+    return found
 
 
 def _title_before(ent: Span) -> str:

@@ -29,6 +29,7 @@ from extract.engine.attribution import (
 from extract.engine.clause_subject import attributive_noun_after, count_entity, read_measure_entity
 from extract.engine.coordinated_figures import share_coordinated_entities
 from extract.engine.lexicon import (
+    HONORIFICS,
     MULTIPLE_ADVERBS,
     NUMBER_FRAMES,
     ORGANISATION_NOUNS,
@@ -497,8 +498,8 @@ def _names_a_pair(text: str, start: int, end: int) -> bool:
     sentence's start only when the first is not a function word ("Mary Jones is ..." but not
     "The Treasury ...", "In March ...")."""
     for m in _NAME_PAIR.finditer(text, start, end):
-        if text[start:m.start()].strip() or m.group(1).lower() not in STOP_WORDS:
-            return True
+        if text[start:m.start()].strip() or m.group(1).lower() not in STOP_WORDS or m.group(1) in HONORIFICS:
+            return True  # ... or a title before a surname: "Mr Cable compared ..."
     return False
 
 

@@ -194,6 +194,8 @@ SMALL_NUMBER_WORDS = {
 VAGUE_PLURALS = {"dozens": (12, 120), "scores": (20, 200), "hundreds": (100, 1000),
                  "thousands": (1e3, 1e4), "millions": (1e6, 1e7), "billions": (1e9, 1e10),
                  "trillions": (1e12, 1e13)}
+# Titles written before a surname: the capitalised word after one is a person's name.
+HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady"})
 # Words that add to what was counted before: "six other unions", "four more fixes", "another
 # million", "a further billion".
 MORE_OF_THE_SAME = frozenset({"other", "more", "another", "further", "extra", "additional"})
