@@ -288,6 +288,9 @@ def test_what_a_share_or_a_count_is_of(text, expected):
         ("The council hopes to make savings of £8m next year.", [("£8m", "savings")]),
         # Money a film or a firm makes is its earnings; a participle's doer is the phrase before it.
         ("The sequel went on to make over $90m worldwide.", [("over $90m", "sequel's earnings")]),
+        # What changed hands "for" an amount; money set aside.
+        ("The striker was signed for £6m in 2001.", [("£6m", "striker's transfer fee")]),
+        ("The mayor earmarked £2m last week.", [("£2m", "mayor's allocation")]),
         # A price a thing is set at.
         ("The handset is priced at £249.", [("£249", "handset's price")]),
         # What a thing sold for is its sale price.
@@ -541,3 +544,8 @@ def test_a_count_that_leaves_out_its_noun_after_a_count_of_it():
 
 def test_a_unit_letter_glued_to_a_number_is_no_word_of_a_phrase():
     assert entities("She won the 400m title in 51.2 seconds.") == [("51.2 seconds", "title")]
+
+
+def test_a_figure_is_never_about_a_number():
+    rows = entities("Credit rose by £1.5bn, above the £1.4bn expected and the £1.4bn reported in May.")
+    assert all(not any(ch.isdigit() for ch in entity) for _, entity in rows)

@@ -18,6 +18,7 @@ from lemminflect import getLemma
 from extract.engine.lexicon import (
     AMOUNT_TAKEN_FROM,
     AUXILIARIES,
+    BOUGHT_FOR_NOUNS,
     CHANGE_NOUNS,
     CHANGE_VERBS,
     DETERMINERS,
@@ -848,8 +849,9 @@ def _transaction_noun(tokens: list[tuple[str, int, int]]) -> tuple[str, int] | N
     words = [t[0] for t in tokens]
     while words and words[-1].lower() in _QUALIFIER_WORDS_SET:
         words.pop()
-    if len(words) >= 2 and words[-1].lower() == "for" and _verb_lemma(words[-2].lower()) == "sell":
-        return "sale price", tokens[len(words) - 2][1]  # "homes selling for £60,000"
+    if len(words) >= 2 and words[-1].lower() == "for" and _verb_lemma(words[-2].lower()) in BOUGHT_FOR_NOUNS:
+        # "homes selling for £60,000", "he was signed for £4.6m": what changed hands for the amount
+        return BOUGHT_FOR_NOUNS[_verb_lemma(words[-2].lower())], tokens[len(words) - 2][1]
     for between in range(4):
         if len(words) <= between or not words[-1 - between][:1].isalpha():
             return None

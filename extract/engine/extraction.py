@@ -906,6 +906,13 @@ def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance
     )
 
 
+def _named_entity(entity: str) -> str:
+    """The entity, or '' when it is only numbers ("1.4bn" read off another figure): a figure is
+    never about a number."""
+    words = entity.split()
+    return "" if words and all(re.match(r"[$£€¥]?\d", word) for word in words) else entity
+
+
 def _rows(document: Document, found: list[Figure]) -> list[dict]:
     rows = []
     for index, fig in enumerate(found):
@@ -925,7 +932,7 @@ def _rows(document: Document, found: list[Figure]) -> list[dict]:
             "dimension": fig.dimension,
             "norm_value": fig.norm_value,
             "norm_unit": fig.norm_unit,
-            "entity": fig.entity,
+            "entity": _named_entity(fig.entity),
             "source": fig.source,
             "source_cue": fig.source_cue,
             "doc_title": document.title,

@@ -232,7 +232,13 @@ TRANSACTION_NOUNS = {
     "wager": "wager", "bribe": "bribe", "fund": "funding", "subsidise": "subsidy", "subsidize": "subsidy",
     "tax": "tax", "levy": "levy", "cost": "cost", "offer": "offer", "contribute": "contribution",
     "claim": "claim", "demand": "demand", "allocate": "allocation", "grant": "grant", "inherit": "inheritance",
-    "gross": "takings", "take": "takings", "make": "earnings", "price": "price",
+    "gross": "takings", "take": "takings", "make": "earnings", "price": "price", "earmark": "allocation",
+}
+# Verbs (lemmas) by which a thing changes hands "for" an amount, and the noun for that amount:
+# "the house sold for £60,000" is its sale price, "he was signed for £4.6m" a transfer fee.
+BOUGHT_FOR_NOUNS = {
+    "sell": "sale price", "buy": "purchase price", "purchase": "purchase price", "acquire": "purchase price",
+    "sign": "transfer fee",
 }
 # Verbs (lemmas) of ending up somewhere: what the subject does so "with" is its own ("the side
 # finished with 30 points"); after other verbs "with" names company ("strike with six unions").
