@@ -549,3 +549,19 @@ def test_a_unit_letter_glued_to_a_number_is_no_word_of_a_phrase():
 def test_a_figure_is_never_about_a_number():
     rows = entities("Credit rose by £1.5bn, above the £1.4bn expected and the £1.4bn reported in May.")
     assert all(not any(ch.isdigit() for ch in entity) for _, entity in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A word the lexicon lacks, plural in form, is what a number counts.
+        ("Hundreds of vloggers gathered outside.", [("Hundreds", "vloggers")]),
+        # A measure joined to the next of its kind is about what that one is about.
+        ("The 64GB and 128GB tablets go on sale in May.", [("64GB", "tablets"), ("128GB", "tablets")]),
+        # An amount needed, spent or set aside "for" something is for that.
+        ("He compared it with the £400m needed for the first bridge.", [("£400m", "first bridge")]),
+        ("The council has £2m set aside for repairs.", [("£2m", "repairs")]),
+    ],
+)
+def test_unknown_plurals_joined_measures_and_money_needed_for(text, expected):
+    assert entities(text) == expected

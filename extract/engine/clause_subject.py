@@ -970,6 +970,8 @@ _PAYING = re.compile(
 
 _FOR_AFTER = re.compile(
     r"(?:\s*[-–]?\s*(?:to\s+)?[$£€]?\d[\d.,]*\s*(?:%|per\s*cent|percent|[a-z]+)?)?"
+    # "the £500m needed for the war", "£2m set aside for repairs": the participle says it is paid.
+    r"(?:\s+(?P<paid>needed|required|spent|earmarked|allocated|budgeted|set\s+aside|paid|raised|pledged))?"
     r"\s+for\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|an\s+)?")
 
 
@@ -989,7 +991,7 @@ def _paid_for(sentence: str, figure_start: int, unit_end: int) -> Phrase | None:
     )
     # The pattern is anchored at the end: the last 120 characters hold any verb and qualifiers it
     # can match, and searching only them keeps a long sentence of figures linear.
-    if _PAYING.search(before[-120:]) is None and not gapped:
+    if _PAYING.search(before[-120:]) is None and not gapped and not m.group("paid"):
         return None
     start = m.end()
     tokens = _tokens(sentence[start : start + 60])

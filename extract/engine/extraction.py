@@ -546,6 +546,7 @@ def _refine_with_parse(doc: Doc, figures: list[Figure]) -> list[Figure]:
     _entities_from_parse(doc, kept)
     # A restatement in other units and a clause of figures alone follow what the parse settled.
     _share_entity_with_conversions(doc.text, kept)
+    _share_entity_backwards(doc.text, kept)
     _share_entity_with_gapped_clauses(doc.text, kept)
     share_coordinated_entities(doc.text, kept)
     return kept
@@ -619,6 +620,7 @@ def _sentence_figures(sentence: str, approx_tolerance: float) -> list[Figure]:
     figures.sort(key=lambda f: f.start)
     figures = _join_ranges(sentence, figures)
     _share_entity_with_conversions(sentence, figures)
+    _share_entity_backwards(sentence, figures)
     _share_gapped_direction(sentence, figures)
     _share_entity_with_gapped_clauses(sentence, figures)
     share_coordinated_entities(sentence, figures)
@@ -752,6 +754,18 @@ def _share_gapped_direction(sentence: str, figures: list[Figure]) -> None:
 
 
 _CONVERSION_GAP = re.compile(r"\s*\(\s*|\s*/\s*|\s*,\s*")
+
+
+_JOINED_BEFORE = re.compile(r"\s*(?:,|and|or|to|-|–)\s*")
+
+
+def _share_entity_backwards(sentence: str, figures: list[Figure]) -> None:
+    """'the 2.5GB and 5GB pocket drives': a measure joined to the next one of its kind, with no
+    words of its own, is about what the next one is about."""
+    for figure, following in zip(reversed(figures[:-1]), reversed(figures[1:]), strict=True):
+        if not figure.entity and following.entity and figure.dimension == following.dimension \
+                and figure.dimension != "count" and _JOINED_BEFORE.fullmatch(sentence, figure.end, following.start):
+            figure.entity = following.entity
 
 
 def _share_entity_with_conversions(sentence: str, figures: list[Figure]) -> None:

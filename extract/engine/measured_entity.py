@@ -79,11 +79,16 @@ def singular(word: str) -> str:
     return lemma[0] if lemma else lower
 
 
+_UNKNOWN_PLURAL = re.compile(r"[a-z]{3,}[^su]s")
+
+
 def is_plural_noun(word: str) -> bool:
     lower = word.lower()
     if lower in _PLURAL_NOUNS:
         return True
     pos = pos_tags(word)
+    if not pos and _UNKNOWN_PLURAL.fullmatch(word):
+        return True  # "gamers", "bloggers": a word the lexicon lacks, plural in form, is a plural noun
     if "NOUN" not in pos and "PROPN" not in pos:
         return False
     if "PROPN" in pos and not lower.endswith("s"):
@@ -230,7 +235,8 @@ def _opens_a_compound(tokens: _Tokens, index: int) -> bool:
 
 
 def _is_head_noun(word: str) -> bool:
-    return "NOUN" in pos_tags(word) or word.lower() in _PLURAL_NOUNS or "PROPN" in pos_tags(word)
+    return "NOUN" in pos_tags(word) or word.lower() in _PLURAL_NOUNS or "PROPN" in pos_tags(word) \
+        or is_plural_noun(word)
 
 
 def _counted_phrase(sentence: str, run: list[tuple[str, int, int]], value: float, mass: bool) -> Phrase | None:
