@@ -561,6 +561,13 @@ def test_a_figure_is_never_about_a_number():
         # An amount needed, spent or set aside "for" something is for that.
         ("He compared it with the £400m needed for the first bridge.", [("£400m", "first bridge")]),
         ("The council has £2m set aside for repairs.", [("£2m", "repairs")]),
+        ("She said the £80m spent annually on the agency was wasted.", [("£80m", "agency")]),
+        # A share "of the N things", "of those surveyed".
+        ("A third of the 2,000 drivers polled were unhappy.", [("A third", "drivers"), ("2,000", "drivers")]),
+        ("12% of those surveyed slept badly.", [("12%", "those surveyed")]),
+        # The amount a participle of change moves a figure to is about what the figure is about.
+        ("The jury awarded £60,000 in damages, later reduced to £40,000 on appeal.",
+         [("£60,000", "damages"), ("£40,000", "damages")]),
     ],
 )
 def test_unknown_plurals_joined_measures_and_money_needed_for(text, expected):

@@ -971,8 +971,10 @@ _PAYING = re.compile(
 _FOR_AFTER = re.compile(
     r"(?:\s*[-–]?\s*(?:to\s+)?[$£€]?\d[\d.,]*\s*(?:%|per\s*cent|percent|[a-z]+)?)?"
     # "the £500m needed for the war", "£2m set aside for repairs": the participle says it is paid.
-    r"(?:\s+(?P<paid>needed|required|spent|earmarked|allocated|budgeted|set\s+aside|paid|raised|pledged))?"
-    r"\s+for\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|an\s+)?")
+    r"(?:\s+(?P<paid>needed|required|spent|earmarked|allocated|budgeted|set\s+aside|paid|raised|pledged)"
+    r"(?:\s+(?:annually|each\s+year|a\s+year|every\s+year))?)?"
+    r"\s+(?:for|(?<=spent )on|(?<=invested )in|(?<=annually )on|(?<=year )on)\s+"
+    r"(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|an\s+)?")
 
 
 def _paid_for(sentence: str, figure_start: int, unit_end: int) -> Phrase | None:

@@ -29,9 +29,11 @@ from extract.engine.attribution import (
 from extract.engine.clause_subject import attributive_noun_after, count_entity, read_measure_entity
 from extract.engine.coordinated_figures import share_coordinated_entities
 from extract.engine.lexicon import (
+    CHANGE_VERBS,
     HONORIFICS,
     MULTIPLE_ADVERBS,
     NUMBER_FRAMES,
+    OBJECT_CHANGE_VERBS,
     ORGANISATION_NOUNS,
     QUALIFIER_WORDS,
     SOURCE_COLLECTIVES,
@@ -40,6 +42,7 @@ from extract.engine.lexicon import (
     STOP_WORDS,
     TRANSACTION_NOUNS,
     phrase_alternation,
+    word_forms,
 )
 from extract.engine.measured_entity import (
     counted_noun_after,
@@ -547,6 +550,7 @@ def _refine_with_parse(doc: Doc, figures: list[Figure]) -> list[Figure]:
     # A restatement in other units and a clause of figures alone follow what the parse settled.
     _share_entity_with_conversions(doc.text, kept)
     _share_entity_backwards(doc.text, kept)
+    _share_entity_along_changes(doc.text, kept)
     _share_entity_with_gapped_clauses(doc.text, kept)
     share_coordinated_entities(doc.text, kept)
     return kept
@@ -621,6 +625,7 @@ def _sentence_figures(sentence: str, approx_tolerance: float) -> list[Figure]:
     figures = _join_ranges(sentence, figures)
     _share_entity_with_conversions(sentence, figures)
     _share_entity_backwards(sentence, figures)
+    _share_entity_along_changes(sentence, figures)
     _share_gapped_direction(sentence, figures)
     _share_entity_with_gapped_clauses(sentence, figures)
     share_coordinated_entities(sentence, figures)
@@ -757,6 +762,21 @@ _CONVERSION_GAP = re.compile(r"\s*\(\s*|\s*/\s*|\s*,\s*")
 
 
 _JOINED_BEFORE = re.compile(r"\s*(?:,|and|or|to|-|–)\s*")
+# "£60,000 in damages, later reduced to £40,000": a participle of change after a figure moves it.
+_CHANGED_AFTER = re.compile(
+    r"[^,;.]{0,40}?,\s*(?:later\s+|then\s+|since\s+|subsequently\s+|now\s+|eventually\s+)?"
+    r"(?P<verb>[a-z]+ed)\s+(?:up\s+|down\s+|back\s+)?(?:to|by)\s+$")
+_CHANGE_PARTICIPLES = word_forms(OBJECT_CHANGE_VERBS | CHANGE_VERBS)
+
+
+def _share_entity_along_changes(sentence: str, figures: list[Figure]) -> None:
+    """'awarded £60,000 in damages, later reduced to £40,000': the amount a participle of change
+    moves a figure to is about what that figure is about."""
+    for previous, figure in zip(figures, figures[1:], strict=False):
+        m = _CHANGED_AFTER.fullmatch(sentence, previous.end, figure.start)
+        if m is not None and m.group("verb") in _CHANGE_PARTICIPLES and previous.entity \
+                and previous.dimension == figure.dimension:
+            figure.entity = previous.entity
 
 
 def _share_entity_backwards(sentence: str, figures: list[Figure]) -> None:

@@ -458,12 +458,13 @@ def fronted_partitive(sentence: str, number_start: int) -> Phrase | None:
 # the noun; "half the country": a fraction needs no "of".
 _OF = re.compile(
     r"(?:\s*\([^()]{1,40}\))?\s+of\s+(?:(?:all|both|those|these|every|each)\s+)?"
-    r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:\d[\d.,]*\s?%\s+)?"
+    r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:\d[\d.,]*\s?%\s+|(?<=the\s)\d[\d,]*\s+)?"  # "of the 2,000 users"
 )
 _FRACTION_THE = re.compile(r"\s+(?:the|its|their|his|her)\s+")
 # "more than half of those with broadband", "a third of those who voted".
 _OF_THOSE = re.compile(r"\s+of\s+(?P<those>(?:those|people|everyone|anyone)\s+"
-                       r"(?:with|who|without|in|on|aged|over|under)(?:\s+[\w'’-]+){1,3})")
+                       r"(?:(?:with|who|without|in|on|aged|over|under)(?:\s+[\w'’-]+){1,3}"
+                       r"|(?:surveyed|questioned|polled|asked|interviewed|sampled|tested)\b))")
 
 
 def _of_phrase(sentence: str, number_start: int, unit_end: int) -> Phrase | None:
