@@ -109,6 +109,9 @@ def test_a_fraction_sign_after_digits_belongs_to_them():
     # Past a modifier, a word that can be a verb is one; records are counted, not run.
     ("The 30m tower stands by the river.", "30m", 30.0, "metre"),
     ("The band has sold 10m records worldwide.", "10m", 10e6, "record"),
+    # A people, written with a capital, right after the number; not a river after "of the".
+    ("About 60m Americans watched.", "About 60m", 60e6, "american"),
+    ("The last 100m of the Thames is tidal.", "100m", 100.0, "metre"),
 ])
 def test_a_scale_letter_before_what_is_counted_is_a_scale_not_metres(sentence, surface, value, unit):
     rows = figures(sentence)

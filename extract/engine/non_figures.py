@@ -365,8 +365,13 @@ _AGE_LIMIT_BEFORE = re.compile(
     r"move|moves|moving|moved|increase|increases|increased|raised|lowered|cut))?\s+(?:from|to|at|of)\s+$",
     re.IGNORECASE)
 _TURNED_BEFORE = re.compile(r"\bturn(?:s|ed|ing)?\s+$", re.IGNORECASE)  # "she turned 40"
-_WHO_IS_BEFORE = re.compile(r"\b(?:who|he|she|I)\s+(?:is|was|turns|turned|will\s+be|am)\s+$",
-                            re.IGNORECASE)
+_WHO_IS_BEFORE = re.compile(
+    r"\b(?:(?:who|he|she|I)\s+(?:is|was|turns|turned|will\s+be|am)|I['’]m|(?:he|she)['’]s)"
+    r"\s+(?:(?:only|just|still|now|nearly|almost|barely)\s+)?$",  # "I'm only 27", "when she was just 15"
+    re.IGNORECASE)
+# "prove they are over 18": people over or under a number of years, whatever follows.
+_PEOPLE_OVER_BEFORE = re.compile(r"\b(?:they|you|we|he|she|I)\s+(?:are|were|is|was|am|be)\s+(?:over|under|aged)\s+$",
+                                 re.IGNORECASE)
 _AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
 _AGE_END_AFTER = re.compile(r"^\s*(?:$|[,.;:!?)\-–—]|(?:and|but|after|when|in|with)\b)", re.IGNORECASE)
 # "At 34, Holmes knows ...": a bare number opening the sentence after "At" is the subject's age.
@@ -388,6 +393,8 @@ def _age_reason(number: _Number) -> str:
         return ""
     if _AGED_BEFORE.search(number.before) or _TURNED_BEFORE.search(number.before) \
             or _AGE_OF_BEFORE.search(number.before) or _AGE_LIMIT_BEFORE.search(number.sentence[:number.start]):
+        return "age"
+    if _PEOPLE_OVER_BEFORE.search(number.before):
         return "age"
     if _WHO_IS_BEFORE.search(number.before) and _AGE_END_AFTER.match(number.after):
         return "age"  # "the singer, who is 45, ...", "He was 84, and ..."

@@ -80,7 +80,9 @@ _RANGE_JOIN = re.compile(r"\s?(?:-|–|—|to)\s?(?=[-$€£¥\d.]|US\b|(?:" + "
 _COUNTED_AFTER_SCALE = re.compile(
     r"\s+(?:of\s+(?:its|their|the|these|those|his|her|our|your)\s+)?"
     r"(?P<modifiers>(?:(?!(?:long|high|wide|deep|tall|thick|away|above|below|under|over|of)\b)[a-z-]+\s+){0,2})"
-    r"(?P<counted>(?!(?:is|was|has|does|this|its|his|us|thus|plus|less|unless|across|whereas)\b)[a-z]{2,}s|people)\b"
+    # A people or a group is written with a capital: "1.6m Muslims", "60m Americans".
+    r"(?P<counted>(?!(?:is|was|has|does|this|its|his|us|thus|plus|less|unless|across|whereas)\b)"
+    r"(?:[a-z]{2,}|[A-Z][a-z]+)s|people)\b"
 )
 _WORD = re.compile(r"[A-Za-z]+(?:-(?:one|two|three|four|five|six|seven|eight|nine)(?![\w]))?")
 
@@ -157,6 +159,9 @@ def _scale_after(sentence: str, end: int, currency: str) -> tuple[float, int]:
     counted = _COUNTED_AFTER_SCALE.match(after)
     if counted is not None and counted.group("modifiers") and "VERB" in getAllLemmas(counted.group("counted")):
         counted = None  # "the 30m tower stands": past a modifier, a word that can be a verb is one
+    if counted is not None and counted.group("counted")[:1].isupper() and counted.start("counted") != \
+            len(after) - len(after.lstrip()):
+        counted = None  # a people right after the number ("60m Americans"), not "100m of the Thames"
     # "the 100m and 200m finals", "the 400m hurdles": a race is run over metres.
     counts_after = counted is not None and counted.group("counted") not in RACE_NOUNS \
         or _CURRENCY_AFTER.match(after) is not None
