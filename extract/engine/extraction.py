@@ -562,18 +562,14 @@ def _refine_with_parse(doc: Doc, figures: list[Figure]) -> list[Figure]:
 _ARTICLE = re.compile(r"\b(?:an?)\s", re.IGNORECASE)
 # What stands right before such an article (searched back from each "a"/"an", which is faster than
 # one pattern over the sentence): a bound, a word of approximation, a verb of time spent.
+_TIME_SPENT_FORMS = word_forms(frozenset({"last", "wait", "take", "spend"}))
 _BEFORE_ARTICLE = re.compile(
     r"(?:\b(?P<bound>(?:less|more|fewer)\s+than)|\b(?P<approximate>" + phrase_alternation(QUALIFIER_WORDS)
-    + r"|just\s+over|just\s+under|under)|\b(?P<spent>last(?:s|ed|ing)?|wait(?:s|ed|ing)?|took|tak(?:es|ing)|"
-    r"spen[dt]s?|spending))\s+$",
+    + r"|just\s+over|just\s+under|under)|\b(?P<spent>" + "|".join(sorted(_TIME_SPENT_FORMS)) + r"))\s+$",
     re.IGNORECASE)
-
-
 # The last words those phrases can end with: a set lookup rules out most articles before the pattern.
 _LAST_WORDS_BEFORE_ARTICLE = frozenset(
-    [phrase.split()[-1] for phrase in QUALIFIER_WORDS] + ["than", "over", "under"]
-    + [f"{stem}{ending}" for stem in ("last", "wait") for ending in ("", "s", "ed", "ing")]
-    + ["took", "take", "takes", "taking", "spend", "spends", "spent", "spending"])
+    [phrase.split()[-1] for phrase in QUALIFIER_WORDS] + ["than", "over", "under"]) | _TIME_SPENT_FORMS
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 
 
