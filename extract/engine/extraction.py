@@ -548,11 +548,7 @@ def _refine_with_parse(doc: Doc, figures: list[Figure]) -> list[Figure]:
         doc, f.start, f.end, dimension=f.dimension, has_other_figure=len(figures) > 1, unit=f.unit)]
     _entities_from_parse(doc, kept)
     # A restatement in other units and a clause of figures alone follow what the parse settled.
-    _share_entity_with_conversions(doc.text, kept)
-    _share_entity_backwards(doc.text, kept)
-    _share_entity_along_changes(doc.text, kept)
-    _share_entity_with_gapped_clauses(doc.text, kept)
-    share_coordinated_entities(doc.text, kept)
+    _share_entities(doc.text, kept)
     return kept
 
 
@@ -619,12 +615,8 @@ def _sentence_figures(sentence: str, approx_tolerance: float) -> list[Figure]:
                               abs(change), "%", phrase.text if phrase else "", "", "", 0, 0))
     figures.sort(key=lambda f: f.start)
     figures = _join_ranges(sentence, figures)
-    _share_entity_with_conversions(sentence, figures)
-    _share_entity_backwards(sentence, figures)
-    _share_entity_along_changes(sentence, figures)
+    _share_entities(sentence, figures)
     _share_gapped_direction(sentence, figures)
-    _share_entity_with_gapped_clauses(sentence, figures)
-    share_coordinated_entities(sentence, figures)
     return figures
 
 
@@ -703,6 +695,17 @@ def _entities_from_parse(doc: Doc, figures: list[Figure]) -> None:
 
 
 _GAP_WORDS = {"and", "or", "then", "while"}
+
+
+def _share_entities(sentence: str, figures: list[Figure]) -> None:
+    """Give figures that only restate or continue another figure that one's entity, in this order:
+    conversions, measures joined to the next, changes along a participle, clauses of figures
+    alone, coordinated figures. Run after the shallow reading and again after the parse."""
+    _share_entity_with_conversions(sentence, figures)
+    _share_entity_backwards(sentence, figures)
+    _share_entity_along_changes(sentence, figures)
+    _share_entity_with_gapped_clauses(sentence, figures)
+    share_coordinated_entities(sentence, figures)
 
 
 def _share_entity_with_gapped_clauses(sentence: str, figures: list[Figure]) -> None:

@@ -233,12 +233,22 @@ def rejection_reason(
     number = _Number(sentence, start, end, value, has_unit, has_currency, written_in_words, counted_noun,
                      is_range, dimension, end if unit_end is None else unit_end)
     reason = _denominator_reason(number) or _measure_reason(number) or _gapped_period_reason(number) \
-        or _age_reason(number) or _event_reason(number)
+        or _age_reason(number) or _event_reason(number) or _digit_count_reason(number)
     if reason:
         return reason
     if written_in_words:
         return _word_number_reason(number)
     return _digit_reason(number)
+
+
+_FIGURE_AFTER = re.compile(r"^[-‑\s]figure\b")
+
+
+def _digit_count_reason(number: _Number) -> str:
+    """'a six-figure salary', 'a 6 figure sum': how many digits an amount has, not an amount."""
+    if (number.written_in_words or number.bare) and _FIGURE_AFTER.match(number.after):
+        return "idiom"
+    return ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -535,8 +545,6 @@ def _word_idiom_reason(number: _Number, word_lower: str) -> str:
         r"^[\s-]+(?:time|way|hearted|brother|sister|term|century|hour|an?\b)", after, re.I
     ):
         return "idiom"
-    if re.match(r"^[-‑\s]figure\b", after):
-        return "idiom"  # "a six-figure salary": how many digits, not an amount
     if re.match(r"^[-‑](?:based|run|led|owned|backed|style|like|off|party|rate|hand|way)\b", after) \
             or word_lower == "one" and re.match(r"^[-‑]time\b", after):
         return "idiom"  # "one-time" is former; "a three-time champion" counts the wins
@@ -663,8 +671,6 @@ def _layout_reason(number: _Number) -> str:
     sentence, start, end = number.sentence, number.start, number.end
     if re.match(r"^[-–]\d", number.after) or re.search(r"\d[-–]$", number.before):
         return "score"
-    if re.match(r"^[-‑\s]figure\b", number.after):
-        return "idiom"  # "a 6 figure salary": how many digits, not an amount
     if re.match(r"^\.\d", number.after):
         return "code"  # version or section numbers like "2.0.1"
     if _PHONE.fullmatch(sentence[max(0, start - 4):end + 8].strip()):

@@ -43,8 +43,8 @@ FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4,
 HYPHENATED_DENOMINATORS = {
     f"{word}{suffix}": value for word, value in {
         "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "eleventh": 11, "twelfth": 12, "twentieth": 20,
-        "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100, "thousandth": 1000,
-    }.items() for suffix in ("", "s")}
+        "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    }.items() for suffix in ("", "s")}  # hundredths and thousandths are FRACTION_WORDS, hyphenated or not
 
 _CURRENCIES = currency_table()
 # A currency written before the number: a symbol or prefix ("£", "HK$", "Rs"), or an ISO code
