@@ -969,7 +969,8 @@ _PAYING = re.compile(
 
 
 _FOR_AFTER = re.compile(
-    r"(?:\s*[-–]?\s*(?:to\s+)?[$£€]?\d[\d.,]*\s*(?:%|per\s*cent|percent|[a-z]+)?)?"
+    # One run of spaces each side of the dash: two optional runs side by side backtrack quadratically.
+    r"(?:\s*(?:[-–]\s*)?(?:to\s+)?[$£€]?\d[\d.,]*\s*(?:%|per\s*cent|percent|[a-z]+)?)?"
     # "the £500m needed for the war", "£2m set aside for repairs": the participle says it is paid.
     r"(?:\s+(?P<paid>needed|required|spent|earmarked|allocated|budgeted|set\s+aside|paid|raised|pledged)"
     r"(?:\s+(?:annually|each\s+year|a\s+year|every\s+year))?)?"
