@@ -407,3 +407,16 @@ def test_its_chairman_speaks_for_the_organisation_last_named():
 def test_their_spokesman_does_not_speak_for_a_person():
     text = "Mr Adebayo said 40 staff had left. Their spokesman said 9 more would go."
     assert [(s, src) for s, src, _ in _sources(text)][1][1] != "Adebayo"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # "the group" is the organisation the same sentence introduced as a group ...
+        ("Profits at media group Pearson rose 8% last year, the group said.", "Pearson"),
+        # ... or the only organisation named so far.
+        ("Sales at carmaker Renault fell 4% in March, the company said.", "Renault"),
+    ],
+)
+def test_a_generic_noun_refers_to_the_organisation_named_earlier_in_its_sentence(text, source):
+    assert figures(text)["source"].tolist() == [source]

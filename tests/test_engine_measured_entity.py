@@ -213,3 +213,21 @@ def test_an_of_phrase_ends_at_its_verb(sentence, surface, entity):
 )
 def test_a_past_verb_after_the_subject_is_not_part_of_the_owner_of_its(text, entity):
     assert figures(text)["entity"].tolist() == [entity]
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        # The subject of "due to rise" is what rises.
+        ("Road spending is due to rise by 6% next year.", ["Road spending"]),
+        # A count after "at" or "to" names its own noun unless a verb of level carries it.
+        ("Most of the paintings will be sold at four auctions in Paris.", ["auctions"]),
+        ("The index closed at 5,210 points.", ["index"]),
+        # The level before a change measures the same thing as the level after it.
+        ("The carrier cut its debt to £90m from £350m.", ["its debt", "its debt"]),
+        # An amount of money never stands for the people who answered.
+        ("He could not come up with £80,000 bail money.", ["bail money"]),
+    ],
+)
+def test_entities_through_adjectives_places_changes_and_money(text, entities):
+    assert figures(text)["entity"].tolist() == entities

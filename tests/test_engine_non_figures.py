@@ -307,3 +307,27 @@ def test_a_range_whose_unit_is_written_once_keeps_both_ends_when_the_recogniser_
 )
 def test_a_bare_number_a_preposition_leads_to_stays_a_figure(text):
     assert len(figures(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # The clock of a match says when something happened, not how long anything took ...
+        ("Okafor put the visitors ahead after 12 minutes with a low shot.", []),
+        ("The keeper saved well on 61 minutes and again late on.", []),
+        ("Diaz equalised three minutes into stoppage time.", []),
+        ("They conceded a goal four minutes before half-time.", []),
+        ("Nothing happened until 20 minutes after the break.", []),
+        # ... while a stretch of time that is itself the fact stays a figure.
+        ("The hearing was adjourned after 40 minutes of argument.", ["40 minutes"]),
+        ("The documentary runs for 52 minutes.", ["52 minutes"]),
+        # A year with its century left out, and a 24-hour clock.
+        ("The club last won the league in '87 and again in '91.", []),
+        ("A curfew runs from 2100 to 0600 every night.", []),
+        ("The plant employs 2100 staff.", ["2100"]),
+        # A rank that shares "number" with the one before it.
+        ("The band held the number one and two spots for a week.", []),
+    ],
+)
+def test_match_clocks_short_years_clock_times_and_shared_ranks(text, surfaces):
+    assert figures(text)["surface"].tolist() == surfaces

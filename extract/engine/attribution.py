@@ -287,6 +287,11 @@ def _role_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] |
     if employer is not None:
         return employer
     organisation = memory.last_organisation or memory.last_mentioned
+    named_here, introduced_as = _organisation_named_before(token)
+    if introduced_as or not organisation:
+        # "Revenues at media group Acme fell 5%, the group said": the name the sentence itself
+        # introduced with that noun, or the only organisation named so far.
+        organisation = named_here or organisation
     owner = organisation or (memory.last_source if memory.last_source not in memory.persons else "")
     if owner and any(child.dep_ == "poss" and child.lower_ in ORGANISATION_POSSESSIVES for child in token.children):
         # "its chairman said", "their spokeswoman added": a role of the organisation last named
@@ -311,6 +316,21 @@ def _role_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] |
     if token.tag_ in {"NNS", "NNPS"} or lemma(token) in {"police"} or determiner in {"a", "an", "the"}:
         return description, "group", ""  # "officials said", "a court ruled", "the ministry said" (none named)
     return None
+
+
+_NOT_NAMES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+
+
+def _organisation_named_before(token: Token) -> tuple[str, bool]:
+    """The organisation the sentence names last before `token`, and whether it was introduced with
+    the noun `token` is ("media group Acme" before "the group")."""
+    before = [ent for ent in token.doc.ents if ent.end <= token.i]
+    for ent in reversed(before):
+        # The noun before the name says what it is, whatever label the recogniser gave the name.
+        if ent.start > 0 and lemma(token.doc[ent.start - 1]) == lemma(token) and ent.label_ not in _NOT_NAMES:
+            return _entity_text(ent), True
+    named = [ent for ent in before if ent.label_ == "ORG"]
+    return (_entity_text(named[-1]) if named else ""), False
 
 
 _EMPLOYER_PREPOSITIONS = frozenset({"at", "for", "from", "with", "of"})

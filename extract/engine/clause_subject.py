@@ -494,6 +494,9 @@ _COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|stood|stands)\s
                             re.IGNORECASE)
 
 
+_LEVEL_VERBS = CHANGE_VERBS | OBJECT_CHANGE_VERBS | {"be"}
+
+
 def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
     """What a count is about: 'survey of European countries', "Dell's employees" or, for a
     count stated of a subject ('The population is 8 billion people'), the subject; else the
@@ -519,12 +522,15 @@ def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
         subject.verbs[-1:] == ("give",)
         and re.search(r"\bup\s+" + _QUALIFIER_WORDS.pattern + r"$", near) is not None
     )
-    if set(subject.verbs) & POSSESSION_VERBS or gave_up:  # "gave up 517 yards" concedes them
+    after_preposition = re.search(r"\b(?:at|in|on|to|for|from|by|into)\s+" + _QUALIFIER_WORDS.pattern + r"$", near)
+    if set(subject.verbs) & POSSESSION_VERBS and not after_preposition or gave_up:
+        # "gave up 517 yards" concedes them; "sold at three auctions" does not own the auctions
         return f"{_possessive(subject.phrase.text, sentence)} {counted.text}"
     if subject.verbs and subject.verbs[-1] == "be" and _COPULA_BEFORE.search(near):
         return subject.phrase.text
-    if re.search(r"\b(?:at|to)\s+$", near):
-        return subject.phrase.text  # "the index closed at 1,478 points": a level of the subject
+    if re.search(r"\b(?:at|to)\s+$", near) and set(subject.verbs) & _LEVEL_VERBS:
+        # "the index closed at 1,478 points": a level of the subject; not "sold at three auctions"
+        return subject.phrase.text
     if re.search(r"\bwith\s+" + _QUALIFIER_WORDS.pattern + r"$", near) \
             and subject.verbs and subject.verbs[-1] in ENDING_UP_VERBS:
         # "the side finished with 30 points", "the county came second with 900 strikes": what the

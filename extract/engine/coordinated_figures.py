@@ -36,15 +36,16 @@ class SharedFigure(Protocol):
     counted_end: int
 
 
-# Between two figures of one thing: a place or group the second is of ("in Germany", "for women"),
-# then a word that coordinates or compares them.
 # The base a rate is counted against, which is not a figure of its own: "4.1 doctors per 1,000 residents".
 _DENOMINATOR = re.compile(
     r"^\s*(?:[a-z-]+\s+)?(?:" + phrase_alternation(DENOMINATOR_WORDS)
     + r")\s+[\d,.]+(?:\s+[a-z-]+)?", re.IGNORECASE)
+# Between two figures of one thing: a place or group the second is of ("in Germany", "for women"),
+# then a word that coordinates or compares them, or "from" ("cut its debt to £160m from £610m": the
+# level before a change is a level of the same thing).
 _COORDINATED_GAP = re.compile(
     r"(?:\s+(?:in|for|at|on|among|by)\s+[^,;:()\s][^,;:()]{0,29}?)?\s*(?:,\s*)?"
-    r"(?:and|or|but|while|against|versus|vs\.?|compared\s+(?:with|to)|as\s+against)\s+$",
+    r"(?:and|or|but|while|against|versus|vs\.?|compared\s+(?:with|to)|as\s+against|(?:up\s+|down\s+)?from)\s+$",
     re.IGNORECASE,
 )
 # "..., and the minister hopes this will rise to": a pronoun subject of the later figure's verb.

@@ -376,6 +376,7 @@ def _opens_clause(sentence: str, number_start: int) -> bool:
 _OPINION_FORMS = word_forms(OPINION_VERBS)
 _SAY_FORMS = word_forms(frozenset({"say", "tell"}))
 _RESPONDENT_CLAUSE = re.compile(r"\s+(?P<verb>[a-z]+)\s+(?P<rest>[^,.;:()?!]+)")
+_MONEY_SIGN = re.compile(r"[$£€¥]")
 _LONGEST_ANSWER = 7  # words of what those asked said or thought
 _ADJUNCT_OPENERS = frozenset({"in", "amid", "after", "before", "since", "despite", "during", "when", "while",
                               "because", "following", "as", "if", "at", "compared", "versus", "but", "whereas"})
@@ -402,8 +403,8 @@ def _respondents(sentence: str, number_start: int, unit_end: int) -> Phrase | No
     rise' -> 'those who think prices will rise': a share that opens its clause as the subject of a
     verb of opinion or answer is a share of the people who did so."""
     m = _RESPONDENT_CLAUSE.match(sentence, unit_end)
-    if m is None or not _opens_clause(sentence, number_start):
-        return None
+    if m is None or not _opens_clause(sentence, number_start) or _MONEY_SIGN.search(sentence, number_start, unit_end):
+        return None  # "with £150,000 bail money": an amount of money is not people who answered
     if m.group("verb") not in _OPINION_FORMS and not (_BARE_COUNT.search(sentence, 0, unit_end)
                                                       and _acting_verb(m.group("verb"))):
         return None
@@ -872,7 +873,8 @@ def _phrase_text(token: Token, avoid: _TokenSet) -> str:
 
 def _subject_of(verb: Token) -> Token | None:
     """The subject of a verb, climbing through infinitives, participles and coordinated verbs
-    that share it ("expected to rise", "..., rising 5%"), and from a relative pronoun to its noun."""
+    that share it ("expected to rise", "due to rise", "..., rising 5%"), and from a relative pronoun
+    to its noun."""
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
         if subjects:
@@ -880,7 +882,7 @@ def _subject_of(verb: Token) -> Token | None:
             if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
             return subject
-        if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and verb.head.i != verb.i:
+        if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acomp"} and verb.head.i != verb.i:
             verb = verb.head
             continue
         if verb.dep_ in {"acl", "relcl"} and upos(verb.head) in _NOUN_POS:

@@ -334,6 +334,28 @@ def _event_reason(number: _Number) -> str:
     return ""
 
 
+# The clock of a match: "after 23 minutes", "on 54 minutes", "two minutes into extra-time", "ten
+# minutes before half-time" say when something happened in the game, not how long anything took.
+_MATCH_CLOCK_UNIT = re.compile(r"(?:minutes?|mins?|seconds?|secs?)\.?$", re.IGNORECASE)
+_MATCH_CLOCK_BEFORE = re.compile(
+    r"\b(?:after|on|at)\s+(?:(?:just|only|barely|fully|almost|nearly|around|about|some|over|under)\s+)*$",
+    re.IGNORECASE)
+_MATCH_CLOCK_AFTER = re.compile(
+    r"^\s+(?:into|before|after|from)\s+(?:the\s+)?(?:half[- ]?time|break|interval|end|full[- ]?time|time|restart|"
+    r"extra[- ]time|injury[- ]time|stoppage[- ]time|final\s+whistle|kick[- ]?off|second\s+half|first\s+half)\b",
+    re.IGNORECASE)
+
+
+def _match_clock_reason(number: _Number, before: str) -> str:
+    if not _MATCH_CLOCK_UNIT.search(number.sentence, number.end, number.unit_end):
+        return ""
+    if _MATCH_CLOCK_AFTER.match(number.after_unit):
+        return "period"
+    if _MATCH_CLOCK_BEFORE.search(before) and not re.match(r"\s+of\b", number.after_unit):
+        return "period"  # "after 30 minutes of talks" says how long the talks took
+    return ""
+
+
 def _measure_reason(number: _Number) -> str:
     before = number.sentence[max(0, number.start - 60):number.start]
     if number.dimension == "duration" and number.is_range and _PERIOD_AFTER.match(number.after_unit):
@@ -346,7 +368,7 @@ def _measure_reason(number: _Number) -> str:
         if _PERIOD_AFTER.match(number.after_unit) or _PERIOD_BEFORE.search(before) \
                 or number.sentence[number.unit_end - 1:number.unit_end] == "s" and _TIME_AFTER.match(number.after_unit):
             return "period"  # places an event in time ("in five years time"; not "a five-second time penalty")
-        if _SINCE_SUPERLATIVE.search(before):
+        if _SINCE_SUPERLATIVE.search(before) or _match_clock_reason(number, before):
             return "period"
         if _WITHIN_BEFORE.search(before) and _OF_AFTER.match(number.after_unit):
             return "period"  # "within 24 hours of the final": a time counted from another event
@@ -522,8 +544,9 @@ def _speaker_after(number: _Number) -> bool:
 
 def _word_idiom_reason(number: _Number, word_lower: str) -> str:
     before, after = number.before, number.after
-    if re.search(r"\b(?:number|no\.?)\s+$", before, re.IGNORECASE) and not number.has_unit:
-        return "rank"  # "world number one", "the number two"
+    if re.search(r"\b(?:number|no\.?)\s+(?:[a-z]+(?:\s*,\s*|\s+(?:and|or)\s+))?$", before, re.IGNORECASE) \
+            and not number.has_unit:
+        return "rank"  # "world number one", "the number two", "the number one and two spots"
     if word_lower in {"one", "zero"} and not number.has_unit:
         if word_lower == "zero" and (_ZERO_IDIOM_AFTER.match(after) or not number.counted_noun):
             return "idiom"
@@ -585,6 +608,11 @@ def _digit_reason(number: _Number) -> str:
     return ""
 
 
+_TWENTY_FOUR_HOUR = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_TWENTY_FOUR_HOUR_PAIR = re.compile(r"^\s*(?:and|to|until|till|-|–)\s*0\d{3}\b")
+_TWENTY_FOUR_HOUR_PAIR_BEFORE = re.compile(r"\b0\d{3}\s*(?:and|to|until|till|-|–)\s*$")
+
+
 def _date_or_time_reason(number: _Number) -> str:
     surface, before, after = number.surface, number.before, number.after
     if _MONTH_BEFORE.search(before) and re.fullmatch(r"\d{1,4}", surface):
@@ -597,6 +625,9 @@ def _date_or_time_reason(number: _Number) -> str:
         return "clock time"
     if re.fullmatch(r"\d{1,2}:\d{2}(?::\d{2})?", surface) or re.match(r"^:\d{2}", after):
         return "clock time"
+    if _TWENTY_FOUR_HOUR.fullmatch(surface) and (surface[0] == "0" or _TWENTY_FOUR_HOUR_PAIR.match(after)
+                                                or _TWENTY_FOUR_HOUR_PAIR_BEFORE.search(before)):
+        return "clock time"  # "a curfew between 2200 and 0700": hours and minutes of a 24-hour clock
     if _ORDINAL_AFTER.match(after):
         return "ordinal"
     if _DECADE_AFTER.match(after) and re.fullmatch(r"\d{2,4}", surface):
@@ -606,6 +637,8 @@ def _date_or_time_reason(number: _Number) -> str:
 
 def _year_reason(number: _Number) -> str:
     surface, before, value = number.surface, number.before, number.value
+    if re.fullmatch(r"\d{2}", surface) and re.search(r"(?<![\w'’])['’]$", before) and not number.counted_noun:
+        return "year"  # "in '93", "the class of '99": a year with its century left out
     year_like = re.fullmatch(r"\d{4}", surface) and 1800 <= value <= 2150
     if year_like and not number.counted_noun:
         return "year"
