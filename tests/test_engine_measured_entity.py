@@ -231,3 +231,16 @@ def test_a_past_verb_after_the_subject_is_not_part_of_the_owner_of_its(text, ent
 )
 def test_entities_through_adjectives_places_changes_and_money(text, entities):
     assert figures(text)["entity"].tolist() == entities
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        # The level after "from X to" measures what X measured.
+        ("The town's population rises from 3,000 to 60,000 in August.", ["town's population"] * 2),
+        # Another figure is never the noun a count hangs on.
+        ("Fines totalling £3m on 12 firms were imposed.", ["Fines", "firms"]),
+    ],
+)
+def test_entities_of_levels_and_counts_beside_other_figures(text, entities):
+    assert figures(text)["entity"].tolist() == entities

@@ -3,7 +3,7 @@ ordinals, and number words inside names and words."""
 
 import pytest
 
-from extract import figures
+from extract import document_from_text, figures
 from extract.engine.non_figures import rejection_reason
 
 
@@ -331,3 +331,25 @@ def test_a_bare_number_a_preposition_leads_to_stays_a_figure(text):
 )
 def test_match_clocks_short_years_clock_times_and_shared_ranks(text, surfaces):
     assert figures(text)["surface"].tolist() == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # Money words with a capital, in the singular, after a number other than one make a name.
+        ("Tickets for 50 Cent sold out in an hour.", []),
+        ("The call costs 50 cents.", ["50 cents"]),
+        # More clock phrases of a match.
+        ("Moreno scored three minutes into second-half stoppage time.", []),
+        ("They trailed by six points with 11 minutes on the clock.", ["six"]),
+        # A place in a list is a rank.
+        ("The radio made the magazine's all-time top 50 list.", []),
+    ],
+)
+def test_named_money_match_clocks_and_lists(text, surfaces):
+    assert figures(text)["surface"].tolist() == surfaces
+
+
+def test_a_headline_line_break_does_not_make_the_next_number_word_part_of_a_name():
+    document = document_from_text("Regulator fines lenders\n\nSeven Lloyds of London syndicates were fined.", doc_id="d")
+    assert figures(document)[["surface", "entity"]].values.tolist() == [["Seven", "Lloyds of London syndicates"]]

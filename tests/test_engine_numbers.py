@@ -396,3 +396,18 @@ def test_a_scale_word_standing_for_one_of_it(sentence, surface, value):
 
 def test_a_scale_word_inside_a_compound_is_no_number():
     assert figures("The million-pound house sold at last.").empty
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures_read"),
+    [
+        # A change verb right before "X to Y" makes a change and then a level ...
+        ("Brent crude fell $1.74 to $38.10 a barrel.", [("$1.74", 1.74, "down"), ("$38.10 a barrel", 38.1, "")]),
+        ("Inflation rose 0.4% to 2.9% in May.", [("0.4%", 0.4, "up"), ("2.9%", 2.9, "")]),
+        # ... while a bare spread close to its first end stays one range.
+        ("Output fell 2 to 3% in the quarter.", [("2 to 3%", 2.5, "down")]),
+    ],
+)
+def test_a_change_verb_before_x_to_y(sentence, figures_read):
+    table = figures(sentence)
+    assert list(zip(table["surface"], table["value"], table["direction"], strict=True)) == figures_read

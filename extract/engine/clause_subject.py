@@ -411,8 +411,8 @@ def _owner_before_of(sentence: str, figure_start: int, links: frozenset[str] = f
         return None
     last = len(tokens) - 2
     word = tokens[last][0]
-    if not _is_noun(word) or word.lower() in NUMBER_FRAMES or is_verb(word):
-        return None
+    if not word[:1].isalpha() or not _is_noun(word) or word.lower() in NUMBER_FRAMES or is_verb(word):
+        return None  # "$2bn on 15 funds": another figure is never what a figure hangs on
     first = _noun_phrase_ending_at(tokens, last)
     return Phrase(sentence[tokens[first][1] : tokens[last][2]], singular(word), tokens[first][1], tokens[last][2])
 
@@ -522,7 +522,7 @@ def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
         subject.verbs[-1:] == ("give",)
         and re.search(r"\bup\s+" + _QUALIFIER_WORDS.pattern + r"$", near) is not None
     )
-    after_preposition = re.search(r"\b(?:at|in|on|to|for|from|by|into)\s+" + _QUALIFIER_WORDS.pattern + r"$", near)
+    after_preposition = re.search(r"\b(?:at|to|for|from|by|into)\s+" + _QUALIFIER_WORDS.pattern + r"$", near)
     if set(subject.verbs) & POSSESSION_VERBS and not after_preposition or gave_up:
         # "gave up 517 yards" concedes them; "sold at three auctions" does not own the auctions
         return f"{_possessive(subject.phrase.text, sentence)} {counted.text}"

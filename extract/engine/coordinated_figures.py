@@ -66,8 +66,20 @@ def share_coordinated_entities(sentence: str, figures: Sequence[SharedFigure]) -
         base = _DENOMINATOR.match(gap)
         if base is not None:
             gap = gap[base.end():]
-        if _COORDINATED_GAP.fullmatch(gap) or _pronoun_for_previous(gap):
+        if _COORDINATED_GAP.fullmatch(gap) or _pronoun_for_previous(gap) or _from_to(sentence, anchor.start, gap):
             figure.entity = previous.entity
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|nearly|almost|some|roughly|just|only|under|over)\s+)?$",
+                          re.IGNORECASE)
+_TO_GAP = re.compile(r"\s*(?:\b(?:in|at)\s+[^,;:()]{1,30}?\s+)?to\s+", re.IGNORECASE)
+
+
+def _from_to(sentence: str, anchor_start: int, gap: str) -> bool:
+    """'rise from 7,500 to 45,000', 'from 102 in 2003 to 81': the level after a change is a level of
+    what the level before it was."""
+    return bool(_TO_GAP.fullmatch(gap)) and _FROM_BEFORE.search(sentence, max(0, anchor_start - 30), anchor_start) \
+        is not None
 
 
 def _same_kind(previous: SharedFigure, figure: SharedFigure) -> bool:

@@ -233,6 +233,7 @@ TRANSACTION_NOUNS = {
     "tax": "tax", "levy": "levy", "cost": "cost", "offer": "offer", "contribute": "contribution",
     "claim": "claim", "demand": "demand", "allocate": "allocation", "grant": "grant", "inherit": "inheritance",
     "gross": "takings", "take": "takings", "make": "earnings", "price": "price", "earmark": "allocation",
+    "repay": "repayment",
 }
 # Verbs (lemmas) by which a thing changes hands "for" an amount, and the noun for that amount:
 # "the house sold for £60,000" is its sale price, "he was signed for £4.6m" a transfer fee.

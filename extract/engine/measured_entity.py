@@ -201,6 +201,9 @@ def _counted_run(sentence: str, tokens: _Tokens, value: float) -> _Tokens | Phra
         if not word[:1].isalpha() or word.lower() in VAGUE_PLURALS:
             break  # "Five mailed thousands of dossiers": another number ends what this one counts
         next_word = tokens[index + 1][0] if index + 1 < len(tokens) else ""
+        if word == "of" and run and run[-1][0][:1].isupper() and next_word[:1].isupper():
+            run.append((word, start, end))  # "five Bank of America subsidiaries": "of" inside a name
+            continue
         if run and _agreeing_verb(run[-1][0], word, next_word, abs(value)):
             break  # "a third of the population lives in": the verb, not a compound noun
         if _nounish(word):

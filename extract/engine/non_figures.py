@@ -233,7 +233,7 @@ def rejection_reason(
     number = _Number(sentence, start, end, value, has_unit, has_currency, written_in_words, counted_noun,
                      is_range, dimension, end if unit_end is None else unit_end)
     reason = _denominator_reason(number) or _measure_reason(number) or _gapped_period_reason(number) \
-        or _age_reason(number) or _event_reason(number) or _digit_count_reason(number)
+        or _age_reason(number) or _event_reason(number) or _digit_count_reason(number) or _named_money_reason(number)
     if reason:
         return reason
     if written_in_words:
@@ -242,6 +242,16 @@ def rejection_reason(
 
 
 _FIGURE_AFTER = re.compile(r"^[-‑\s]figure\b")
+_CAPITALISED_SINGULAR = re.compile(r"\s+[A-Z][a-z]+(?<!s)$")
+
+
+def _named_money_reason(number: _Number) -> str:
+    """'the rapper 50 Cent': a money word written with a capital and in the singular after a number
+    other than one is part of a name (amounts are "50 cents", "$50")."""
+    if (number.has_currency or number.dimension == "currency") and number.value != 1 and number.unit_end > number.end \
+            and _CAPITALISED_SINGULAR.fullmatch(number.sentence, number.end, number.unit_end):
+        return "name"
+    return ""
 
 
 def _digit_count_reason(number: _Number) -> str:
@@ -341,8 +351,9 @@ _MATCH_CLOCK_BEFORE = re.compile(
     r"\b(?:after|on|at)\s+(?:(?:just|only|barely|fully|almost|nearly|around|about|some|over|under)\s+)*$",
     re.IGNORECASE)
 _MATCH_CLOCK_AFTER = re.compile(
-    r"^\s+(?:into|before|after|from)\s+(?:the\s+)?(?:half[- ]?time|break|interval|end|full[- ]?time|time|restart|"
-    r"extra[- ]time|injury[- ]time|stoppage[- ]time|final\s+whistle|kick[- ]?off|second\s+half|first\s+half)\b",
+    r"^\s+(?:into\b|(?:left\s+|remaining\s+)?on\s+the\s+clock\b|(?:before|after|from)\s+(?:the\s+)?(?:half[- ]?time|"
+    r"break|interval|end|full[- ]?time|time|restart|extra[- ]time|injury[- ]time|stoppage[- ]time|final\s+whistle|"
+    r"kick[- ]?off|second\s+half|first\s+half)\b)",
     re.IGNORECASE)
 
 
@@ -458,12 +469,13 @@ def _word_number_reason(number: _Number) -> str:
     before, after = number.before, number.after
     if re.search(r"[A-Za-z][-‑]$", before) and not number.has_unit:
         return "part of a word"  # "a fly-half", "a one-two": the number word is half of a word
-    if number.surface[:1].isupper() and re.search(r"[a-z,;:]\s+[A-Z][\w’'-]*\s+$", before) and number.bare:
+    # A title's line break is not a space inside a sentence: "...settlement\n\nFive Bank subsidiaries".
+    if number.surface[:1].isupper() and re.search(r"[a-z,;:][^\S\n]+[A-Z][\w’'-]*[^\S\n]+$", before) and number.bare:
         return "name"  # "the Big Four", "Formula One": a capitalised number word after a name
-    if number.surface[:1].isupper() and re.search(r"(?:\b[a-z]+|\bThe|\d)\s+$", before) \
+    if number.surface[:1].isupper() and re.search(r"(?:\b[a-z]+[,;]?|\bThe|\d)[^\S\n]+$", before) \
             and re.match(r"^\s+[A-Z][a-z]", after) \
             and not number.has_unit and not number.has_currency:
-        return "name"  # "the Six Nations": a number word capitalised inside a sentence, before a name
+        return "name"  # "the Six Nations", "..., Nine Queens won": capitalised inside a sentence, before a name
     if _ORDINAL_WORD.fullmatch(word_lower) and not number.has_unit and not _NOT_ORDINAL_AFTER.match(after) \
             and _modifies_a_noun(after):
         return "ordinal"
@@ -578,7 +590,7 @@ def _word_idiom_reason(number: _Number, word_lower: str) -> str:
 # Numbers written in digits.
 
 
-_CHART_AFTER = re.compile(r"^[\s-]+(?:hits?|singles?|albums?|spots?|places?|finish(?:es)?|positions?|slots?|"
+_CHART_AFTER = re.compile(r"^[\s-]+(?:hits?|singles?|albums?|spots?|places?|finish(?:es)?|positions?|slots?|lists?|"
                           r"charts?|seeds?|rankings?)\b", re.IGNORECASE)
 # "a place in the last 16", "the Uefa Cup last 16": a stage or a rank, not how many.
 _TOP_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa])|\b[A-Z][\w'’-]*)\s+(?:[Tt]op|[Bb]ottom|[Ll]ast|[Ff]inal)\s+$")

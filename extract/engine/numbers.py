@@ -26,7 +26,7 @@ from extract.engine.lexicon import (
     VAGUE_PLURALS,
     word_forms,
 )
-from extract.engine.qualifiers import APPROXIMATE_TAIL, CHANGE_FROM
+from extract.engine.qualifiers import APPROXIMATE_TAIL, CHANGE_FROM, CHANGE_VERB_BEFORE
 
 SCALE_WORDS = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
@@ -655,7 +655,7 @@ def _range_join(sentence: str, end: int, before: str, between: bool, currency: s
         join = _OR_WORD_JOIN.match(sentence, end)
     # "increased by $43.6bn to $419.2bn": a change and then a level, not a range. "dropped by 1 to
     # 1.5 degrees" is a range: a bare first number close to the second is a spread of one change.
-    by_change = bool(join and _BY_BEFORE.search(before))
+    by_change = bool(join and (_BY_BEFORE.search(before) or CHANGE_VERB_BEFORE.search(before[-40:])))
     if by_change and (currency or words):
         join = None
     if join and CHANGE_FROM.search(before[-80:]) and not _RANGE_TO_RANGE.match(sentence, join.end()):

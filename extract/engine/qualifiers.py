@@ -273,13 +273,18 @@ def multiplier_changes(sentence: str) -> list[tuple[int, int, float, str]]:
 
 # "rose from $639m to $1.13bn", "increased by $43.6bn to $419.2bn": a change, then a level,
 # never one range.
-CHANGE_FROM = re.compile(
+_CHANGE_VERB_FORMS = (
     r"\b(?:rose|rise[sn]?|rising|increased?|increasing|grew|grow(?:n|s|ing)?|gained|jumped|climbed|"
     r"surged|soared|fell|fall(?:en|s|ing)?|dropped|dropping|declined?|declining|decreased?|slid|"
     r"plunged|plummeted|tumbled|sank|slumped|cut|raised|lowered|revised|upgraded|downgraded|"
     r"moved|went|shifted|changed|slow|slowed|creeping|edged|boost(?:ed)?|down|up|improved|widened|"
-    r"narrowed|expanded|shrank|swung|turned)\b[^.;]{0,60}?\bfrom\s+$",
-    re.IGNORECASE,
+    r"narrowed|expanded|shrank|swung|turned)\b"
 )
+CHANGE_FROM = re.compile(_CHANGE_VERB_FORMS + r"[^.;]{0,60}?\bfrom\s+$", re.IGNORECASE)
+# "fell $2.86 to $41.32": a change verb right before the first number makes "X to Y" a change and
+# then a level, as "by" does.
+CHANGE_VERB_BEFORE = re.compile(
+    _CHANGE_VERB_FORMS + r"\s+(?:(?:about|around|nearly|almost|some|roughly|just|only|a\s+further|another)\s+)?$",
+    re.IGNORECASE)
 
 
