@@ -353,3 +353,20 @@ def test_named_money_match_clocks_and_lists(text, surfaces):
 def test_a_headline_line_break_does_not_make_the_next_number_word_part_of_a_name():
     document = document_from_text("Regulator fines lenders\n\nSeven Lloyds of London syndicates were fined.", doc_id="d")
     assert figures(document)[["surface", "entity"]].values.tolist() == [["Seven", "Lloyds of London syndicates"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # A race after a possessive, or a relay's legs, is a name ...
+        ("She was delighted with her 800m in Madrid.", []),
+        ("The women's 4x400m relay squad flew home.", []),
+        # ... while a length that measures a noun stays one.
+        ("His 12m boat capsized.", ["12m"]),
+        # A stretch of the calendar written as a range places an event in time.
+        ("Shares were sold in the first three or four weeks of March.", []),
+        ("The stoppage lasted three or four weeks.", ["three or four weeks"]),
+    ],
+)
+def test_races_after_possessives_and_ranges_of_the_calendar(text, surfaces):
+    assert figures(text)["surface"].tolist() == surfaces

@@ -411,3 +411,18 @@ def test_a_scale_word_inside_a_compound_is_no_number():
 def test_a_change_verb_before_x_to_y(sentence, figures_read):
     table = figures(sentence)
     assert list(zip(table["surface"], table["value"], table["direction"], strict=True)) == figures_read
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        # "m" after a race distance is metres, even before "crown" or before another number's noun ...
+        ("He added the 10,000m crown a week later.", [10000.0]),
+        ("She ran the 5,000m three days later.", [5000.0, 3.0]),
+        # ... and a scale before money or before what is counted.
+        ("The deal was worth 80m crowns.", [80_000_000.0]),
+        ("The site has 25m users.", [25_000_000.0]),
+    ],
+)
+def test_metres_and_millions_after_a_number(sentence, values):
+    assert [m.value for m in find_numbers(sentence)] == values

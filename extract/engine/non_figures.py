@@ -322,8 +322,10 @@ def _gapped_period_reason(number: _Number) -> str:
 
 # "the Athens 10,000m", "won the 100m", "the 200m final": a distance in metres written as one word
 # after "the" is a race, not a length, unless it measures a noun ("the 35m tower").
-_RACE_BEFORE = re.compile(r"(?:\b(?P<the>[Tt]he)\s+|^\W*)(?:(?:[A-Z][\w'’-]*|world|(?:wo)?men['’]s)\s+)*"
-                          r"(?:\d[\d,]*m(?:\s*,|\s+and|\s+or)\s+)*$")  # "the Olympic 100m and 200m finals"
+# "the Olympic 100m and 200m finals", "her 1500m", "the men's 4x100m relay".
+_RACE_BEFORE = re.compile(r"(?:\b(?P<the>[Tt]he|[Hh]er|[Hh]is|[Tt]heir)\s+|^\W*)"
+                          r"(?:(?:[A-Z][\w'’-]*|world|(?:wo)?men['’]s)\s+)*"
+                          r"(?:\d[\d,]*m(?:\s*,|\s+and|\s+or)\s+)*(?:\d\s?[x×]\s?)?$")
 _RACE_AFTER = re.compile(r"^\s+(?:(?P<first>[a-z-]+)\b|[\w'’-]+)(?:\s+(?P<second>[a-z-]+)\b)?")
 
 
@@ -369,8 +371,9 @@ def _match_clock_reason(number: _Number, before: str) -> str:
 
 def _measure_reason(number: _Number) -> str:
     before = number.sentence[max(0, number.start - 60):number.start]
-    if number.dimension == "duration" and number.is_range and _PERIOD_AFTER.match(number.after_unit):
-        return "period"  # "15 to 20 years later"
+    if number.dimension == "duration" and number.is_range and (
+            _PERIOD_AFTER.match(number.after_unit) or _PERIOD_BEFORE.search(before)):
+        return "period"  # "15 to 20 years later", "in the first two or three weeks of January"
     if number.dimension == "duration" and not number.is_range:
         if re.match(r"\s+old\b", number.after_unit):
             return "age"  # "I'm only 30 years old"

@@ -163,8 +163,13 @@ def _scale_after(sentence: str, end: int, currency: str) -> tuple[float, int]:
             len(after) - len(after.lstrip()):
         counted = None  # a people right after the number ("60m Americans"), not "100m of the Thames"
     # "the 100m and 200m finals", "the 400m hurdles": a race is run over metres.
-    counts_after = counted is not None and counted.group("counted") not in RACE_NOUNS \
-        or _CURRENCY_AFTER.match(after) is not None
+    money_after = _CURRENCY_AFTER.match(after)
+    if money_after is not None and money_after.group(0).strip().lower() == "crown":
+        money_after = None  # "the 5,000m crown": a title; money is "50m crowns"
+    if counted is not None and counted.group("modifiers").split()[:1] \
+            and counted.group("modifiers").split()[0].lower() in SMALL_NUMBER_WORDS:
+        counted = None  # "the 10,000m five days later": another number's noun
+    counts_after = counted is not None and counted.group("counted") not in RACE_NOUNS or money_after is not None
     # "5 m" is five metres and "5 k" no scale, but a capital letter before what is counted is
     # one: "8 B people", "3 M users".
     # After a currency a spaced letter is a scale too: money is never metres ("£1.5 m", "$3 bn").
