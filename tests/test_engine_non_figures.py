@@ -370,3 +370,18 @@ def test_a_headline_line_break_does_not_make_the_next_number_word_part_of_a_name
 )
 def test_races_after_possessives_and_ranges_of_the_calendar(text, surfaces):
     assert figures(text)["surface"].tolist() == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # A period an amount is spread over dates it, as "over three months" does ...
+        ("Repairs could cost up to £900 over a five-year period.", ["up to £900"]),
+        # ... but a period alone is what the sentence states.
+        ("The lease runs for a five-year period.", ["five-year"]),
+        # The second of two names that share their word is a name too.
+        ("The flaw affects Office 97 and 2000.", []),
+    ],
+)
+def test_periods_an_amount_is_spread_over_and_shared_names(text, surfaces):
+    assert figures(text)["surface"].tolist() == surfaces

@@ -699,6 +699,9 @@ def _code_reason(number: _Number) -> str:
     return ""
 
 
+_CODE_THEN_AND = re.compile(r"(?<![.!?]\s)\b[A-Z][\w&]*\s\d+\s*(?:,|and|or|&)\s*$")
+
+
 def _name_reason(number: _Number) -> str:
     before, after = number.before, number.after
     cap = _CAPITALISED_BEFORE.search(before)
@@ -712,6 +715,8 @@ def _name_reason(number: _Number) -> str:
         return "code"  # "FTSE 100", "Big 12", "Lang 20", "S&P 500"
     if _ADDRESS_AFTER.match(after):
         return "address"
+    if _CODE_THEN_AND.search(before) and not number.counted_noun and re.fullmatch(r"\d+", number.surface):
+        return "code"  # "Windows 95 and 98": the second of two names that share their word
     return ""
 
 
@@ -759,6 +764,13 @@ def parsed_rejection(doc: Doc, start: int, end: int, *, dimension: str, has_othe
             determined = any(t.dep_ in {"det", "amod", "poss"} for t in nouns[-1].lefts)
             if nouns[-1].head.lower_ != "in" or determined:
                 return "period"
+    if dimension == "duration" and has_other_figure and "DATE" in labels:
+        held = next((t for t in span if t.like_num), root)
+        while span.start <= held.i < span.end and held.head.i != held.i:
+            held = held.head
+        if upos(held) == "NOUN" and held.dep_ == "pobj" and held.i >= span.end \
+                and held.head.lower_ in _DATING_PREPOSITIONS - {"in", "since"}:
+            return "period"  # "$4.5 trillion over a 20-year period": the period the amount is spread over
     if dimension == "age":
         old = next((t for t in doc[span.start : min(len(doc), span.end + 3)] if t.lower_ == "old"), None)
         following = doc[old.i + 1] if old is not None and old.i + 1 < len(doc) else None
