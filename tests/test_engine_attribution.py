@@ -420,3 +420,16 @@ def test_their_spokesman_does_not_speak_for_a_person():
 )
 def test_a_generic_noun_refers_to_the_organisation_named_earlier_in_its_sentence(text, source):
     assert figures(text)["source"].tolist() == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A firm's branch in a country is one name ...
+        ("According to Amazon UK, more than 300 kettles were sold.", "Amazon UK"),
+        # ... and a unit the recogniser takes for an organisation is never one.
+        ("It reaches 9km/h, which its makers say is twice as fast as a rival.", "makers"),
+    ],
+)
+def test_names_the_recogniser_splits_or_invents(text, source):
+    assert set(figures(text)["source"]) == {source}

@@ -385,3 +385,8 @@ def test_races_after_possessives_and_ranges_of_the_calendar(text, surfaces):
 )
 def test_periods_an_amount_is_spread_over_and_shared_names(text, surfaces):
     assert figures(text)["surface"].tolist() == surfaces
+
+
+def test_a_half_of_an_object_is_not_a_figure():
+    assert figures("The panel covers the top half of the screen.")["surface"].tolist() == []
+    assert figures("Half of the staff left.")["surface"].tolist() == ["Half"]

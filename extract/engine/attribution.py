@@ -150,6 +150,10 @@ def _phrase_tokens(token: Token) -> list[Token]:
     return found
 
 
+def _capitalised(ent: Span) -> bool:
+    return any(c.isupper() for c in ent.text)
+
+
 def _named_in(token: Token) -> tuple[str, str] | None:
     """(name, kind) of the entity a phrase names: the token's own entity, else the best-ranked
     entity among its dependents (closest to it first), else its proper-noun compound."""
@@ -157,7 +161,7 @@ def _named_in(token: Token) -> tuple[str, str] | None:
     candidates: list[tuple[int, int, Span]] = []
     tokens = _phrase_tokens(token)
     for ent in doc.ents:
-        if ent.label_ in SOURCE_ENTITY_LABELS and any(ent.start <= t.i < ent.end for t in tokens):
+        if ent.label_ in SOURCE_ENTITY_LABELS and any(ent.start <= t.i < ent.end for t in tokens) and _capitalised(ent):
             if ent.label_ == "NORP" and not ent.start <= token.i < ent.end:
                 continue  # "a sample of 500 British adults", "British officials": a modifier, not the source
             depth = min(_depth_below(t, token) for t in tokens if ent.start <= t.i < ent.end)
@@ -173,6 +177,10 @@ def _named_in(token: Token) -> tuple[str, str] | None:
         joint = _coordinated_names(token, ent)
         if joint:
             return joint, "organisation"
+        branch = [t for t in doc[max(0, ent.start - 3):ent.start] if t.head.i in range(ent.start, ent.end)
+                  and t.dep_ == "compound" and upos(t) == "PROPN"]
+        if ent.label_ == "GPE" and branch:
+            return doc[branch[0].i:ent.end].text, "organisation"  # "eBay UK": a firm's branch in a country
         return _entity_text(ent), _kind(ent.label_)
     for child in token.children:  # "the think-tank, Civitas,": a name in apposition to a common noun
         if child.dep_ == "appos" and upos(token) == "NOUN" and child.ent_type_ in {"ORG", "PERSON"}:
@@ -324,7 +332,7 @@ _NOT_NAMES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL
 def _organisation_named_before(token: Token) -> tuple[str, bool]:
     """The organisation the sentence names last before `token`, and whether it was introduced with
     the noun `token` is ("media group Acme" before "the group")."""
-    before = [ent for ent in token.doc.ents if ent.end <= token.i]
+    before = [ent for ent in token.doc.ents if ent.end <= token.i and _capitalised(ent)]
     for ent in reversed(before):
         # The noun before the name says what it is, whatever label the recogniser gave the name.
         if ent.start > 0 and lemma(token.doc[ent.start - 1]) == lemma(token) and ent.label_ not in _NOT_NAMES:
@@ -605,6 +613,8 @@ def _note_mentions(doc: Doc, memory: SourceMemory) -> None:
         if title:
             memory.titles[title] = memory.canonical(name)
     for ent in doc.ents:
+        if not _capitalised(ent):
+            continue  # "capable of 3km/h": the recogniser's ORG without a capital letter is no name
         if ent.label_ == "ORG" or ent.label_ == "NORP" and ent.start > 0 and doc[ent.start - 1].lower_ == "the" \
                 and ent.text.endswith("s"):
             memory.last_mentioned = _entity_text(ent)  # "the Social Democrats", "the Greens"

@@ -172,7 +172,8 @@ _ZERO_IDIOM_AFTER = re.compile(
     r"in\b|on\b|hour)",
     re.IGNORECASE,
 )
-_HALF_IDIOM_BEFORE = re.compile(r"\b(?:first|second|last|latter|other|the|this|that|a|an|and\s+a)\s+$", re.IGNORECASE)
+_HALF_IDIOM_BEFORE = re.compile(r"\b(?:first|second|last|latter|other|the|this|that|a|an|and\s+a|top|bottom|upper|"
+                                r"lower|front|back|northern|southern|eastern|western)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
