@@ -47,8 +47,11 @@ fifth pass (outside every article whose engine output had been looked at), are i
 and a seventh unseen fold; their annotators had one more paragraph of guidance on durations (a
 sentence, a contract or how long something lasted is a figure; a period that frames another figure
 or places an event in time, such as "within a week", is not) and on betting odds (not figures).
+Batches 16, 17 and 18, drawn the same way midway through the fifth pass, are two more development
+folds (16 and 18) and an eighth unseen fold (17); their annotators had the same paragraph on
+durations, nothing on odds, and were told the existing gold's ranges for vague plurals.
 
-    uv run python benchmarks/articles.py [--errors] [--batch 1|2|...|15|unseen|all]
+    uv run python benchmarks/articles.py [--errors] [--batch 1|2|...|18|unseen|all]
 """
 
 from __future__ import annotations
@@ -78,10 +81,17 @@ BATCHES = {"1": (0, 10), "2": (10, 23), "3": (23, 33), "4": (33, 48), "5": (48, 
            "8": (93, 108), "9": (108, 123),
            "10": (123, 138), "11": (138, 153),
            "12": (153, 168), "13": (168, 183),
-           "14": (183, 198), "15": (198, None)}
+           "14": (183, 198), "15": (198, 213),
+           "16": (213, 228), "17": (228, 243), "18": (243, None)}
 # Batches kept unseen: their scores are printed, their errors never (--errors skips their articles),
 # so that no rule is ever written looking at them.
-UNSEEN = frozenset({"4", "5", "7", "9", "11", "13", "15"})
+UNSEEN = frozenset({"4", "5", "7", "9", "11", "13", "15", "17"})
+# The corpus holds some stories twice under two ids. These unseen articles have a twin whose engine
+# output was read while rules were written (bbc-tech-060 of the development batches, the others in
+# random samples of the corpus read in the fifth pass), so the unseen total leaves them out; their
+# batches' own scores keep them, and their errors are still never shown.
+READ_TWINS = frozenset({"bbc-business-240", "bbc-entertainment-328", "bbc-politics-354", "bbc-tech-007",
+                        "bbc-tech-062", "bbc-tech-293"})
 
 
 def load_gold(path: Path = GOLD) -> list[dict]:
@@ -224,7 +234,7 @@ def main() -> int:
         print(f"skipped: articles {', '.join(missing)} not in {args.corpus}")
         return 0
     parts = {"all": gold} | {name: gold[start:end] for name, (start, end) in BATCHES.items()}
-    parts["unseen"] = [a for name in sorted(UNSEEN, key=int) for a in parts[name]]
+    parts["unseen"] = [a for name in sorted(UNSEEN, key=int) for a in parts[name] if a["id"] not in READ_TWINS]
     names = [args.batch] if args.batch else ["all", *BATCHES, "unseen"]
     hidden = unseen_ids(gold)
     if args.errors and (args.batch in UNSEEN or args.batch in (None, "all", "unseen")):
@@ -236,7 +246,8 @@ def main() -> int:
         result = evaluate(parts[name], texts, show_errors=args.errors and (args.batch is not None or name == "all"),
                           hidden=hidden)
         label = {"all": "all batches",
-                 "unseen": f"unseen batches {' and '.join(sorted(UNSEEN, key=int))}"}.get(name, f"batch {name}")
+                 "unseen": f"unseen batches {' and '.join(sorted(UNSEEN, key=int))} "
+                           f"(less {len(READ_TWINS)} whose twin was read)"}.get(name, f"batch {name}")
         print(f"Hand-annotated BBC articles, {label}: {result.articles} articles, {result.gold} gold figures, "
               f"{result.predicted} extracted")
         print(f"{'metric':<15}{'P':>7}{'R':>7}{'F1':>7}{'of found':>10}")
