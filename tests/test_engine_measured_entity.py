@@ -244,3 +244,8 @@ def test_entities_through_adjectives_places_changes_and_money(text, entities):
 )
 def test_entities_of_levels_and_counts_beside_other_figures(text, entities):
     assert figures(text)["entity"].tolist() == entities
+
+
+def test_a_level_before_a_change_passes_over_the_conversions_in_brackets():
+    table = figures("Losses fell to $300m (£160m; 230m euros) from $700m a year earlier.")
+    assert table["entity"].tolist() == ["Losses"] * 4

@@ -390,3 +390,18 @@ def test_periods_an_amount_is_spread_over_and_shared_names(text, surfaces):
 def test_a_half_of_an_object_is_not_a_figure():
     assert figures("The panel covers the top half of the screen.")["surface"].tolist() == []
     assert figures("Half of the staff left.")["surface"].tolist() == ["Half"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # A tie-break in brackets after a set's score is part of the score.
+        ("She won 7-6 (8/6) 6-1 in the final.", []),
+        # "one" before a word that opens a clause or a relation is a pronoun.
+        ("It signed a deal similar to one between rival carriers.", []),
+        ("The merger is one that regulators dislike.", []),
+        ("One in four voters stayed at home.", ["One in four"]),
+    ],
+)
+def test_tie_breaks_and_one_as_a_pronoun(text, surfaces):
+    assert figures(text)["surface"].tolist() == surfaces

@@ -426,3 +426,15 @@ def test_a_change_verb_before_x_to_y(sentence, figures_read):
 )
 def test_metres_and_millions_after_a_number(sentence, values):
     assert [m.value for m in find_numbers(sentence)] == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value"),
+    [
+        ("The 6ft 5in lock was rested.", "6ft 5in", 77.0),
+        ("She stands 5 feet 8 inches tall.", "5 feet 8 inches", 68.0),
+    ],
+)
+def test_feet_and_inches_are_one_length_in_inches(sentence, surface, value):
+    table = figures(sentence)
+    assert table[["surface", "value", "unit"]].values.tolist() == [[surface, value, "inch"]]

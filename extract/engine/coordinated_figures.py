@@ -60,9 +60,19 @@ def share_coordinated_entities(sentence: str, figures: Sequence[SharedFigure]) -
         previous = anchor
         if index >= 2 and re.search(r"\bper\s+$", sentence[:anchor.start]):
             previous = figures[index - 2]  # "7.5 connections per 100 people, against 6.7": 100 is the base
+        closing = re.match(r"\s*\)", sentence[max(anchor.end, anchor.counted_end):figure.start])
+        if closing is not None:
+            # "to $200m (£104m; 151m euros) from $500m": the conversions in brackets are passed over.
+            first = index - 1
+            while first > 0 and sentence[figures[first - 1].end:figures[first].start].strip() in {"(", ";", ",", "/"}:
+                first -= 1
+            if first < index - 1:
+                previous = figures[first]
         if not previous.entity or not _same_kind(previous, figure) or _has_own_entity(sentence, figure):
             continue
         gap = sentence[max(anchor.end, anchor.counted_end):figure.start]
+        if closing is not None and previous is not anchor:
+            gap = gap[closing.end():]
         base = _DENOMINATOR.match(gap)
         if base is not None:
             gap = gap[base.end():]

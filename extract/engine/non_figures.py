@@ -164,7 +164,7 @@ _IDIOM_ONE_BEFORE = re.compile(
 )
 _IDIOM_ONE_AFTER = re.compile(
     r"^\s+(?:of|another|day|another|by\s+one|or\s+two|or\s+another|thing|"
-    r"way|hand|time|point|side|another|piece|step)\b",
+    r"way|hand|time|point|side|another|piece|step|between|that|which|who|whose)\b",
     re.IGNORECASE,
 )
 _ZERO_IDIOM_AFTER = re.compile(
@@ -617,6 +617,9 @@ def _digit_reason(number: _Number) -> str:
             return reason
         if number.is_range and not number.counted_noun and _SCORE.match(number.surface):
             return "score"  # "from 0-2 down", "a 3-1 win": two tallies of a match, nothing measured
+        if re.fullmatch(r"\d{1,2}\s?[/–-]\s?\d{1,2}", number.surface) \
+                and re.search(r"\d\s?[-–]\s?\d\s*\($", number.before):
+            return "score"  # "6-7 (3/7)": the tie-break of a set
     if re.match(r"^[-–]\d+(?:st|nd|rd|th)\b", number.after) or re.match(r"^(?:st|nd|rd|th)\b", number.after):
         return "ordinal"
     if not re.sub(r"[^\d.]", "", number.surface) and not number.is_range:

@@ -388,6 +388,28 @@ def _compound_duration(sentence: str, first: NumberMention) -> NumberMention | N
                          decimals=0)
 
 
+# A height or length in feet and inches: "6ft 4in", "5 feet 11 inches", "6ft 6ins".
+_FEET_THEN_INCHES = re.compile(
+    r"[ \u00a0]?(?:ft|feet|foot)\b\.?,?[ \u00a0]*(?:and[ \u00a0]+)?(?P<inches>\d{1,2}(?:\.\d+)?|½)"
+    r"[ \u00a0]?(?P<unit>ins?|inch(?:es)?)\b",
+    re.IGNORECASE)
+
+
+def _feet_and_inches(sentence: str, first: NumberMention) -> NumberMention | None:
+    """One length in inches from its parts: "6ft 4in" is 76 inches."""
+    if first.is_range or first.currency or first.written_in_words or not 0 < first.value < 10:
+        return None
+    m = _FEET_THEN_INCHES.match(sentence, first.end)
+    if m is None:
+        return None
+    inches = 0.5 if m.group("inches") == "½" else float(m.group("inches"))
+    if inches >= 12:
+        return None
+    amount = first.value * 12 + inches
+    return NumberMention(start=first.start, end=m.end(), value=amount, low=amount, high=amount, is_range=False,
+                         currency="", written_in_words=False, vague=False, scaled=False, decimals=0, unit="inch")
+
+
 # "2:17:18", "1:59:40.2": hours, minutes and seconds of a time taken, not a time of day (which
 # comes after "at", "until", ... or before "am", "GMT").
 _RACE_TIME = re.compile(r"(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d(?:\.\d+)?)(?![\d:])")
@@ -464,7 +486,7 @@ def find_numbers(sentence: str) -> list[NumberMention]:
         mention = mention or _mention_at(sentence, start, kind)
         if mention is None:
             continue
-        mention = _compound_duration(sentence, mention) or mention
+        mention = _compound_duration(sentence, mention) or _feet_and_inches(sentence, mention) or mention
         mentions.append(mention)
         taken_until = mention.end
     return mentions
