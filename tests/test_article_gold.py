@@ -3,8 +3,8 @@
 import contextlib
 import importlib.util
 import io
-import re
 import json
+import re
 import sys
 
 import pytest
@@ -123,4 +123,4 @@ def test_no_unseen_article_left_in_the_unseen_total_is_a_twin_of_a_development_a
     for article_id in sorted(unseen):
         words = _words(texts[article_id])
         assert all(len(words & other) / len(words | other) < 0.5 for other in development), article_id
-    assert articles.READ_TWINS <= articles.unseen_ids(GOLD)
+    assert articles.unseen_ids(GOLD) >= articles.READ_TWINS
