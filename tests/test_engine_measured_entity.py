@@ -249,3 +249,17 @@ def test_entities_of_levels_and_counts_beside_other_figures(text, entities):
 def test_a_level_before_a_change_passes_over_the_conversions_in_brackets():
     table = figures("Losses fell to $300m (£160m; 230m euros) from $700m a year earlier.")
     assert table["entity"].tolist() == ["Losses"] * 4
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        # How long a penalty lasts is the penalty.
+        ("The striker was banned for nine months after a failed test.", ["ban"]),
+        ("He was jailed for four years in 2003.", ["jail term"]),
+        # A part of a group counts the group's noun.
+        ("Four of the nine judges dissented.", ["judges", "judges"]),
+    ],
+)
+def test_penalties_and_parts_of_groups(text, entities):
+    assert figures(text)["entity"].tolist() == entities

@@ -405,3 +405,16 @@ def test_a_half_of_an_object_is_not_a_figure():
 )
 def test_tie_breaks_and_one_as_a_pronoun(text, surfaces):
     assert figures(text)["surface"].tolist() == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # "within" a period "of" an event counts from that event.
+        ("Half of offenders reoffend within three years of release.", ["Half"]),
+        # "one" in a fixed compound.
+        ("The council wants a one-stop shop for permits.", []),
+    ],
+)
+def test_periods_counted_from_an_event_and_fixed_compounds_of_one(text, surfaces):
+    assert figures(text)["surface"].tolist() == surfaces

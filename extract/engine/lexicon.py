@@ -235,6 +235,12 @@ TRANSACTION_NOUNS = {
     "gross": "takings", "take": "takings", "make": "earnings", "price": "price", "earmark": "allocation",
     "repay": "repayment",
 }
+# Verbs (lemmas) of a penalty and the noun for how long it lasts: "jailed for six years" is a jail
+# term, "banned for seven months" a ban, "sentenced to 200 hours" a sentence.
+PENALTY_NOUNS = {
+    "jail": "jail term", "imprison": "prison term", "ban": "ban", "suspend": "suspension", "sentence": "sentence",
+    "bar": "ban", "detain": "detention",
+}
 # Verbs (lemmas) by which a thing changes hands "for" an amount, and the noun for that amount:
 # "the house sold for £60,000" is its sale price, "he was signed for £4.6m" a transfer fee.
 BOUGHT_FOR_NOUNS = {

@@ -26,6 +26,7 @@ from extract.engine.lexicon import (
     NOT_FIGURE_ENTITY_LABELS,
     NUMBER_FRAMES,
     OPINION_VERBS,
+    PENALTY_NOUNS,
     RELATIVE_PRONOUNS,
     SMALL_NUMBER_WORDS,
     STOP_WORDS,
@@ -154,6 +155,8 @@ def counted_noun_after(sentence: str, pos: int, value: float, vague: bool = Fals
         if tokens and tokens[0][0].lower() in {"the", "these", "those", "its", "their", "his", "her", "our", "my",
                                                "your"}:
             tokens = tokens[1:]
+            if len(tokens) > 1 and (tokens[0][0].lower() in SMALL_NUMBER_WORDS or tokens[0][0][:1].isdigit()):
+                tokens = tokens[1:]  # "five of the eight critics": a part of a group counts its noun
     if tokens and tokens[0][0] in {"-", "‑"}:
         tokens = tokens[1:]  # "a 30-year mortgage" handled as duration elsewhere; "5-star"
     if tokens and tokens[0][0].lower() in MORE_OF_THE_SAME:
@@ -325,6 +328,8 @@ _TIME_UNIT = re.compile(r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|wee
                         re.IGNORECASE)
 _TIME_SPENT = re.compile(r"\b(?:spen[dt]|spends|spending)\s+(?:(?:about|around|nearly|almost|some|over|"
                          r"more\s+than|less\s+than|just|only|roughly)\s+)*(?:an?\s+)?$", re.IGNORECASE)
+_PENALISED = re.compile(r"\b(?P<verb>[A-Za-z]+ed)\s+(?:for|to)\s+(?:(?:up\s+to|more\s+than|nearly|almost|about|"
+                        r"another|a\s+further|at\s+least)\s+)?$")
 # "three minutes left to play", "two laps remaining", "five days to go".
 _TIME_LEFT = re.compile(r"\s+(?P<left>left|remaining|to\s+go|to\s+spare)\b")
 
@@ -337,6 +342,10 @@ def measured_phrase(sentence: str, number_start: int, unit_end: int) -> Phrase |
         left = _TIME_LEFT.match(sentence, unit_end)
         if left is not None:
             return Phrase("remaining time", "time", left.start("left"), left.end())
+        penalty = _PENALISED.search(sentence, max(0, number_start - 40), number_start)
+        if penalty is not None and lemma_of_verb(penalty.group("verb").lower()) in PENALTY_NOUNS:
+            noun = PENALTY_NOUNS[lemma_of_verb(penalty.group("verb").lower())]
+            return Phrase(noun, noun.split()[-1], penalty.start("verb"), penalty.end("verb"))  # "jailed for six years"
         spent = _TIME_SPENT.search(sentence, max(0, number_start - 40), number_start)
         if spent is not None:
             return Phrase("time spent", "time", spent.start(), spent.end())  # "where they spent about 90 minutes"

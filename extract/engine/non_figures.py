@@ -302,7 +302,7 @@ def _denominator_reason(number: _Number) -> str:
 
 _OPENS_CLAUSE = re.compile(r"(?:^|[.!?\"“”:;]|\b(?:and|but|then|until|till))\s*$", re.IGNORECASE)
 _WITHIN_BEFORE = re.compile(r"\b(?:within|inside)\s+(?:(?:" + _QUALIFIERS + r")\s+)*$", re.IGNORECASE)
-_OF_AFTER = re.compile(r"^\s+of\s+(?:the|an?|his|her|its|their|our|this|that)\b", re.IGNORECASE)
+_OF_AFTER = re.compile(r"^\s+of\s+(?:the|an?|his|her|its|their|our|this|that|[a-z]+)\b")  # "of release"
 # The first number of a range whose unit is written once, after the second: "30 or 40 years ago".
 _GAPPED_DURATION_AFTER = re.compile(
     r"^\s*(?:or|to|and|-|–)\s*(?:\d[\d,.]*|[a-z]+)[\s-]+(?:years?|months?|weeks?|days?|hours?|decades?)\b",
@@ -558,6 +558,10 @@ def _speaker_after(number: _Number) -> bool:
     return any(word in _SPEECH_FORMS for word in re.findall(r"[a-z]+", number.sentence[number.end:].lower()))
 
 
+# "one-time", "a one-stop shop", "one-click", "one-size-fits-all", "one-sided": "one" in a fixed compound.
+_ONE_COMPOUND_IDIOM = re.compile(r"^[-‑](?:time|stop|click|size|sided|trick|liners?|dimensional)\b")
+
+
 def _word_idiom_reason(number: _Number, word_lower: str) -> str:
     before, after = number.before, number.after
     if re.search(r"\b(?:number|no\.?)\s+(?:[a-z]+(?:\s*,\s*|\s+(?:and|or)\s+))?$", before, re.IGNORECASE) \
@@ -585,7 +589,7 @@ def _word_idiom_reason(number: _Number, word_lower: str) -> str:
     ):
         return "idiom"
     if re.match(r"^[-‑](?:based|run|led|owned|backed|style|like|off|party|rate|hand|way)\b", after) \
-            or word_lower == "one" and re.match(r"^[-‑]time\b", after):
+            or word_lower == "one" and _ONE_COMPOUND_IDIOM.match(after):
         return "idiom"  # "one-time" is former; "a three-time champion" counts the wins
     return ""
 
