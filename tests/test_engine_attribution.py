@@ -2,7 +2,7 @@
 
 import pytest
 
-from extract import figures
+from extract import document_from_text, figures
 
 
 def _sources(text: str) -> list[tuple[str, str, str]]:
@@ -433,3 +433,38 @@ def test_a_generic_noun_refers_to_the_organisation_named_earlier_in_its_sentence
 )
 def test_names_the_recogniser_splits_or_invents(text, source):
     assert set(figures(text)["source"]) == {source}
+
+
+def _sources_of_text(text: str) -> list[str]:
+    return figures(document_from_text(text, doc_id="t"))["source"].tolist()
+
+
+def test_the_company_is_the_one_the_story_is_about_not_a_client_it_names():
+    text = ("Network supplier Norvik has posted higher profits thanks to clients like Baltic Telecom. "
+            "Shares fell as the company reported a margin of 31.5%.")
+    assert _sources_of_text(text) == ["Norvik"]
+
+
+def test_a_pronoun_goes_back_to_a_subject_of_its_own_sentence():
+    text = "In 2003, Halden Bank reported a 12% rise in profits, and it has forecast growth of 9% this year."
+    assert _sources_of_text(text)[-1] == "Halden Bank"
+
+
+def test_it_never_stands_for_a_person_named_in_full():
+    text = ("Ms Clara Jensen said she was shocked. Norlander Air has been hit by rising costs. "
+            "It has said it needs to cut 2,000 jobs.")
+    assert _sources_of_text(text) == ["Norlander Air"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # The noun for a business calls it back whatever describes it ...
+        ("Kestrel Sports reported strong sales. The global sports giant said profit rose 12%.", "Kestrel Sports"),
+        # ... and "the site" is a website named before.
+        ("Fan website Trekkers United wants $5m. More than $9,000 has been pledged, according to the site.",
+         "Trekkers United"),
+    ],
+)
+def test_business_nouns_refer_back(text, source):
+    assert _sources_of_text(text)[-1] == source

@@ -418,3 +418,7 @@ def test_tie_breaks_and_one_as_a_pronoun(text, surfaces):
 )
 def test_periods_counted_from_an_event_and_fixed_compounds_of_one(text, surfaces):
     assert figures(text)["surface"].tolist() == surfaces
+
+
+def test_years_of_age_are_an_age():
+    assert figures("It leaves out those who die before they reach 65 years of age.")["surface"].tolist() == []

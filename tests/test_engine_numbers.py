@@ -438,3 +438,8 @@ def test_metres_and_millions_after_a_number(sentence, values):
 def test_feet_and_inches_are_one_length_in_inches(sentence, surface, value):
     table = figures(sentence)
     assert table[["surface", "value", "unit"]].values.tolist() == [[surface, value, "inch"]]
+
+
+def test_a_scale_letter_counts_a_noun_after_an_abbreviation():
+    table = figures("The firm has sold almost 3m PSP consoles.")
+    assert table[["value", "unit"]].values.tolist() == [[3_000_000.0, "console"]]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from extract.engine.lexicon import (
+    COMPANY_NOUNS,
     CONTRAST_CONJUNCTIONS,
     HONORIFICS,
     NUMBER_FRAMES,
@@ -82,6 +83,7 @@ class SourceMemory:
     aliases: dict[str, str] = field(default_factory=dict)  # "ONS" -> "Office for National Statistics"
     titles: dict[str, str] = field(default_factory=dict)  # "finance minister" -> "Jan de Vries"
     last_mentioned: str = ""  # the organisation or party last named, whether or not it spoke
+    last_subject: str = ""  # the organisation last named as what a clause is about ("Acme posted a rise")
 
     def titled(self, description: str) -> str:
         """The person last named with this title: 'the Dutch Finance Minister' after
@@ -241,6 +243,10 @@ def _reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] | None
     """(source, kind, back-reference words) for the phrase headed by `token` (a subject of a
     speech verb or the object of 'according to')."""
     if upos(token) == "PRON":
+        if token.lower_ in ORGANISATION_PRONOUNS:
+            earlier = _subject_organisation_before(token)
+            if earlier:
+                return earlier, "organisation", token.lower_  # "Acme reported a rise, and it forecast ..."
         return _pronoun_reporter(token.lower_, memory)
     if lemma(token) in SOURCE_NOUNS:
         return _evidence_reporter(token, memory)
@@ -252,12 +258,35 @@ def _reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] | None
     return None
 
 
+def _subject_organisation_before(pronoun: Token) -> str:
+    """The name that is the subject of an earlier clause of the pronoun's own sentence ("The Greens
+    have published what they say ...", "Acme reported a rise, and it forecast ..."): for "they" a
+    plural name, for "it" one the recogniser does not take for a person's full name."""
+    doc = pronoun.doc
+    for token in reversed(doc[:pronoun.i]):
+        if token.dep_ not in _SUBJECTS or upos(token) != "PROPN":
+            continue
+        plural = token.tag_ == "NNPS" or token.text.endswith("s")
+        if pronoun.lower_ != "it" and not plural:
+            return ""
+        if pronoun.lower_ == "it" and token.ent_type_ == "PERSON" and token.ent_iob_ != "B":
+            return ""  # "Ms Jane Smith said ... it": not a person
+        parts = [t for t in token.lefts if t.dep_ == "compound" and upos(t) == "PROPN"]
+        return doc[parts[0].i if parts else token.i:token.i + 1].text
+    return ""
+
+
 def _pronoun_reporter(lower: str, memory: SourceMemory) -> tuple[str, str, str] | None:
     if lower in PERSON_PRONOUNS:
         source = memory.last_person or memory.last_source
         return (source, "person", lower) if source else None
     if lower in ORGANISATION_PRONOUNS:
-        source = memory.last_organisation or memory.last_source
+        # "it said" never stands for a person's full name: the organisation that spoke or that the
+        # story is about. ("They" may stand for a party the recogniser took for a person, and a
+        # one-word "person" is often a mislabelled organisation: "Demos".)
+        person = memory.last_source in memory.persons and " " in memory.last_source
+        spoken = "" if lower == "it" and person else memory.last_source
+        source = memory.last_organisation or spoken or memory.last_subject or memory.last_mentioned
         return (source, "organisation", lower) if source else None
     return None
 
@@ -294,7 +323,7 @@ def _role_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] |
     employer = _employer(token)
     if employer is not None:
         return employer
-    organisation = memory.last_organisation or memory.last_mentioned
+    organisation = memory.last_organisation or memory.last_subject or memory.last_mentioned
     named_here, introduced_as = _organisation_named_before(token)
     if introduced_as or not organisation:
         # "Revenues at media group Acme fell 5%, the group said": the name the sentence itself
@@ -311,10 +340,11 @@ def _role_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] |
         return titled, "person", description.lower()
     determiner = next((child.lower_ for child in token.children if child.dep_ == "det"), "")
     generic = lemma(token) in ORGANISATION_NOUNS or lemma(token) in organisation.lower().split()
-    # "the car maker said" refers back like "the company said"; "the central bank said" describes
-    # a source not named, like "the port authority said".
+    # "the car maker said", "the global sports giant said" refer back like "the company said"; "the
+    # central bank said" describes a source not named, like "the port authority said".
     if modifiers and token.tag_ in {"NN", "NNP"} and not (
-            generic and all(m.dep_ == "compound" and upos(m) == "NOUN" for m in modifiers)):
+            generic and all(m.dep_ == "compound" and upos(m) == "NOUN" for m in modifiers)) \
+            and not (organisation and lemma(token) in COMPANY_NOUNS and determiner == "the"):
         return description, "group", ""
     if determiner in {"the", "this", "that"} and token.tag_ in {"NN", "NNP"} and organisation and generic:
         # "the company said": the organisation last named; "the ministry said" only when that
@@ -612,12 +642,38 @@ def _note_mentions(doc: Doc, memory: SourceMemory) -> None:
         title = _title_before(ent)
         if title:
             memory.titles[title] = memory.canonical(name)
+    subject_named = False
     for ent in doc.ents:
         if not _capitalised(ent):
             continue  # "capable of 3km/h": the recogniser's ORG without a capital letter is no name
+        if ent.label_ == "ORG" and _is_subject(ent.root):
+            memory.last_subject, subject_named = _entity_text(ent), True
         if ent.label_ == "ORG" or ent.label_ == "NORP" and ent.start > 0 and doc[ent.start - 1].lower_ == "the" \
                 and ent.text.endswith("s"):
             memory.last_mentioned = _entity_text(ent)  # "the Social Democrats", "the Greens"
+    # Active subjects only ("Pensioners are promised savings by the party": the party acts), and not a
+    # capitalised first word that is a common noun.
+    main_subject = next((t for t in doc if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and upos(t) == "PROPN"
+                         and t.is_title and (t.i > 0 or t.tag_ == "NNP")
+                         and (t.ent_type_ in {"", "ORG"} or _introduced_as_organisation(t))), None)
+    if main_subject is not None and not subject_named:
+        # "Ericsson has posted a rise", where the recogniser missed the name: what the main clause is about.
+        parts = [t for t in main_subject.lefts if t.dep_ == "compound" and upos(t) == "PROPN"]
+        memory.last_subject = doc[parts[0].i if parts else main_subject.i:main_subject.i + 1].text
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _introduced_as_organisation(token: Token) -> bool:
+    """'equipment supplier Ericsson', 'media group Acme': a name after the noun for a business is
+    an organisation's, whatever the recogniser took it for."""
+    return any(child.dep_ == "compound" and lemma(child) in ORGANISATION_NOUNS for child in token.lefts)
+
+
+def _is_subject(token: Token) -> bool:
+    """'Acme posted', 'Acme shares fell', "Acme's profits rose": a name that is, or owns, a subject."""
+    return token.dep_ in _SUBJECTS or token.dep_ in {"compound", "poss"} and token.head.dep_ in _SUBJECTS
 
 
 def _titled_surnames(doc: Doc, people: dict[int, Span]) -> dict[int, str]:

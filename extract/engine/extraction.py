@@ -450,7 +450,7 @@ _BACK_REFERENCE = re.compile(
     + r")s?\b", re.IGNORECASE)  # "the Finance Minister"
 _MEMORY_REACH = 3  # sentences looked back for what a pronoun or "the report" refers to
 _ORGANISATION_BACK_REFERENCE = re.compile(
-    r"\b(?:the|this)\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(ORGANISATION_NOUNS)) + r")\b", re.IGNORECASE)
+    r"\b(?:the|this)\s+(?:[a-z-]+\s+){0,2}(?:" + "|".join(sorted(ORGANISATION_NOUNS)) + r")\b", re.IGNORECASE)
 
 
 def _add_memory_sentences(text: str, bounds: list[tuple[int, int]], cues: list[bool], needed: list[bool],

@@ -55,12 +55,16 @@ SOURCE_NOUNS = frozenset({
 # Nouns by which a news story calls back an organisation it has already named ("Acme Air said ...
 # the airline says"): as a speech verb's subject with "the", they stand for the organisation last
 # named. A public body ("the ministry", "the court") is only the one last named when its name says so.
-ORGANISATION_NOUNS = frozenset({
-    "company", "firm", "group", "organisation", "organization", "party", "airline", "carrier", "bank",
-    "lender", "insurer", "retailer", "chain", "club", "team", "broadcaster", "network", "studio",
-    "publisher", "maker", "manufacturer", "producer", "supplier", "operator", "giant", "conglomerate",
-    "corporation", "charity", "union", "watchdog", "regulator", "broker", "newspaper", "paper", "magazine",
-    "agency", "website", "channel", "station",
+# Of them, the nouns for a business call it back whatever describes them ("the global sports giant
+# said", "the Japanese firm said"), where "the central bank said" may describe a source not named.
+COMPANY_NOUNS = frozenset({
+    "company", "firm", "group", "airline", "carrier", "lender", "insurer", "retailer", "chain",
+    "broadcaster", "network", "studio", "publisher", "maker", "manufacturer", "producer", "supplier",
+    "operator", "giant", "conglomerate", "corporation", "website", "site",
+})
+ORGANISATION_NOUNS = COMPANY_NOUNS | frozenset({
+    "organisation", "organization", "party", "bank", "club", "team", "charity", "union", "watchdog", "regulator",
+    "broker", "newspaper", "paper", "magazine", "agency", "channel", "station",
 })
 # Nouns for a whole trade speaking as one ("the film industry says"): a kind of reporter that never
 # refers back to a name.

@@ -376,8 +376,8 @@ def _measure_reason(number: _Number) -> str:
             _PERIOD_AFTER.match(number.after_unit) or _PERIOD_BEFORE.search(before)):
         return "period"  # "15 to 20 years later", "in the first two or three weeks of January"
     if number.dimension == "duration" and not number.is_range:
-        if re.match(r"\s+old\b", number.after_unit):
-            return "age"  # "I'm only 30 years old"
+        if re.match(r"\s+(?:old\b|of\s+age\b)", number.after_unit):
+            return "age"  # "I'm only 30 years old", "65 years of age"
         if _RECORD_AFTER.match(number.after_unit):
             return "period"  # "a nine-year low": how rare the level is, as "the lowest in nine years"
         if _PERIOD_AFTER.match(number.after_unit) or _PERIOD_BEFORE.search(before) \

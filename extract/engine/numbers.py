@@ -79,7 +79,9 @@ _RANGE_JOIN = re.compile(r"\s?(?:-|–|—|to)\s?(?=[-$€£¥\d.]|US\b|(?:" + "
 # stands").
 _COUNTED_AFTER_SCALE = re.compile(
     r"\s+(?:of\s+(?:its|their|the|these|those|his|her|our|your)\s+)?"
-    r"(?P<modifiers>(?:(?!(?:long|high|wide|deep|tall|thick|away|above|below|under|over|of)\b)[a-z-]+\s+){0,2})"
+    # "4m DS consoles": a modifier may be a capitalised name or an abbreviation.
+    r"(?P<modifiers>(?:(?!(?:long|high|wide|deep|tall|thick|away|above|below|under|over|of)\b)"
+    r"(?:[a-z-]+|[A-Z][A-Za-z]*)\s+){0,2})"
     # A people or a group is written with a capital: "1.6m Muslims", "60m Americans".
     r"(?P<counted>(?!(?:is|was|has|does|this|its|his|us|thus|plus|less|unless|across|whereas)\b)"
     r"(?:[a-z]{2,}|[A-Z][a-z]+)s|people)\b"
@@ -157,8 +159,9 @@ def _scale_after(sentence: str, end: int, currency: str) -> tuple[float, int]:
         return SCALE_WORDS[lower], match.end()
     after = sentence[match.end():match.end() + 40]
     counted = _COUNTED_AFTER_SCALE.match(after)
-    if counted is not None and counted.group("modifiers") and "VERB" in getAllLemmas(counted.group("counted")):
-        counted = None  # "the 30m tower stands": past a modifier, a word that can be a verb is one
+    if counted is not None and re.search(r"\b[a-z]", counted.group("modifiers")) \
+            and "VERB" in getAllLemmas(counted.group("counted")):
+        counted = None  # "the 30m tower stands": past a modifier, a word that can be a verb is one ("4m DS consoles")
     if counted is not None and counted.group("counted")[:1].isupper() and counted.start("counted") != \
             len(after) - len(after.lstrip()):
         counted = None  # a people right after the number ("60m Americans"), not "100m of the Thames"
