@@ -422,3 +422,20 @@ def test_periods_counted_from_an_event_and_fixed_compounds_of_one(text, surfaces
 
 def test_years_of_age_are_an_age():
     assert figures("It leaves out those who die before they reach 65 years of age.")["surface"].tolist() == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # A number word as the whole object of a verb of having, winning or losing counts what the
+        # clause before named ...
+        ("The film has six nominations, while its rival has four.", ["six", "four"]),
+        ("The three bands won two each.", ["three", "two"]),
+        ("They conceded one try and we conceded three or four so it was even.", ["three or four"]),
+        # ... but not after other verbs, nor "the two of them".
+        ("He said two.", []),
+        ("The two of them left early.", []),
+    ],
+)
+def test_elliptical_counts(text, surfaces):
+    assert figures(text)["surface"].tolist() == surfaces

@@ -14,6 +14,7 @@ from extract.engine.lexicon import (
     MODALS,
     PERIOD_DETERMINERS,
     PERSON_GROUP_NOUNS,
+    POSSESSION_VERBS,
     QUALIFIER_WORDS,
     RACE_NOUNS,
     SMALL_NUMBER_WORDS,
@@ -486,6 +487,8 @@ def _word_number_reason(number: _Number) -> str:
     idiom = _word_idiom_reason(number, word_lower)
     if idiom:
         return idiom
+    if not number.has_unit and not number.counted_noun and _elliptical_count(number):
+        return ""  # "Keys has three", "lost four or five": what is counted was named just before
     if (
         not number.has_unit
         and not number.counted_noun
@@ -496,6 +499,23 @@ def _word_number_reason(number: _Number) -> str:
         # A bare number word with nothing counted ("the two of them", "one said") is not a figure.
         return "no-measure"
     return ""
+
+
+# A number word as the whole object of a verb of having, winning or losing, its noun left out
+# because the clause before named it: "has four nominations, while Keys has three", "got three
+# each", "lost all four", "scored five or six".
+_ELLIPSIS_VERB_FORMS = word_forms(POSSESSION_VERBS | {"get", "collect", "claim", "earn"})
+_ELLIPTICAL_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(_ELLIPSIS_VERB_FORMS, key=len, reverse=True))
+    + r")\s+(?:(?:just|only|all|another)\s+)?$", re.IGNORECASE)
+_ELLIPTICAL_AFTER = re.compile(
+    r"^(?:\s+(?:or|to)\s+[a-z]+)?(?:\s*[,.;:!?)]|\s+(?:each|apiece|in\s+a\s+row|and|but|while|since|so)\b)",
+    re.IGNORECASE)
+
+
+def _elliptical_count(number: _Number) -> bool:
+    return number.value >= 2 and bool(_ELLIPTICAL_BEFORE.search(number.before)) \
+        and bool(_ELLIPTICAL_AFTER.match(number.after))
 
 
 _COUNT_BOUND_BEFORE = re.compile(r"\b(?:" + _QUALIFIERS + r")\s+$", re.IGNORECASE)
