@@ -105,3 +105,8 @@ def test_a_transactions_recipient_and_a_changes_level(sentence, surface, entity)
 
 def test_the_change_itself_keeps_its_phrase():
     assert dict(_entities("The chain reported a 9% rise in online sales to £700m."))["9%"] == "rise in online sales"
+
+
+def test_a_descriptor_before_a_name_stays_in_the_subject():
+    table = figures("Profits at chip maker Norvik rose 12% last year.")
+    assert table["entity"].tolist() == ["Profits at chip maker Norvik"]

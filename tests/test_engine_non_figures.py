@@ -439,3 +439,17 @@ def test_years_of_age_are_an_age():
 )
 def test_elliptical_counts(text, surfaces):
     assert figures(text)["surface"].tolist() == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # The window a company's figures cover dates them ...
+        ("It made a profit of $80m for the three months to 30 June.", ["$80m"]),
+        ("Output rose 3% in the 12 months ending in May.", ["3%"]),
+        # ... while a stretch of time that is the statement stays a figure.
+        ("The dispute lasted three months to June.", ["three months"]),
+    ],
+)
+def test_reporting_windows_date_the_figures_they_cover(text, surfaces):
+    assert figures(text)["surface"].tolist() == surfaces

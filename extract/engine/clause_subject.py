@@ -28,6 +28,7 @@ from extract.engine.lexicon import (
     MODALS,
     NUMBER_FRAMES,
     OBJECT_CHANGE_VERBS,
+    ORGANISATION_NOUNS,
     PAYING_VERBS,
     POSSESSION_VERBS,
     PREPOSITIONS,
@@ -101,9 +102,10 @@ def _noun_phrase_ending_at(tokens: list[tuple[str, int, int]], last: int) -> int
         lower = word.lower()
         if lower in FINITE_VERB_FORMS or lower in AUXILIARIES or lower in RELATIVE_PRONOUNS or lower in TIME_NOUNS:
             break
-        # "last season Chris Wood", "tuesday Waymo": a name does not take a lower-case modifier.
+        # "last season Chris Wood", "tuesday Waymo": a name does not take a lower-case modifier, but
+        # a descriptor does stand before one ("media giant TimeWarner", "chip maker Acme").
         if word[:1].islower() and lower not in _NOUN_LINKS and tokens[first][0][:1].isupper() \
-                and first == last - _name_length(tokens, last) + 1:
+                and first == last - _name_length(tokens, last) + 1 and lower not in ORGANISATION_NOUNS:
             break
         pos = pos_tags(word)
         if _is_noun(word) or "ADJ" in pos and not is_verb(word) or word.endswith(("'s", "’s")) \

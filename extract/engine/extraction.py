@@ -262,7 +262,8 @@ def _shallow_reading(document: Document, approx_tolerance: float, parse_budget: 
     # that may name a source (with named entities), or figures whose reading the parse settles.
     cues = [may_attribute(text[start:end]) for start, end in bounds]
     with_entities = [cue and bool(found) for cue, found in zip(cues, candidates, strict=True)]
-    needed = [bool(found) and (cue or _parse_settles(found)) for cue, found in zip(cues, candidates, strict=True)]
+    needed = [bool(found) and (cue or _parse_settles(found) or _STRETCH_OF_TIME.search(text, start, end) is not None)
+              for cue, found, (start, end) in zip(cues, candidates, bounds, strict=True)]
     for index in range(1, len(bounds)):  # "That took the total to ...": may go on with the sentence before
         if candidates[index] and not cues[index] and cues[index - 1] and may_continue(text[slice(*bounds[index])]):
             needed[index] = needed[index - 1] = with_entities[index - 1] = True
@@ -506,6 +507,14 @@ def _names_a_pair(text: str, start: int, end: int) -> bool:
         if text[start:m.start()].strip() or m.group(1).lower() not in STOP_WORDS or m.group(1) in HONORIFICS:
             return True  # ... or a title before a surname: "Mr Cable compared ..."
     return False
+
+
+# A number of units of time, which the shallow reading may have set aside as a period ("for the
+# three months to December"): the parse still reads its sentence, whose other figures' entities
+# it settles as it did when the period was among them.
+_STRETCH_OF_TIME = re.compile(
+    r"(?:\d|\b(?:" + "|".join(SMALL_NUMBER_WORDS) + r"))[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|mins?)\b",
+    re.IGNORECASE)
 
 
 def _may_be_period(figures: list[Figure]) -> bool:

@@ -361,6 +361,12 @@ _MATCH_CLOCK_AFTER = re.compile(
     re.IGNORECASE)
 
 
+# "the three months to 30 November", "the 12 months ending in March": the window a company's
+# figures cover, which dates them.
+_REPORTING_WINDOW_AFTER = re.compile(
+    r"^\s+(?:to|ending|ended)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:" + MONTHS + r")\b")
+
+
 def _match_clock_reason(number: _Number, before: str) -> str:
     if not _MATCH_CLOCK_UNIT.search(number.sentence, number.end, number.unit_end):
         return ""
@@ -384,7 +390,8 @@ def _measure_reason(number: _Number) -> str:
         if _PERIOD_AFTER.match(number.after_unit) or _PERIOD_BEFORE.search(before) \
                 or number.sentence[number.unit_end - 1:number.unit_end] == "s" and _TIME_AFTER.match(number.after_unit):
             return "period"  # places an event in time ("in five years time"; not "a five-second time penalty")
-        if _SINCE_SUPERLATIVE.search(before) or _match_clock_reason(number, before):
+        if _SINCE_SUPERLATIVE.search(before) or _match_clock_reason(number, before) \
+                or _REPORTING_WINDOW_AFTER.match(number.after_unit) and re.search(r"\bthe\s+$", before, re.I):
             return "period"
         if _WITHIN_BEFORE.search(before) and _OF_AFTER.match(number.after_unit):
             return "period"  # "within 24 hours of the final": a time counted from another event
