@@ -453,3 +453,14 @@ def test_elliptical_counts(text, surfaces):
 )
 def test_reporting_windows_date_the_figures_they_cover(text, surfaces):
     assert figures(text)["surface"].tolist() == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("The site kept only one photo of him.", ["one"]),
+        ("She was the only one to finish.", []),
+    ],
+)
+def test_only_one_counts_but_the_only_one_does_not(text, surfaces):
+    assert figures(text)["surface"].tolist() == surfaces

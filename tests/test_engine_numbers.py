@@ -443,3 +443,17 @@ def test_feet_and_inches_are_one_length_in_inches(sentence, surface, value):
 def test_a_scale_letter_counts_a_noun_after_an_abbreviation():
     table = figures("The firm has sold almost 3m PSP consoles.")
     assert table[["value", "unit"]].values.tolist() == [[3_000_000.0, "console"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "unit"),
+    [
+        # Every vague plural of the lexicon opens a number, "trillions" included.
+        ("The processor performs trillions of operations a second.", "trillions", "operation"),
+        # A capital letter inside a name before what is counted.
+        ("The club has won three Serie A titles.", "three", "title"),
+    ],
+)
+def test_vague_plurals_and_letters_inside_names(sentence, surface, unit):
+    table = figures(sentence)
+    assert table[["surface", "unit"]].values.tolist() == [[surface, unit]]

@@ -41,6 +41,7 @@ from extract.engine.lexicon import (
     SOURCE_ROLES,
     STOP_WORDS,
     TRANSACTION_NOUNS,
+    VAGUE_PLURALS,
     phrase_alternation,
     word_forms,
 )
@@ -69,12 +70,9 @@ from extract.engine.units import Unit, currency_unit, match_per, match_unit_afte
 
 # A sentence can hold a figure only if it has a digit or a number word; most sentences do not,
 # and skipping them is most of the speed-up over running quantulum3 on whole articles.
-_NUMBER_WORDS = frozenset({
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
-    "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion", "trillion", "dozen",
-    "dozens", "half", "third", "quarter", "halved", "doubled", "tripled", "trebled", "quadrupled", "zero",
-    "hundreds", "thousands", "millions", "billions", "scores",
+_NUMBER_WORDS = frozenset(SMALL_NUMBER_WORDS) | frozenset(VAGUE_PLURALS) | frozenset({
+    "hundred", "thousand", "million", "billion", "trillion", "dozen", "half", "third", "quarter", "halved",
+    "doubled", "tripled", "trebled", "quadrupled",
 }) | frozenset(MULTIPLE_ADVERBS) | frozenset(word + "fold" for word in (*SMALL_NUMBER_WORDS, "hundred", "thousand"))
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w+")

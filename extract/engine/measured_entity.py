@@ -204,8 +204,8 @@ def _counted_run(sentence: str, tokens: _Tokens, value: float) -> _Tokens | Phra
         if not word[:1].isalpha() or word.lower() in VAGUE_PLURALS:
             break  # "Five mailed thousands of dossiers": another number ends what this one counts
         next_word = tokens[index + 1][0] if index + 1 < len(tokens) else ""
-        if word == "of" and run and run[-1][0][:1].isupper() and next_word[:1].isupper():
-            run.append((word, start, end))  # "five Bank of America subsidiaries": "of" inside a name
+        if run and _inside_a_name(run[-1][0], word, next_word):
+            run.append((word, start, end))
             continue
         if run and _agreeing_verb(run[-1][0], word, next_word, abs(value)):
             break  # "a third of the population lives in": the verb, not a compound noun
@@ -224,6 +224,14 @@ def _counted_run(sentence: str, tokens: _Tokens, value: float) -> _Tokens | Phra
         if len(run) >= 4:
             break
     return run
+
+
+def _inside_a_name(previous: str, word: str, next_word: str) -> bool:
+    """'five Bank of America subsidiaries', 'two Serie A titles': "of" or a capital letter between
+    capitalised words of a name."""
+    if not previous[:1].isupper():
+        return False
+    return word == "of" and next_word[:1].isupper() or bool(re.fullmatch(r"[A-Z]", word)) and next_word[:1].isalpha()
 
 
 def _opens_a_compound(tokens: _Tokens, index: int) -> bool:

@@ -160,7 +160,7 @@ _PHONE = re.compile(r"\+?\d[\d\s().-]{8,}\d")
 _DIALLED = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[ -]?)?\(?0\d{1,4}\)?(?:[ -]\d{2,4}){1,3}(?![\w.,])")
 _IDIOM_ONE_BEFORE = re.compile(
     r"\b(?:the|this|that|each|every|no|any|which|same|another|other|"
-    r"last|only|first|next|such|a|no|for)\s+$",
+    r"last|the\s+only|first|next|such|a|no|for)\s+$",
     re.IGNORECASE,
 )
 _IDIOM_ONE_AFTER = re.compile(

@@ -273,7 +273,7 @@ def _word_number_at(sentence: str, start: int) -> tuple[float, float, float, int
 
 
 _VAGUE_PLURAL = re.compile(
-    r"(?P<tens>tens\s+of\s+)?(?P<word>dozens|scores|hundreds|thousands|millions|billions|trillions)"
+    r"(?P<tens>tens\s+of\s+)?(?P<word>" + "|".join(VAGUE_PLURALS) + r")"
     r"(?P<more>\s+of\s+(?P<word2>thousands|millions|billions))?\b",
     re.IGNORECASE,
 )
@@ -334,7 +334,7 @@ _FRACTION_OF_SCALE = re.compile(
 _DIGIT_FRACTION = re.compile(r"(?<![\w/.])(?P<n>\d{1,2})\s?[/⁄]\s?(?P<d>\d{1,3})(?![\w/])")
 _WORD_START = re.compile(
     r"\b(?:" + "|".join(sorted(SMALL_NUMBER_WORDS, key=len, reverse=True))
-    + r"|a\s+dozen|dozens|scores|hundreds|thousands|millions|billions|tens\s+of|several|a\s+few|a\s+couple"
+    + r"|a\s+dozen|" + "|".join(VAGUE_PLURALS) + r"|tens\s+of|several|a\s+few|a\s+couple"
     r"|a\s+hundred|a\s+thousand|a\s+million|a\s+billion|a\s+trillion|half|an?\s+(?:third|quarter|fifth|tenth))\b",
     re.IGNORECASE,
 )
