@@ -447,6 +447,7 @@ def test_elliptical_counts(text, surfaces):
         # The window a company's figures cover dates them ...
         ("It made a profit of $80m for the three months to 30 June.", ["$80m"]),
         ("Output rose 3% in the 12 months ending in May.", ["3%"]),
+        ("Sales for the six months up to 30 April rose 2%.", ["2%"]),
         # ... while a stretch of time that is the statement stays a figure.
         ("The dispute lasted three months to June.", ["three months"]),
     ],

@@ -364,7 +364,8 @@ _MATCH_CLOCK_AFTER = re.compile(
 # "the three months to 30 November", "the 12 months ending in March": the window a company's
 # figures cover, which dates them.
 _REPORTING_WINDOW_AFTER = re.compile(
-    r"^\s+(?:to|ending|ended)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:" + MONTHS + r")\b")
+    r"^\s+(?:to|up\s+to|ending|ended)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+    r"(?:" + MONTHS + r")\b")
 
 
 def _match_clock_reason(number: _Number, before: str) -> str:
