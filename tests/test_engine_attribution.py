@@ -468,3 +468,16 @@ def test_it_never_stands_for_a_person_named_in_full():
 )
 def test_business_nouns_refer_back(text, source):
     assert _sources_of_text(text)[-1] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # A verb of saying whose object is an amount is a verb of change ...
+        ("Shares in Norvik rose 2%, and Halden added 4.1% to 310p.", ["", "", ""]),
+        # ... but a name with a number word in it is no amount.
+        ('"Her success rate is 80%," Okafor told Radio Five Live.', ["Okafor"]),
+    ],
+)
+def test_added_as_a_change_and_told_a_named_station(text, sources):
+    assert _sources_of_text(text) == sources

@@ -465,3 +465,7 @@ def test_reporting_windows_date_the_figures_they_cover(text, surfaces):
 )
 def test_only_one_counts_but_the_only_one_does_not(text, surfaces):
     assert figures(text)["surface"].tolist() == surfaces
+
+
+def test_runners_and_rankings_of_a_race_are_names():
+    assert figures("Britain's 1500m runners dominated the 3000m rankings.")["surface"].tolist() == []

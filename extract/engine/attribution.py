@@ -485,10 +485,21 @@ def _depth(token: Token) -> int:
 def _is_speech_verb(token: Token) -> bool:
     if token.lower_ not in _SPEECH_FORMS or upos(token) != "VERB":
         return False
+    if token.lower_.startswith("add") and any(child.dep_ in {"dobj", "npadvmod"} and _is_amount(child)
+                                              for child in token.children):
+        return False  # "Daiwa added 5.3% to 740 yen": "add" with an amount for object is a change
     word_lemma = lemma(token)
     if word_lemma in SPEECH_VERB_FRAMES:
         return any(child.dep_ == "prep" and child.lower_ == SPEECH_VERB_FRAMES[word_lemma] for child in token.children)
     return word_lemma in SPEECH_VERBS
+
+
+def _is_amount(token: Token) -> bool:
+    """'5.3%', '200 jobs': a number or what a number counts; not a name with a number word in it
+    ("told BBC Radio Five Live")."""
+    if upos(token) == "PROPN":
+        return False
+    return token.like_num or any(child.dep_ == "nummod" for child in token.children)
 
 
 def _by_speech_verbs(doc: Doc, memory: SourceMemory) -> list[tuple[Token, Attribution]]:

@@ -168,7 +168,8 @@ RACE_NOUNS = frozenset({
     "final", "finals", "semi-final", "semi-finals", "race", "heat", "heats", "title", "event", "crown",
     "gold", "silver", "bronze", "medal", "champion", "hurdles", "relay", "freestyle", "backstroke",
     "breaststroke", "butterfly", "steeplechase", "record", "sprint", "individual", "medley", "races", "titles",
-    "crowns", "champions", "sprints", "relays",
+    "crowns", "champions", "sprints", "relays", "runner", "runners", "hurdler", "hurdlers", "specialist",
+    "ranking", "rankings",
 })
 # Verbs (lemmas) of the events of a life, after which "at 27" is an age: "became an MP at 27",
 # "died at 85", "left school at 16".
