@@ -481,3 +481,14 @@ def test_business_nouns_refer_back(text, source):
 )
 def test_added_as_a_change_and_told_a_named_station(text, sources):
     assert _sources_of_text(text) == sources
+
+
+def test_a_total_goes_on_with_the_evidence_before_it():
+    text = ("Security firm Norvik said 2004 was the best year yet for catching hackers. "
+            "In total, nine hackers were arrested and some groups were broken up.")
+    assert _sources_of_text(text) == ["Norvik"]
+
+
+def test_who_publishes_the_evidence_is_its_source():
+    text = "Halden released statistics which showed that attacks rose from 300 to 4,000 a day."
+    assert _sources_of_text(text) == ["Halden", "Halden"]

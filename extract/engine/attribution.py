@@ -23,6 +23,7 @@ from extract.engine.lexicon import (
     ORGANISATION_POSSESSIVES,
     ORGANISATION_PRONOUNS,
     PERSON_PRONOUNS,
+    PUBLISHING_VERBS,
     RELATIVE_PRONOUNS,
     SOURCE_ENTITY_LABELS,
     SOURCE_NOUNS,
@@ -305,6 +306,11 @@ def _evidence_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, st
     names = [t for t in token.lefts if t.dep_ == "compound" and upos(t) == "PROPN"]
     if names:
         return token.doc[names[0].i:token.i + 1].text, "organisation", ""  # "the Acme survey"
+    if token.dep_ == "dobj" and lemma(token.head) in PUBLISHING_VERBS:
+        publisher = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        named = _named_in(publisher) if publisher is not None else None
+        if named is not None:
+            return named[0], named[1], ""  # "Acme released statistics which showed ..."
     if any(child.dep_ in {"det", "poss"} and child.lower_ in {"the", "this", "that", "these", "its", "their"}
            for child in token.children):
         source = memory.last_organisation or memory.last_source
@@ -713,7 +719,7 @@ def _title_before(ent: Span) -> str:
 # Opening words of a sentence that may go on with the evidence of the one before it: "That took",
 # "The 600,000 new lines", "The UK total of 5.3 million".
 _MAY_CONTINUE = re.compile(
-    r"\s*(?:(?:That|This)\s+[a-z]|The\s+(?:[£$€]?\d[\d.,]*[a-z%]*\s|(?:\S+\s+){0,2}(?:"
+    r"\s*(?:(?:In\s+total|In\s+all|Altogether|Overall),|(?:That|This)\s+[a-z]|The\s+(?:[£$€]?\d[\d.,]*[a-z%]*\s|(?:\S+\s+){0,2}(?:"
     + "|".join(sorted(NUMBER_FRAMES)) + r")\s+of\s+\S*\d))")
 
 
@@ -728,6 +734,8 @@ def continues_evidence(doc: Doc) -> bool:
     its subject opens it and is a pronoun for that report ("That took the total to 2.2 million"),
     or a definite phrase holding a statistic ("The 600,000 new lines take the total to ..."; not
     "the two sides", a set already known)."""
+    if re.match(r"\s*(?:In\s+total|In\s+all|Altogether|Overall),", doc.text):
+        return True  # "In total, eight writers were arrested": the sum of what was just reported
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return False

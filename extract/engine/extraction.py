@@ -263,7 +263,8 @@ def _shallow_reading(document: Document, approx_tolerance: float, parse_budget: 
     needed = [bool(found) and (cue or _parse_settles(found) or _STRETCH_OF_TIME.search(text, start, end) is not None)
               for cue, found, (start, end) in zip(cues, candidates, bounds, strict=True)]
     for index in range(1, len(bounds)):  # "That took the total to ...": may go on with the sentence before
-        if candidates[index] and not cues[index] and cues[index - 1] and may_continue(text[slice(*bounds[index])]):
+        # (The cue pre-check is loose, so a sentence that may have a cue may still have none.)
+        if candidates[index] and cues[index - 1] and may_continue(text[slice(*bounds[index])]):
             needed[index] = needed[index - 1] = with_entities[index - 1] = True
     _add_memory_sentences(text, bounds, cues, needed, with_entities, [bool(found) for found in candidates])
     reading = _Reading(text, bounds, candidates, cues, needed, with_entities)

@@ -66,6 +66,9 @@ ORGANISATION_NOUNS = COMPANY_NOUNS | frozenset({
     "organisation", "organization", "party", "bank", "club", "team", "charity", "union", "watchdog", "regulator",
     "broker", "newspaper", "paper", "magazine", "agency", "channel", "station",
 })
+# Verbs (lemmas) of putting out evidence: "Acme released statistics which showed ..." makes Acme the
+# source of what the statistics show.
+PUBLISHING_VERBS = frozenset({"release", "publish", "issue", "produce", "compile", "unveil", "present"})
 # Nouns for a whole trade speaking as one ("the film industry says"): a kind of reporter that never
 # refers back to a name.
 SOURCE_COLLECTIVES = frozenset({"industry"})
