@@ -469,3 +469,14 @@ def test_only_one_counts_but_the_only_one_does_not(text, surfaces):
 
 def test_runners_and_rankings_of_a_race_are_names():
     assert figures("Britain's 1500m runners dominated the 3000m rankings.")["surface"].tolist() == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("Nine of them voted against the bill.", ["Nine"]),
+        ("The two of them left early.", []),
+    ],
+)
+def test_a_part_of_them_counts_but_the_two_of_them_names_a_pair(text, surfaces):
+    assert figures(text)["surface"].tolist() == surfaces

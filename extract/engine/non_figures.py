@@ -497,6 +497,9 @@ def _word_number_reason(number: _Number) -> str:
         return idiom
     if not number.has_unit and not number.counted_noun and _elliptical_count(number):
         return ""  # "Keys has three", "lost four or five": what is counted was named just before
+    if not number.has_unit and number.value >= 2 and re.match(r"^\s+of\s+(?:them|those|these)\b", after) \
+            and not re.search(r"\bthe\s+$", before, re.IGNORECASE):
+        return ""  # "Twelve of them represent Labour" counts a part; "the two of them" names a pair
     if (
         not number.has_unit
         and not number.counted_noun
