@@ -183,7 +183,7 @@ def _named_in(token: Token) -> tuple[str, str] | None:
         branch = [t for t in doc[max(0, ent.start - 3):ent.start] if t.head.i in range(ent.start, ent.end)
                   and t.dep_ == "compound" and upos(t) == "PROPN"]
         if ent.label_ == "GPE" and branch:
-            return doc[branch[0].i:ent.end].text, "organisation"  # "eBay UK": a firm's branch in a country
+            return doc[branch[0].i:ent.end].text, "organisation"  # "Acme UK": a firm's branch in a country
         return _entity_text(ent), _kind(ent.label_)
     for child in token.children:  # "the think-tank, Civitas,": a name in apposition to a common noun
         if child.dep_ == "appos" and upos(token) == "NOUN" and child.ent_type_ in {"ORG", "PERSON"}:
@@ -284,7 +284,7 @@ def _pronoun_reporter(lower: str, memory: SourceMemory) -> tuple[str, str, str] 
     if lower in ORGANISATION_PRONOUNS:
         # "it said" never stands for a person's full name: the organisation that spoke or that the
         # story is about. ("They" may stand for a party the recogniser took for a person, and a
-        # one-word "person" is often a mislabelled organisation: "Demos".)
+        # one-word "person" is often a mislabelled organisation.)
         person = memory.last_source in memory.persons and " " in memory.last_source
         spoken = "" if lower == "it" and person else memory.last_source
         source = memory.last_organisation or spoken or memory.last_subject or memory.last_mentioned
@@ -346,7 +346,7 @@ def _role_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, str] |
         return titled, "person", description.lower()
     determiner = next((child.lower_ for child in token.children if child.dep_ == "det"), "")
     generic = lemma(token) in ORGANISATION_NOUNS or lemma(token) in organisation.lower().split()
-    # "the car maker said", "the global sports giant said" refer back like "the company said"; "the
+    # "the car maker said", "the global drinks giant said" refer back like "the company said"; "the
     # central bank said" describes a source not named, like "the port authority said".
     if modifiers and token.tag_ in {"NN", "NNP"} and not (
             generic and all(m.dep_ == "compound" and upos(m) == "NOUN" for m in modifiers)) \
@@ -493,7 +493,7 @@ def _is_speech_verb(token: Token) -> bool:
         return False
     if token.lower_.startswith("add") and any(child.dep_ in {"dobj", "npadvmod"} and _is_amount(child)
                                               for child in token.children):
-        return False  # "Daiwa added 5.3% to 740 yen": "add" with an amount for object is a change
+        return False  # "Halden added 4.1% to 310p": "add" with an amount for object is a change
     word_lemma = lemma(token)
     if word_lemma in SPEECH_VERB_FRAMES:
         return any(child.dep_ == "prep" and child.lower_ == SPEECH_VERB_FRAMES[word_lemma] for child in token.children)
@@ -662,19 +662,19 @@ def _note_mentions(doc: Doc, memory: SourceMemory) -> None:
     subject_named = False
     for ent in doc.ents:
         if not _capitalised(ent):
-            continue  # "capable of 3km/h": the recogniser's ORG without a capital letter is no name
+            continue  # "capable of 9km/h": the recogniser's ORG without a capital letter is no name
         if ent.label_ == "ORG" and _is_subject(ent.root):
             memory.last_subject, subject_named = _entity_text(ent), True
         if ent.label_ == "ORG" or ent.label_ == "NORP" and ent.start > 0 and doc[ent.start - 1].lower_ == "the" \
                 and ent.text.endswith("s"):
             memory.last_mentioned = _entity_text(ent)  # "the Social Democrats", "the Greens"
-    # Active subjects only ("Pensioners are promised savings by the party": the party acts), and not a
+    # Active subjects only ("Farmers are promised grants by the party": the party acts), and not a
     # capitalised first word that is a common noun.
     main_subject = next((t for t in doc if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and upos(t) == "PROPN"
                          and t.is_title and (t.i > 0 or t.tag_ == "NNP")
                          and (t.ent_type_ in {"", "ORG"} or _introduced_as_organisation(t))), None)
     if main_subject is not None and not subject_named:
-        # "Ericsson has posted a rise", where the recogniser missed the name: what the main clause is about.
+        # "Norvik has posted a rise", where the recogniser missed the name: what the main clause is about.
         parts = [t for t in main_subject.lefts if t.dep_ == "compound" and upos(t) == "PROPN"]
         memory.last_subject = doc[parts[0].i if parts else main_subject.i:main_subject.i + 1].text
 
@@ -683,7 +683,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 def _introduced_as_organisation(token: Token) -> bool:
-    """'equipment supplier Ericsson', 'media group Acme': a name after the noun for a business is
+    """'equipment supplier Norvik', 'media group Acme': a name after the noun for a business is
     an organisation's, whatever the recogniser took it for."""
     return any(child.dep_ == "compound" and lemma(child) in ORGANISATION_NOUNS for child in token.lefts)
 
@@ -735,7 +735,7 @@ def continues_evidence(doc: Doc) -> bool:
     or a definite phrase holding a statistic ("The 600,000 new lines take the total to ..."; not
     "the two sides", a set already known)."""
     if re.match(r"\s*(?:In\s+total|In\s+all|Altogether|Overall),", doc.text):
-        return True  # "In total, eight writers were arrested": the sum of what was just reported
+        return True  # "In total, nine hackers were arrested": the sum of what was just reported
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return False

@@ -103,7 +103,7 @@ def _noun_phrase_ending_at(tokens: list[tuple[str, int, int]], last: int) -> int
         if lower in FINITE_VERB_FORMS or lower in AUXILIARIES or lower in RELATIVE_PRONOUNS or lower in TIME_NOUNS:
             break
         # "last season Chris Wood", "tuesday Waymo": a name does not take a lower-case modifier, but
-        # a descriptor does stand before one ("media giant TimeWarner", "chip maker Acme").
+        # a descriptor does stand before one ("media giant Globex", "chip maker Acme").
         if word[:1].islower() and lower not in _NOUN_LINKS and tokens[first][0][:1].isupper() \
                 and first == last - _name_length(tokens, last) + 1 and lower not in ORGANISATION_NOUNS:
             break
@@ -414,7 +414,7 @@ def _owner_before_of(sentence: str, figure_start: int, links: frozenset[str] = f
     last = len(tokens) - 2
     word = tokens[last][0]
     if not word[:1].isalpha() or not _is_noun(word) or word.lower() in NUMBER_FRAMES or is_verb(word):
-        return None  # "$2bn on 15 funds": another figure is never what a figure hangs on
+        return None  # "£3m on 12 firms": another figure is never what a figure hangs on
     first = _noun_phrase_ending_at(tokens, last)
     return Phrase(sentence[tokens[first][1] : tokens[last][2]], singular(word), tokens[first][1], tokens[last][2])
 

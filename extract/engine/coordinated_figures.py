@@ -62,7 +62,7 @@ def share_coordinated_entities(sentence: str, figures: Sequence[SharedFigure]) -
             previous = figures[index - 2]  # "7.5 connections per 100 people, against 6.7": 100 is the base
         closing = re.match(r"\s*\)", sentence[max(anchor.end, anchor.counted_end):figure.start])
         if closing is not None:
-            # "to $200m (£104m; 151m euros) from $500m": the conversions in brackets are passed over.
+            # "to $300m (£160m; 230m euros) from $700m": the conversions in brackets are passed over.
             first = index - 1
             while first > 0 and sentence[figures[first - 1].end:figures[first].start].strip() in {"(", ";", ",", "/"}:
                 first -= 1

@@ -132,7 +132,7 @@ def _unit_for(sentence: str, mention: NumberMention) -> tuple[Unit | None, int]:
     if mention.unit == "second":
         return Unit("second", "duration", "second"), mention.end  # "2:17:18"
     if mention.unit == "inch":
-        return Unit("inch", "length", "inch"), mention.end  # "6ft 4in"
+        return Unit("inch", "length", "inch"), mention.end  # "6ft 2in"
     if mention.unit == "time":
         return Unit("time", "count"), mention.end  # "twice", "tenfold": counted as "five times" is
     found = match_unit_after(sentence, mention.end)

@@ -244,7 +244,7 @@ TRANSACTION_NOUNS = {
     "repay": "repayment",
 }
 # Verbs (lemmas) of a penalty and the noun for how long it lasts: "jailed for six years" is a jail
-# term, "banned for seven months" a ban, "sentenced to 200 hours" a sentence.
+# term, "banned for nine months" a ban, "sentenced to 200 hours" a sentence.
 PENALTY_NOUNS = {
     "jail": "jail term", "imprison": "prison term", "ban": "ban", "suspend": "suspension", "sentence": "sentence",
     "bar": "ban", "detain": "detention",

@@ -156,7 +156,7 @@ def counted_noun_after(sentence: str, pos: int, value: float, vague: bool = Fals
                                                "your"}:
             tokens = tokens[1:]
             if len(tokens) > 1 and (tokens[0][0].lower() in SMALL_NUMBER_WORDS or tokens[0][0][:1].isdigit()):
-                tokens = tokens[1:]  # "five of the eight critics": a part of a group counts its noun
+                tokens = tokens[1:]  # "four of the nine judges": a part of a group counts its noun
     if tokens and tokens[0][0] in {"-", "‑"}:
         tokens = tokens[1:]  # "a 30-year mortgage" handled as duration elsewhere; "5-star"
     if tokens and tokens[0][0].lower() in MORE_OF_THE_SAME:
@@ -227,7 +227,7 @@ def _counted_run(sentence: str, tokens: _Tokens, value: float) -> _Tokens | Phra
 
 
 def _inside_a_name(previous: str, word: str, next_word: str) -> bool:
-    """'five Bank of America subsidiaries', 'two Serie A titles': "of" or a capital letter between
+    """'four Bank of Ireland branches', 'three Grade B homes': "of" or a capital letter between
     capitalised words of a name."""
     if not previous[:1].isupper():
         return False
@@ -424,7 +424,7 @@ def _respondents(sentence: str, number_start: int, unit_end: int) -> Phrase | No
     verb of opinion or answer is a share of the people who did so."""
     m = _RESPONDENT_CLAUSE.match(sentence, unit_end)
     if m is None or not _opens_clause(sentence, number_start) or _MONEY_SIGN.search(sentence, number_start, unit_end):
-        return None  # "with £150,000 bail money": an amount of money is not people who answered
+        return None  # "with £80,000 bail money": an amount of money is not people who answered
     if m.group("verb") not in _OPINION_FORMS and not (_BARE_COUNT.search(sentence, 0, unit_end)
                                                       and _acting_verb(m.group("verb"))):
         return None

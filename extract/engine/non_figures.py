@@ -248,7 +248,7 @@ _CAPITALISED_SINGULAR = re.compile(r"\s+[A-Z][a-z]+(?<!s)$")
 
 
 def _named_money_reason(number: _Number) -> str:
-    """'the rapper 50 Cent': a money word written with a capital and in the singular after a number
+    """'the rapper 90 Cent': a money word written with a capital and in the singular after a number
     other than one is part of a name (amounts are "50 cents", "$50")."""
     if (number.has_currency or number.dimension == "currency") and number.value != 1 and number.unit_end > number.end \
             and _CAPITALISED_SINGULAR.fullmatch(number.sentence, number.end, number.unit_end):
@@ -324,7 +324,7 @@ def _gapped_period_reason(number: _Number) -> str:
 
 # "the Athens 10,000m", "won the 100m", "the 200m final": a distance in metres written as one word
 # after "the" is a race, not a length, unless it measures a noun ("the 35m tower").
-# "the Olympic 100m and 200m finals", "her 1500m", "the men's 4x100m relay".
+# "the Olympic 100m and 200m finals", "her 800m", "the women's 4x400m relay".
 _RACE_BEFORE = re.compile(r"(?:\b(?P<the>[Tt]he|[Hh]er|[Hh]is|[Tt]heir)\s+|^\W*)"
                           r"(?:(?:[A-Z][\w'’-]*|world|(?:wo)?men['’]s)\s+)*"
                           r"(?:\d[\d,]*m(?:\s*,|\s+and|\s+or)\s+)*(?:\d\s?[x×]\s?)?$")
@@ -361,7 +361,7 @@ _MATCH_CLOCK_AFTER = re.compile(
     re.IGNORECASE)
 
 
-# "the three months to 30 November", "the 12 months ending in March": the window a company's
+# "the three months to 31 March", "the 12 months ending in May": the window a company's
 # figures cover, which dates them.
 _REPORTING_WINDOW_AFTER = re.compile(
     r"^\s+(?:to|up\s+to|ending|ended)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
@@ -482,7 +482,7 @@ def _word_number_reason(number: _Number) -> str:
     before, after = number.before, number.after
     if re.search(r"[A-Za-z][-‑]$", before) and not number.has_unit:
         return "part of a word"  # "a fly-half", "a one-two": the number word is half of a word
-    # A title's line break is not a space inside a sentence: "...settlement\n\nFive Bank subsidiaries".
+    # A title's line break is not a space inside a sentence: "...lenders\n\nSeven Lloyds syndicates".
     if number.surface[:1].isupper() and re.search(r"[a-z,;:][^\S\n]+[A-Z][\w’'-]*[^\S\n]+$", before) and number.bare:
         return "name"  # "the Big Four", "Formula One": a capitalised number word after a name
     if number.surface[:1].isupper() and re.search(r"(?:\b[a-z]+[,;]?|\bThe|\d)[^\S\n]+$", before) \
@@ -496,7 +496,7 @@ def _word_number_reason(number: _Number) -> str:
     if idiom:
         return idiom
     if not number.has_unit and not number.counted_noun and _elliptical_count(number):
-        return ""  # "Keys has three", "lost four or five": what is counted was named just before
+        return ""  # "Smith has three", "lost four or five": what is counted was named just before
     if not number.has_unit and number.value >= 2 and re.match(r"^\s+of\s+(?:them|those|these)\b", after) \
             and not re.search(r"\bthe\s+$", before, re.IGNORECASE):
         return ""  # "Twelve of them represent Labour" counts a part; "the two of them" names a pair
@@ -513,7 +513,7 @@ def _word_number_reason(number: _Number) -> str:
 
 
 # A number word as the whole object of a verb of having, winning or losing, its noun left out
-# because the clause before named it: "has four nominations, while Keys has three", "got three
+# because the clause before named it: "has six nominations, while Smith has four", "got two
 # each", "lost all four", "scored five or six".
 _ELLIPSIS_VERB_FORMS = word_forms(POSSESSION_VERBS | {"get", "collect", "claim", "earn"})
 _ELLIPTICAL_BEFORE = re.compile(
@@ -654,7 +654,7 @@ def _digit_reason(number: _Number) -> str:
             return "score"  # "from 0-2 down", "a 3-1 win": two tallies of a match, nothing measured
         if re.fullmatch(r"\d{1,2}\s?[/–-]\s?\d{1,2}", number.surface) \
                 and re.search(r"\d\s?[-–]\s?\d\s*\($", number.before):
-            return "score"  # "6-7 (3/7)": the tie-break of a set
+            return "score"  # "7-6 (8/6)": the tie-break of a set
     if re.match(r"^[-–]\d+(?:st|nd|rd|th)\b", number.after) or re.match(r"^(?:st|nd|rd|th)\b", number.after):
         return "ordinal"
     if not re.sub(r"[^\d.]", "", number.surface) and not number.is_range:
@@ -681,7 +681,7 @@ def _date_or_time_reason(number: _Number) -> str:
         return "clock time"
     if _TWENTY_FOUR_HOUR.fullmatch(surface) and (surface[0] == "0" or _TWENTY_FOUR_HOUR_PAIR.match(after)
                                                 or _TWENTY_FOUR_HOUR_PAIR_BEFORE.search(before)):
-        return "clock time"  # "a curfew between 2200 and 0700": hours and minutes of a 24-hour clock
+        return "clock time"  # "a curfew between 2100 and 0600": hours and minutes of a 24-hour clock
     if _ORDINAL_AFTER.match(after):
         return "ordinal"
     if _DECADE_AFTER.match(after) and re.fullmatch(r"\d{2,4}", surface):
@@ -755,7 +755,7 @@ def _name_reason(number: _Number) -> str:
     if _ADDRESS_AFTER.match(after):
         return "address"
     if _CODE_THEN_AND.search(before) and not number.counted_noun and re.fullmatch(r"\d+", number.surface):
-        return "code"  # "Windows 95 and 98": the second of two names that share their word
+        return "code"  # "Office 97 and 2000": the second of two names that share their word
     return ""
 
 
@@ -809,7 +809,7 @@ def parsed_rejection(doc: Doc, start: int, end: int, *, dimension: str, has_othe
             held = held.head
         if upos(held) == "NOUN" and held.dep_ == "pobj" and held.i >= span.end \
                 and held.head.lower_ in _DATING_PREPOSITIONS - {"in", "since"}:
-            return "period"  # "$4.5 trillion over a 20-year period": the period the amount is spread over
+            return "period"  # "£900 over a five-year period": the period the amount is spread over
     if dimension == "age":
         old = next((t for t in doc[span.start : min(len(doc), span.end + 3)] if t.lower_ == "old"), None)
         following = doc[old.i + 1] if old is not None and old.i + 1 < len(doc) else None

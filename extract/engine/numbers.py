@@ -79,7 +79,7 @@ _RANGE_JOIN = re.compile(r"\s?(?:-|–|—|to)\s?(?=[-$€£¥\d.]|US\b|(?:" + "
 # stands").
 _COUNTED_AFTER_SCALE = re.compile(
     r"\s+(?:of\s+(?:its|their|the|these|those|his|her|our|your)\s+)?"
-    # "4m DS consoles": a modifier may be a capitalised name or an abbreviation.
+    # "3m PSP consoles": a modifier may be a capitalised name or an abbreviation.
     r"(?P<modifiers>(?:(?!(?:long|high|wide|deep|tall|thick|away|above|below|under|over|of)\b)"
     r"(?:[a-z-]+|[A-Z][A-Za-z]*)\s+){0,2})"
     # A people or a group is written with a capital: "1.6m Muslims", "60m Americans".
@@ -161,17 +161,17 @@ def _scale_after(sentence: str, end: int, currency: str) -> tuple[float, int]:
     counted = _COUNTED_AFTER_SCALE.match(after)
     if counted is not None and re.search(r"\b[a-z]", counted.group("modifiers")) \
             and "VERB" in getAllLemmas(counted.group("counted")):
-        counted = None  # "the 30m tower stands": past a modifier, a word that can be a verb is one ("4m DS consoles")
+        counted = None  # "the 30m tower stands": past a modifier, a word that can be a verb is one ("3m PSP consoles")
     if counted is not None and counted.group("counted")[:1].isupper() and counted.start("counted") != \
             len(after) - len(after.lstrip()):
         counted = None  # a people right after the number ("60m Americans"), not "100m of the Thames"
     # "the 100m and 200m finals", "the 400m hurdles": a race is run over metres.
     money_after = _CURRENCY_AFTER.match(after)
     if money_after is not None and money_after.group(0).strip().lower() == "crown":
-        money_after = None  # "the 5,000m crown": a title; money is "50m crowns"
+        money_after = None  # "the 1,500m crown": a title; money is "80m crowns"
     if counted is not None and counted.group("modifiers").split()[:1] \
             and counted.group("modifiers").split()[0].lower() in SMALL_NUMBER_WORDS:
-        counted = None  # "the 10,000m five days later": another number's noun
+        counted = None  # "the 5,000m three days later": another number's noun
     counts_after = counted is not None and counted.group("counted") not in RACE_NOUNS or money_after is not None
     # "5 m" is five metres and "5 k" no scale, but a capital letter before what is counted is
     # one: "8 B people", "3 M users".
@@ -391,7 +391,7 @@ def _compound_duration(sentence: str, first: NumberMention) -> NumberMention | N
                          decimals=0)
 
 
-# A height or length in feet and inches: "6ft 4in", "5 feet 11 inches", "6ft 6ins".
+# A height or length in feet and inches: "6ft 2in", "5 feet 8 inches", "6ft 5ins".
 _FEET_THEN_INCHES = re.compile(
     r"[ \u00a0]?(?:ft|feet|foot)\b\.?,?[ \u00a0]*(?:and[ \u00a0]+)?(?P<inches>\d{1,2}(?:\.\d+)?|½)"
     r"[ \u00a0]?(?P<unit>ins?|inch(?:es)?)\b",
@@ -399,7 +399,7 @@ _FEET_THEN_INCHES = re.compile(
 
 
 def _feet_and_inches(sentence: str, first: NumberMention) -> NumberMention | None:
-    """One length in inches from its parts: "6ft 4in" is 76 inches."""
+    """One length in inches from its parts: "6ft 2in" is 74 inches."""
     if first.is_range or first.currency or first.written_in_words or not 0 < first.value < 10:
         return None
     m = _FEET_THEN_INCHES.match(sentence, first.end)

@@ -281,7 +281,7 @@ _CHANGE_VERB_FORMS = (
     r"narrowed|expanded|shrank|swung|turned)\b"
 )
 CHANGE_FROM = re.compile(_CHANGE_VERB_FORMS + r"[^.;]{0,60}?\bfrom\s+$", re.IGNORECASE)
-# "fell $2.86 to $41.32": a change verb right before the first number makes "X to Y" a change and
+# "fell $1.74 to $38.10": a change verb right before the first number makes "X to Y" a change and
 # then a level, as "by" does.
 CHANGE_VERB_BEFORE = re.compile(
     _CHANGE_VERB_FORMS + r"\s+(?:(?:about|around|nearly|almost|some|roughly|just|only|a\s+further|another)\s+)?$",
