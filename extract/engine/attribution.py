@@ -491,8 +491,8 @@ def _depth(token: Token) -> int:
 def _is_speech_verb(token: Token) -> bool:
     if token.lower_ not in _SPEECH_FORMS or upos(token) != "VERB":
         return False
-    if token.lower_.startswith("add") and any(child.dep_ in {"dobj", "npadvmod"} and _is_amount(child)
-                                              for child in token.children):
+    if lemma(token) == "add" and any(child.dep_ in {"dobj", "npadvmod"} and _is_amount(child)
+                                     for child in token.children):
         return False  # "Halden added 4.1% to 310p": "add" with an amount for object is a change
     word_lemma = lemma(token)
     if word_lemma in SPEECH_VERB_FRAMES:
@@ -718,8 +718,11 @@ def _title_before(ent: Span) -> str:
 
 # Opening words of a sentence that may go on with the evidence of the one before it: "That took",
 # "The 600,000 new lines", "The UK total of 5.3 million".
+# "In total, ...", "Overall, ...": a sentence that sums up what the one before reported.
+_SUMMING_UP_WORDS = r"(?:In\s+total|In\s+all|Altogether|Overall),"
+_SUMMING_UP = re.compile(r"\s*" + _SUMMING_UP_WORDS)
 _MAY_CONTINUE = re.compile(
-    r"\s*(?:(?:In\s+total|In\s+all|Altogether|Overall),|(?:That|This)\s+[a-z]|The\s+(?:[£$€]?\d[\d.,]*[a-z%]*\s|(?:\S+\s+){0,2}(?:"
+    r"\s*(?:" + _SUMMING_UP_WORDS + r"|(?:That|This)\s+[a-z]|The\s+(?:[£$€]?\d[\d.,]*[a-z%]*\s|(?:\S+\s+){0,2}(?:"
     + "|".join(sorted(NUMBER_FRAMES)) + r")\s+of\s+\S*\d))")
 
 
@@ -734,7 +737,7 @@ def continues_evidence(doc: Doc) -> bool:
     its subject opens it and is a pronoun for that report ("That took the total to 2.2 million"),
     or a definite phrase holding a statistic ("The 600,000 new lines take the total to ..."; not
     "the two sides", a set already known)."""
-    if re.match(r"\s*(?:In\s+total|In\s+all|Altogether|Overall),", doc.text):
+    if _SUMMING_UP.match(doc.text):
         return True  # "In total, nine hackers were arrested": the sum of what was just reported
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:

@@ -348,8 +348,8 @@ def _event_reason(number: _Number) -> str:
     return ""
 
 
-# The clock of a match: "after 23 minutes", "on 54 minutes", "two minutes into extra-time", "ten
-# minutes before half-time" say when something happened in the game, not how long anything took.
+# The clock of a match: "after 12 minutes", "on 61 minutes", "three minutes into stoppage time",
+# "four minutes before half-time" say when something happened in the game, not how long anything took.
 _MATCH_CLOCK_UNIT = re.compile(r"(?:minutes?|mins?|seconds?|secs?)\.?$", re.IGNORECASE)
 _MATCH_CLOCK_BEFORE = re.compile(
     r"\b(?:after|on|at)\s+(?:(?:just|only|barely|fully|almost|nearly|around|about|some|over|under)\s+)*$",
@@ -499,7 +499,7 @@ def _word_number_reason(number: _Number) -> str:
         return ""  # "Smith has three", "lost four or five": what is counted was named just before
     if not number.has_unit and number.value >= 2 and re.match(r"^\s+of\s+(?:them|those|these)\b", after) \
             and not re.search(r"\bthe\s+$", before, re.IGNORECASE):
-        return ""  # "Twelve of them represent Labour" counts a part; "the two of them" names a pair
+        return ""  # "Nine of them voted against" counts a part; "the two of them" names a pair
     if (
         not number.has_unit
         and not number.counted_noun
