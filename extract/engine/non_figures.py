@@ -332,9 +332,11 @@ _RACE_AFTER = re.compile(r"^\s+(?:(?P<first>[a-z-]+)\b|[\w'’-]+)(?:\s+(?P<seco
 
 
 def _event_reason(number: _Number) -> str:
-    race_before = _RACE_BEFORE.search(number.sentence[:number.start])
-    if number.dimension != "length" or number.is_range or not re.fullmatch(r"\d[\d,]*m", number.sentence[
-            number.start:number.unit_end]) or race_before is None:
+    if number.dimension != "length" or number.is_range \
+            or not re.fullmatch(r"\d[\d,]*m", number.sentence[number.start:number.unit_end]):
+        return ""
+    race_before = _RACE_BEFORE.search(number.sentence[:number.start])  # read only for a length in metres
+    if race_before is None:
         return ""
     if not re.match(r"^(?:\s*[,.;:!?]|\s+\w|\s*$)", number.after_unit):
         return ""  # "the 37m (121ft)-long skeleton": a conversion or a compound follows a length
