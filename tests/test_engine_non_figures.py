@@ -480,3 +480,17 @@ def test_runners_and_rankings_of_a_race_are_names():
 )
 def test_a_part_of_them_counts_but_the_two_of_them_names_a_pair(text, surfaces):
     assert figures(text)["surface"].tolist() == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # A deadline is a point in time, with or without the event it counts from ...
+        ("The council promised to cut the deficit by £2m within four years.", ["£2m"]),
+        ("Appeals must be heard within 10 days.", []),
+        # ... while how long something lasted stays a figure.
+        ("The hearing lasted 10 days.", ["10 days"]),
+    ],
+)
+def test_a_deadline_is_not_a_figure(text, surfaces):
+    assert figures(text)["surface"].tolist() == surfaces

@@ -303,6 +303,9 @@ def _denominator_reason(number: _Number) -> str:
 
 _OPENS_CLAUSE = re.compile(r"(?:^|[.!?\"“”:;]|\b(?:and|but|then|until|till))\s*$", re.IGNORECASE)
 _WITHIN_BEFORE = re.compile(r"\b(?:within|inside)\s+(?:(?:" + _QUALIFIERS + r")\s+)*$", re.IGNORECASE)
+# What makes "within" a deadline: a modal or an infinitive of what is to be done, earlier in the clause.
+_DEADLINE_BEFORE = re.compile(r"\b(?:must|will|would|shall|should|could|can|may|might|to\s+[a-z]+)\b[^,;:]*$",
+                              re.IGNORECASE)
 _OF_AFTER = re.compile(r"^\s+of\s+(?:the|an?|his|her|its|their|our|this|that|[a-z]+)\b")  # "of release"
 # The first number of a range whose unit is written once, after the second: "30 or 40 years ago".
 _GAPPED_DURATION_AFTER = re.compile(
@@ -396,8 +399,10 @@ def _measure_reason(number: _Number) -> str:
         if _SINCE_SUPERLATIVE.search(before) or _match_clock_reason(number, before) \
                 or _REPORTING_WINDOW_AFTER.match(number.after_unit) and re.search(r"\bthe\s+$", before, re.I):
             return "period"
-        if _WITHIN_BEFORE.search(before) and _OF_AFTER.match(number.after_unit):
-            return "period"  # "within 24 hours of the final": a time counted from another event
+        if _WITHIN_BEFORE.search(before) and (_OF_AFTER.match(number.after_unit) or _DEADLINE_BEFORE.search(before)):
+            # "within 24 hours of the final", "must be heard within 10 days", "promised to halve it within
+            # five years": a deadline; "was finished within 48 hours" still says how long it took.
+            return "period"
     if number.dimension == "duration" and number.surface.lower() == "one" and _OPENS_CLAUSE.search(before) \
             and re.match(r"^(?:\s*,|\s+(?:he|she|it|they|we|i|you|the|a|his|her|their)\b)", number.after_unit, re.I):
         return "idiom"  # "One day, she hopes, ...": some day, not a day long
