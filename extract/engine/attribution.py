@@ -153,6 +153,13 @@ def _phrase_tokens(token: Token) -> list[Token]:
     return found
 
 
+def _proper_name(token: Token) -> str:
+    """A proper noun with the proper nouns compounded before it: "Halden Bank", "the Acme survey" ->
+    "Acme survey"."""
+    names = [t for t in token.lefts if t.dep_ == "compound" and upos(t) == "PROPN"]
+    return token.doc[names[0].i if names else token.i:token.i + 1].text
+
+
 def _capitalised(ent: Span) -> bool:
     return any(c.isupper() for c in ent.text)
 
@@ -190,9 +197,7 @@ def _named_in(token: Token) -> tuple[str, str] | None:
             ent = next(e for e in doc.ents if e.start <= child.i < e.end)
             return _entity_text(ent), _kind(ent.label_)
     if upos(token) == "PROPN" and token.lower_ not in SOURCE_ROLES:  # "the Finance Minister" is a role
-        parts = [t for t in token.lefts if t.dep_ == "compound" and upos(t) == "PROPN"] + [token]
-        start, end = parts[0].i, token.i + 1
-        return doc[start:end].text, "organisation"
+        return _proper_name(token), "organisation"
     return None
 
 
@@ -265,15 +270,14 @@ def _subject_organisation_before(pronoun: Token) -> str:
     plural name, for "it" one the recogniser does not take for a person's full name."""
     doc = pronoun.doc
     for token in reversed(doc[:pronoun.i]):
-        if token.dep_ not in _SUBJECTS or upos(token) != "PROPN":
+        if token.dep_ not in _SUBJECT_DEPS or upos(token) != "PROPN":
             continue
         plural = token.tag_ == "NNPS" or token.text.endswith("s")
         if pronoun.lower_ != "it" and not plural:
             return ""
         if pronoun.lower_ == "it" and token.ent_type_ == "PERSON" and token.ent_iob_ != "B":
             return ""  # "Ms Jane Smith said ... it": not a person
-        parts = [t for t in token.lefts if t.dep_ == "compound" and upos(t) == "PROPN"]
-        return doc[parts[0].i if parts else token.i:token.i + 1].text
+        return _proper_name(token)
     return ""
 
 
@@ -303,9 +307,8 @@ def _evidence_reporter(token: Token, memory: SourceMemory) -> tuple[str, str, st
     named = _named_in(token)
     if named is not None:
         return named[0], named[1], ""
-    names = [t for t in token.lefts if t.dep_ == "compound" and upos(t) == "PROPN"]
-    if names:
-        return token.doc[names[0].i:token.i + 1].text, "organisation", ""  # "the Acme survey"
+    if any(t.dep_ == "compound" and upos(t) == "PROPN" for t in token.lefts):
+        return _proper_name(token), "organisation", ""  # "the Acme survey"
     if token.dep_ == "dobj" and lemma(token.head) in PUBLISHING_VERBS:
         publisher = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
         named = _named_in(publisher) if publisher is not None else None
@@ -675,11 +678,7 @@ def _note_mentions(doc: Doc, memory: SourceMemory) -> None:
                          and (t.ent_type_ in {"", "ORG"} or _introduced_as_organisation(t))), None)
     if main_subject is not None and not subject_named:
         # "Norvik has posted a rise", where the recogniser missed the name: what the main clause is about.
-        parts = [t for t in main_subject.lefts if t.dep_ == "compound" and upos(t) == "PROPN"]
-        memory.last_subject = doc[parts[0].i if parts else main_subject.i:main_subject.i + 1].text
-
-
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+        memory.last_subject = _proper_name(main_subject)
 
 
 def _introduced_as_organisation(token: Token) -> bool:
@@ -690,7 +689,7 @@ def _introduced_as_organisation(token: Token) -> bool:
 
 def _is_subject(token: Token) -> bool:
     """'Acme posted', 'Acme shares fell', "Acme's profits rose": a name that is, or owns, a subject."""
-    return token.dep_ in _SUBJECTS or token.dep_ in {"compound", "poss"} and token.head.dep_ in _SUBJECTS
+    return token.dep_ in _SUBJECT_DEPS or token.dep_ in {"compound", "poss"} and token.head.dep_ in _SUBJECT_DEPS
 
 
 def _titled_surnames(doc: Doc, people: dict[int, Span]) -> dict[int, str]:
