@@ -217,9 +217,30 @@ def test_money_plurals(sentence, surface, low, high):
     assert found == [(surface, low, high)]
 
 
-def test_a_plural_scale_alone_is_no_number():
-    assert find_numbers("Thousands marched through the city.") == []
-    assert find_numbers("Millions watched the final.") == []
+@pytest.mark.parametrize(("sentence", "surface", "low", "high"), [
+    # A vague plural with no "of" that is itself what is counted: the subject of its verb ...
+    ("Thousands marched through the city.", "Thousands", 1e3, 1e4),
+    ("Millions have been left without power.", "Millions", 1e6, 1e7),
+    ("Dozens were hurt when the stand gave way.", "Dozens", 12, 120),
+    ("The bridge closed and hundreds were stranded.", "hundreds", 100, 1000),
+    # ... the object that ends a clause ...
+    ("The appeal has helped the charity reach millions.", "millions", 1e6, 1e7),
+    # ... or a count of the noun after "more".
+    ("The new protocol allows billions more addresses.", "billions", 1e9, 1e10),
+])
+def test_a_vague_plural_standing_as_a_noun_is_a_number(sentence, surface, low, high):
+    found = [(sentence[m.start:m.end], m.low, m.high) for m in find_numbers(sentence) if m.vague]
+    assert found == [(surface, low, high)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Supporters turned out in their thousands.",  # a manner, after a determiner
+    "He has scored two hundreds this season.",  # cricket's centuries, after a number
+    "Fans queued by the hundreds.",
+    "They sold hundreds and thousands for cakes.",
+])
+def test_a_vague_plural_after_a_function_word_or_number_is_no_number(sentence):
+    assert [m for m in find_numbers(sentence) if m.vague] == []
 
 
 @pytest.mark.parametrize("sentence", [

@@ -154,7 +154,6 @@ def _unit_for(sentence: str, mention: NumberMention) -> tuple[Unit | None, int]:
 
 
 _ACRONYM_UNIT = re.compile(r"\s([A-Z]{2,5})(?![\w-])")
-_OF_AFTER = re.compile(r"\s+of\s")
 
 
 def _with_rate(sentence: str, unit: Unit, end: int) -> tuple[Unit, int]:
@@ -891,8 +890,10 @@ def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance
         counted = counted_noun_after(sentence, mention.end, value, vague=mention.vague)
     # "dozens of ...", "one in five": the wording states what kind of figure it is (an order of a
     # count, a share), so it is one even when no counted noun can be read after it ("dozens of Kia
-    # and Hyundai vehicles"). Not a bare "several hundred", which may count nothing.
-    states_its_measure = mention.proportion or mention.vague and _OF_AFTER.match(sentence, mention.end) is not None
+    # and Hyundai vehicles"; "Thousands marched", which the number reader took only as a noun of
+    # its own). Not a bare "several hundred", which may count nothing.
+    names_a_plural = sentence[:mention.end].lower().endswith(tuple(VAGUE_PLURALS))
+    states_its_measure = mention.proportion or mention.vague and names_a_plural
     reason = rejection_reason(
         sentence, mention.start, mention.end, value, has_unit=unit is not None,
         has_currency=bool(mention.currency), written_in_words=mention.written_in_words,

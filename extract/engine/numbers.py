@@ -17,12 +17,14 @@ from lemminflect import getAllLemmas
 
 from extract.engine.currencies import alternation, currency_table
 from extract.engine.lexicon import (
+    AUXILIARIES,
     MONEY_VERBS,
     MORE_OF_THE_SAME,
     MULTIPLE_ADVERBS,
     MULTIPLE_IDIOM_VERBS,
     RACE_NOUNS,
     SMALL_NUMBER_WORDS,
+    STOP_WORDS,
     VAGUE_PLURALS,
     word_forms,
 )
@@ -294,10 +296,38 @@ def _money_plural(sentence: str, m: re.Match[str]) -> bool:
         or _MONEY_VERB_BEFORE.search(sentence, max(0, m.start() - 40), m.start()) is not None
 
 
+# After a vague plural standing as a noun of its own: its verb ("Thousands have fled", "Dozens were
+# hurt", "hundreds marched"), or "more" and what it counts ("billions more addresses").
+_PLURAL_AS_SUBJECT_AFTER = re.compile(
+    r"\s+(?:(?:" + "|".join(sorted(AUXILIARIES - {"'s", "’s", "be", "been", "being", "having"})) + r")\b|[a-z]+ed\b)")
+_MORE_NOUNS_AFTER = re.compile(r"\s+more\s+[a-z]+s\b")
+# Before one that ends a clause as the object of a verb ("to reach millions.", "helped thousands,"):
+# a lowercase word that is no determiner, preposition or number ("in their thousands", "two hundreds").
+_PLURAL_AS_OBJECT_BEFORE = re.compile(r"\b(?P<word>[a-z]+)\s+$")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?\"”]|$)")
+
+
+def _plural_as_noun(sentence: str, m: re.Match[str]) -> bool:
+    """'Thousands have fled', 'to reach millions.', 'billions more addresses': a vague plural with
+    no "of" that is itself what is counted (people, or the noun after "more")."""
+    if m.group("more") or m.group("tens"):
+        return False
+    rest = sentence[m.end():]
+    if _MORE_NOUNS_AFTER.match(rest):
+        return True
+    before = _PLURAL_AS_OBJECT_BEFORE.search(sentence, max(0, m.start() - 30), m.start())
+    word_before = before.group("word") if before is not None else ""
+    after_function_word = word_before in STOP_WORDS or word_before in SMALL_NUMBER_WORDS
+    if _PLURAL_AS_SUBJECT_AFTER.match(rest):
+        return not after_function_word or word_before in {"and", "but", "while"}
+    return bool(word_before) and not after_function_word and _CLAUSE_END.match(rest) is not None
+
+
 def _vague_at(sentence: str, start: int) -> tuple[float, float, float, int] | None:
     """'dozens of', 'hundreds of', 'tens of thousands of', 'several hundred': no value (NaN), a low and a high."""
     m = _VAGUE_PLURAL.match(sentence, start)
-    if m and not re.match(r"\s+of\b", sentence[m.end():]) and not _money_plural(sentence, m):
+    if m and not re.match(r"\s+of\b", sentence[m.end():]) and not _money_plural(sentence, m) \
+            and not _plural_as_noun(sentence, m):
         m = None
     if m:
         low, high = VAGUE_PLURALS[m.group("word").lower()]
