@@ -226,7 +226,7 @@ def test_money_plurals(sentence, surface, low, high):
     # ... the object that ends a clause ...
     ("The appeal has helped the charity reach millions.", "millions", 1e6, 1e7),
     # ... or a count of the noun after "more".
-    ("The new protocol allows billions more addresses.", "billions", 1e9, 1e10),
+    ("The new protocol allows billions more connections.", "billions", 1e9, 1e10),
 ])
 def test_a_vague_plural_standing_as_a_noun_is_a_number(sentence, surface, low, high):
     found = [(sentence[m.start:m.end], m.low, m.high) for m in find_numbers(sentence) if m.vague]
