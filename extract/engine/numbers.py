@@ -297,18 +297,18 @@ def _money_plural(sentence: str, m: re.Match[str]) -> bool:
 
 
 # After a vague plural standing as a noun of its own: its verb ("Thousands have fled", "Dozens were
-# hurt", "hundreds marched"), or "more" and what it counts ("billions more addresses").
+# hurt", "hundreds marched"), or "more" and what it counts ("thousands more jobs").
 _PLURAL_AS_SUBJECT_AFTER = re.compile(
     r"\s+(?:(?:" + "|".join(sorted(AUXILIARIES - {"'s", "’s", "be", "been", "being", "having"})) + r")\b|[a-z]+ed\b)")
 _MORE_NOUNS_AFTER = re.compile(r"\s+more\s+[a-z]+s\b")
-# Before one that ends a clause as the object of a verb ("to reach millions.", "helped thousands,"):
+# Before one that ends a clause as the object of a verb ("could reach millions.", "helped thousands,"):
 # a lowercase word that is no determiner, preposition or number ("in their thousands", "two hundreds").
 _PLURAL_AS_OBJECT_BEFORE = re.compile(r"\b(?P<word>[a-z]+)\s+$")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?\"”]|$)")
 
 
 def _plural_as_noun(sentence: str, m: re.Match[str]) -> bool:
-    """'Thousands have fled', 'to reach millions.', 'billions more addresses': a vague plural with
+    """'Thousands have fled', 'could reach millions.', 'thousands more jobs': a vague plural with
     no "of" that is itself what is counted (people, or the noun after "more")."""
     if m.group("more") or m.group("tens"):
         return False
