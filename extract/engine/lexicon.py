@@ -135,7 +135,8 @@ RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
 # Words between a qualifier-free slot and a number: "in (nearly) five years", "the past (more than) two years".
 QUALIFIER_WORDS = (
     "about", "around", "nearly", "almost", "over", "more than", "less than", "fewer than", "some",
-    "roughly", "just", "only", "approximately", "at least", "up to", "well over", "barely",
+    "roughly", "just", "only", "approximately", "at least", "up to", "well over", "barely", "exactly",
+    "precisely",
 )
 # Words before a duration that make it a stretch of the calendar, which places an event in time
 # rather than measuring it: "the past two years", "the prior two months", "over the next five years".
