@@ -28,6 +28,12 @@ def test_units_written_with_full_stops_or_abbreviated_degrees(sentence, expected
     assert unit_of(sentence) == expected
 
 
+def test_a_currency_symbol_after_a_number_is_its_unit_unless_it_opens_the_next_amount():
+    assert unit_of("The ticket costs 50 € at the door.") == ("50 €", "EUR", "currency")
+    table = figures("The council will spend by 2012 £35m more on bridges.")
+    assert table[["surface", "value", "unit"]].values.tolist() == [["£35m", 35e6, "GBP"]]
+
+
 def test_a_clock_time_is_never_pence():
     for sentence in ("The polls close at 9 p.m. tonight.", "The polls close at 9p.m. tonight.",
                      "The polls close at 9 pm tonight."):

@@ -124,8 +124,9 @@ CURRENCY_WORDS = re.compile(
     re.IGNORECASE,
 )
 _CODE_AFTER = re.compile(r"[ \u00a0]?(?P<code>" + alternation(_CURRENCIES.codes) + r")\b")
+# "50 €"; not a symbol that opens the next amount ("by 2010 £40m more": the year is no money).
 _SYMBOL_AFTER = re.compile(
-    r"[ \u00a0]?(?P<symbol>" + alternation({p for p in _CURRENCIES.prefixes if len(p) == 1}) + ")"
+    r"[ \u00a0]?(?P<symbol>" + alternation({p for p in _CURRENCIES.prefixes if len(p) == 1}) + r")(?![ \u00a0]?\d)"
 )
 # "2 p.m.", "2pm": a clock time, never pence.
 _CLOCK_AFTER_P = re.compile(r"\.?\s?m\b\.?", re.IGNORECASE)
