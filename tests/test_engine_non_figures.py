@@ -153,6 +153,8 @@ def test_more_numbers_that_are_not_amounts(text, surfaces):
         # Ages and age groups say who, not how many.
         ("Bus passes go to people over 65, or people who are over 70.", []),
         ("Nine in ten 18 to 24-year-olds own a phone.", ["Nine in ten"]),
+        ("The grant goes to 16 and 17-year-olds in college.", []),
+        ("The grant goes to 16- and 17-year-olds in college.", []),
         ("She is only 29 years old.", []),
         ("Coach Hale rested 19-year-old Ortiz on Sunday.", []),
         # A percentage of speech, an ordinal after "a", a rank.
@@ -253,6 +255,7 @@ def test_counts_near_those_cues_stay_figures(text, surfaces):
         ("The Four Seasons hotel opened.", []),
         # A duration "into" a stretch of time, or "on" before a comma, places an event in time.
         ("The lights failed 12 minutes into the second half.", []),
+        ("Six weeks in to the dispute, 300 staff had left.", [("300", 300.0)]),
         ("Ten years on, the village thrives.", []),
         ("One day, he says, the line will reopen.", []),
     ],

@@ -269,7 +269,7 @@ def _digit_count_reason(number: _Number) -> str:
 # After a duration, words that make it a point in time: "two years ago", "12 months later", "ten
 # minutes into the second half", "five years on, ...", "in five years' time".
 _PERIOD_AFTER = re.compile(
-    r"^\s*(?:ago|later|earlier|afterwards|previously|into\s+(?:the|an?|his|her|its|their|our)\b|on\s*(?=[,;])"
+    r"^\s*(?:ago|later|earlier|afterwards|previously|in\s?to\s+(?:the|an?|his|her|its|their|our)\b|on\s*(?=[,;])"
     r"|['’]\s*time\b|on\s+(?:from|since)\b)",
     re.IGNORECASE)
 # Before a duration, words that make it a stretch of the calendar: "the past two years", "the prior
@@ -442,7 +442,9 @@ _AT_OPENING = re.compile(r"^\W*at\s+$", re.IGNORECASE)
 _PERSON_AFTER_COMMA = re.compile(r"^\s*,\s*(?:[A-Z][a-z]+\b(?<!The)|(?:he|she|I|they)\b)")
 _AS_YOUNG_AS = re.compile(r"\bas\s+(?:young|old)\s+as\s+$", re.IGNORECASE)
 _LIFE_EVENT_FORMS = word_forms(LIFE_EVENT_VERBS)
-_AGE_GROUP_AFTER = re.compile(r"^(?:\s*(?:to|-|–)\s*\d{1,3})?[\s-]*(?:years?|yrs?)[\s-]*olds\b", re.IGNORECASE)
+# "16 to 20-year-olds", "16- and 17-year-olds", "16 and 17-year-olds".
+_AGE_GROUP_AFTER = re.compile(r"^(?:-?\s*(?:to|-|–|and|or)\s*\d{1,3})?[\s-]*(?:years?|yrs?)[\s-]*olds\b",
+                              re.IGNORECASE)
 
 
 def _age_reason(number: _Number) -> str:
