@@ -160,6 +160,8 @@ def test_more_numbers_that_are_not_amounts(text, surfaces):
         # A percentage of speech, an ordinal after "a", a rank.
         ("The minister said he was 100% confident of a deal.", []),
         ("The club chases a fourth title this season.", []),
+        ("The game is played from a third-person view.", []),
+        ("The election is a two-horse race.", []),
         ("He was once world number two.", []),
         # "one" as a determiner after "for", a year long ago, doubles as a noun.
         ("For one reason, the plan failed.", []),

@@ -498,9 +498,9 @@ def _word_number_reason(number: _Number) -> str:
             and re.match(r"^\s+[A-Z][a-z]", after) \
             and not number.has_unit and not number.has_currency:
         return "name"  # "the Six Nations", "..., Nine Queens won": capitalised inside a sentence, before a name
-    if _ORDINAL_WORD.fullmatch(word_lower) and not number.has_unit and not _NOT_ORDINAL_AFTER.match(after) \
-            and _modifies_a_noun(after):
-        return "ordinal"
+    if _ORDINAL_WORD.fullmatch(word_lower) and not number.has_unit and (
+            not _NOT_ORDINAL_AFTER.match(after) and _modifies_a_noun(after) or re.match(r"[-‑][a-z]", after)):
+        return "ordinal"  # "a third title"; "a third-person view", "a fifth-generation phone": a compound
     idiom = _word_idiom_reason(number, word_lower)
     if idiom:
         return idiom
@@ -628,9 +628,9 @@ def _word_idiom_reason(number: _Number, word_lower: str) -> str:
         r"^[\s-]+(?:time|way|hearted|brother|sister|term|century|hour|an?\b)", after, re.I
     ):
         return "idiom"
-    if re.match(r"^[-‑](?:based|run|led|owned|backed|style|like|off|party|rate|hand|way)\b", after) \
+    if re.match(r"^[-‑](?:based|run|led|owned|backed|style|like|off|party|rate|hand|way|horse)\b", after) \
             or word_lower == "one" and _ONE_COMPOUND_IDIOM.match(after):
-        return "idiom"  # "one-time" is former; "a three-time champion" counts the wins
+        return "idiom"  # "one-time" is former, "a two-horse race" a contest; "a three-time champion" counts the wins
     return ""
 
 
