@@ -258,6 +258,10 @@ def test_counts_near_those_cues_stay_figures(text, surfaces):
         # A duration "into" a stretch of time, or "on" before a comma, places an event in time.
         ("The lights failed 12 minutes into the second half.", []),
         ("Six weeks in to the dispute, 300 staff had left.", [("300", 300.0)]),
+        # The clock of a match with what is left of it; a sentence that opens with how far off it is.
+        ("The sides were level with three minutes remaining.", []),
+        ("He scored with 40 seconds to go.", []),
+        ("In three weeks, voters choose a mayor.", []),
         ("Ten years on, the village thrives.", []),
         ("One day, he says, the line will reopen.", []),
     ],

@@ -223,6 +223,9 @@ def test_money_plurals(sentence, surface, low, high):
     ("Millions have been left without power.", "Millions", 1e6, 1e7),
     ("Dozens were hurt when the stand gave way.", "Dozens", 12, 120),
     ("The bridge closed and hundreds were stranded.", "hundreds", 100, 1000),
+    ("These are tales that millions can share.", "millions", 1e6, 1e7),
+    ("Thousands flock to the coast", "Thousands", 1e3, 1e4),  # a headline's present tense
+    ('The inquiry will look at "hundreds" of contracts.', "hundreds", 100, 1000),  # a quoted plural before "of"
     # ... the object that ends a clause ...
     ("The appeal has helped the charity reach millions.", "millions", 1e6, 1e7),
     # ... or a count of the noun after "more".

@@ -373,6 +373,12 @@ _REPORTING_WINDOW_AFTER = re.compile(
     r"(?:" + MONTHS + r")\b")
 
 
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:(?:just|only|barely|about|around|some|under|over)\s+)*$", re.IGNORECASE)
+_LEFT_AFTER = re.compile(r"\s+(?:remaining|left|to\s+go|to\s+play)\b", re.IGNORECASE)
+# "In four days, the union will ...": a sentence that opens with how far off its event is.
+_OPENING_IN = re.compile(r"\W*In\s+(?:(?:" + phrase_alternation(QUALIFIER_WORDS) + r")\s+)*")
+
+
 def _match_clock_reason(number: _Number, before: str) -> str:
     if not _MATCH_CLOCK_UNIT.search(number.sentence, number.end, number.unit_end):
         return ""
@@ -380,6 +386,8 @@ def _match_clock_reason(number: _Number, before: str) -> str:
         return "period"
     if _MATCH_CLOCK_BEFORE.search(before) and not re.match(r"\s+of\b", number.after_unit):
         return "period"  # "after 30 minutes of talks" says how long the talks took
+    if _WITH_BEFORE.search(before) and _LEFT_AFTER.match(number.after_unit):
+        return "period"  # "level with five minutes remaining", "with 20 seconds to go"
     return ""
 
 
@@ -393,6 +401,8 @@ def _measure_reason(number: _Number) -> str:
             return "age"  # "I'm only 30 years old", "65 years of age"
         if _RECORD_AFTER.match(number.after_unit):
             return "period"  # "a nine-year low": how rare the level is, as "the lowest in nine years"
+        if number.after_unit.startswith(",") and _OPENING_IN.fullmatch(number.sentence, 0, number.start):
+            return "period"  # "In two weeks, the vote opens": when, not how long
         if _PERIOD_AFTER.match(number.after_unit) or _PERIOD_BEFORE.search(before) \
                 or number.sentence[number.unit_end - 1:number.unit_end] == "s" and _TIME_AFTER.match(number.after_unit):
             return "period"  # places an event in time ("in five years time"; not "a five-second time penalty")

@@ -18,11 +18,13 @@ from lemminflect import getAllLemmas
 from extract.engine.currencies import alternation, currency_table
 from extract.engine.lexicon import (
     AUXILIARIES,
+    DETERMINERS,
     MONEY_VERBS,
     MORE_OF_THE_SAME,
     MULTIPLE_ADVERBS,
     MULTIPLE_IDIOM_VERBS,
     RACE_NOUNS,
+    RELATIVE_PRONOUNS,
     SMALL_NUMBER_WORDS,
     STOP_WORDS,
     VAGUE_PLURALS,
@@ -305,6 +307,7 @@ _MORE_NOUNS_AFTER = re.compile(r"\s+more\s+[a-z]+s\b")
 # a lowercase word that is no determiner, preposition or number ("in their thousands", "two hundreds").
 _PLURAL_AS_OBJECT_BEFORE = re.compile(r"\b(?P<word>[a-z]+)\s+$")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?\"”]|$)")
+_OPENING = re.compile(r"[\s\"“‘']*")
 
 
 def _plural_as_noun(sentence: str, m: re.Match[str]) -> bool:
@@ -317,16 +320,20 @@ def _plural_as_noun(sentence: str, m: re.Match[str]) -> bool:
         return True
     before = _PLURAL_AS_OBJECT_BEFORE.search(sentence, max(0, m.start() - 30), m.start())
     word_before = before.group("word") if before is not None else ""
-    after_function_word = word_before in STOP_WORDS or word_before in SMALL_NUMBER_WORDS
+    after_a_number = word_before in SMALL_NUMBER_WORDS
     if _PLURAL_AS_SUBJECT_AFTER.match(rest):
-        return not after_function_word or word_before in {"and", "but", "while"}
-    return bool(word_before) and not after_function_word and _CLAUSE_END.match(rest) is not None
+        # "stories that millions can tell" ("that" relates); not "their thousands were" (whose)
+        return not after_a_number and (word_before not in DETERMINERS or word_before in RELATIVE_PRONOUNS)
+    if _OPENING.fullmatch(sentence, 0, m.start()) and re.match(r"\s+[a-z]", rest):
+        return True  # "Millions buy ...": a sentence (or headline) that opens with it
+    return bool(word_before) and not after_a_number and word_before not in STOP_WORDS \
+        and _CLAUSE_END.match(rest) is not None
 
 
 def _vague_at(sentence: str, start: int) -> tuple[float, float, float, int] | None:
     """'dozens of', 'hundreds of', 'tens of thousands of', 'several hundred': no value (NaN), a low and a high."""
     m = _VAGUE_PLURAL.match(sentence, start)
-    if m and not re.match(r"\s+of\b", sentence[m.end():]) and not _money_plural(sentence, m) \
+    if m and not re.match(r"[\"”’']?\s+of\b", sentence[m.end():]) and not _money_plural(sentence, m) \
             and not _plural_as_noun(sentence, m):
         m = None
     if m:
