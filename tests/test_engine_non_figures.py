@@ -386,8 +386,11 @@ def test_races_after_possessives_and_ranges_of_the_calendar(text, surfaces):
     [
         # A period an amount is spread over dates it, as "over three months" does ...
         ("Repairs could cost up to £900 over a five-year period.", ["up to £900"]),
-        # ... but a period alone is what the sentence states.
+        # ... but a period alone is what the sentence states, ...
         ("The lease runs for a five-year period.", ["five-year"]),
+        # ... and a duration that describes an event says how long the event lasts.
+        ("Some 300 films were shown during the ten-day festival.", ["Some 300", "ten-day"]),
+        ("The line lost £2m during the three-week strike.", ["£2m", "three-week"]),
         # The second of two names that share their word is a name too.
         ("The flaw affects Office 97 and 2000.", []),
     ],

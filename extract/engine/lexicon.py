@@ -138,6 +138,12 @@ QUALIFIER_WORDS = (
     "roughly", "just", "only", "approximately", "at least", "up to", "well over", "barely", "exactly",
     "precisely",
 )
+# Nouns that name a stretch of time itself: "over a five-year period" spreads an amount over it,
+# while "during the four-day fair" says how long the fair lasts.
+TIME_SPAN_NOUNS = frozenset({
+    "period", "spell", "stretch", "span", "window", "timeframe", "time-frame", "timescale", "timespan",
+    "phase", "interval", "time",
+})
 # Words before a duration that make it a stretch of the calendar, which places an event in time
 # rather than measuring it: "the past two years", "the prior two months", "over the next five years".
 PERIOD_DETERMINERS = (

@@ -22,12 +22,13 @@ from extract.engine.lexicon import (
     SPEECH_VERBS,
     STOP_WORDS,
     SUPERLATIVES,
+    TIME_SPAN_NOUNS,
     phrase_alternation,
     word_forms,
 )
 from extract.engine.lexicon import MONTHS as LEXICON_MONTHS
 from extract.engine.measured_entity import is_plural_noun, pos_tags
-from extract.engine.parse import upos
+from extract.engine.parse import lemma, upos
 
 MONTHS = "|".join(LEXICON_MONTHS)
 _MONTH_BEFORE = re.compile(r"\b(?:" + MONTHS + r")\.?\s*$")
@@ -827,8 +828,10 @@ def parsed_rejection(doc: Doc, start: int, end: int, *, dimension: str, has_othe
         while span.start <= held.i < span.end and held.head.i != held.i:
             held = held.head
         if upos(held) == "NOUN" and held.dep_ == "pobj" and held.i >= span.end \
-                and held.head.lower_ in _DATING_PREPOSITIONS - {"in", "since"}:
-            return "period"  # "£900 over a five-year period": the period the amount is spread over
+                and held.head.lower_ in _DATING_PREPOSITIONS - {"in", "since"} and lemma(held) in TIME_SPAN_NOUNS:
+            # "£900 over a five-year period": the period the amount is spread over; not "500 launched
+            # during the four-day fair", which says how long the fair lasts.
+            return "period"
     if dimension == "age":
         old = next((t for t in doc[span.start : min(len(doc), span.end + 3)] if t.lower_ == "old"), None)
         following = doc[old.i + 1] if old is not None and old.i + 1 < len(doc) else None
