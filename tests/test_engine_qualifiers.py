@@ -4,6 +4,7 @@ import math
 
 import pytest
 
+from extract import figures
 from extract.engine.qualifiers import direction, multiplier_changes, qualify
 
 
@@ -69,6 +70,25 @@ def test_doubling_and_halving_are_changes():
     sentence = "Ticket sales doubled while costs halved."
     found = [(sentence[s:e], change, way) for s, e, change, way in multiplier_changes(sentence)]
     assert found == [("doubled", 100.0, "up"), ("halved", -50.0, "down")]
+
+
+@pytest.mark.parametrize(("sentence", "changes"), [
+    # The base form is a verb after a modal or "to" ...
+    ("The cost of tickets will double.", [("double", 100.0, "up")]),
+    ("The council plans to almost triple its fleet.", [("triple", 200.0, "up")]),
+    ("Ministers promised to halve waiting lists.", [("halve", -50.0, "down")]),
+    # ... and an adjective or a noun elsewhere.
+    ("She booked a double room for two nights.", []),
+    ("His score reached double figures.", []),
+    ("The crowd went from single to double.", []),
+])
+def test_a_base_form_multiplier_is_a_verb_after_a_modal_or_to(sentence, changes):
+    assert [(sentence[s:e], change, way) for s, e, change, way in multiplier_changes(sentence)] == changes
+
+
+def test_a_plural_multiplier_alone_does_not_make_a_sentence_hold_a_figure():
+    assert figures("I hardly ever play doubles.").empty
+    assert figures("Ministers promised to double it.")["surface"].tolist() == ["double"]
 
 
 @pytest.mark.parametrize(("sentence", "changes"), [

@@ -6,7 +6,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from extract.engine.lexicon import DETERMINERS
+from extract.engine.lexicon import DETERMINERS, MODALS
 from extract.engine.measured_entity import STOP_WORDS, pos_tags
 
 # Longest cues first so that "no more than" wins over "more than".
@@ -125,14 +125,20 @@ _NOT_A_CHANGE_AFTER = re.compile(r"^\s*(?:to|at|from)\b", re.IGNORECASE)
 _TARGET_BEFORE = re.compile(
     r"\b(?:(?<!\bup\s)to|at|from|of|reached|reaching|hit|hitting|stood\s+at|totalled|totaled)\s*$",
                             re.IGNORECASE)
+# The base form is a verb only after a modal or "to" ("will double", "aims to almost double"); elsewhere
+# it is an adjective or noun ("a double room", "double figures").
 _MULTIPLIER = re.compile(
-    r"\b(?P<word>halved|halving|halves|doubled|doubling|doubles|tripled|tripling|trebled|quadrupled)\b",
+    r"\b(?:(?P<word>halved|halving|halves|doubled|doubling|doubles|tripled|tripling|trebled|quadrupled)"
+    r"|(?:" + "|".join(sorted(MODALS | {"to"})) + r")\s+(?:(?:almost|nearly|roughly|effectively|more\s+than)\s+)?"
+    r"(?P<base>halve|double|triple|treble|quadruple))\b",
     re.IGNORECASE,
 )
+_FROM_BEFORE_TO = re.compile(r"\bfrom\s+[\w-]+\s+$", re.IGNORECASE)
 MULTIPLIER_CHANGE = {"halved": (-50.0, "down"), "halving": (-50.0, "down"), "halves": (-50.0, "down"),
                      "doubled": (100.0, "up"), "doubling": (100.0, "up"), "doubles": (100.0, "up"),
                      "tripled": (200.0, "up"), "tripling": (200.0, "up"), "trebled": (200.0, "up"),
-                     "quadrupled": (300.0, "up")}
+                     "quadrupled": (300.0, "up"), "halve": (-50.0, "down"), "double": (100.0, "up"),
+                     "triple": (200.0, "up"), "treble": (200.0, "up"), "quadruple": (300.0, "up")}
 
 
 @dataclass(frozen=True)
@@ -263,11 +269,14 @@ def multiplier_changes(sentence: str) -> list[tuple[int, int, float, str]]:
     """'halved', 'doubled': (start, end, percent change, direction) for each."""
     found = []
     for m in _MULTIPLIER.finditer(sentence):
-        word = m.group("word").lower()
+        group = "word" if m.group("word") else "base"
+        word = m.group(group).lower()
+        if group == "base" and _FROM_BEFORE_TO.search(sentence, 0, m.start()) and m.group(0)[:2].lower() == "to":
+            continue  # "went from single to double": a size, not a verb
         if word.endswith("s") and (_NOUN_BEFORE.search(sentence, 0, m.start())
                                    or not _VERB_COMPLEMENT_AFTER.match(sentence, m.end())):
             continue  # "doubles", "halves" as nouns
-        found.append((m.start(), m.end(), *MULTIPLIER_CHANGE[word]))
+        found.append((m.start(group), m.end(group), *MULTIPLIER_CHANGE[word]))
     return found
 
 
