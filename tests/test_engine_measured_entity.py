@@ -71,6 +71,8 @@ def test_a_file_date_line_is_not_glued_to_the_first_sentence():
     ("The band lost millions in royalties.", "millions", True, ("royalties", "royalty")),
     # A count needs a plural noun unless it is one, a share or an order of magnitude.
     ("Nine mild winters passed.", "Nine", False, ("mild winters", "winter")),
+    # A place in a chart describes what is counted.
+    ("The duo had four UK top 40 singles.", "four", False, ("UK top 40 singles", "single")),
 ])
 def test_counted_noun_after(sentence, surface, vague, counted):
     start = sentence.index(surface)

@@ -181,6 +181,14 @@ _Tokens = list[tuple[str, int, int]]
 _QUOTE_MARKS = "\"'“”‘’"
 
 
+def _number_inside_the_phrase(run: _Tokens, end: int, following: tuple[str, int, int]) -> bool:
+    """'two new 737 Max jets': a model number; 'three UK top 10 singles': a place in a chart. Either
+    describes what is counted, which goes on after it."""
+    if following[1] == end + 1 and following[0][:1].isupper() and _nounish(following[0]):
+        return True
+    return bool(run) and run[-1][0].lower() == "top" and _nounish(following[0])
+
+
 def _counted_run(sentence: str, tokens: _Tokens, value: float) -> _Tokens | Phrase:
     """The words after a number that may be what it counts (or, for "63,150 Model 3s", the
     counted phrase itself)."""
@@ -196,8 +204,7 @@ def _counted_run(sentence: str, tokens: _Tokens, value: float) -> _Tokens | Phra
                 # "63,150 Model 3s": the plural of a model name is what is counted.
                 name_start = run[0][1]
                 return Phrase(sentence[name_start:following[2]], sentence[name_start:end], name_start, following[2])
-            if following and following[1] == end + 1 and following[0][:1].isupper() and _nounish(following[0]):
-                # "two new 737 Max jets": a model number inside the counted phrase.
+            if following and _number_inside_the_phrase(run, end, following):
                 run.append((word, start, end))
                 continue
             break
