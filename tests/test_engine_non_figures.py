@@ -161,6 +161,8 @@ def test_more_numbers_that_are_not_amounts(text, surfaces):
         ("The minister said he was 100% confident of a deal.", []),
         ("The club chases a fourth title this season.", []),
         ("The game is played from a third-person view.", []),
+        ("Her two albums sit at number four and 12 in the chart.", ["two"]),
+        ("The books came in at numbers 3 and 9.", []),
         ("The election is a two-horse race.", []),
         ("He was once world number two.", []),
         # "one" as a determiner after "for", a year long ago, doubles as a noun.

@@ -613,10 +613,14 @@ def _speaker_after(number: _Number) -> bool:
 _ONE_COMPOUND_IDIOM = re.compile(r"^[-‑](?:time|stop|click|size|sided|trick|liners?|dimensional)\b")
 
 
+# "number one", "No 2", "at number eight and 10", "numbers 3, 5 and 7": places in a ranking.
+_RANK_NUMBER_BEFORE = re.compile(r"\b(?:numbers?|nos?\.?)\s+(?:[a-z\d]+(?:\s*,\s*|\s+(?:and|or)\s+))*$",
+                                 re.IGNORECASE)
+
+
 def _word_idiom_reason(number: _Number, word_lower: str) -> str:
     before, after = number.before, number.after
-    if re.search(r"\b(?:number|no\.?)\s+(?:[a-z]+(?:\s*,\s*|\s+(?:and|or)\s+))?$", before, re.IGNORECASE) \
-            and not number.has_unit:
+    if _RANK_NUMBER_BEFORE.search(before) and not number.has_unit:
         return "rank"  # "world number one", "the number two", "the number one and two spots"
     if word_lower in {"one", "zero"} and not number.has_unit:
         if word_lower == "zero" and (_ZERO_IDIOM_AFTER.match(after) or not number.counted_noun):
@@ -657,6 +661,8 @@ _TOP_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa])|\b[A-Z][\w'’-]*)\s+(?:[Tt]op|[
 
 def _digit_reason(number: _Number) -> str:
     sentence, start, end = number.sentence, number.start, number.end
+    if _RANK_NUMBER_BEFORE.search(number.before) and number.bare and not number.counted_noun:
+        return "rank"  # "at number eight and 10", "at numbers 3 and 7"
     if _TOP_BEFORE.search(number.before) and number.bare and not number.counted_noun:
         return "rank"  # "finished in the top 10"; not "the top 10 firms"
     if re.search(r"\btop\s+$", number.before, re.IGNORECASE) and _CHART_AFTER.match(number.after):
