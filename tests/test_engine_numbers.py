@@ -205,6 +205,11 @@ def test_race_times(sentence, expected):
     assert found == expected
 
 
+def test_a_scale_word_joined_by_a_hyphen_scales_the_number():
+    found = [(m.value, m.end) for m in find_numbers("The country's 12-million population is young.")]
+    assert found == [(12e6, len("The country's 12-million"))]
+
+
 @pytest.mark.parametrize(("sentence", "surface", "low", "high"), [
     # A plural of a million or more with no "of" is an amount of money after a verb of paying ...
     ("The two groups are investing millions in new lines.", "millions", 1e6, 1e7),

@@ -72,8 +72,8 @@ DIGITS = re.compile(
     r"(?<![\d.,/:⁄])(?<!\d[eE])(?<!\d[eE][-+])(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?"
     r"(?![\d]|[/⁄]\d)|(?<![\w.])\.\d+(?![eE][-+]?\d)"
 )
-_SCALE_AFTER = re.compile(
-    r"(?P<space>[ \u00a0]?)(?P<scale>bn|mn|mln|trn|tn|b|m|k|"
+_SCALE_AFTER = re.compile(  # "17-million" too: a scale word joined by a hyphen (an adjective's)
+    r"(?P<space>[ \u00a0]?|-(?=(?:hundred|thousand|million|billion|trillion)\b))(?P<scale>bn|mn|mln|trn|tn|b|m|k|"
     r"hundred|thousand|million|billion|trillion|lakh|crore)(?![\w])",
     re.IGNORECASE,
 )
