@@ -110,6 +110,7 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         ("World 200m champion Ana Reyes pulled out.", []),
         ("She stormed to the 3,000m title in Leeds.", []),
         ("The men's 1500m went to form.", []),
+        ("She led the 8km race from the start.", []),  # and kilometres
         ("The draw put them in the Uefa Cup last 16.", []),
         ("They finished in The Top 10.", []),
         ("One wonders whether it will last.", []),

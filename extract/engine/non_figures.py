@@ -331,15 +331,16 @@ def _gapped_period_reason(number: _Number) -> str:
 # "the Olympic 100m and 200m finals", "her 800m", "the women's 4x400m relay".
 _RACE_BEFORE = re.compile(r"(?:\b(?P<the>[Tt]he|[Hh]er|[Hh]is|[Tt]heir)\s+|^\W*)"
                           r"(?:(?:[A-Z][\w'’-]*|world|(?:wo)?men['’]s)\s+)*"
-                          r"(?:\d[\d,]*m(?:\s*,|\s+and|\s+or)\s+)*(?:\d\s?[x×]\s?)?$")
+                          r"(?:\d[\d,.]*k?m(?:\s*,|\s+and|\s+or)\s+)*(?:\d\s?[x×]\s?)?$")
 _RACE_AFTER = re.compile(r"^\s+(?:(?P<first>[a-z-]+)\b|[\w'’-]+)(?:\s+(?P<second>[a-z-]+)\b)?")
 
 
 def _event_reason(number: _Number) -> str:
     if number.dimension != "length" or number.is_range \
-            or not re.fullmatch(r"\d[\d,]*m", number.sentence[number.start:number.unit_end]):
+            or not re.fullmatch(r"\d[\d,.]*k?m", number.sentence[number.start:number.unit_end]):
         return ""
-    race_before = _RACE_BEFORE.search(number.sentence[:number.start])  # read only for a length in metres
+    # read only for a length in metres or kilometres ("the 6km race")
+    race_before = _RACE_BEFORE.search(number.sentence[:number.start])
     if race_before is None:
         return ""
     if not re.match(r"^(?:\s*[,.;:!?]|\s+\w|\s*$)", number.after_unit):
