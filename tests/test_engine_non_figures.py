@@ -111,6 +111,9 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         ("She stormed to the 3,000m title in Leeds.", []),
         ("The men's 1500m went to form.", []),
         ("She led the 8km race from the start.", []),  # and kilometres
+        # An age after a name, closed by a dash; a half of a match written with a loose hyphen.
+        ("The driver, Jo Rees, 19 - who was not hurt - called police.", []),
+        ("Cole was a first- half substitute.", []),
         ("The draw put them in the Uefa Cup last 16.", []),
         ("They finished in The Top 10.", []),
         ("One wonders whether it will last.", []),

@@ -175,7 +175,7 @@ _ZERO_IDIOM_AFTER = re.compile(
     re.IGNORECASE,
 )
 _HALF_IDIOM_BEFORE = re.compile(r"\b(?:first|second|last|latter|other|the|this|that|a|an|and\s+a|top|bottom|upper|"
-                                r"lower|front|back|northern|southern|eastern|western)\s+$", re.IGNORECASE)
+                                r"lower|front|back|northern|southern|eastern|western)(?:\s+|-\s*)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -748,8 +748,8 @@ def _code_reason(number: _Number) -> str:
             return "name"  # "3 is looking", "a 3 spokesperson": a number that agrees with one thing names it
     if re.match(r"^\s[A-Z]", after) and not number.counted_noun:
         return "code"  # "iPhone 11 Pro", "787 Dreamliner", "90049 ZIP Code"
-    if re.search(r"\b[A-Z][\w.]*,\s$", before) and re.match(r"^,", after) and 1 <= number.value <= 120:
-        return "age"  # "Jamie Armstrong, 25, said": a person's age, not a statistic
+    if re.search(r"\b[A-Z][\w.]*,\s$", before) and re.match(r"^(?:,|\s[-–—]\s)", after) and 1 <= number.value <= 120:
+        return "age"  # "Jamie Armstrong, 25, said", "Jo Rees, 19 - who ...": a person's age, not a statistic
     if re.search(r"[A-Za-z#№]$", before) or re.search(r"\b(?:No|Nos|number)\.?\s$", before):
         return "code"  # "X6", "#1", "No. 10"
     if re.search(r"[=_]$", before) or re.match(r"^[=_]", after):
