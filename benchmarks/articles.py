@@ -100,6 +100,11 @@ UNSEEN = frozenset({"4", "5", "7", "9", "11", "13", "15", "17", "20", "23", "26"
 # batches' own scores keep them, and their errors are still never shown.
 READ_TWINS = frozenset({"bbc-business-240", "bbc-entertainment-328", "bbc-politics-354", "bbc-tech-007",
                         "bbc-tech-062", "bbc-tech-293"})
+# Unseen articles one of whose gold figures was read while rules were written (in the sixth pass, a
+# search of the gold for a kind of figure printed a record of bbc-politics-335; an annotator's report
+# had cited the same record as a precedent). Left out of the unseen total like the twins.
+READ_GOLD = frozenset({"bbc-politics-335"})
+LEFT_OUT_OF_UNSEEN = READ_TWINS | READ_GOLD
 
 
 def load_gold(path: Path = GOLD) -> list[dict]:
@@ -242,7 +247,7 @@ def main() -> int:
         print(f"skipped: articles {', '.join(missing)} not in {args.corpus}")
         return 0
     parts = {"all": gold} | {name: gold[start:end] for name, (start, end) in BATCHES.items()}
-    parts["unseen"] = [a for name in sorted(UNSEEN, key=int) for a in parts[name] if a["id"] not in READ_TWINS]
+    parts["unseen"] = [a for name in sorted(UNSEEN, key=int) for a in parts[name] if a["id"] not in LEFT_OUT_OF_UNSEEN]
     names = [args.batch] if args.batch else ["all", *BATCHES, "unseen"]
     hidden = unseen_ids(gold)
     if args.errors and (args.batch in UNSEEN or args.batch in (None, "all", "unseen")):
@@ -255,7 +260,8 @@ def main() -> int:
                           hidden=hidden)
         label = {"all": "all batches",
                  "unseen": f"unseen batches {' and '.join(sorted(UNSEEN, key=int))} "
-                           f"(less {len(READ_TWINS)} whose twin was read)"}.get(name, f"batch {name}")
+                           f"(less {len(READ_TWINS)} whose twin was read and {len(READ_GOLD)} whose gold was read)"
+                 }.get(name, f"batch {name}")
         print(f"Hand-annotated BBC articles, {label}: {result.articles} articles, {result.gold} gold figures, "
               f"{result.predicted} extracted")
         print(f"{'metric':<15}{'P':>7}{'R':>7}{'F1':>7}{'of found':>10}")
