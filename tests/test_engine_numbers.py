@@ -205,6 +205,15 @@ def test_race_times(sentence, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize(("sentence", "surface", "unit"), [
+    ("The minister began a week-long visit to Peru.", "week-long", "week"),
+    ("A year-long review of the rules ended.", "year-long", "year"),
+])
+def test_one_unit_of_time_long_is_a_duration_of_one(sentence, surface, unit):
+    table = figures(sentence)
+    assert table[["surface", "value", "unit", "dimension"]].values.tolist() == [[surface, 1.0, unit, "duration"]]
+
+
 def test_a_scale_word_joined_by_a_hyphen_scales_the_number():
     found = [(m.value, m.end) for m in find_numbers("The country's 12-million population is young.")]
     assert found == [(12e6, len("The country's 12-million"))]

@@ -54,7 +54,7 @@ from extract.engine.measured_entity import (
     resolve_possessive,
 )
 from extract.engine.non_figures import parsed_rejection, rejection_reason
-from extract.engine.numbers import SMALL_NUMBER_WORDS, NumberMention, find_numbers
+from extract.engine.numbers import ONE_UNIT_LONG, SMALL_NUMBER_WORDS, NumberMention, find_numbers
 from extract.engine.parse import WORD_CACHE_SIZE, add_entities, parse_selected, upos
 from extract.engine.qualifiers import (
     APPROXIMATE_TAIL,
@@ -87,7 +87,8 @@ def _may_hold_number(text: str, start: int, end: int) -> bool:
     if _DIGIT.search(text, start, end):
         return True
     sentence = text[start:end]
-    return not _NUMBER_WORDS.isdisjoint(_WORD.findall(sentence.lower())) or bool(_bounded_articles(sentence))
+    return not _NUMBER_WORDS.isdisjoint(_WORD.findall(sentence.lower())) or bool(_bounded_articles(sentence)) \
+        or "-long" in sentence and ONE_UNIT_LONG.search(sentence) is not None
 
 
 _WORDS_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
@@ -137,6 +138,8 @@ def _unit_for(sentence: str, mention: NumberMention) -> tuple[Unit | None, int]:
         return Unit("inch", "length", "inch"), mention.end  # "6ft 2in"
     if mention.unit == "time":
         return Unit("time", "count"), mention.end  # "twice", "tenfold": counted as "five times" is
+    if mention.unit:
+        return Unit(mention.unit, "duration", mention.unit), mention.end  # "a week-long tour"
     found = match_unit_after(sentence, mention.end)
     if found:
         return found.unit, found.end

@@ -497,6 +497,18 @@ def _multiple_at(sentence: str, start: int) -> NumberMention | None:
                          currency="", written_in_words=words, vague=False, scaled=False, decimals=0, unit="time")
 
 
+# "a week-long tour", "a year-long inquiry": one unit of time, how long something lasts.
+ONE_UNIT_LONG = re.compile(r"(?<![\w-])(?P<unit>hour|day|week|month|year|decade)-long\b", re.IGNORECASE)
+
+
+def _one_unit_long_at(sentence: str, start: int) -> NumberMention | None:
+    m = ONE_UNIT_LONG.match(sentence, start)
+    if m is None:
+        return None
+    return NumberMention(start=start, end=m.end(), value=1.0, low=1.0, high=1.0, is_range=False, currency="",
+                         written_in_words=True, vague=False, scaled=False, decimals=0, unit=m.group("unit").lower())
+
+
 def find_numbers(sentence: str) -> list[NumberMention]:
     """Every number in `sentence`, left to right, ranges joined, scale words applied."""
     mentions: list[NumberMention] = []
@@ -509,15 +521,17 @@ def find_numbers(sentence: str) -> list[NumberMention]:
         lowered = sentence.lower()
         if "fold" in lowered or "twice" in lowered or "thrice" in lowered:
             candidates += [(m.start(), "multiple") for m in _MULTIPLE.finditer(sentence)]
-    order = {"multiple": -1, "fraction": 0, "digits": 1, "words": 2}
+        if "-long" in lowered:
+            candidates += [(m.start(), "long") for m in ONE_UNIT_LONG.finditer(sentence)]
+    order = {"multiple": -1, "long": -1, "fraction": 0, "digits": 1, "words": 2}
     candidates.sort(key=lambda c: (c[0], order[c[1]]))
     for start, kind in candidates:
         if start < taken_until:
             continue
         if kind == "digits" and _AFTER_EXPONENT.search(sentence, max(0, start - 3), start):
             continue  # the exponent of a number written in scientific notation
-        if kind == "multiple":
-            mention = _multiple_at(sentence, start)
+        if kind in ("multiple", "long"):
+            mention = _multiple_at(sentence, start) if kind == "multiple" else _one_unit_long_at(sentence, start)
             if mention is not None:
                 mentions.append(mention)
                 taken_until = mention.end
