@@ -73,6 +73,8 @@ def test_a_file_date_line_is_not_glued_to_the_first_sentence():
     ("Nine mild winters passed.", "Nine", False, ("mild winters", "winter")),
     # A place in a chart describes what is counted.
     ("The duo had four UK top 40 singles.", "four", False, ("UK top 40 singles", "single")),
+    # An adverb of the adjective before the noun.
+    ("The studio made two hugely popular films.", "two", False, ("hugely popular films", "film")),
 ])
 def test_counted_noun_after(sentence, surface, vague, counted):
     start = sentence.index(surface)

@@ -216,21 +216,29 @@ def _counted_run(sentence: str, tokens: _Tokens, value: float) -> _Tokens | Phra
             continue
         if run and _agreeing_verb(run[-1][0], word, next_word, abs(value)):
             break  # "a third of the population lives in": the verb, not a compound noun
-        if _nounish(word):
-            run.append((word, start, end))
-        elif _PARTICIPLE.match(word.lower()) and _verb_only(word) and index + 1 < len(tokens) \
-                and _nounish(tokens[index + 1][0]) and not run:
-            run.append((word, start, end))  # "135 sanctioned tankers", "ageing oil tankers"
-        elif word[:1].isupper() and next_word[:1].isupper() and word.lower() in SMALL_NUMBER_WORDS \
-                and _nounish(next_word):
-            run.append((word, start, end))  # "12 Six Nations titles": a number word inside a name
-        elif not run and abs(value) != 1 and pos_tags(word) == {"VERB"} and _opens_a_compound(tokens, index):
-            run.append((word, start, end))  # "six surround sound speakers": a verb as a noun's modifier
-        else:
+        if not _joins_the_run(run, tokens, index, value):
             break
+        run.append((word, start, end))
         if len(run) >= 4:
             break
     return run
+
+
+def _joins_the_run(run: _Tokens, tokens: _Tokens, index: int, value: float) -> bool:
+    """Whether the word at `index` goes on the phrase a number counts: a noun or an adjective, or
+    a word that opens one."""
+    word = tokens[index][0]
+    next_word = tokens[index + 1][0] if index + 1 < len(tokens) else ""
+    if _nounish(word):
+        return True
+    if not run and _PARTICIPLE.match(word.lower()) and _verb_only(word) and _nounish(next_word):
+        return True  # "135 sanctioned tankers", "ageing oil tankers"
+    if not run and word.lower().endswith("ly") and "ADV" in pos_tags(word) and _nounish(next_word):
+        return True  # "two really important games": an adverb of the adjective
+    if word[:1].isupper() and next_word[:1].isupper() and word.lower() in SMALL_NUMBER_WORDS and _nounish(next_word):
+        return True  # "12 Six Nations titles": a number word inside a name
+    # "six surround sound speakers": a verb as a noun's modifier
+    return not run and abs(value) != 1 and pos_tags(word) == {"VERB"} and _opens_a_compound(tokens, index)
 
 
 def _inside_a_name(previous: str, word: str, next_word: str) -> bool:
