@@ -116,6 +116,11 @@ def test_a_possessive_owner_in_the_plural_takes_an_apostrophe_alone():
     assert resolve_possessive("Acme spends 9% of its budget.", "its budget", 18) == "Acme's budget"
 
 
+def test_a_pronoun_or_the_figure_itself_is_never_the_owner_of_a_possessive():
+    assert resolve_possessive("They lost half their savings.", "their savings", 15) == "their savings"
+    assert figures("Half their income goes on rent.")["entity"].tolist() == ["their income"]
+
+
 def test_a_phrase_a_rule_made_is_kept_where_the_sentence_is_parsed():
     # The speech cue has the sentence parsed; "bridge's cost" is no span of it, so the parse leaves it.
     table = figures("The new bridge will cost £80m, the council said.")

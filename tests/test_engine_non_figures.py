@@ -114,6 +114,7 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         # An age after a name, closed by a dash; a half of a match written with a loose hyphen.
         ("The driver, Jo Rees, 19 - who was not hurt - called police.", []),
         ("Cole was a first- half substitute.", []),
+        ("We spent too long in our own half.", []),  # a half of the pitch
         ("The draw put them in the Uefa Cup last 16.", []),
         ("They finished in The Top 10.", []),
         ("One wonders whether it will last.", []),

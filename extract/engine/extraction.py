@@ -359,7 +359,9 @@ def _deep_reading(reading: _Reading, parsed: list[Doc | None], deadline: float |
                     fig.entity = fig.counted = previous_count_noun
                     fig.unit = fig.norm_unit = previous_count_unit
             if fig.entity.lower().startswith(("its ", "their ", "his ", "her ")):
-                fig.entity = resolve_possessive(sentence, fig.entity, max(0, sentence.find(fig.entity)))
+                # The owner is named before the figure ("Half their income": not "Half's").
+                fig.entity = resolve_possessive(sentence, fig.entity,
+                                                max(0, min(sentence.find(fig.entity), fig.start)))
             fig.start += sentence_start
             fig.end += sentence_start
             fig.sentence_start, fig.sentence_end = sentence_start, sentence_end

@@ -759,6 +759,8 @@ def resolve_possessive(sentence: str, phrase_text: str, phrase_start: int) -> st
             words.append(word)
         while words and words[0].lower() in {"the", "a", "an", "this", "that"}:
             words = words[1:]
+        if words and words[0].lower() in STOP_WORDS:
+            words = []  # "They lost half their savings": a pronoun owns nothing by name
         if (
             0 < len(words) <= 5
             and "PROPN" in "".join(sorted(pos_tags(words[0])))

@@ -175,6 +175,7 @@ _ZERO_IDIOM_AFTER = re.compile(
     re.IGNORECASE,
 )
 _HALF_IDIOM_BEFORE = re.compile(r"\b(?:first|second|last|latter|other|the|this|that|a|an|and\s+a|top|bottom|upper|"
+                                r"their|our|his|its|my|your|own|"
                                 r"lower|front|back|northern|southern|eastern|western)(?:\s+|-\s*)$", re.IGNORECASE)
 
 
