@@ -110,3 +110,8 @@ def test_the_change_itself_keeps_its_phrase():
 def test_a_descriptor_before_a_name_stays_in_the_subject():
     table = figures("Profits at chip maker Norvik rose 12% last year.")
     assert table["entity"].tolist() == ["Profits at chip maker Norvik"]
+
+
+def test_an_owner_already_in_the_possessive_is_not_made_possessive_twice():
+    entities = figures("He backed his union's plans to cut pay for those earning more than £50,000.")["entity"].tolist()
+    assert not any("'s'" in entity for entity in entities), entities

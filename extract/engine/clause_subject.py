@@ -402,6 +402,8 @@ _ATTRIBUTIVE_OPENERS = DETERMINERS | {"every", "each", "another", "our", "your"}
 
 
 def _possessive(text: str, sentence: str) -> str:
+    if text.endswith(("'s", "’s", "s'", "s’")):
+        return text  # "his party's plans" already owns: not "party's'"
     apostrophe = "’" if "’" in sentence else "'"
     return f"{text}{apostrophe}" if text.endswith("s") and not text.endswith("ss") else f"{text}{apostrophe}s"
 
