@@ -76,6 +76,7 @@ _NUMBER_WORDS = frozenset(SMALL_NUMBER_WORDS) | frozenset(VAGUE_PLURALS) | froze
     "hundred", "thousand", "million", "billion", "trillion", "dozen", "half", "third", "quarter",
 }) | frozenset(word for word in MULTIPLIER_CHANGE if not word.endswith("s")) \
     | frozenset(MULTIPLE_ADVERBS) | frozenset(word + "fold" for word in (*SMALL_NUMBER_WORDS, "hundred", "thousand"))
+_VAGUE_PLURAL_WORDS = tuple(VAGUE_PLURALS)
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
 
@@ -899,8 +900,8 @@ def _figure_from_mention(sentence: str, mention: NumberMention, approx_tolerance
     # count, a share), so it is one even when no counted noun can be read after it ("dozens of Kia
     # and Hyundai vehicles"; "Thousands marched", which the number reader took only as a noun of
     # its own). Not a bare "several hundred", which may count nothing.
-    names_a_plural = sentence[:mention.end].lower().endswith(tuple(VAGUE_PLURALS))
-    states_its_measure = mention.proportion or mention.vague and names_a_plural
+    states_its_measure = mention.proportion or mention.vague and \
+        sentence[mention.start:mention.end].lower().endswith(_VAGUE_PLURAL_WORDS)
     reason = rejection_reason(
         sentence, mention.start, mention.end, value, has_unit=unit is not None,
         has_currency=bool(mention.currency), written_in_words=mention.written_in_words,

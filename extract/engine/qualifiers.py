@@ -125,14 +125,16 @@ _NOT_A_CHANGE_AFTER = re.compile(r"^\s*(?:to|at|from)\b", re.IGNORECASE)
 _TARGET_BEFORE = re.compile(
     r"\b(?:(?<!\bup\s)to|at|from|of|reached|reaching|hit|hitting|stood\s+at|totalled|totaled)\s*$",
                             re.IGNORECASE)
-# The base form is a verb only after a modal or "to" ("will double", "aims to almost double"); elsewhere
-# it is an adjective or noun ("a double room", "double figures").
 _MULTIPLIER = re.compile(
     r"\b(?:(?P<word>halved|halving|halves|doubled|doubling|doubles|tripled|tripling|trebled|quadrupled)"
-    r"|(?:" + "|".join(sorted(MODALS | {"to"})) + r")\s+(?:(?:almost|nearly|roughly|effectively|more\s+than)\s+)?"
-    r"(?P<base>halve|double|triple|treble|quadruple))\b",
+    r"|(?P<base>halve|double|triple|treble|quadruple))\b",
     re.IGNORECASE,
 )
+# The base form is a verb only after a modal or "to" ("will double", "aims to almost double"); elsewhere
+# it is an adjective or noun ("a double room", "double figures").
+_VERB_BEFORE_BASE = re.compile(
+    r"\b(?P<modal>" + "|".join(sorted(MODALS | {"to"}))
+    + r")\s+(?:(?:almost|nearly|roughly|effectively|more\s+than)\s+)?$", re.IGNORECASE)
 _FROM_BEFORE_TO = re.compile(r"\bfrom\s+[\w-]+\s+$", re.IGNORECASE)
 MULTIPLIER_CHANGE = {"halved": (-50.0, "down"), "halving": (-50.0, "down"), "halves": (-50.0, "down"),
                      "doubled": (100.0, "up"), "doubling": (100.0, "up"), "doubles": (100.0, "up"),
@@ -265,18 +267,27 @@ _VERB_COMPLEMENT_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$|\s(?:its|their|the|his|h
                                     r"again|this|last|after|as|and|or|every|each|with)\b)", re.IGNORECASE)
 
 
+_MULTIPLIER_STEMS = frozenset(word[:4] for word in MULTIPLIER_CHANGE)  # "halv", "doub", ...
+
+
 def multiplier_changes(sentence: str) -> list[tuple[int, int, float, str]]:
     """'halved', 'doubled': (start, end, percent change, direction) for each."""
+    lowered = sentence.lower()
+    if not any(stem in lowered for stem in _MULTIPLIER_STEMS):
+        return []
     found = []
     for m in _MULTIPLIER.finditer(sentence):
         group = "word" if m.group("word") else "base"
         word = m.group(group).lower()
-        if group == "base" and _FROM_BEFORE_TO.search(sentence, 0, m.start()) and m.group(0)[:2].lower() == "to":
-            continue  # "went from single to double": a size, not a verb
+        if group == "base":
+            verb = _VERB_BEFORE_BASE.search(sentence, max(0, m.start() - 30), m.start())
+            if verb is None or verb.group("modal").lower() == "to" \
+                    and _FROM_BEFORE_TO.search(sentence, 0, verb.start()):
+                continue  # "a double room"; "went from single to double": a size, not a verb
         if word.endswith("s") and (_NOUN_BEFORE.search(sentence, 0, m.start())
                                    or not _VERB_COMPLEMENT_AFTER.match(sentence, m.end())):
             continue  # "doubles", "halves" as nouns
-        found.append((m.start(group), m.end(group), *MULTIPLIER_CHANGE[word]))
+        found.append((m.start(), m.end(), *MULTIPLIER_CHANGE[word]))
     return found
 
 
