@@ -111,8 +111,13 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         ("She stormed to the 3,000m title in Leeds.", []),
         ("The men's 1500m went to form.", []),
         ("She led the 8km race from the start.", []),  # and kilometres
+        # A race noun right after a distance names a race whatever comes before it.
+        ("He coaches 200m runners at the club.", []),
+        ("She starts as one of the 1,500 metres favourites.", []),
         # An age after a name, closed by a dash; a half of a match written with a loose hyphen.
         ("The driver, Jo Rees, 19 - who was not hurt - called police.", []),
+        ("It was the fifth time that Ruiz, now 33, had reached the final.", []),
+        ("In the first ten minutes we slept, but in the second 30 minutes we scored twice.", ["twice"]),
         ("Cole was a first- half substitute.", []),
         ("We spent too long in our own half.", []),  # a half of the pitch
         ("The draw put them in the Uefa Cup last 16.", []),

@@ -147,7 +147,7 @@ TIME_SPAN_NOUNS = frozenset({
 # Words before a duration that make it a stretch of the calendar, which places an event in time
 # rather than measuring it: "the past two years", "the prior two months", "over the next five years".
 PERIOD_DETERMINERS = (
-    "past", "last", "previous", "prior", "preceding", "next", "coming", "following", "first", "final",
+    "past", "last", "previous", "prior", "preceding", "next", "coming", "following", "first", "second", "final",
     "opening", "closing", "recent", "latest",
 )
 # Superlatives after which "in"/"for" a period says how rare the event is: "the best showing in five
@@ -178,8 +178,8 @@ RACE_NOUNS = frozenset({
     "final", "finals", "semi-final", "semi-finals", "race", "heat", "heats", "title", "event", "crown",
     "gold", "silver", "bronze", "medal", "champion", "hurdles", "relay", "freestyle", "backstroke",
     "breaststroke", "butterfly", "steeplechase", "record", "sprint", "individual", "medley", "races", "titles",
-    "crowns", "champions", "sprints", "relays", "runner", "runners", "hurdler", "hurdlers", "specialist",
-    "ranking", "rankings",
+    "crowns", "champions", "favourite", "favourites", "sprints", "relays", "runner", "runners", "hurdler",
+    "hurdlers", "specialist", "ranking", "rankings",
 })
 # Verbs (lemmas) of the events of a life, after which "at 27" is an age: "became an MP at 27",
 # "died at 85", "left school at 16".

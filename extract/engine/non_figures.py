@@ -333,20 +333,23 @@ def _gapped_period_reason(number: _Number) -> str:
 _RACE_BEFORE = re.compile(r"(?:\b(?P<the>[Tt]he|[Hh]er|[Hh]is|[Tt]heir)\s+|^\W*)"
                           r"(?:(?:[A-Z][\w'’-]*|world|(?:wo)?men['’]s)\s+)*"
                           r"(?:\d[\d,.]*k?m(?:\s*,|\s+and|\s+or)\s+)*(?:\d\s?[x×]\s?)?$")
+_RACE_DISTANCE = re.compile(r"\d[\d,.]*\s?(?:k?m|(?:kilo)?metres)")
 _RACE_AFTER = re.compile(r"^\s+(?:(?P<first>[a-z-]+)\b|[\w'’-]+)(?:\s+(?P<second>[a-z-]+)\b)?")
 
 
 def _event_reason(number: _Number) -> str:
-    if number.dimension != "length" or number.is_range \
-            or not re.fullmatch(r"\d[\d,.]*k?m", number.sentence[number.start:number.unit_end]):
-        return ""
-    # read only for a length in metres or kilometres ("the 6km race")
-    race_before = _RACE_BEFORE.search(number.sentence[:number.start])
-    if race_before is None:
+    if number.dimension != "length" or number.is_range or not _RACE_DISTANCE.fullmatch(
+            number.sentence, number.start, number.unit_end):
         return ""
     if not re.match(r"^(?:\s*[,.;:!?]|\s+\w|\s*$)", number.after_unit):
         return ""  # "the 37m (121ft)-long skeleton": a conversion or a compound follows a length
     race = _RACE_AFTER.match(number.after_unit)
+    if race is not None and race.group("first") in RACE_NOUNS:
+        return "name"  # "400m runners", "the 800 metres favourites": a race noun right after names a race
+    # read only for a length in metres or kilometres ("the 6km race")
+    race_before = _RACE_BEFORE.search(number.sentence[:number.start])
+    if race_before is None:
+        return ""
     # "the 1,000m title", "the 100m freestyle final": the race noun right after, or one word on.
     race_nouns = {race.group("first"), race.group("second")} & RACE_NOUNS if race is not None else set()
     # After "the" a length that modifies nothing is a race ("won the 100m"); at the start of a
@@ -749,7 +752,8 @@ def _code_reason(number: _Number) -> str:
             return "name"  # "3 is looking", "a 3 spokesperson": a number that agrees with one thing names it
     if re.match(r"^\s[A-Z]", after) and not number.counted_noun:
         return "code"  # "iPhone 11 Pro", "787 Dreamliner", "90049 ZIP Code"
-    if re.search(r"\b[A-Z][\w.]*,\s$", before) and re.match(r"^(?:,|\s[-–—]\s)", after) and 1 <= number.value <= 120:
+    if re.search(r"\b[A-Z][\w.]*,\s(?:now\s|aged\s)?$", before) and re.match(r"^(?:,|\s[-–—]\s)", after) \
+            and 1 <= number.value <= 120:
         return "age"  # "Jamie Armstrong, 25, said", "Jo Rees, 19 - who ...": a person's age, not a statistic
     if re.search(r"[A-Za-z#№]$", before) or re.search(r"\b(?:No|Nos|number)\.?\s$", before):
         return "code"  # "X6", "#1", "No. 10"
