@@ -115,3 +115,8 @@ def test_a_descriptor_before_a_name_stays_in_the_subject():
 def test_an_owner_already_in_the_possessive_is_not_made_possessive_twice():
     entities = figures("He backed his union's plans to cut pay for those earning more than £50,000.")["entity"].tolist()
     assert not any("'s'" in entity for entity in entities), entities
+
+
+def test_a_pronoun_subject_does_not_own_what_is_counted():
+    assert figures("We've played four games in a week.")["entity"].tolist() == ["games"]
+    assert figures("Acme has 300 staff.")["entity"].tolist() == ["Acme's staff"]

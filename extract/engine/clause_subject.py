@@ -401,6 +401,11 @@ def _antecedent(sentence: str, tokens: list[tuple[str, int, int]], pronoun: int)
 _ATTRIBUTIVE_OPENERS = DETERMINERS | {"every", "each", "another", "our", "your"}
 
 
+def _a_pronoun(text: str) -> bool:
+    """'I', "We've", 'they': a personal pronoun, with or without a contracted verb."""
+    return re.sub(r"['’][a-z]+$", "", text).lower() in STOP_WORDS
+
+
 def _possessive(text: str, sentence: str) -> str:
     if text.endswith(("'s", "’s", "s'", "s’")):
         return text  # "his party's plans" already owns: not "party's'"
@@ -520,8 +525,8 @@ def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
         # "five new seasons of the show", "one count of wire fraud": the "of" phrase says whose.
         return sentence[counted.start : complement.end]
     subject = subject_before(sentence, figure_start)
-    if subject is None or subject.phrase.end > figure_start:
-        return counted.text
+    if subject is None or subject.phrase.end > figure_start or _a_pronoun(subject.phrase.text):
+        return counted.text  # "I've had two nights out": a pronoun owns nothing by name
     gave_up = (
         subject.verbs[-1:] == ("give",)
         and re.search(r"\bup\s+" + _QUALIFIER_WORDS.pattern + r"$", near) is not None
