@@ -113,6 +113,7 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         ("She led the 8km race from the start.", []),  # and kilometres
         # A race noun right after a distance names a race whatever comes before it.
         ("He coaches 200m runners at the club.", []),
+        ("The advert showed a slate reading 3+3=7.", []),  # a sum written out
         ("She starts as one of the 1,500 metres favourites.", []),
         # An age after a name, closed by a dash; a half of a match written with a loose hyphen.
         ("The driver, Jo Rees, 19 - who was not hurt - called police.", []),

@@ -666,6 +666,8 @@ _TOP_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa])|\b[A-Z][\w'’-]*)\s+(?:[Tt]op|[
 
 def _digit_reason(number: _Number) -> str:
     sentence, start, end = number.sentence, number.start, number.end
+    if re.match(r"\s?[+=]\s?\d", number.after) or re.search(r"\d\s?[+=]\s?$", number.before):
+        return "equation"  # "a poster reading 2+2=5": sums written out, not statistics
     if _RANK_NUMBER_BEFORE.search(number.before) and number.bare and not number.counted_noun:
         return "rank"  # "at number eight and 10", "at numbers 3 and 7"
     if _TOP_BEFORE.search(number.before) and number.bare and not number.counted_noun:
