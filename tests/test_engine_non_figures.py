@@ -114,6 +114,10 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         # A race noun right after a distance names a race whatever comes before it.
         ("He coaches 200m runners at the club.", []),
         ("The advert showed a slate reading 3+3=7.", []),  # a sum written out
+        ("The lead changed hands at the 200m mark.", []),
+        ("He ran the half-marathon and 5,000m in Oslo.", []),
+        ("The Czech climbed from 48 in the world to 19th.", []),
+        ("Ireland won a third Triple Crown in a row.", []),
         ("She starts as one of the 1,500 metres favourites.", []),
         # An age after a name, closed by a dash; a half of a match written with a loose hyphen.
         ("The driver, Jo Rees, 19 - who was not hurt - called police.", []),

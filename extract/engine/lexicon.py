@@ -179,7 +179,7 @@ RACE_NOUNS = frozenset({
     "gold", "silver", "bronze", "medal", "champion", "hurdles", "relay", "freestyle", "backstroke",
     "breaststroke", "butterfly", "steeplechase", "record", "sprint", "individual", "medley", "races", "titles",
     "crowns", "champions", "favourite", "favourites", "sprints", "relays", "runner", "runners", "hurdler",
-    "hurdlers", "specialist", "ranking", "rankings",
+    "hurdlers", "specialist", "ranking", "rankings", "stage", "mark",
 })
 # Verbs (lemmas) of the events of a life, after which "at 27" is an age: "became an MP at 27",
 # "died at 85", "left school at 16".

@@ -332,7 +332,7 @@ def _gapped_period_reason(number: _Number) -> str:
 # "the Olympic 100m and 200m finals", "her 800m", "the women's 4x400m relay".
 _RACE_BEFORE = re.compile(r"(?:\b(?P<the>[Tt]he|[Hh]er|[Hh]is|[Tt]heir)\s+|^\W*)"
                           r"(?:(?:[A-Z][\w'’-]*|world|(?:wo)?men['’]s)\s+)*"
-                          r"(?:\d[\d,.]*k?m(?:\s*,|\s+and|\s+or)\s+)*(?:\d\s?[x×]\s?)?$")
+                          r"(?:(?:\d[\d,.]*k?m|(?:half-)?marathon)(?:\s*,|\s+and|\s+or)\s+)*(?:\d\s?[x×]\s?)?$")
 _RACE_DISTANCE = re.compile(r"\d[\d,.]*\s?(?:k?m|(?:kilo)?metres)")
 _RACE_AFTER = re.compile(r"^\s+(?:(?P<first>[a-z-]+)\b|[\w'’-]+)(?:\s+(?P<second>[a-z-]+)\b)?")
 
@@ -515,7 +515,8 @@ def _word_number_reason(number: _Number) -> str:
             and not number.has_unit and not number.has_currency:
         return "name"  # "the Six Nations", "..., Nine Queens won": capitalised inside a sentence, before a name
     if _ORDINAL_WORD.fullmatch(word_lower) and not number.has_unit and (
-            not _NOT_ORDINAL_AFTER.match(after) and _modifies_a_noun(after) or re.match(r"[-‑][a-z]", after)):
+            not _NOT_ORDINAL_AFTER.match(after) and (_modifies_a_noun(after) or re.match(r"\s+[A-Z]", after))
+            or re.match(r"[-‑][a-z]", after)):
         return "ordinal"  # "a third title"; "a third-person view", "a fifth-generation phone": a compound
     idiom = _word_idiom_reason(number, word_lower)
     if idiom:
@@ -618,6 +619,7 @@ def _speaker_after(number: _Number) -> bool:
 _ONE_COMPOUND_IDIOM = re.compile(r"^[-‑](?:time|stop|click|size|sided|trick|liners?|dimensional)\b")
 
 
+_IN_THE_WORLD_AFTER = re.compile(r"\s+in\s+the\s+world\b")
 # "number one", "No 2", "at number eight and 10", "numbers 3, 5 and 7": places in a ranking.
 _RANK_NUMBER_BEFORE = re.compile(r"\b(?:numbers?|nos?\.?)\s+(?:[a-z\d]+(?:\s*,\s*|\s+(?:and|or)\s+))*$",
                                  re.IGNORECASE)
@@ -668,8 +670,9 @@ def _digit_reason(number: _Number) -> str:
     sentence, start, end = number.sentence, number.start, number.end
     if re.match(r"\s?[+=]\s?\d", number.after) or re.search(r"\d\s?[+=]\s?$", number.before):
         return "equation"  # "a poster reading 2+2=5": sums written out, not statistics
-    if _RANK_NUMBER_BEFORE.search(number.before) and number.bare and not number.counted_noun:
-        return "rank"  # "at number eight and 10", "at numbers 3 and 7"
+    if (_RANK_NUMBER_BEFORE.search(number.before) or _IN_THE_WORLD_AFTER.match(number.after)) and number.bare \
+            and not number.counted_noun:
+        return "rank"  # "at number eight and 10", "at numbers 3 and 7", "risen from 31 in the world"
     if _TOP_BEFORE.search(number.before) and number.bare and not number.counted_noun:
         return "rank"  # "finished in the top 10"; not "the top 10 firms"
     if re.search(r"\btop\s+$", number.before, re.IGNORECASE) and _CHART_AFTER.match(number.after):
