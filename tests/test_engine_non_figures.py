@@ -114,6 +114,12 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         # A race noun right after a distance names a race whatever comes before it.
         ("He coaches 200m runners at the club.", []),
         ("The advert showed a slate reading 3+3=7.", []),  # a sum written out
+        # A number glued to a letter before it is a code, whatever follows it; a unit word with a
+        # capital inside a sentence is part of a name, except a currency's.
+        ("Sales of MP3 players rose 40%.", ["40%"]),
+        ("P2P networks grew.", []),
+        ("She sang on the chat show 30 Minutes on Sunday.", []),
+        ("The actor earned 4.5m Euros last year.", ["4.5m Euros"]),
         ("The lead changed hands at the 200m mark.", []),
         ("He ran the half-marathon and 5,000m in Oslo.", []),
         ("The Czech climbed from 48 in the world to 19th.", []),

@@ -237,7 +237,8 @@ def rejection_reason(
     number = _Number(sentence, start, end, value, has_unit, has_currency, written_in_words, counted_noun,
                      is_range, dimension, end if unit_end is None else unit_end)
     reason = _denominator_reason(number) or _measure_reason(number) or _gapped_period_reason(number) \
-        or _age_reason(number) or _event_reason(number) or _digit_count_reason(number) or _named_money_reason(number)
+        or _age_reason(number) or _event_reason(number) or _digit_count_reason(number) or _named_money_reason(number) \
+        or _named_unit_reason(number)
     if reason:
         return reason
     if written_in_words:
@@ -247,6 +248,23 @@ def rejection_reason(
 
 _FIGURE_AFTER = re.compile(r"^[-‑\s]figure\b")
 _CAPITALISED_SINGULAR = re.compile(r"\s+[A-Z][a-z]+(?<!s)$")
+
+
+# A unit word written with a capital inside a sentence: "60 Minutes", "the Three Degrees" (not a
+# currency's or a temperature scale's name, which take one: "5m Euros", "3.6 Fahrenheit").
+_CAPITALISED_UNIT = re.compile(r"[\s-]+[A-Z][a-z]{2,}")
+
+
+def _named_unit_reason(number: _Number) -> str:
+    """'US TV show 60 Minutes', 'Three Degrees star X': a unit word written with a capital is part of
+    a name; and a number glued to a letter before it is a code ("P2P", "MP3 player")."""
+    if number.has_unit and number.unit_end > number.end and not number.has_currency \
+            and number.dimension not in ("currency", "temperature") \
+            and _CAPITALISED_UNIT.fullmatch(number.sentence, number.end, number.unit_end):
+        return "name"
+    if not number.written_in_words and not number.has_currency and re.search(r"[A-Za-z]$", number.before):
+        return "code"
+    return ""
 
 
 def _named_money_reason(number: _Number) -> str:
