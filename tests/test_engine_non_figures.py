@@ -118,6 +118,7 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         # capital inside a sentence is part of a name, except a currency's.
         ("Sales of MP3 players rose 40%.", ["40%"]),
         ("P2P networks grew.", []),
+        ("Text the word GIVE to 70123 to donate.", []),  # a short code
         ("She sang on the chat show 30 Minutes on Sunday.", []),
         ("The actor earned 4.5m Euros last year.", ["4.5m Euros"]),
         ("The lead changed hands at the 200m mark.", []),

@@ -86,6 +86,10 @@ def test_a_base_form_multiplier_is_a_verb_after_a_modal_or_to(sentence, changes)
     assert [(sentence[s:e], change, way) for s, e, change, way in multiplier_changes(sentence)] == changes
 
 
+def test_a_side_that_doubles_its_lead_scores_again():
+    assert multiplier_changes("The visitors doubled their lead before the break.") == []
+
+
 def test_a_plural_multiplier_alone_does_not_make_a_sentence_hold_a_figure():
     assert figures("I hardly ever play doubles.").empty
     assert figures("Ministers promised to double it.")["surface"].tolist() == ["double"]

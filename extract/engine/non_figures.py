@@ -688,6 +688,8 @@ def _digit_reason(number: _Number) -> str:
     sentence, start, end = number.sentence, number.start, number.end
     if re.match(r"\s?[+=]\s?\d", number.after) or re.search(r"\d\s?[+=]\s?$", number.before):
         return "equation"  # "a poster reading 2+2=5": sums written out, not statistics
+    if number.bare and not number.counted_noun and re.fullmatch(r"\d{5,}", number.surface):
+        return "code"  # "text HELP to 81234": five digits or more with no separator is a code or a phone number
     if (_RANK_NUMBER_BEFORE.search(number.before) or _IN_THE_WORLD_AFTER.match(number.after)) and number.bare \
             and not number.counted_noun:
         return "rank"  # "at number eight and 10", "at numbers 3 and 7", "risen from 31 in the world"

@@ -267,6 +267,7 @@ _VERB_COMPLEMENT_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$|\s(?:its|their|the|his|h
                                     r"again|this|last|after|as|and|or|every|each|with)\b)", re.IGNORECASE)
 
 
+_SCORING_LEAD_AFTER = re.compile(r"\s+(?:the|their|his|her|its)\s+(?:lead|advantage)\b", re.IGNORECASE)
 _MULTIPLIER_STEMS = frozenset(word[:4] for word in MULTIPLIER_CHANGE)  # "halv", "doub", ...
 
 
@@ -287,6 +288,8 @@ def multiplier_changes(sentence: str) -> list[tuple[int, int, float, str]]:
         if word.endswith("s") and (_NOUN_BEFORE.search(sentence, 0, m.start())
                                    or not _VERB_COMPLEMENT_AFTER.match(sentence, m.end())):
             continue  # "doubles", "halves" as nouns
+        if _SCORING_LEAD_AFTER.match(sentence, m.end()):
+            continue  # "the home side doubled their lead": a second goal, not a statistic
         found.append((m.start(), m.end(), *MULTIPLIER_CHANGE[word]))
     return found
 
