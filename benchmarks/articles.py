@@ -103,10 +103,12 @@ UNSEEN = frozenset({"4", "5", "7", "9", "11", "13", "15", "17", "20", "23", "26"
 # batches' own scores keep them, and their errors are still never shown.
 READ_TWINS = frozenset({"bbc-business-240", "bbc-entertainment-328", "bbc-politics-354", "bbc-tech-007",
                         "bbc-tech-062", "bbc-tech-293"})
-# Unseen articles one of whose gold figures was read while rules were written (in the sixth pass, a
-# search of the gold for a kind of figure printed a record of bbc-politics-335; an annotator's report
-# had cited the same record as a precedent). Left out of the unseen total like the twins.
-READ_GOLD = frozenset({"bbc-politics-335"})
+# Unseen articles whose gold was read, in part, while rules were written, so they are left out of the
+# unseen total like the twins (sixth pass): a search of the gold for a kind of figure printed a record
+# of bbc-politics-335 (an annotator's report had cited it as a precedent); the annotator of
+# bbc-sport-294 reported leaving out the minutes in brackets of its team sheet, and the rule for
+# team-sheet minutes came after that report (with random corpus articles that show the pattern).
+READ_GOLD = frozenset({"bbc-politics-335", "bbc-sport-294"})
 LEFT_OUT_OF_UNSEEN = READ_TWINS | READ_GOLD
 
 
