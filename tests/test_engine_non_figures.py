@@ -119,6 +119,10 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         ("Sales of MP3 players rose 40%.", ["40%"]),
         ("P2P networks grew.", []),
         ("Text the word GIVE to 70123 to donate.", []),  # a short code
+        # Minutes of a team sheet and seedings after names; a count in brackets after one name stays.
+        ("Subs: Ford for Hale (58), Cole for Diaz (71).", []),
+        ("Booked: Ortiz (64).", []),
+        ("The winner came from Moreno (2) and the rest from the bench.", ["2"]),
         ("She sang on the chat show 30 Minutes on Sunday.", []),
         ("The actor earned 4.5m Euros last year.", ["4.5m Euros"]),
         ("The lead changed hands at the 200m mark.", []),

@@ -181,6 +181,11 @@ RACE_NOUNS = frozenset({
     "crowns", "champions", "favourite", "favourites", "sprints", "relays", "runner", "runners", "hurdler",
     "hurdlers", "specialist", "ranking", "rankings", "stage", "mark",
 })
+# Headings of a team sheet or a draw, after which "Name (53)" is a minute or a seeding.
+TEAM_SHEET_WORDS = frozenset({
+    "replacements", "replacement", "subs", "substitutes", "booked", "bookings", "sent off", "sin-bin",
+    "sin bin", "seeds", "seeded", "seedings", "scorers", "tries", "cons", "pens", "drop goal",
+})
 # Verbs (lemmas) of the events of a life, after which "at 27" is an age: "became an MP at 27",
 # "died at 85", "left school at 16".
 LIFE_EVENT_VERBS = frozenset({

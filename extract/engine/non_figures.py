@@ -22,6 +22,7 @@ from extract.engine.lexicon import (
     SPEECH_VERBS,
     STOP_WORDS,
     SUPERLATIVES,
+    TEAM_SHEET_WORDS,
     TIME_SPAN_NOUNS,
     phrase_alternation,
     word_forms,
@@ -637,6 +638,8 @@ def _speaker_after(number: _Number) -> bool:
 _ONE_COMPOUND_IDIOM = re.compile(r"^[-‑](?:time|stop|click|size|sided|trick|liners?|dimensional)\b")
 
 
+_NAME_AND_NUMBER = re.compile(r"\b[A-Z][\w'’-]*\s\(\d{1,3}\)")
+_TEAM_SHEET = re.compile(r"\b(?:" + "|".join(sorted(TEAM_SHEET_WORDS)) + r")\b", re.IGNORECASE)
 _IN_THE_WORLD_AFTER = re.compile(r"\s+in\s+the\s+world\b")
 # "number one", "No 2", "at number eight and 10", "numbers 3, 5 and 7": places in a ranking.
 _RANK_NUMBER_BEFORE = re.compile(r"\b(?:numbers?|nos?\.?)\s+(?:[a-z\d]+(?:\s*,\s*|\s+(?:and|or)\s+))*$",
@@ -688,6 +691,12 @@ def _digit_reason(number: _Number) -> str:
     sentence, start, end = number.sentence, number.start, number.end
     if re.match(r"\s?[+=]\s?\d", number.after) or re.search(r"\d\s?[+=]\s?$", number.before):
         return "equation"  # "a poster reading 2+2=5": sums written out, not statistics
+    if number.bare and not number.counted_noun and re.search(r"\b[A-Z][\w'’-]*\s\($", number.before) \
+            and number.after.startswith(")") and (len(_NAME_AND_NUMBER.findall(sentence)) > 1
+                                                  or _TEAM_SHEET.search(sentence)):
+        # "Smith for Jones (53), Brown (60)", "Booked: Hale (77)", "seeds: Japan (1), Peru (8)": the
+        # minutes of a team sheet or a seeding, not "goals from Rivaldo (2) and Figo" (how many)
+        return "name"
     if number.bare and not number.counted_noun and re.fullmatch(r"\d{5,}", number.surface):
         return "code"  # "text HELP to 81234": five digits or more with no separator is a code or a phone number
     if (_RANK_NUMBER_BEFORE.search(number.before) or _IN_THE_WORLD_AFTER.match(number.after)) and number.bare \
