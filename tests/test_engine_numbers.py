@@ -214,6 +214,14 @@ def test_one_unit_of_time_long_is_a_duration_of_one(sentence, surface, unit):
     assert table[["surface", "value", "unit", "dimension"]].values.tolist() == [[surface, 1.0, unit, "duration"]]
 
 
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("Some one-and-a-half million homes lost power.", 1.5e6),
+    ("She walked two-and-a-half miles.", 2.5),
+])
+def test_and_a_half_joined_by_hyphens(sentence, value):
+    assert [m.value for m in find_numbers(sentence)] == [value]
+
+
 def test_a_scale_word_joined_by_a_hyphen_scales_the_number():
     found = [(m.value, m.end) for m in find_numbers("The country's 12-million population is young.")]
     assert found == [(12e6, len("The country's 12-million"))]

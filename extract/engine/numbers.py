@@ -90,7 +90,7 @@ _COUNTED_AFTER_SCALE = re.compile(
     r"(?P<counted>(?!(?:is|was|has|does|this|its|his|us|thus|plus|less|unless|across|whereas)\b)"
     r"(?:[a-z]{2,}|[A-Z][a-z]+)s|people)\b"
 )
-_WORD = re.compile(r"[A-Za-z]+(?:-(?:one|two|three|four|five|six|seven|eight|nine)(?![\w]))?")
+_WORD = re.compile(r"[A-Za-z]+(?:-(?:one|two|three|four|five|six|seven|eight|nine)(?![\w]))?(?:-and-a-half\b)?")
 
 
 @dataclass(frozen=True)
@@ -254,9 +254,12 @@ def _word_number_at(sentence: str, start: int) -> tuple[float, float, float, int
                 current, used = 1.0, 1
                 continue
             return None
+        if parts[-3:] == ["and", "a", "half"] and 1 <= len(parts) - 3 <= 2 \
+                and all(p in SMALL_NUMBER_WORDS for p in parts[:-3]):
+            current += sum(SMALL_NUMBER_WORDS[p] for p in parts[:-3]) + 0.5  # "one-and-a-half million"
         # "three Six Nations games": a small number word that cannot continue the number starts
         # another (none of the branches below takes it either).
-        if all(p in SMALL_NUMBER_WORDS for p in parts) and len(parts) <= 2 \
+        elif all(p in SMALL_NUMBER_WORDS for p in parts) and len(parts) <= 2 \
                 and _follows_in_a_number(current, sum(SMALL_NUMBER_WORDS[p] for p in parts)):
             current += sum(SMALL_NUMBER_WORDS[p] for p in parts)
         elif word == "hundred" and used:
