@@ -25,7 +25,8 @@ ARTIFACTS = Path(os.environ.get("FIGCHECK_ARTIFACTS", ROOT / "test-artifacts"))
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HOSTILE = (b"=HYPERLINK(\"http://127.0.0.1:9/x\",\"open\") costs 40 dollars, said @Boss.\n\n"
            b"+cmd|' /C calc'!A0 sold 500 cars last year.\n\n"
-           b"-2+3;=1+1 shut 30 shops, x;=1+1 said.\n")
+           b"-2+3;=1+1 shut 30 shops, x;=1+1 said.\n\n"
+           b"-5 degrees at dawn, said @Boss.\n")  # a figure whose own surface starts with "-"
 ROWS = "[data-testid='stDataFrame'] table [role='row']"
 
 
@@ -79,7 +80,7 @@ def test_every_download_is_free_of_live_formulas(page_and_url, tmp_path):
     hostile = tmp_path / "hostile.txt"
     hostile.write_bytes(HOSTILE)
     page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(str(hostile))
-    page.get_by_text("Figures (25)").wait_for(timeout=60_000)  # the sample's 18 and the hostile article's 7
+    page.get_by_text("Figures (22)").wait_for(timeout=60_000)  # the sample's 18 and the hostile article's 4
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
 
     exported = _download(page, lambda: page.get_by_role("button", name="Export CSV").click())
@@ -87,11 +88,12 @@ def test_every_download_is_free_of_live_formulas(page_and_url, tmp_path):
     assert unsafe_cells(exported) == []
     cells = [c for row in csv.reader(io.StringIO(exported.decode("utf-8-sig"), newline="")) for c in row]
     assert "'=HYPERLINK(\"http://127.0.0.1:9/\")" in cells and "'@evil" in cells  # neutralised, not dropped
+    assert "'-5 degrees" in cells  # a surface that starts with "-"
     assert b'"-2+3;=1+1 shut 30 shops, x;=1+1 said."' not in exported  # the sentence starts with "-": neutralised
     assert b'"\'-2+3;=1+1 shut 30 shops, x;=1+1 said."' in exported
 
     lines = _download(page, lambda: page.get_by_role("button", name="Export JSON Lines").click())
-    assert len([json.loads(line) for line in lines.decode("utf-8").splitlines()]) == 25
+    assert len([json.loads(line) for line in lines.decode("utf-8").splitlines()]) == 22
     claims = _download(page, lambda: page.get_by_role("button", name="Export ClaimReview (1 reviewed)").click())
     assert [r["reviewRating"]["alternateName"] for r in json.loads(claims)] == ["Inaccurate"]
 
