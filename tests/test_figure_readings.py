@@ -259,3 +259,14 @@ def test_a_move_from_one_range_to_another():
         ("6 to 8 per cent", 6.0, 8.0, "range"), ("2 to 4 per cent", 2.0, 4.0, "range")]
     # A single move stays a before and an after.
     assert figures("Margins rose from 6 to 8 per cent.")["surface"].tolist() == ["6", "8 per cent"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A bare number after a count leaves out the count's noun ...
+    ("Unite's 900,000 members, the GMB's 60,000 and Usdaw's 30,000 may walk out.",
+     [("900,000", "member"), ("60,000", "member"), ("30,000", "member")]),
+    # ... also after the first count's own verb.
+    ("One driver died and two were hurt.", [("One", "driver"), ("two", "driver")]),
+])
+def test_a_count_that_leaves_out_its_noun_shares_the_one_before(text, expected):
+    assert [(r.surface, r.unit) for r in figures(text).itertuples()] == expected
