@@ -127,6 +127,7 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         ("The actor earned 4.5m Euros last year.", ["4.5m Euros"]),
         ("The lead changed hands at the 200m mark.", []),
         ("He ran the half-marathon and 5,000m in Oslo.", []),
+        ("She will run the 60m indoors in March.", []),  # metres, not 60 million: "indoors" counts nothing
         ("The Czech climbed from 48 in the world to 19th.", []),
         ("Ireland won a third Triple Crown in a row.", []),
         ("She starts as one of the 1,500 metres favourites.", []),

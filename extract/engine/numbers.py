@@ -166,6 +166,9 @@ def _scale_after(sentence: str, end: int, currency: str) -> tuple[float, int]:
     if counted is not None and re.search(r"\b[a-z]", counted.group("modifiers")) \
             and "VERB" in getAllLemmas(counted.group("counted")):
         counted = None  # "the 30m tower stands": past a modifier, a word that can be a verb is one ("3m PSP consoles")
+    lemmas = getAllLemmas(counted.group("counted").lower()) if counted is not None else {}
+    if counted is not None and counted.group("counted").islower() and lemmas and "NOUN" not in lemmas:
+        counted = None  # "the 60m indoors": an adverb ending in "s" counts nothing
     if counted is not None and counted.group("counted")[:1].isupper() and counted.start("counted") != \
             len(after) - len(after.lstrip()):
         counted = None  # a people right after the number ("60m Americans"), not "100m of the Thames"
