@@ -120,3 +120,19 @@ def test_an_owner_already_in_the_possessive_is_not_made_possessive_twice():
 def test_a_pronoun_subject_does_not_own_what_is_counted():
     assert figures("We've played four games in a week.")["entity"].tolist() == ["games"]
     assert figures("Acme has 300 staff.")["entity"].tolist() == ["Acme's staff"]
+
+
+@pytest.mark.parametrize(("text", "entity"), [
+    # An amount that is the subject of a passive verb of paying, spending or losing.
+    ("About £8m was spent on flood defences.", "spending on flood defences"),
+    ("A further $3bn has been paid to investors.", "payment to investors"),
+    ("Another £2m was lost.", "loss"),
+    # A number grouped by commas is one word of a phrase, never cut at its comma.
+    ("In all 20,000 fans came and £9,000 was raised.", None),
+])
+def test_what_an_amount_in_a_passive_clause_measures(text, entity):
+    money = [r.entity for r in figures(text).itertuples() if r.dimension == "currency"]
+    if entity is None:
+        assert not any(e.startswith("000") for e in money), money
+    else:
+        assert money == [entity]

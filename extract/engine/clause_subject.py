@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from lemminflect import getLemma
+from lemminflect import getInflection, getLemma
 
 from extract.engine.lexicon import (
     AMOUNT_TAKEN_FROM,
@@ -48,7 +48,8 @@ from extract.engine.measured_entity import (
     singular,
 )
 
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.&-]*[A-Za-z0-9]|[A-Za-z0-9]|[^\s\w]")
+# A number grouped by commas is one token ("10,000 people", never "000 people").
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|[A-Za-z0-9][A-Za-z0-9'’.&-]*[A-Za-z0-9]|[A-Za-z0-9]|[^\s\w]")
 # Prepositions that join a noun to the head of its phrase: "population of earth", "imports from
 # Canada", "exports to China", "spending on defence" (the name is not the phrase's head).
 _NOUN_LINKS = {"of", "in", "for", "across", "at", "from", "to", "on", "per"}  # "GDP per capita"
@@ -642,7 +643,32 @@ def read_measure_entity(sentence: str, figure_start: int, unit_end: int, local: 
         or fronted_partitive(sentence, figure_start)
     if own is not None:
         return EntityReading(_held_by_subject(sentence, figure_start, own), True)
+    passive = _passive_transaction(sentence, unit_end) if currency else None
+    if passive is not None:
+        return EntityReading(passive, True)
     return _clause_entity(sentence, figure_start, unit_end, local, currency)
+
+
+# "£5m was spent on roads", "$2bn has been paid to the victims": an amount that is the subject of a
+# passive verb of paying, spending or losing.
+_PASSIVE_AFTER = re.compile(
+    r"\s+(?:(?:has|have|had|will|would|could|may|might|must|should)\s+)?(?:been|be|is|are|was|were|being)\s+"
+    r"(?:(?:already|now|also|so\s+far)\s+)?(?P<verb>[a-z]+)\b(?P<object>\s+(?:on|in|for|to)\s+"
+    r"(?:(?:the|its|their|new|a)\s+)?[a-z]+(?:\s+[a-z]+)?)?")
+
+
+def _passive_transaction(sentence: str, unit_end: int) -> str | None:
+    """'£5m was spent on roads' -> 'spending on roads': the noun of the verb, with what it was for."""
+    m = _PASSIVE_AFTER.match(sentence, unit_end)
+    if m is None or m.group("verb") not in _past_forms_of_transactions():
+        return None
+    noun = TRANSACTION_NOUNS[_verb_lemma(m.group("verb"))]
+    return noun + (m.group("object") or "") if noun in {"spending", "investment", "funding", "payment"} else noun
+
+
+@functools.lru_cache(maxsize=1)
+def _past_forms_of_transactions() -> frozenset[str]:
+    return frozenset(form for verb in TRANSACTION_NOUNS for form in getInflection(verb, tag="VBN") or ())
 
 
 def _held_by_subject(sentence: str, figure_start: int, own: Phrase) -> str:
