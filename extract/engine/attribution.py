@@ -179,18 +179,20 @@ def _named_in(token: Token) -> tuple[str, str] | None:
     if candidates:
         candidates.sort(key=lambda c: (c[0], c[1]))
         ent = candidates[0][2]
-        # "Ukrainian President Volodymyr Zelenskyy": a nationality beside a named person is not the source.
-        if ent.label_ == "NORP":
+        # "Ukrainian President Volodymyr Zelenskyy": a nationality beside a named person is not the
+        # source; nor is a place beside the body that speaks ("a study of the Leeds floods from the
+        # Flood Research Unit").
+        branch = [t for t in doc[max(0, ent.start - 3):ent.start] if t.head.i in range(ent.start, ent.end)
+                  and t.dep_ == "compound" and upos(t) == "PROPN"]
+        if ent.label_ == "GPE" and branch:
+            return doc[branch[0].i:ent.end].text, "organisation"  # "Acme UK": a firm's branch in a country
+        if ent.label_ in {"NORP", "GPE"}:
             person = [c for c in candidates if c[2].label_ in {"PERSON", "ORG"}]
             if person:
                 ent = person[0][2]
         joint = _coordinated_names(token, ent)
         if joint:
             return joint, "organisation"
-        branch = [t for t in doc[max(0, ent.start - 3):ent.start] if t.head.i in range(ent.start, ent.end)
-                  and t.dep_ == "compound" and upos(t) == "PROPN"]
-        if ent.label_ == "GPE" and branch:
-            return doc[branch[0].i:ent.end].text, "organisation"  # "Acme UK": a firm's branch in a country
         return _entity_text(ent), _kind(ent.label_)
     for child in token.children:  # "the think-tank, Civitas,": a name in apposition to a common noun
         if child.dep_ == "appos" and upos(token) == "NOUN" and child.ent_type_ in {"ORG", "PERSON"}:
