@@ -638,6 +638,7 @@ def _speaker_after(number: _Number) -> bool:
 _ONE_COMPOUND_IDIOM = re.compile(r"^[-‑](?:time|stop|click|size|sided|trick|liners?|dimensional)\b")
 
 
+_DIALLED_BEFORE = re.compile(r"\b(?:text|texting|txt|call|calling|ring|dial|phone|sms)\b", re.IGNORECASE)
 _NAME_AND_NUMBER = re.compile(r"\b[A-Z][\w'’-]*\s\(\d{1,3}\)")
 _TEAM_SHEET = re.compile(r"\b(?:" + "|".join(sorted(TEAM_SHEET_WORDS)) + r")\b", re.IGNORECASE)
 _IN_THE_WORLD_AFTER = re.compile(r"\s+in\s+the\s+world\b")
@@ -697,8 +698,9 @@ def _digit_reason(number: _Number) -> str:
         # "Smith for Jones (53), Brown (60)", "Booked: Hale (77)", "seeds: Japan (1), Peru (8)": the
         # minutes of a team sheet or a seeding, not "goals from Rivaldo (2) and Figo" (how many)
         return "name"
-    if number.bare and not number.counted_noun and re.fullmatch(r"\d{5,}", number.surface):
-        return "code"  # "text HELP to 81234": five digits or more with no separator is a code or a phone number
+    if number.bare and not number.counted_noun and re.fullmatch(r"\d{5,}", number.surface) \
+            and _DIALLED_BEFORE.search(number.before[-40:]):
+        return "code"  # "text HELP to 81234", "call 01632 960": a number to dial, not an amount
     if (_RANK_NUMBER_BEFORE.search(number.before) or _IN_THE_WORLD_AFTER.match(number.after)) and number.bare \
             and not number.counted_noun:
         return "rank"  # "at number eight and 10", "at numbers 3 and 7", "risen from 31 in the world"
