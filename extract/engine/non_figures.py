@@ -239,7 +239,7 @@ def rejection_reason(
                      is_range, dimension, end if unit_end is None else unit_end)
     reason = _denominator_reason(number) or _measure_reason(number) or _gapped_period_reason(number) \
         or _age_reason(number) or _event_reason(number) or _digit_count_reason(number) or _named_money_reason(number) \
-        or _named_unit_reason(number)
+        or _named_unit_reason(number) or _glued_code_reason(number)
     if reason:
         return reason
     if written_in_words:
@@ -258,11 +258,17 @@ _CAPITALISED_UNIT = re.compile(r"[\s-]+[A-Z][a-z]{2,}")
 
 def _named_unit_reason(number: _Number) -> str:
     """'US TV show 60 Minutes', 'Three Degrees star X': a unit word written with a capital is part of
-    a name; and a number glued to a letter before it is a code ("P2P", "MP3 player")."""
+    a name."""
     if number.has_unit and number.unit_end > number.end and not number.has_currency \
             and number.dimension not in ("currency", "temperature") \
             and _CAPITALISED_UNIT.fullmatch(number.sentence, number.end, number.unit_end):
         return "name"
+    return ""
+
+
+def _glued_code_reason(number: _Number) -> str:
+    """'P2P', 'MP3 players', 'PS2 consoles': a number glued to a letter before it is a code, whatever
+    follows it."""
     if not number.written_in_words and not number.has_currency and re.search(r"[A-Za-z]$", number.before):
         return "code"
     return ""
@@ -398,7 +404,7 @@ _REPORTING_WINDOW_AFTER = re.compile(
     r"(?:" + MONTHS + r")\b")
 
 
-_WITH_BEFORE = re.compile(r"\bwith\s+(?:(?:just|only|barely|about|around|some|under|over)\s+)*$", re.IGNORECASE)
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:(?:" + _QUALIFIERS + r"|under)\s+)*$", re.IGNORECASE)
 _LEFT_AFTER = re.compile(r"\s+(?:remaining|left|to\s+go|to\s+play)\b", re.IGNORECASE)
 # "In four days, the union will ...": a sentence that opens with how far off its event is.
 _OPENING_IN = re.compile(r"\W*In\s+(?:(?:" + phrase_alternation(QUALIFIER_WORDS) + r")\s+)*")
