@@ -119,6 +119,9 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         ("Sales of MP3 players rose 40%.", ["40%"]),
         ("P2P networks grew.", []),
         ("Text the word GIVE to 70123 to donate.", []),  # a short code
+        # A number that stands for the members of a set named before is a count.
+        ("All four were charged with theft.", ["four"]),
+        ("The other two are still in hospital.", ["two"]),
         ("The county logged the most strikes, at 1834567.", ["1834567"]),  # an amount without separators
         # Minutes of a team sheet and seedings after names; a count in brackets after one name stays.
         ("Subs: Ford for Hale (58), Cole for Diaz (71).", []),

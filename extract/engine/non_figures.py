@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from extract.engine.lexicon import (
+    AUXILIARIES,
     DENOMINATOR_WORDS,
     FIGURE_OF_SPEECH_ADJECTIVES,
     LIFE_EVENT_VERBS,
@@ -548,6 +549,9 @@ def _word_number_reason(number: _Number) -> str:
         return idiom
     if not number.has_unit and not number.counted_noun and _elliptical_count(number):
         return ""  # "Smith has three", "lost four or five": what is counted was named just before
+    if not number.has_unit and not number.counted_noun and number.value >= 2 \
+            and _SET_BEFORE.search(before) and _SET_AFTER.match(after):
+        return ""  # "All three were charged", "the other two are in hospital": the people named before
     if not number.has_unit and number.value >= 2 and re.match(r"^\s+of\s+(?:them|those|these)\b", after) \
             and not re.search(r"\bthe\s+$", before, re.IGNORECASE):
         return ""  # "Nine of them voted against" counts a part; "the two of them" names a pair
@@ -573,6 +577,11 @@ _ELLIPTICAL_BEFORE = re.compile(
 _ELLIPTICAL_AFTER = re.compile(
     r"^(?:\s+(?:or|to)\s+[a-z]+)?(?:\s*[,.;:!?)]|\s+(?:each|apiece|in\s+a\s+row|and|but|while|since|so)\b)",
     re.IGNORECASE)
+
+
+# A number that stands for the members of a set named before: "all three were", "the other two have".
+_SET_BEFORE = re.compile(r"\b(?:all|the\s+other|the\s+remaining|another)\s+$", re.IGNORECASE)
+_SET_AFTER = re.compile(r"^\s+(?:" + "|".join(sorted(AUXILIARIES - {"'s", "’s"})) + r")\b", re.IGNORECASE)
 
 
 def _elliptical_count(number: _Number) -> bool:
