@@ -101,6 +101,7 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         ("Builders must put up zero-carbon homes.", []),
         ("It raises the retirement age from 65 to 67.", []),
         ("The plan lifts the pension age for nurses from 60 to 65.", []),
+        ("Staff were told that the retirement age would rise from 62 to 66.", []),
         # Ages said in the first person, with a word between, or of people over a number of years.
         ("I'm only 27 and never saw the show.", []),
         ("She won a place when she was just 15.", []),

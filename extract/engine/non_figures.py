@@ -467,7 +467,8 @@ _AGE_LIMIT_BEFORE = re.compile(
     r"\b(?:pension|retirement|voting|school[- ]leaving|minimum|legal|drinking)\s+age"
     r"(?:\s+for(?:\s+[\w'’-]+){1,4}?)?(?:\s+(?:will|would|could|should|to|is|was|has|had|been|be)){0,2}"
     r"(?:\s+(?:rise|rises|rising|rose|risen|fall|falls|falling|fell|fallen|go|goes|going|went|gone|"
-    r"move|moves|moving|moved|increase|increases|increased|raised|lowered|cut))?\s+(?:from|to|at|of)\s+$",
+    r"move|moves|moving|moved|increase|increases|increased|raised|lowered|cut))?(?:\s+from\s+\d{1,3})?"
+    r"\s+(?:from|to|at|of)\s+$",  # "the pension age would rise from 60 to 65": both ends
     re.IGNORECASE)
 _TURNED_BEFORE = re.compile(r"\bturn(?:s|ed|ing)?\s+$", re.IGNORECASE)  # "she turned 40"
 _WHO_IS_BEFORE = re.compile(
