@@ -639,8 +639,7 @@ def _sentence_figures(sentence: str, approx_tolerance: float) -> list[Figure]:
 
 # "Unison's 800,000 workers, the GMB's 70,000 and Amicus' 20,000": after a count, a bare number
 # joined to it (with at most the name of whose) leaves out the same counted noun.
-# ... also after the first count's own verb ("One man died and two were hurt", "12 staff left and
-# three more were moved").
+# ... also after the first count's own verb ("One man died and two were hurt").
 _GAPPED_COUNT_GAP = re.compile(
     r"(?:\s+[a-z]+){0,3}?\s*(?:,|;|\band\b|\bor\b|\bwhile\b|\bagainst\b|\bversus\b)\s*(?:and\s+|or\s+)?"
     r"(?P<owner>(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+(?:and\s+|&\s+|of\s+)?){0,6}[A-Z][\w&.-]*(?:['’]s?))?\s*$")

@@ -125,22 +125,23 @@ _NOT_A_CHANGE_AFTER = re.compile(r"^\s*(?:to|at|from)\b", re.IGNORECASE)
 _TARGET_BEFORE = re.compile(
     r"\b(?:(?<!\bup\s)to|at|from|of|reached|reaching|hit|hitting|stood\s+at|totalled|totaled)\s*$",
                             re.IGNORECASE)
-_MULTIPLIER = re.compile(
-    r"\b(?:(?P<word>halved|halving|halves|doubled|doubling|doubles|tripled|tripling|trebled|quadrupled)"
-    r"|(?P<base>halve|double|triple|treble|quadruple))\b",
-    re.IGNORECASE,
-)
-# The base form is a verb only after a modal or "to" ("will double", "aims to almost double"); elsewhere
-# it is an adjective or noun ("a double room", "double figures").
-_VERB_BEFORE_BASE = re.compile(
-    r"\b(?P<modal>" + "|".join(sorted(MODALS | {"to"}))
-    + r")\s+(?:(?:almost|nearly|roughly|effectively|more\s+than)\s+)?$", re.IGNORECASE)
-_FROM_BEFORE_TO = re.compile(r"\bfrom\s+[\w-]+\s+$", re.IGNORECASE)
 MULTIPLIER_CHANGE = {"halved": (-50.0, "down"), "halving": (-50.0, "down"), "halves": (-50.0, "down"),
                      "doubled": (100.0, "up"), "doubling": (100.0, "up"), "doubles": (100.0, "up"),
                      "tripled": (200.0, "up"), "tripling": (200.0, "up"), "trebled": (200.0, "up"),
                      "quadrupled": (300.0, "up"), "halve": (-50.0, "down"), "double": (100.0, "up"),
                      "triple": (200.0, "up"), "treble": (200.0, "up"), "quadruple": (300.0, "up")}
+# The base form is a verb only after a modal or "to" ("will double", "aims to almost double"); elsewhere
+# it is an adjective or noun ("a double room", "double figures").
+_BASE_FORMS = frozenset({"halve", "double", "triple", "treble", "quadruple"})
+_MULTIPLIER = re.compile(
+    r"\b(?:(?P<word>" + "|".join(sorted(set(MULTIPLIER_CHANGE) - _BASE_FORMS, key=len, reverse=True))
+    + r")|(?P<base>" + "|".join(sorted(_BASE_FORMS, key=len, reverse=True)) + r"))\b",
+    re.IGNORECASE,
+)
+_VERB_BEFORE_BASE = re.compile(
+    r"\b(?P<modal>" + "|".join(sorted(MODALS | {"to"}))
+    + r")\s+(?:(?:almost|nearly|roughly|effectively|more\s+than)\s+)?$", re.IGNORECASE)
+_FROM_BEFORE_TO = re.compile(r"\bfrom\s+[\w-]+\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
