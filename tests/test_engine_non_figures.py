@@ -185,8 +185,8 @@ def test_more_numbers_that_are_not_amounts(text, surfaces):
         # Ages and age groups say who, not how many.
         ("Bus passes go to people over 65, or people who are over 70.", []),
         ("Nine in ten 18 to 24-year-olds own a phone.", ["Nine in ten"]),
-        ("The grant goes to 16 and 17-year-olds in college.", []),
-        ("The grant goes to 16- and 17-year-olds in college.", []),
+        ("The grant goes to 15 and 16-year-olds in college.", []),
+        ("The grant goes to 15- and 16-year-olds in college.", []),
         ("She is only 29 years old.", []),
         ("Coach Hale rested 19-year-old Ortiz on Sunday.", []),
         # A percentage of speech, an ordinal after "a", a rank.

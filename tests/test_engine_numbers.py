@@ -415,7 +415,7 @@ def test_a_scaled_decimal_is_the_exact_amount_it_writes(whole, hundredths, scale
     ("He waited a year before he spoke.", "a year", "exact", "year"),
     ("The repair took about a week.", "about a week", "approx", "week"),
     # A word of exactness is a bound like "just": the article still stands for one.
-    ("The champion won in exactly an hour.", "an hour", "exact", "hour"),
+    ("The champion won in precisely an hour.", "an hour", "exact", "hour"),
 ])
 def test_an_article_that_stands_for_one(sentence, surface, qualifier, unit):
     row = one_figure(sentence)

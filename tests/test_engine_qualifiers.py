@@ -76,7 +76,7 @@ def test_doubling_and_halving_are_changes():
     # The base form is a verb after a modal or "to" ...
     ("The cost of tickets will double.", [("double", 100.0, "up")]),
     ("The council plans to almost triple its fleet.", [("triple", 200.0, "up")]),
-    ("Ministers promised to halve waiting lists.", [("halve", -50.0, "down")]),
+    ("Ministers vowed to halve waiting lists.", [("halve", -50.0, "down")]),
     # ... and an adjective or a noun elsewhere.
     ("She booked a double room for two nights.", []),
     ("His score reached double figures.", []),

@@ -26,7 +26,7 @@ from extract import figures
         "Apple unveiled the iPhone 11 Pro.",
         "She lives at 575 Wilbraham Road.",
         "Prices fell in the first half of this year.",
-        "Jamie Armstrong, 25, said she moved.",
+        "Ana Cole, 41, said she moved.",
     ],
 )
 def test_not_a_figure(text):

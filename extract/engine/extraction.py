@@ -140,7 +140,7 @@ def _unit_for(sentence: str, mention: NumberMention) -> tuple[Unit | None, int]:
     if mention.unit == "time":
         return Unit("time", "count"), mention.end  # "twice", "tenfold": counted as "five times" is
     if mention.unit:
-        return Unit(mention.unit, "duration", mention.unit), mention.end  # "a week-long tour"
+        return Unit(mention.unit, "duration", mention.unit), mention.end  # "a week-long visit"
     found = match_unit_after(sentence, mention.end)
     if found:
         return found.unit, found.end
@@ -617,7 +617,7 @@ def _sentence_figures(sentence: str, approx_tolerance: float) -> list[Figure]:
     counted_until = -1
     for mention in sorted(find_numbers(sentence) + _articles_for_one(sentence), key=lambda m: m.start):
         if mention.start < counted_until:
-            continue  # "two new 737 Max jets": the model number is part of what is counted
+            continue  # "two new 797 Zeta jets": the model number is part of what is counted
         figure = _figure_from_mention(sentence, mention, approx_tolerance)
         if figure is None and figures:
             figure = _gapped_count(sentence, mention, figures[-1])

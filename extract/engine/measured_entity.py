@@ -182,7 +182,7 @@ _QUOTE_MARKS = "\"'“”‘’"
 
 
 def _number_inside_the_phrase(run: _Tokens, end: int, following: tuple[str, int, int]) -> bool:
-    """'two new 737 Max jets': a model number; 'three UK top 10 singles': a place in a chart. Either
+    """'two new 797 Zeta jets': a model number; 'three UK top 10 singles': a place in a chart. Either
     describes what is counted, which goes on after it."""
     if following[1] == end + 1 and following[0][:1].isupper() and _nounish(following[0]):
         return True

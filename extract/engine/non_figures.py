@@ -372,7 +372,7 @@ def _event_reason(number: _Number) -> str:
     race = _RACE_AFTER.match(number.after_unit)
     if race is not None and race.group("first") in RACE_NOUNS:
         return "name"  # "400m runners", "the 800 metres favourites": a race noun right after names a race
-    # read only for a length in metres or kilometres ("the 6km race")
+    # read only for a length in metres or kilometres ("the 8km race")
     race_before = _RACE_BEFORE.search(number.sentence[:number.start])
     if race_before is None:
         return ""
@@ -442,7 +442,7 @@ def _measure_reason(number: _Number) -> str:
                 or _REPORTING_WINDOW_AFTER.match(number.after_unit) and re.search(r"\bthe\s+$", before, re.I):
             return "period"
         if _WITHIN_BEFORE.search(before) and (_OF_AFTER.match(number.after_unit) or _DEADLINE_BEFORE.search(before)):
-            # "within 24 hours of the final", "must be heard within 10 days", "promised to halve it within
+            # "within 24 hours of the final", "must be heard within 10 days", "vowed to halve it within
             # five years": a deadline; "was finished within 48 hours" still says how long it took.
             return "period"
     if number.dimension == "duration" and number.surface.lower() == "one" and _OPENS_CLAUSE.search(before) \
@@ -485,7 +485,7 @@ _AT_OPENING = re.compile(r"^\W*at\s+$", re.IGNORECASE)
 _PERSON_AFTER_COMMA = re.compile(r"^\s*,\s*(?:[A-Z][a-z]+\b(?<!The)|(?:he|she|I|they)\b)")
 _AS_YOUNG_AS = re.compile(r"\bas\s+(?:young|old)\s+as\s+$", re.IGNORECASE)
 _LIFE_EVENT_FORMS = word_forms(LIFE_EVENT_VERBS)
-# "16 to 20-year-olds", "16- and 17-year-olds", "16 and 17-year-olds".
+# "15 to 19-year-olds", "15- and 16-year-olds", "15 and 16-year-olds".
 _AGE_GROUP_AFTER = re.compile(r"^(?:-?\s*(?:to|-|–|and|or)\s*\d{1,3})?[\s-]*(?:years?|yrs?)[\s-]*olds\b",
                               re.IGNORECASE)
 
@@ -719,7 +719,7 @@ def _digit_reason(number: _Number) -> str:
         return "code"  # "text HELP to 81234", "call 01632 960": a number to dial, not an amount
     if (_RANK_NUMBER_BEFORE.search(number.before) or _IN_THE_WORLD_AFTER.match(number.after)) and number.bare \
             and not number.counted_noun:
-        return "rank"  # "at number eight and 10", "at numbers 3 and 7", "risen from 31 in the world"
+        return "rank"  # "at number eight and 10", "at numbers 3 and 7", "climbed from 48 in the world"
     if _TOP_BEFORE.search(number.before) and number.bare and not number.counted_noun:
         return "rank"  # "finished in the top 10"; not "the top 10 firms"
     if re.search(r"\btop\s+$", number.before, re.IGNORECASE) and _CHART_AFTER.match(number.after):
@@ -806,7 +806,7 @@ def _code_reason(number: _Number) -> str:
         return "code"  # "iPhone 11 Pro", "787 Dreamliner", "90049 ZIP Code"
     if re.search(r"\b[A-Z][\w.]*,\s(?:now\s|aged\s)?$", before) and re.match(r"^(?:,|\s[-–—]\s)", after) \
             and 1 <= number.value <= 120:
-        return "age"  # "Jamie Armstrong, 25, said", "Jo Rees, 19 - who ...": a person's age, not a statistic
+        return "age"  # "Ana Cole, 41, said", "Jo Rees, 19 - who ...": a person's age, not a statistic
     if re.search(r"[A-Za-z#№]$", before) or re.search(r"\b(?:No|Nos|number)\.?\s$", before):
         return "code"  # "X6", "#1", "No. 10"
     if re.search(r"[=_]$", before) or re.match(r"^[=_]", after):

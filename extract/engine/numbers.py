@@ -328,7 +328,7 @@ def _plural_as_noun(sentence: str, m: re.Match[str]) -> bool:
     word_before = before.group("word") if before is not None else ""
     after_a_number = word_before in SMALL_NUMBER_WORDS
     if _PLURAL_AS_SUBJECT_AFTER.match(rest):
-        # "stories that millions can tell" ("that" relates); not "their thousands were" (whose)
+        # "tales that millions can share" ("that" relates); not "their thousands were" (whose)
         return not after_a_number and (word_before not in DETERMINERS or word_before in RELATIVE_PRONOUNS)
     if _OPENING.fullmatch(sentence, 0, m.start()) and re.match(r"\s+[a-z]", rest):
         return True  # "Millions buy ...": a sentence (or headline) that opens with it
@@ -503,7 +503,7 @@ def _multiple_at(sentence: str, start: int) -> NumberMention | None:
                          currency="", written_in_words=words, vague=False, scaled=False, decimals=0, unit="time")
 
 
-# "a week-long tour", "a year-long inquiry": one unit of time, how long something lasts.
+# "a week-long visit", "a year-long review": one unit of time, how long something lasts.
 ONE_UNIT_LONG = re.compile(r"(?<![\w-])(?P<unit>hour|day|week|month|year|decade)-long\b", re.IGNORECASE)
 
 
