@@ -12,7 +12,7 @@ What counts as a figure: a number that states an amount of something: money, a c
 rate, a physical measure, a duration that is what is measured ("expected to last five months",
 "two hours 18 minutes 15 seconds"), and a vague plural ("tens of thousands of old people").
 Not figures: years and dates, times of day, ages and age groups ("the 31-year-old", "16 to
-20-year-olds"), ordinals and ranks ("a third title", "third place"), names with numbers ("Shrek 2",
+20-year-olds"), ordinals and ranks ("a fourth crown", "third place"), names with numbers ("Shrek 2",
 "Chapter 11", "the Athens 10,000m"), match scores ("1-1"), periods that place an event in time
 ("two years ago", "12 months later", "the best showing in five years"), "one" as a determiner or
 pronoun ("one of its employees", "one standard"), and figures of speech ("100% certain").

@@ -87,7 +87,7 @@ def test_a_base_form_multiplier_is_a_verb_after_a_modal_or_to(sentence, changes)
 
 
 def test_a_side_that_doubles_its_lead_scores_again():
-    assert multiplier_changes("The visitors doubled their lead before the break.") == []
+    assert multiplier_changes("The visiting side doubled its lead before the break.") == []
 
 
 def test_a_plural_multiplier_alone_does_not_make_a_sentence_hold_a_figure():

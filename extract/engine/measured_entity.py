@@ -237,7 +237,7 @@ def _joins_the_run(run: _Tokens, tokens: _Tokens, index: int, value: float) -> b
         return True  # "two really important games": an adverb of the adjective
     if word[:1].isupper() and next_word[:1].isupper() and word.lower() in SMALL_NUMBER_WORDS and _nounish(next_word):
         return True  # "12 Six Nations titles": a number word inside a name
-    # "six surround sound speakers": a verb as a noun's modifier
+    # "five surround sound speakers": a verb as a noun's modifier
     return not run and abs(value) != 1 and pos_tags(word) == {"VERB"} and _opens_a_compound(tokens, index)
 
 

@@ -520,7 +520,7 @@ def _age_reason(number: _Number) -> str:
 # ---------------------------------------------------------------------------------------------
 # Numbers written in words.
 
-# "a third title", "a fifth consecutive win": an ordinal after "a", not a fraction ("a third of").
+# "a fourth crown", "a fifth consecutive win": an ordinal after "a", not a fraction ("a third of").
 _ORDINAL_WORD = re.compile(r"an?\s+(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)", re.IGNORECASE)
 _NOT_ORDINAL_AFTER = re.compile(
     r"^(?:\s*[^\w\s]|\s+(?:of|more|less|fewer|as|higher|lower|bigger|smaller|larger|up|down|off|to|in|on|"
@@ -544,7 +544,7 @@ def _word_number_reason(number: _Number) -> str:
     if _ORDINAL_WORD.fullmatch(word_lower) and not number.has_unit and (
             not _NOT_ORDINAL_AFTER.match(after) and (_modifies_a_noun(after) or re.match(r"\s+[A-Z]", after))
             or re.match(r"[-‑][a-z]", after)):
-        return "ordinal"  # "a third title"; "a third-person view", "a fifth-generation phone": a compound
+        return "ordinal"  # "a fourth crown"; "a third-person view", "a fifth-generation phone": a compound
     idiom = _word_idiom_reason(number, word_lower)
     if idiom:
         return idiom

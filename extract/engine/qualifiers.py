@@ -290,7 +290,7 @@ def multiplier_changes(sentence: str) -> list[tuple[int, int, float, str]]:
                                    or not _VERB_COMPLEMENT_AFTER.match(sentence, m.end())):
             continue  # "doubles", "halves" as nouns
         if _SCORING_LEAD_AFTER.match(sentence, m.end()):
-            continue  # "the visitors doubled their lead": a second goal, not a statistic
+            continue  # "the visiting side doubled its lead": a second goal, not a statistic
         found.append((m.start(), m.end(), *MULTIPLIER_CHANGE[word]))
     return found
 
