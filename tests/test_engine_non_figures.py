@@ -118,7 +118,7 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         # A number glued to a letter before it is a code, whatever follows it; a unit word with a
         # capital inside a sentence is part of a name, except a currency's.
         ("Sales of MP3 players rose 40%.", ["40%"]),
-        ("P2P networks grew.", []),
+        ("P2P sharing grew.", []),
         ("Text the word GIVE to 70123 to donate.", []),  # a short code
         # A number that stands for the members of a set named before is a count.
         ("All four were charged with theft.", ["four"]),
