@@ -43,6 +43,7 @@ from extract.engine.measured_entity import (
     STOP_WORDS,
     Phrase,
     fronted_partitive,
+    is_pronoun,
     object_phrase_after,
     pos_tags,
     singular,
@@ -402,11 +403,6 @@ def _antecedent(sentence: str, tokens: list[tuple[str, int, int]], pronoun: int)
 _ATTRIBUTIVE_OPENERS = DETERMINERS | {"every", "each", "another", "our", "your"}
 
 
-def _a_pronoun(text: str) -> bool:
-    """'I', "We've", 'they': a personal pronoun, with or without a contracted verb."""
-    return re.sub(r"['’][a-z]+$", "", text).lower() in STOP_WORDS
-
-
 def _possessive(text: str, sentence: str) -> str:
     if text.endswith(("'s", "’s", "s'", "s’")):
         return text  # "his party's plans" already owns: not "party's'"
@@ -526,7 +522,7 @@ def count_entity(sentence: str, figure_start: int, counted: Phrase) -> str:
         # "five new seasons of the show", "one count of wire fraud": the "of" phrase says whose.
         return sentence[counted.start : complement.end]
     subject = subject_before(sentence, figure_start)
-    if subject is None or subject.phrase.end > figure_start or _a_pronoun(subject.phrase.text):
+    if subject is None or subject.phrase.end > figure_start or is_pronoun(subject.phrase.text):
         return counted.text  # "I've had two nights out": a pronoun owns nothing by name
     gave_up = (
         subject.verbs[-1:] == ("give",)

@@ -730,6 +730,12 @@ def _sentence_subject(sentence: str, tokens: _Tokens) -> Phrase | None:
     return None
 
 
+def is_pronoun(text: str) -> bool:
+    """'I', "We've", 'they': a pronoun (or other function word), with or without a contracted verb;
+    it owns nothing by name."""
+    return re.sub(r"['’][a-z]+$", "", text).lower() in STOP_WORDS
+
+
 def resolve_possessive(sentence: str, phrase_text: str, phrase_start: int) -> str:
     """'its state budget' -> "Russia's state budget": the owner is the noun a relative clause
     hangs on (", which ..."), else the sentence's subject, else the nearest name before it."""
@@ -759,7 +765,7 @@ def resolve_possessive(sentence: str, phrase_text: str, phrase_start: int) -> st
             words.append(word)
         while words and words[0].lower() in {"the", "a", "an", "this", "that"}:
             words = words[1:]
-        if words and words[0].lower() in STOP_WORDS:
+        if words and is_pronoun(words[0]):
             words = []  # "They lost half their savings": a pronoun owns nothing by name
         if (
             0 < len(words) <= 5
