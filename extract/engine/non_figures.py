@@ -807,8 +807,8 @@ def _code_reason(number: _Number) -> str:
     if re.search(r"\b[A-Z][\w.]*,\s(?:now\s|aged\s)?$", before) and re.match(r"^(?:,|\s[-–—]\s)", after) \
             and 1 <= number.value <= 120:
         return "age"  # "Ana Cole, 41, said", "Jo Rees, 19 - who ...": a person's age, not a statistic
-    if re.search(r"[A-Za-z#№]$", before) or re.search(r"\b(?:No|Nos|number)\.?\s$", before):
-        return "code"  # "X6", "#1", "No. 10"
+    if re.search(r"[#№]$", before) or re.search(r"\b(?:No|Nos|number)\.?\s$", before):
+        return "code"  # "#1", "No. 10" ("X6", glued to a letter, is _glued_code_reason's)
     if re.search(r"[=_]$", before) or re.match(r"^[=_]", after):
         return "code"  # markup and code pasted with an article: "width=300", "id_2"
     if re.search(r"[A-Za-z]{1,6}[-‑]$", before):
