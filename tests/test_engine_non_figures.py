@@ -87,8 +87,8 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         # Numbers dialled, not amounts.
         ("Listeners can call 0845 300 1234 today.", []),
         ("The helpline, 01632 960 001, opens at nine.", []),
-        # A number word inside a name after a number; a stage of a knockout.
-        ("They have won four of the last 12 Six Nations titles.", ["12"]),
+        # A number word inside a name after a number (a part of a set counts); a stage of a knockout.
+        ("They have won four of the last 12 Six Nations titles.", ["four", "12"]),
         ("The reward for a place in the last eight is a home draw.", []),
         # Ages said of a person.
         ("She was 91, and still painting.", []),
@@ -522,10 +522,37 @@ def test_runners_and_rankings_of_a_race_are_names():
     [
         ("Nine of them voted against the bill.", ["Nine"]),
         ("The two of them left early.", []),
+        ("Three of the accused were released on bail.", ["Three"]),
+        ("Two of the most popular games were delayed.", ["Two"]),
     ],
 )
 def test_a_part_of_them_counts_but_the_two_of_them_names_a_pair(text, surfaces):
     assert figures(text)["surface"].tolist() == surfaces
+
+
+def test_a_part_names_the_set_it_is_taken_from():
+    table = figures("Two of the most popular games were delayed.")
+    assert table[["surface", "value", "entity"]].values.tolist() == [["Two", 2.0, "most popular games"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The noun of a number word left out because a count of it came first.
+        ("Police made 14 arrests, including two in the city centre.", [("14", "arrests"), ("two", "arrests")]),
+        ("He finished the season and another two.", [("two", "season")]),
+        ("The two who poll the fewest votes sing again.", [("two", "")]),
+        # A margin between competitors.
+        ("She finished four ahead of her team-mate.", [("four", "")]),
+        ("United are now three clear at the top.", [("three", "")]),
+        # Not when nothing was counted before "including", nor a named pair.
+        ("Including two in the west, the board chose new sites.", []),
+        ("The two of us stayed.", []),
+    ],
+)
+def test_a_number_word_whose_noun_is_left_out(text, expected):
+    table = figures(text)
+    assert [(r.surface, r.entity) for r in table.itertuples()] == expected
 
 
 @pytest.mark.parametrize(

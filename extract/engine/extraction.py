@@ -50,6 +50,7 @@ from extract.engine.measured_entity import (
     measured_phrase,
     object_phrase_after,
     parsed_measure_entity,
+    parsed_partitive_entity,
     pos_tags,
     resolve_possessive,
 )
@@ -529,9 +530,10 @@ def _may_be_period(figures: list[Figure]) -> bool:
 
 def _parse_settles(figures: list[Figure]) -> bool:
     """Whether the parse may change a sentence's figures: a duration or age that may be a period
-    or a person, or a measure whose shallow entity is not plainly a noun phrase."""
+    or a person, a count that names nothing it counts (the parse may find its set: "two of the
+    most popular games"), or a measure whose shallow entity is not plainly a noun phrase."""
     for figure in figures:
-        if figure.dimension in ("duration", "age"):
+        if figure.dimension in ("duration", "age") or figure.dimension == "count" and not figure.entity:
             return True
         if figure.dimension not in ("count", "ratio") and not _plainly_a_phrase(figure.entity):
             return True
@@ -619,8 +621,9 @@ def _sentence_figures(sentence: str, approx_tolerance: float) -> list[Figure]:
         if mention.start < counted_until:
             continue  # "two new 797 Zeta jets": the model number is part of what is counted
         figure = _figure_from_mention(sentence, mention, approx_tolerance)
-        if figure is None and figures:
-            figure = _gapped_count(sentence, mention, figures[-1])
+        if figures and (figure is None or figure.dimension == "count" and not figure.unit):
+            # A bare number right after a count may leave out that count's noun.
+            figure = _gapped_count(sentence, mention, figures[-1]) or figure
         if figure is not None:
             figures.append(figure)
             counted_until = figure.counted_end
@@ -695,9 +698,11 @@ def _entities_from_parse(doc: Doc, figures: list[Figure]) -> None:
     """What each measure is about, from the parse where it says (the shallow reading otherwise)."""
     spans = [(f.start, f.end) for f in figures]
     for figure in figures:
+        others = [span for span in spans if span != (figure.start, figure.end)]
+        if figure.dimension == "count" and not figure.entity:
+            figure.entity = parsed_partitive_entity(doc, figure.start, figure.end, others)
         if figure.dimension in ("count", "age", "ratio"):
             continue
-        others = [span for span in spans if span != (figure.start, figure.end)]
         # A duration's nearest noun is often a place or a time ("talks in Istanbul lasted less than
         # an hour"): then the parse reads it.
         # A phrase a rule made ("Acme's payment", "remaining time") is not a shallow guess at a span;

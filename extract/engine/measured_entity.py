@@ -982,13 +982,9 @@ def parsed_measure_entity(doc: Doc, start: int, end: int, other_figures: Sequenc
     own = range(span.start, span.end)
     avoid = _TokenSet(own, [doc.char_span(s, e, alignment_mode="expand") for s, e in other_figures])
     root = span.root
-    # "40% of its state budget", "8 miles (13 km) of tunnels"
-    for token in span:
-        for child in token.rights:
-            if child.dep_ == "prep" and child.lower_ == "of" and child.i not in avoid:
-                objects = [c for c in child.children if c.dep_ == "pobj" and _usable(c, avoid)]
-                if objects:
-                    return _phrase_text(objects[0], avoid)
+    of_object = _of_object(span, avoid)
+    if of_object:
+        return of_object
     # "... and Burlington 2.6%": a clause that leaves out its verb keeps its subject beside the figure.
     for child in root.lefts:
         if (
@@ -998,6 +994,29 @@ def parsed_measure_entity(doc: Doc, start: int, end: int, other_figures: Sequenc
         ):
             return _phrase_text(child, avoid)
     return _climb(root, own, avoid)
+
+
+def parsed_partitive_entity(doc: Doc, start: int, end: int, other_figures: Sequence[tuple[int, int]] = ()) -> str:
+    """The set a count without a noun is a part of, from the parse ("three of the most popular
+    games" counts games), or ''."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return ""
+    avoid = _TokenSet(range(span.start, span.end),
+                      [doc.char_span(s, e, alignment_mode="expand") for s, e in other_figures])
+    return _of_object(span, avoid)
+
+
+def _of_object(span: Span, avoid: _TokenSet) -> str:
+    """The object of an "of" that hangs on the figure: "40% of its state budget", "8 miles (13 km)
+    of tunnels"."""
+    for token in span:
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i not in avoid:
+                objects = [c for c in child.children if c.dep_ == "pobj" and _usable(c, avoid)]
+                if objects:
+                    return _phrase_text(objects[0], avoid)
+    return ""
 
 
 def _climb(root: Token, own: range, avoid: _TokenSet) -> str:

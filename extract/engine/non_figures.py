@@ -551,8 +551,19 @@ def _word_number_reason(number: _Number) -> str:
     if not number.has_unit and not number.counted_noun and _elliptical_count(number):
         return ""  # "Smith has three", "lost four or five": what is counted was named just before
     if not number.has_unit and not number.counted_noun and number.value >= 2 \
-            and _SET_BEFORE.search(before) and _SET_AFTER.match(after):
-        return ""  # "All three were charged", "the other two are in hospital": the people named before
+            and _SET_BEFORE.search(before) and (_SET_AFTER.match(after) or _ELLIPTICAL_AFTER.match(after)):
+        return ""  # "All three were charged", "the other two are in hospital", "this term and another two."
+    if not number.has_unit and not number.counted_noun and number.value >= 2 \
+            and re.search(r"\bthe\s+$", before, re.IGNORECASE) and re.match(r"^\s+(?:who|that|which)\b", after):
+        return ""  # "the two who finish last": a relative clause says the number stands for members of a set
+    if not number.has_unit and not number.counted_noun and number.value >= 2 and _PARTITIVE_OF_COUNT.match(after) \
+            and not re.search(r"\bthe\s+$", before, re.IGNORECASE):
+        return ""  # "two of their last five games", "three of the accused": a part of a set
+    if not number.has_unit and not number.counted_noun and _INCLUDED_BEFORE.search(before) \
+            and _ELIDED_NOUN_AFTER.match(after) and _COUNT_EARLIER.search(number.sentence[:number.start]):
+        return ""  # "14 arrests, including three in the city centre": a part of the count before it
+    if not number.has_unit and not number.counted_noun and _MARGIN_AFTER.match(after):
+        return ""  # "finished four ahead of his rival", "now three clear at the top": a margin
     if not number.has_unit and number.value >= 2 and re.match(r"^\s+of\s+(?:them|those|these)\b", after) \
             and not re.search(r"\bthe\s+$", before, re.IGNORECASE):
         return ""  # "Nine of them voted against" counts a part; "the two of them" names a pair
@@ -580,6 +591,19 @@ _ELLIPTICAL_AFTER = re.compile(
     re.IGNORECASE)
 
 
+# A number of two or more, in digits or words.
+_SMALL_NUMBER = r"(?:\d[\d,.]*|" + "|".join(word for word, value in SMALL_NUMBER_WORDS.items() if value >= 2) \
+    + r"|a\s+(?:dozen|hundred))"
+# "two of their last five games", "three of the injured": a part of a set named after it.
+_PARTITIVE_OF_COUNT = re.compile(r"^\s+of\s+(?:the|their|its|his|her|our|your|my|these|those)\s+\w", re.IGNORECASE)
+# After "including" a number whose noun is left out stands for part of a count named before it.
+_INCLUDED_BEFORE = re.compile(r"\b(?:including|includ(?:es|ed)|among\s+them|of\s+which|of\s+whom)\s+$",
+                              re.IGNORECASE)
+_ELIDED_NOUN_AFTER = re.compile(r"^(?:\s*[,.;:)]|\s+(?:in|at|on|from|by|of|for|during|against|this|last)\b)",
+                                re.IGNORECASE)
+_COUNT_EARLIER = re.compile(r"\b" + _SMALL_NUMBER + r"\s+(?:[a-z]+[\s-]+)?[a-z]+s\b", re.IGNORECASE)
+# "four ahead of", "two behind", "three clear": the distance between two competitors.
+_MARGIN_AFTER = re.compile(r"^\s+(?:ahead|behind|clear)\b", re.IGNORECASE)
 # A number that stands for the members of a set named before: "all three were", "the other two have".
 _SET_BEFORE = re.compile(r"\b(?:all|the\s+other|the\s+remaining|another)\s+$", re.IGNORECASE)
 _SET_AFTER = re.compile(r"^\s+(?:" + "|".join(sorted(AUXILIARIES - {"'s", "’s"})) + r")\b", re.IGNORECASE)
@@ -591,8 +615,6 @@ def _elliptical_count(number: _Number) -> bool:
 
 
 _COUNT_BOUND_BEFORE = re.compile(r"\b(?:" + _QUALIFIERS + r")\s+$", re.IGNORECASE)
-_SMALL_NUMBER = r"(?:\d[\d,.]*|" + "|".join(word for word, value in SMALL_NUMBER_WORDS.items() if value >= 2) \
-    + r"|a\s+(?:dozen|hundred))"
 # "one gold and two silvers", "three wins and one draw": a "one" counted beside other numbers is a count.
 _COUNTS_AFTER = re.compile(r"^[^.;:]{0,30}?\b(?:and|or)\s+" + _SMALL_NUMBER + r"\b", re.IGNORECASE)
 _COUNTS_BEFORE = re.compile(r"\b" + _SMALL_NUMBER + r"\b[^.;:]{0,30}?\b(?:and|or)\s+$", re.IGNORECASE)
@@ -831,6 +853,8 @@ def _name_reason(number: _Number) -> str:
     if (
         cap
         and cap.group("word").rstrip(".") not in _NOT_A_NAME
+        # "the union's 70,000", "Amicus' 20,000": what a possessor has is counted, not named
+        and not re.search(r"(?:['’]s|s['’])$", cap.group("word"))
         and not re.search(r"\b(?:" + MONTHS + r")\.?\s$", before)
         and not (number.counted_noun and re.match(r"^\s+(?:[a-z]+s)\b", after))
         and not re.match(r"^\s*(?:per|%)", after)
