@@ -558,6 +558,22 @@ def test_a_number_word_whose_noun_is_left_out(text, expected):
 @pytest.mark.parametrize(
     ("text", "surfaces"),
     [
+        # "one day" as "some day" after a split infinitive, a modal or a verb of hoping ...
+        ("Her dream is to one day coach the side.", []),
+        ("He may one day run for mayor.", []),
+        ("They hope one day to buy the ground.", []),
+        # ... but a day's length after a verb of lasting or "for".
+        ("The stoppage lasted one day.", ["one day"]),
+        ("Staff walked out for one day to protest.", ["one day"]),
+    ],
+)
+def test_one_day_as_some_day_is_no_length_of_time(text, surfaces):
+    assert figures(text)["surface"].tolist() == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
         # A deadline is a point in time, with or without the event it counts from ...
         ("The council promised to cut the deficit by £2m within four years.", ["£2m"]),
         ("Appeals must be heard within 10 days.", []),

@@ -505,3 +505,18 @@ def test_a_scale_letter_counts_a_noun_after_an_abbreviation():
 def test_vague_plurals_and_letters_inside_names(sentence, surface, unit):
     table = figures(sentence)
     assert table[["surface", "unit"]].values.tolist() == [[surface, unit]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surfaces"),
+    [
+        # A year after a preposition of time is no end of a range: the level reached comes after it.
+        ("Orders climbed 8% during 2003 to 41,500.", ["8%", "41,500"]),
+        ("Staff numbers fell in 2001 to 1,200.", ["1,200"]),
+        # Two years stay a span of time; numbers with separators stay a range.
+        ("Membership rose from 1998 to 2002.", []),
+        ("Crowds grew from 1,500 to 2,000.", ["1,500", "2,000"]),
+    ],
+)
+def test_a_year_is_no_end_of_a_range(sentence, surfaces):
+    assert figures(sentence)["surface"].tolist() == surfaces

@@ -548,6 +548,9 @@ def _word_number_reason(number: _Number) -> str:
     idiom = _word_idiom_reason(number, word_lower)
     if idiom:
         return idiom
+    if word_lower == "one" and number.dimension == "duration" and _BEFORE_SOMEDAY.search(before) \
+            and _SOMEDAY.fullmatch(number.sentence, number.end, number.unit_end):
+        return "idiom"  # "hopes to one day lead", "she may one day return": some day, not a day's length
     if not number.has_unit and not number.counted_noun and _elliptical_count(number):
         return ""  # "Smith has three", "lost four or five": what is counted was named just before
     if not number.has_unit and not number.counted_noun and number.value >= 2 \
@@ -683,6 +686,12 @@ _IN_THE_WORLD_AFTER = re.compile(r"\s+in\s+the\s+world\b")
 # "number one", "No 2", "at number eight and 10", "numbers 3, 5 and 7": places in a ranking.
 _RANK_NUMBER_BEFORE = re.compile(r"\b(?:numbers?|nos?\.?)\s+(?:[a-z\d]+(?:\s*,\s*|\s+(?:and|or)\s+))*$",
                                  re.IGNORECASE)
+
+
+# "one day" as "some day": after "to" (a split infinitive), a modal or a verb of hoping.
+_SOMEDAY = re.compile(r"\s+day")
+_BEFORE_SOMEDAY = re.compile(r"\b(?:to|" + "|".join(sorted(MODALS))
+                             + r"|hope[sd]?|hoping|want(?:s|ed)?|dream(?:s|ed)?|aims?|plans?)\s+$", re.IGNORECASE)
 
 
 def _word_idiom_reason(number: _Number, word_lower: str) -> str:

@@ -731,6 +731,12 @@ def _sign_before(before: str, words: bool) -> tuple[float, int | None]:
     return 1.0, sign_match.start()
 
 
+# A year after a preposition of time ends the text before it; a year is four digits from 1800 to 2099.
+_DATING_YEAR = re.compile(r"\b(?:in|during|since|by|until|through|throughout|for|of)\s+(?:1[89]|20)\d\d$",
+                          re.IGNORECASE)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
 def _range_join(sentence: str, end: int, before: str, between: bool, currency: str,
                 words: bool) -> tuple[re.Match[str] | None, bool]:
     """What joins a number to the second end of a range ("-", "to", "and" after "between"), and
@@ -777,6 +783,8 @@ def _range_end(sentence: str, end: int, join: re.Match[str], value: float, scale
         return None  # "by 5 to 40": a change of 5 and a level of 40
     if is_score or v2 <= first_value:
         return None
+    if not currency and _DATING_YEAR.search(sentence, 0, end) and not _YEAR.fullmatch(sentence, second_start, end2):
+        return None  # "sales rose during 2004 to 136,000": a year, then the level reached in it
     return first_value, v2, end2, currency or cur2, scaled or scaled2
 
 
