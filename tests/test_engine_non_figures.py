@@ -94,6 +94,7 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         ("She was 91, and still painting.", []),
         ("At 29, Okafor is the squad's oldest player.", []),
         ("The game is sold to children as young as 10.", []),
+        ("Adults are defined as anyone aged over 18.", []),
         # The first of two days that share a month; digits counted, not money.
         ("The vote may be held on 9 or 10 June.", []),
         ("Few jobs pay a six-figure salary.", []),
