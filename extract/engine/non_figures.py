@@ -455,7 +455,8 @@ def _measure_reason(number: _Number) -> str:
 
 # "aged 65", "people over 60", "those under 18", "16 to 20-year-olds".
 _AGED_BEFORE = re.compile(
-    r"\b(?:aged(?:\s+(?:over|under|above|below))?|ages?|(?:" + "|".join(PERSON_GROUP_NOUNS) + r")\s+(?:(?:who|that)\s+)?"
+    r"\b(?:aged(?:\s+(?:over|under|above|below))?|ages?|"
+    r"(?:" + "|".join(PERSON_GROUP_NOUNS) + r")\s+(?:(?:who|that)\s+)?"
     r"(?:(?:are|were|is|was|being|aged)\s+)?(?:over|under|above|below|aged))\s+$",
     re.IGNORECASE,
 )
