@@ -23,6 +23,8 @@ from extract.engine.non_figures import rejection_reason
         ("Pupils sit the tests at the ages of 11 and 14.", []),
         # An ordinal written as a word modifies a noun; it counts nothing.
         ("It was her seventh title in a row.", []),
+        # An amount with a scale before a currency adjective is no ordinal, whatever the recogniser says.
+        ("The bank faces a 3bn rouble (£60m) tax bill.", ["3bn rouble", "£60m"]),
         # Number words that are part of a name or of a hyphenated word.
         ("The Famous Five books still sell.", []),
         ("He plays at scrum-half for Bath.", []),

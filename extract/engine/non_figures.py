@@ -754,6 +754,9 @@ def _digit_reason(number: _Number) -> str:
         return "rank"  # "at number eight and 10", "at numbers 3 and 7", "climbed from 48 in the world"
     if _TOP_BEFORE.search(number.before) and number.bare and not number.counted_noun:
         return "rank"  # "finished in the top 10"; not "the top 10 firms"
+    if re.search(r"\btop\s+$", number.before, re.IGNORECASE) and number.bare and number.value <= 100 \
+            and (not number.counted_noun or re.match(r"^\s+of\b", number.after)):
+        return "rank"  # "acts in the sales top 10 include", "made the top 10 of TV flops": a chart
     if re.search(r"\btop\s+$", number.before, re.IGNORECASE) and _CHART_AFTER.match(number.after):
         return "rank"  # "a UK top 10 hit", "three top 20 singles": a place in a chart
     if _ISO_DATE.search(sentence[max(0, start - 6):end + 6]) and number.bare:
@@ -937,11 +940,15 @@ def parsed_rejection(doc: Doc, start: int, end: int, *, dimension: str, has_othe
                                 or upos(old.head) not in {"NOUN", "PROPN"}
                                 or following is not None and upos(following) == "PROPN"):
             return "person"  # "the 19-year-old signed", "18-year-old Nadal"; not "a 19-year-old player"
-    if labels == {"ORDINAL"} and root.dep_ == "amod" and upos(root.head) == "NOUN":
-        return "ordinal"
+    if labels == {"ORDINAL"} and root.dep_ == "amod" and upos(root.head) == "NOUN" and all(
+            _WRITTEN_AS_ORDINAL.search(t.lower_) for t in span if t.ent_type_ == "ORDINAL" and t.text[:1].isdigit()):
+        return "ordinal"  # "a fifth title", "his 3rd win"; not "a 2bn rouble claim" the recogniser misreads
     if dimension == "count" and not unit and all(t.like_num for t in span):
         return _entity_reason(span)
     return ""
+
+
+_WRITTEN_AS_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)$")
 
 
 def _entity_reason(span: Span) -> str:
