@@ -97,6 +97,8 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         ("At 29, Okafor is the squad's oldest player.", []),
         ("The game is sold to children as young as 10.", []),
         ("Adults are defined as anyone aged over 18.", []),
+        ("The veteran director, 68, won the prize.", []),  # set off by commas after one person
+        ("They face a coach 19 years his junior.", []),  # a difference of ages
         # The first of two days that share a month; digits counted, not money.
         ("The vote may be held on 9 or 10 June.", []),
         ("Few jobs pay a six-figure salary.", []),
@@ -544,6 +546,7 @@ def test_a_part_names_the_set_it_is_taken_from():
         # The noun of a number word left out because a count of it came first.
         ("Police made 14 arrests, including two in the city centre.", [("14", "arrests"), ("two", "arrests")]),
         ("He finished the season and another two.", [("two", "season")]),
+        ("The side won four and drew three since May.", [("four", ""), ("three", "")]),
         ("The two who poll the fewest votes sing again.", [("two", "")]),
         # A margin between competitors.
         ("She finished four ahead of her team-mate.", [("four", "")]),

@@ -491,9 +491,14 @@ _AGE_GROUP_AFTER = re.compile(r"^(?:-?\s*(?:to|-|–|and|or)\s*\d{1,3})?[\s-]*(?
                               re.IGNORECASE)
 
 
+_AGE_GAP_AFTER = re.compile(r"\s+(?:his|her|their|my|your|our)\s+(?:junior|senior)\b", re.IGNORECASE)
+
+
 def _age_reason(number: _Number) -> str:
     if _AGE_GROUP_AFTER.match(number.sentence[number.end:number.end + 24]):
         return "age group"  # "16 to 20-year-olds": who, not how many
+    if number.dimension == "duration" and _AGE_GAP_AFTER.match(number.sentence, number.unit_end):
+        return "age"  # "a coach 19 years his junior": a difference of ages
     if number.dimension == "age" and number.value < 1000:
         # "a 61-year-old woman", "the 19-year-old": an age describes who someone (or what something)
         # is, it counts nothing; the age of a rock in millions of years is a measurement.
@@ -586,7 +591,7 @@ def _word_number_reason(number: _Number) -> str:
 # A number word as the whole object of a verb of having, winning or losing, its noun left out
 # because the clause before named it: "has six nominations, while Smith has four", "got two
 # each", "lost all four", "scored five or six".
-_ELLIPSIS_VERB_FORMS = word_forms(POSSESSION_VERBS | {"get", "collect", "claim", "earn"})
+_ELLIPSIS_VERB_FORMS = word_forms(POSSESSION_VERBS | {"get", "collect", "claim", "earn", "draw"})
 _ELLIPTICAL_BEFORE = re.compile(
     r"\b(?:" + "|".join(sorted(_ELLIPSIS_VERB_FORMS, key=len, reverse=True))
     + r")\s+(?:(?:just|only|all|another)\s+)?$", re.IGNORECASE)
@@ -830,6 +835,10 @@ def _year_reason(number: _Number) -> str:
 _SINGULAR_AFTER = re.compile(r"^\s+(?:(?P<verb>is|was|has|does|says)\b|(?P<role>[a-z]+)\b)")
 
 
+# A singular noun phrase opened by an article and closed by a comma: "the veteran director, ".
+_SINGULAR_NOUN_PHRASE_COMMA = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,3}[a-z][\w-]*[^\Ws],\s$")
+
+
 def _code_reason(number: _Number) -> str:
     before, after = number.before, number.after
     if number.value != 1 and not number.is_range and re.fullmatch(r"\d+", number.surface):
@@ -842,6 +851,9 @@ def _code_reason(number: _Number) -> str:
     if re.search(r"\b[A-Z][\w.]*,\s(?:now\s|aged\s)?$", before) and re.match(r"^(?:,|\s[-–—]\s)", after) \
             and 1 <= number.value <= 120:
         return "age"  # "Ana Cole, 41, said", "Jo Rees, 19 - who ...": a person's age, not a statistic
+    if _SINGULAR_NOUN_PHRASE_COMMA.search(before) and re.match(r"^,\s", after) and 1 <= number.value <= 120 \
+            and number.value.is_integer() and not number.counted_noun:
+        return "age"  # "The veteran director, 68, won": a number set off by commas after one person
     if re.search(r"[#№]$", before) or re.search(r"\b(?:No|Nos|number)\.?\s$", before):
         return "code"  # "#1", "No. 10" ("X6", glued to a letter, is _glued_code_reason's)
     if re.search(r"[=_]$", before) or re.match(r"^[=_]", after):
