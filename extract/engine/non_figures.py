@@ -741,6 +741,21 @@ _CHART_AFTER = re.compile(r"^[\s-]+(?:hits?|singles?|albums?|spots?|places?|fini
 _TOP_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa])|\b[A-Z][\w'’-]*)\s+(?:[Tt]op|[Bb]ottom|[Ll]ast|[Ff]inal)\s+$")
 
 
+def _rank_reason(number: _Number) -> str:
+    """A place in a ranking or a chart, written in digits."""
+    if (_RANK_NUMBER_BEFORE.search(number.before) or _IN_THE_WORLD_AFTER.match(number.after)) and number.bare \
+            and not number.counted_noun:
+        return "rank"  # "at number eight and 10", "at numbers 3 and 7", "climbed from 48 in the world"
+    if _TOP_BEFORE.search(number.before) and number.bare and not number.counted_noun:
+        return "rank"  # "finished in the top 10"; not "the top 10 firms"
+    if re.search(r"\btop\s+$", number.before, re.IGNORECASE) and number.bare and number.value <= 100 \
+            and (not number.counted_noun or re.match(r"^\s+of\b", number.after)):
+        return "rank"  # "acts in the sales top 10 include", "made the top 10 of TV flops": a chart
+    if re.search(r"\btop\s+$", number.before, re.IGNORECASE) and _CHART_AFTER.match(number.after):
+        return "rank"  # "a UK top 10 hit", "three top 20 singles": a place in a chart
+    return ""
+
+
 def _digit_reason(number: _Number) -> str:
     sentence, start, end = number.sentence, number.start, number.end
     if re.match(r"\s?[+=]\s?\d", number.after) or re.search(r"\d\s?[+=]\s?$", number.before):
@@ -754,16 +769,9 @@ def _digit_reason(number: _Number) -> str:
     if number.bare and not number.counted_noun and re.fullmatch(r"\d{5,}", number.surface) \
             and _DIALLED_BEFORE.search(number.before[-40:]):
         return "code"  # "text HELP to 81234", "call 01632 960": a number to dial, not an amount
-    if (_RANK_NUMBER_BEFORE.search(number.before) or _IN_THE_WORLD_AFTER.match(number.after)) and number.bare \
-            and not number.counted_noun:
-        return "rank"  # "at number eight and 10", "at numbers 3 and 7", "climbed from 48 in the world"
-    if _TOP_BEFORE.search(number.before) and number.bare and not number.counted_noun:
-        return "rank"  # "finished in the top 10"; not "the top 10 firms"
-    if re.search(r"\btop\s+$", number.before, re.IGNORECASE) and number.bare and number.value <= 100 \
-            and (not number.counted_noun or re.match(r"^\s+of\b", number.after)):
-        return "rank"  # "acts in the sales top 10 include", "made the top 10 of TV flops": a chart
-    if re.search(r"\btop\s+$", number.before, re.IGNORECASE) and _CHART_AFTER.match(number.after):
-        return "rank"  # "a UK top 10 hit", "three top 20 singles": a place in a chart
+    rank = _rank_reason(number)
+    if rank:
+        return rank
     if _ISO_DATE.search(sentence[max(0, start - 6):end + 6]) and number.bare:
         window = sentence[max(0, start - 6):end + 6]
         if re.search(r"\d{4}-\d{2}-\d{2}", window) or re.search(r"\d{1,2}/\d{1,2}/\d{2,4}", window):
