@@ -360,18 +360,23 @@ _RACE_BEFORE = re.compile(r"(?:\b(?P<the>[Tt]he|[Hh]er|[Hh]is|[Tt]heir)\s+|^\W*)
                           r"(?:(?:[A-Z][\w'’-]*|world|(?:wo)?men['’]s)\s+)*"
                           r"(?:(?:\d[\d,.]*k?m|(?:half-)?marathon)(?:\s*,|\s+and|\s+or)\s+)*(?:\d\s?[x×]\s?)?$")
 _RACE_DISTANCE = re.compile(r"\d[\d,.]*\s?(?:k?m|(?:kilo)?metres)")
+# Any distance a race is named by, in digits or words, metric or in miles: "six-kilometre", "10-mile".
+_ANY_RACE_DISTANCE = re.compile(r"(?:\d[\d,.]*|[A-Za-z]+)[\s-]?(?:k?m|(?:kilo)?met(?:re|er)s?|miles?)",
+                                re.IGNORECASE)
 _RACE_AFTER = re.compile(r"^\s+(?:(?P<first>[a-z-]+)\b|[\w'’-]+)(?:\s+(?P<second>[a-z-]+)\b)?")
 
 
 def _event_reason(number: _Number) -> str:
-    if number.dimension != "length" or number.is_range or not _RACE_DISTANCE.fullmatch(
+    if number.dimension != "length" or number.is_range or not _ANY_RACE_DISTANCE.fullmatch(
             number.sentence, number.start, number.unit_end):
         return ""
     if not re.match(r"^(?:\s*[,.;:!?]|\s+\w|\s*$)", number.after_unit):
         return ""  # "the 37m (121ft)-long skeleton": a conversion or a compound follows a length
     race = _RACE_AFTER.match(number.after_unit)
     if race is not None and race.group("first") in RACE_NOUNS:
-        return "name"  # "400m runners", "the 800 metres favourites": a race noun right after names a race
+        return "name"  # "400m runners", "the six-kilometre race", "a 10-mile run": a race noun right after
+    if not _RACE_DISTANCE.fullmatch(number.sentence, number.start, number.unit_end):
+        return ""
     # read only for a length in metres or kilometres ("the 8km race")
     race_before = _RACE_BEFORE.search(number.sentence[:number.start])
     if race_before is None:
