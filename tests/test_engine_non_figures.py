@@ -120,7 +120,7 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         # A race noun right after a distance names a race whatever comes before it.
         ("He coaches 200m runners at the club.", []),
         ("She won the six-kilometre race in Leeds.", []),  # in words, or in miles
-        ("He set off in the ten-mile run.", []),
+        ("He won the ten-mile race.", []),
         ("The ten-mile road was closed.", ["ten-mile"]),
         ("The advert showed a slate reading 3+3=7.", []),  # a sum written out
         # A number glued to a letter before it is a code, whatever follows it; a unit word with a
