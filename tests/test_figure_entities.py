@@ -534,6 +534,20 @@ def test_a_year_or_a_number_dialled_never_leaves_out_a_counted_noun(text):
     assert len(figures(text)) == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A noun written once, after the last of two counts with their own modifiers.
+        ("Two male and three female judges sat.",
+         [("Two", "judge", "male judges"), ("three", "judge", "female judges")]),
+        # Capitalised names joined by "and" before what is counted.
+        ("They are unbeaten in six League and Cup games.", [("six", "game", "League and Cup games")]),
+    ],
+)
+def test_counts_that_share_a_noun_written_after_them(text, expected):
+    assert [(r.surface, r.unit, r.entity) for r in figures(text).itertuples()] == expected
+
+
 def test_a_count_that_leaves_out_its_noun_after_a_count_of_it():
     text = "Acme's 9,000 drivers, the Rail Union's 4,000 and Globex's 1,500 will vote."
     table = figures(text)

@@ -635,9 +635,28 @@ def _sentence_figures(sentence: str, approx_tolerance: float) -> list[Figure]:
                               abs(change), "%", phrase.text if phrase else "", "", "", 0, 0))
     figures.sort(key=lambda f: f.start)
     figures = _join_ranges(sentence, figures)
+    _share_later_nouns(sentence, figures)
     _share_entities(sentence, figures)
     _share_gapped_direction(sentence, figures)
     return figures
+
+
+# "two male and three female judges": the modifiers between a bare count and the next count.
+_MODIFIERS_AND = re.compile(r"\s+((?:[A-Za-z][a-z-]+\s+){1,2})(?:and|or)\s+")
+
+
+def _share_later_nouns(sentence: str, figures: list[Figure]) -> None:
+    """A bare count followed by its own modifiers and another count takes that count's noun: "two
+    male and three female judges" counts male judges and female judges."""
+    for bare, counted in zip(figures, figures[1:], strict=False):
+        if bare.dimension != "count" or bare.unit or counted.dimension != "count" or not counted.counted:
+            continue
+        between = _MODIFIERS_AND.fullmatch(sentence, bare.end, counted.start)
+        if between is None:
+            continue
+        noun = counted.counted.split()[-1]
+        bare.entity = bare.counted = f"{between.group(1)}{noun}"
+        bare.unit, bare.norm_unit = counted.unit, counted.norm_unit
 
 
 # "Unison's 800,000 workers, the GMB's 70,000 and Amicus' 20,000": after a count, a bare number

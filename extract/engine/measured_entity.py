@@ -242,11 +242,12 @@ def _joins_the_run(run: _Tokens, tokens: _Tokens, index: int, value: float) -> b
 
 
 def _inside_a_name(previous: str, word: str, next_word: str) -> bool:
-    """'four Bank of Ireland branches', 'three Grade B homes': "of" or a capital letter between
-    capitalised words of a name."""
+    """'four Bank of Ireland branches', 'three Grade B homes', 'six League and Cup games': "of",
+    "and" or a capital letter between capitalised words of a name."""
     if not previous[:1].isupper():
         return False
-    return word == "of" and next_word[:1].isupper() or bool(re.fullmatch(r"[A-Z]", word)) and next_word[:1].isalpha()
+    return word in {"of", "and", "&"} and next_word[:1].isupper() \
+        or bool(re.fullmatch(r"[A-Z]", word)) and next_word[:1].isalpha()
 
 
 def _opens_a_compound(tokens: _Tokens, index: int) -> bool:

@@ -576,6 +576,8 @@ def _word_number_reason(number: _Number) -> str:
     if not number.has_unit and not number.counted_noun and _INCLUDED_BEFORE.search(before) \
             and _ELIDED_NOUN_AFTER.match(after) and _COUNT_EARLIER.search(number.sentence[:number.start]):
         return ""  # "14 arrests, including three in the city centre": a part of the count before it
+    if not number.has_unit and not number.counted_noun and number.value >= 2 and _shares_a_later_noun(number):
+        return ""  # "two white and five black candidates": the noun is written once, after the last count
     if not number.has_unit and not number.counted_noun and _MARGIN_AFTER.match(after):
         return ""  # "finished four ahead of his rival", "now three clear at the top": a margin
     if not number.has_unit and number.value >= 2 and re.match(r"^\s+of\s+(?:them|those|these)\b", after) \
@@ -618,6 +620,18 @@ _ELIDED_NOUN_AFTER = re.compile(r"^(?:\s*[,.;:)]|\s+(?:in|at|on|from|by|of|for|d
 _COUNT_EARLIER = re.compile(r"\b" + _SMALL_NUMBER + r"\s+(?:[a-z]+[\s-]+)?[a-z]+s\b", re.IGNORECASE)
 # "four ahead of", "two behind", "three clear": the distance between two competitors.
 _MARGIN_AFTER = re.compile(r"^\s+(?:ahead|behind|clear)\b", re.IGNORECASE)
+# "two male and three female judges", "three British and two French soldiers": modifiers, then
+# the next count, which names the noun for both.
+_MODIFIERS_THEN_COUNT = re.compile(r"^((?:\s+[A-Za-z][a-z-]+){1,2})\s+(?:and|or)\s+" + _SMALL_NUMBER + r"\b",
+                                   re.IGNORECASE)
+
+
+def _shares_a_later_noun(number: _Number) -> bool:
+    then = _MODIFIERS_THEN_COUNT.match(number.after)
+    return then is not None and all("ADJ" in pos_tags(word) or word[0].isupper()
+                                    for word in then.group(1).split())
+
+
 # A number that stands for the members of a set named before: "all three were", "the other two have".
 _SET_BEFORE = re.compile(r"\b(?:all|the\s+other|the\s+remaining|another)\s+$", re.IGNORECASE)
 _SET_AFTER = re.compile(r"^\s+(?:" + "|".join(sorted(AUXILIARIES - {"'s", "’s"})) + r")\b", re.IGNORECASE)
