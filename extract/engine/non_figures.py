@@ -562,27 +562,8 @@ def _word_number_reason(number: _Number) -> str:
     if word_lower == "one" and number.dimension == "duration" and _BEFORE_SOMEDAY.search(before) \
             and _SOMEDAY.fullmatch(number.sentence, number.end, number.unit_end):
         return "idiom"  # "hopes to one day lead", "she may one day return": some day, not a day's length
-    if not number.has_unit and not number.counted_noun and _elliptical_count(number):
-        return ""  # "Smith has three", "lost four or five": what is counted was named just before
-    if not number.has_unit and not number.counted_noun and number.value >= 2 \
-            and _SET_BEFORE.search(before) and (_SET_AFTER.match(after) or _ELLIPTICAL_AFTER.match(after)):
-        return ""  # "All three were charged", "the other two are in hospital", "this term and another two."
-    if not number.has_unit and not number.counted_noun and number.value >= 2 \
-            and re.search(r"\bthe\s+$", before, re.IGNORECASE) and re.match(r"^\s+(?:who|that|which)\b", after):
-        return ""  # "the two who finish last": a relative clause says the number stands for members of a set
-    if not number.has_unit and not number.counted_noun and number.value >= 2 and _PARTITIVE_OF_COUNT.match(after) \
-            and not re.search(r"\bthe\s+$", before, re.IGNORECASE):
-        return ""  # "two of their last five games", "three of the accused": a part of a set
-    if not number.has_unit and not number.counted_noun and _INCLUDED_BEFORE.search(before) \
-            and _ELIDED_NOUN_AFTER.match(after) and _COUNT_EARLIER.search(number.sentence[:number.start]):
-        return ""  # "14 arrests, including three in the city centre": a part of the count before it
-    if not number.has_unit and not number.counted_noun and number.value >= 2 and _shares_a_later_noun(number):
-        return ""  # "two white and five black candidates": the noun is written once, after the last count
-    if not number.has_unit and not number.counted_noun and _MARGIN_AFTER.match(after):
-        return ""  # "finished four ahead of his rival", "now three clear at the top": a margin
-    if not number.has_unit and number.value >= 2 and re.match(r"^\s+of\s+(?:them|those|these)\b", after) \
-            and not re.search(r"\bthe\s+$", before, re.IGNORECASE):
-        return ""  # "Nine of them voted against" counts a part; "the two of them" names a pair
+    if not number.has_unit and _noun_named_elsewhere(number):
+        return ""
     if (
         not number.has_unit
         and not number.counted_noun
@@ -593,6 +574,32 @@ def _word_number_reason(number: _Number) -> str:
         # A bare number word with nothing counted ("the two of them", "one said") is not a figure.
         return "no-measure"
     return ""
+
+
+def _noun_named_elsewhere(number: _Number) -> bool:
+    """Whether a number word without a unit counts a noun the text names elsewhere, so that it is a
+    count although no noun follows it."""
+    before, after = number.before, number.after
+    the_before = re.search(r"\bthe\s+$", before, re.IGNORECASE)
+    many = number.value >= 2
+    if many and re.match(r"^\s+of\s+(?:them|those|these)\b", after) and not the_before:
+        return True  # "Nine of them voted against" counts a part; "the two of them" names a pair
+    if number.counted_noun:
+        return False
+    return bool(
+        _elliptical_count(number)  # "Smith has three", "lost four or five": the noun was named just before
+        # "All three were charged", "the other two are in hospital", "this term and another two."
+        or many and _SET_BEFORE.search(before) and (_SET_AFTER.match(after) or _ELLIPTICAL_AFTER.match(after))
+        # "the two who finish last": a relative clause says the number stands for members of a set
+        or many and the_before and re.match(r"^\s+(?:who|that|which)\b", after)
+        # "two of their last five games", "three of the accused": a part of a set
+        or many and _PARTITIVE_OF_COUNT.match(after) and not the_before
+        # "14 arrests, including three in the city centre": a part of the count before it
+        or _INCLUDED_BEFORE.search(before) and _ELIDED_NOUN_AFTER.match(after)
+        and _COUNT_EARLIER.search(number.sentence[:number.start])
+        # "two white and five black candidates": the noun is written once, after the last count
+        or many and _shares_a_later_noun(number)
+        or _MARGIN_AFTER.match(after))  # "finished four ahead of his rival", "three clear at the top"
 
 
 # A number word as the whole object of a verb of having, winning or losing, its noun left out
