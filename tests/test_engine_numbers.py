@@ -129,6 +129,9 @@ def test_scientific_notation_is_one_number_or_none():
         == [(6.02e23, 21, 28)]
     # 1e309 overflows a float: no number at all, never the 309 written after its "e".
     assert figures("The claim was for 1e309 dollars.").empty
+    # A capital E between whole numbers names a model, not a power of ten.
+    assert figures("The airline chose the 4E8 over its rival.").empty
+    assert figures("It ordered 12 of the 4E8 jets.")["surface"].tolist() == ["12"]
 
 
 @pytest.mark.parametrize("sentence, low, high", [

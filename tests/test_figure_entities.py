@@ -542,6 +542,8 @@ def test_a_year_or_a_number_dialled_never_leaves_out_a_counted_noun(text):
          [("Two", "judge", "male judges"), ("three", "judge", "female judges")]),
         # Capitalised names joined by "and" before what is counted.
         ("They are unbeaten in six League and Cup games.", [("six", "game", "League and Cup games")]),
+        # Two adjectives joined by "and" before what is counted.
+        ("About 4,000 military and civilian staff were moved.", [("About 4,000", "staff", "military and civilian staff")]),
     ],
 )
 def test_counts_that_share_a_noun_written_after_them(text, expected):

@@ -211,7 +211,7 @@ def _counted_run(sentence: str, tokens: _Tokens, value: float) -> _Tokens | Phra
         if not word[:1].isalpha() or word.lower() in VAGUE_PLURALS:
             break  # "Five mailed thousands of dossiers": another number ends what this one counts
         next_word = tokens[index + 1][0] if index + 1 < len(tokens) else ""
-        if run and _inside_a_name(run[-1][0], word, next_word):
+        if run and (_inside_a_name(run[-1][0], word, next_word) or _joins_two_modifiers(run[-1][0], word, next_word)):
             run.append((word, start, end))
             continue
         if run and _agreeing_verb(run[-1][0], word, next_word, abs(value)):
@@ -239,6 +239,12 @@ def _joins_the_run(run: _Tokens, tokens: _Tokens, index: int, value: float) -> b
         return True  # "12 Six Nations titles": a number word inside a name
     # "five surround sound speakers": a verb as a noun's modifier
     return not run and abs(value) != 1 and pos_tags(word) == {"VERB"} and _opens_a_compound(tokens, index)
+
+
+def _joins_two_modifiers(previous: str, word: str, next_word: str) -> bool:
+    """'900,000 military and civilian staff', 'public or private sector jobs': "and" or "or"
+    between two adjectives before the noun counted."""
+    return word in {"and", "or"} and "ADJ" in pos_tags(previous) and "ADJ" in pos_tags(next_word)
 
 
 def _inside_a_name(previous: str, word: str, next_word: str) -> bool:

@@ -611,6 +611,8 @@ def _digits_at(sentence: str, start: int, currency: str, cur_start: int, sign: f
         value, decimals = _parse_digits(m.group(0) + re.sub(r"[^\d.]", "", grouped.group(0)))
         digits_end = grouped.end()
     exponent = _EXPONENT.match(sentence, digits_end)
+    if exponent and exponent.group(0)[0] == "E" and "." not in m.group(0):
+        return None  # "the Boeing 7E7", "a 3E5 chip": a capital E between whole numbers is a model name
     if exponent:
         # "6.02e23" is one number; "1e309" overflows a float and is not read at all, never
         # as the "309" after its "e".
