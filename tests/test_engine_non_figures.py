@@ -99,6 +99,10 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         ("Adults are defined as anyone aged over 18.", []),
         ("The veteran director, 68, won the prize.", []),  # set off by commas after one person
         ("They face a coach 19 years his junior.", []),  # a difference of ages
+        ("Most players are over 18, with many older.", []),
+        # A day and a month written with a slash name a date, unless "of" makes a fraction.
+        ("Security tightened after 9/11.", []),
+        ("Only 3/4 of members voted.", ["3/4"]),
         # The first of two days that share a month; digits counted, not money.
         ("The vote may be held on 9 or 10 June.", []),
         ("Few jobs pay a six-figure salary.", []),

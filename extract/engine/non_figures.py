@@ -484,6 +484,7 @@ _WHO_IS_BEFORE = re.compile(
 # "prove they are over 18": people over or under a number of years, whatever follows.
 _PEOPLE_OVER_BEFORE = re.compile(r"\b(?:they|you|we|he|she|I)\s+(?:are|were|is|was|am|be)\s+(?:over|under|aged)\s+$",
                                  re.IGNORECASE)
+_ARE_OVER_BEFORE = re.compile(r"\b(?:are|were|be|being)\s+(?:over|under|above|below)\s+$", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
 _AGE_END_AFTER = re.compile(r"^\s*(?:$|[,.;:!?)\-–—]|(?:and|but|after|when|in|with)\b)", re.IGNORECASE)
 # "At 34, Holmes knows ...": a bare number opening the sentence after "At" is the subject's age.
@@ -513,8 +514,9 @@ def _age_reason(number: _Number) -> str:
     if _AGED_BEFORE.search(number.before) or _TURNED_BEFORE.search(number.before) \
             or _AGE_OF_BEFORE.search(number.before) or _AGE_LIMIT_BEFORE.search(number.sentence[:number.start]):
         return "age"
-    if _PEOPLE_OVER_BEFORE.search(number.before):
-        return "age"
+    if _PEOPLE_OVER_BEFORE.search(number.before) \
+            or _ARE_OVER_BEFORE.search(number.before) and _AGE_END_AFTER.match(number.after):
+        return "age"  # "they are over 18"; "most players are over 18, with ..."
     if _WHO_IS_BEFORE.search(number.before) and _AGE_END_AFTER.match(number.after):
         return "age"  # "the singer, who is 45, ...", "He was 84, and ..."
     if _AS_YOUNG_AS.search(number.before):
@@ -819,6 +821,7 @@ def _digit_reason(number: _Number) -> str:
     return ""
 
 
+_DAY_SLASH_MONTH = re.compile(r"(?:[1-9]|[12]\d|3[01])/(?:[1-9]|1[0-2])")
 _TWENTY_FOUR_HOUR = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _TWENTY_FOUR_HOUR_PAIR = re.compile(r"^\s*(?:and|to|until|till|-|–)\s*0\d{3}\b")
 _TWENTY_FOUR_HOUR_PAIR_BEFORE = re.compile(r"\b0\d{3}\s*(?:and|to|until|till|-|–)\s*$")
@@ -826,6 +829,8 @@ _TWENTY_FOUR_HOUR_PAIR_BEFORE = re.compile(r"\b0\d{3}\s*(?:and|to|until|till|-|�
 
 def _date_or_time_reason(number: _Number) -> str:
     surface, before, after = number.surface, number.before, number.after
+    if _DAY_SLASH_MONTH.fullmatch(surface) and not number.counted_noun and not re.match(r"^\s+of\b", after):
+        return "date"  # "since 9/11", "the 7/7 attacks": a day and month, not a fraction ("3/4 of")
     if _MONTH_BEFORE.search(before) and re.fullmatch(r"\d{1,4}", surface):
         return "date"
     if (_MONTH_AFTER.match(after) or _DAY_AND_MONTH_AFTER.match(after)) and re.fullmatch(r"\d{1,2}", surface):
