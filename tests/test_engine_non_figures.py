@@ -103,6 +103,7 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         # A day and a month written with a slash name a date, unless "of" makes a fraction.
         ("Security tightened after 9/11.", []),
         ("Only 3/4 of members voted.", ["3/4"]),
+        ("She is one half of the comedy duo Pip and Pop.", []),  # one of two people, not a share
         # The first of two days that share a month; digits counted, not money.
         ("The vote may be held on 9 or 10 June.", []),
         ("Few jobs pay a six-figure salary.", []),

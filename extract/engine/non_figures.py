@@ -728,6 +728,10 @@ _BEFORE_SOMEDAY = re.compile(r"\b(?:to|" + "|".join(sorted(MODALS))
                              + r"|hope[sd]?|hoping|want(?:s|ed)?|dream(?:s|ed)?|aims?|plans?)\s+$", re.IGNORECASE)
 
 
+_HALF_OF_A_PAIR = re.compile(r"^\s+of\s+(?:[\w'’-]+\s+){0,4}?(?:duo|pair|partnership|double[\s-]act|couple)\b",
+                             re.IGNORECASE)
+
+
 def _word_idiom_reason(number: _Number, word_lower: str) -> str:
     before, after = number.before, number.after
     if _RANK_NUMBER_BEFORE.search(before) and not number.has_unit:
@@ -753,6 +757,8 @@ def _word_idiom_reason(number: _Number, word_lower: str) -> str:
         r"^[\s-]+(?:time|way|hearted|brother|sister|term|century|hour|an?\b)", after, re.I
     ):
         return "idiom"
+    if word_lower.endswith("half") and _HALF_OF_A_PAIR.match(after):
+        return "idiom"  # "one half of the comedy duo": one of two people, not a share
     if re.match(r"^[-‑](?:based|run|led|owned|backed|style|like|off|party|rate|hand|way|horse)\b", after) \
             or word_lower == "one" and _ONE_COMPOUND_IDIOM.match(after):
         return "idiom"  # "one-time" is former, "a two-horse race" a contest; "a three-time champion" counts the wins
