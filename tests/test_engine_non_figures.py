@@ -598,3 +598,17 @@ def test_one_day_as_some_day_is_no_length_of_time(text, surfaces):
 )
 def test_a_deadline_is_not_a_figure(text, surfaces):
     assert figures(text)["surface"].tolist() == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # The time over which an amount built up dates it ...
+        ("Fans bought 200 million songs in 12 months, the group said.", ["200 million"]),
+        # ... unless the writer stresses how short it was, or it says how long a verb with no object took.
+        ("Pupils collected 5,000 phones in just three months.", ["5,000", "three months"]),
+        ("The 5,000 tickets sold out in 40 days.", ["5,000", "40 days"]),
+    ],
+)
+def test_a_period_after_in_dates_an_amount_built_up_in_it(text, surfaces):
+    assert figures(text)["surface"].tolist() == surfaces

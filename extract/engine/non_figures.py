@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extract.engine.lexicon import (
     AUXILIARIES,
@@ -953,6 +953,15 @@ def _layout_reason(number: _Number) -> str:
 
 # Prepositions by which a period dates what the clause states: "rose 4% in the first six months".
 _DATING_PREPOSITIONS = frozenset({"in", "over", "during", "across", "throughout", "since", "through"})
+_STRESSING_WORDS = frozenset({"just", "only", "under", "less", "barely", "mere", "record"})
+
+
+def _says_how_long(preposition: Token) -> bool:
+    """Whether the period after `preposition` says how long the action of a verb with no object
+    took ("the flats sell in 40 days", "it sold out in a week"), rather than the time over which
+    an amount built up ("bought 5m songs in 12 months")."""
+    governor = preposition.head
+    return upos(governor) == "VERB" and not any(c.dep_ in {"dobj", "attr", "oprd"} for c in governor.children)
 
 
 def parsed_rejection(doc: Doc, start: int, end: int, *, dimension: str, has_other_figure: bool,
@@ -976,10 +985,14 @@ def parsed_rejection(doc: Doc, start: int, end: int, *, dimension: str, has_othe
     if dimension == "duration" and has_other_figure and "DATE" in labels:
         nouns = [t for t in span if upos(t) == "NOUN" and t.dep_ == "pobj"]
         if nouns and nouns[-1].head.lower_ in _DATING_PREPOSITIONS:
-            # "in the first six months" dates; "sell in 40 days" says how long: after "in", only
-            # a determined period ("the", "first", "past") dates another figure.
             determined = any(t.dep_ in {"det", "amod", "poss"} for t in nouns[-1].lefts)
-            if nouns[-1].head.lower_ != "in" or determined:
+            # "sold 2m copies in the first six months" and "sold 2m copies in 12 months" date the
+            # other figure. After "in" a period is a figure where the writer stresses it ("collected
+            # 5,000 in just three months": how short the time was is the news) or where it says how
+            # long a verb with no object took ("homes from $200,000 sell in 40 days").
+            stressed = any(t.lower_ in _STRESSING_WORDS for t in doc[max(0, span.start - 2):span.end])
+            preposition = nouns[-1].head
+            if preposition.lower_ != "in" or determined or not stressed and not _says_how_long(preposition):
                 return "period"
     if dimension == "duration" and has_other_figure and "DATE" in labels:
         held = next((t for t in span if t.like_num), root)
