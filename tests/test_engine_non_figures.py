@@ -102,6 +102,8 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         ("Most players are over 18, with many older.", []),
         # A day and a month written with a slash name a date, unless "of" makes a fraction.
         ("Security tightened after 9/11.", []),
+        # A place before a number written with separators is no name with a number ("FTSE 100").
+        ("Turnout was 61,000 in Kent and in Devon 48,000.", ["61,000", "48,000"]),
         ("Only 3/4 of members voted.", ["3/4"]),
         ("She is one half of the comedy duo Pip and Pop.", []),  # one of two people, not a share
         # The first of two days that share a month; digits counted, not money.
@@ -125,6 +127,7 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         # A race noun right after a distance names a race whatever comes before it.
         ("He coaches 200m runners at the club.", []),
         ("She won the six-kilometre race in Leeds.", []),  # in words, or in miles
+        ("Osei breaks 3,000m world record", []),  # a race noun after its scope
         ("He won the ten-mile race.", []),
         ("The ten-mile road was closed.", ["ten-mile"]),
         ("The advert showed a slate reading 3+3=7.", []),  # a sum written out
@@ -608,6 +611,8 @@ def test_a_deadline_is_not_a_figure(text, surfaces):
         # ... unless the writer stresses how short it was, or it says how long a verb with no object took.
         ("Pupils collected 5,000 phones in just three months.", ["5,000", "three months"]),
         ("The 5,000 tickets sold out in 40 days.", ["5,000", "40 days"]),
+        # A time written with a colon is a time taken, never a period.
+        ("Lind came second in 3:42.5.", ["3:42.5"]),
     ],
 )
 def test_a_period_after_in_dates_an_amount_built_up_in_it(text, surfaces):

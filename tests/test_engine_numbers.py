@@ -199,6 +199,8 @@ def test_a_number_too_large_for_a_float_is_no_number():
     # Hours, minutes and seconds of a time taken are one duration, in seconds.
     ("He won the marathon in 2:08:30 on Sunday.", [("2:08:30", 7710.0)]),
     ("Her record of 1:59:40.5 still stands.", [("1:59:40.5", 7180.5)]),
+    # Minutes and seconds with a fraction of a second, which no clock shows, even after an ordinal.
+    ("Okoro won in 3:41.07 and Lind came second in 3:42.5.", [("3:41.07", 221.07), ("3:42.5", 222.5)]),
     # A time of day is not one.
     ("The polls closed at 10:00:00 local time.", []),
     ("The alarm rang at 6:15:00 am.", []),

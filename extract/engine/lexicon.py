@@ -174,6 +174,9 @@ PERSON_GROUP_NOUNS = (
 # "one in every four", "for every 100 jobs".
 DENOMINATOR_WORDS = ("per", "for every", "in every", "for each", "in each")
 # Nouns after a distance that make it a race ("the 200m final", "the 400m world record"), not a length.
+# Words that set a race noun's scope right after a distance: "the 5,000m world record", "60m indoor title".
+RACE_SCOPES = frozenset({"world", "indoor", "outdoor", "olympic", "european", "commonwealth", "national",
+                         "british", "junior", "area"})
 RACE_NOUNS = frozenset({
     "final", "finals", "semi-final", "semi-finals", "race", "heat", "heats", "title", "event", "crown",
     "gold", "silver", "bronze", "medal", "champion", "hurdles", "relay", "freestyle", "backstroke",

@@ -18,6 +18,7 @@ from extract.engine.lexicon import (
     POSSESSION_VERBS,
     QUALIFIER_WORDS,
     RACE_NOUNS,
+    RACE_SCOPES,
     SMALL_NUMBER_WORDS,
     SOURCE_ROLES,
     SPEECH_VERBS,
@@ -373,7 +374,8 @@ def _event_reason(number: _Number) -> str:
     if not re.match(r"^(?:\s*[,.;:!?]|\s+\w|\s*$)", number.after_unit):
         return ""  # "the 37m (121ft)-long skeleton": a conversion or a compound follows a length
     race = _RACE_AFTER.match(number.after_unit)
-    if race is not None and race.group("first") in RACE_NOUNS:
+    if race is not None and (race.group("first") in RACE_NOUNS
+                             or race.group("first") in RACE_SCOPES and race.group("second") in RACE_NOUNS):
         return "name"  # "400m runners", "the six-kilometre race", "a 10-mile run": a race noun right after
     if not _RACE_DISTANCE.fullmatch(number.sentence, number.start, number.unit_end):
         return ""
@@ -429,6 +431,8 @@ def _match_clock_reason(number: _Number, before: str) -> str:
 
 
 def _measure_reason(number: _Number) -> str:
+    if number.dimension == "duration" and ":" in number.surface:
+        return ""  # "second in 7:41.42": a time written with a colon is a time taken, never a period
     before = number.sentence[max(0, number.start - 60):number.start]
     if number.dimension == "duration" and number.is_range and (
             _PERIOD_AFTER.match(number.after_unit) or _PERIOD_BEFORE.search(before)):
@@ -925,6 +929,7 @@ def _name_reason(number: _Number) -> str:
         and cap.group("word").rstrip(".") not in _NOT_A_NAME
         # "the union's 70,000", "Amicus' 20,000": what a possessor has is counted, not named
         and not re.search(r"(?:['’]s|s['’])$", cap.group("word"))
+        and not re.search(r"\d,\d{3}", number.surface)  # "in Scotland 53,000": names are not written with separators
         and not re.search(r"\b(?:" + MONTHS + r")\.?\s$", before)
         and not (number.counted_noun and re.match(r"^\s+(?:[a-z]+s)\b", after))
         and not re.match(r"^\s*(?:per|%)", after)

@@ -458,7 +458,9 @@ def _feet_and_inches(sentence: str, first: NumberMention) -> NumberMention | Non
 
 # "2:17:18", "1:59:40.2": hours, minutes and seconds of a time taken, not a time of day (which
 # comes after "at", "until", ... or before "am", "GMT").
-_RACE_TIME = re.compile(r"(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d(?:\.\d+)?)(?![\d:])")
+# "7:39.89", "14:39.29": minutes and seconds with fractions of a second, which a clock never shows.
+_RACE_TIME = re.compile(r"(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d(?:\.\d+)?)(?![\d:])"
+                        r"|(?P<min>\d{1,2}):(?P<sec>[0-5]\d\.\d{1,3})(?![\d:]|\.\d)")
 _CLOCK_BEFORE = re.compile(r"\b(?:at|until|till|by|from|since|before|after|around|to)\s+$", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r"\s?(?:[ap]\.?m\b|GMT|BST|UTC|[ECMP][SD]T|CET|local|hrs\b|o'clock)", re.IGNORECASE)
 
@@ -469,7 +471,10 @@ def _race_time_at(sentence: str, start: int) -> NumberMention | None:
         return None
     if _CLOCK_BEFORE.search(sentence, max(0, start - 12), start) or _CLOCK_AFTER.match(sentence, m.end()):
         return None
-    seconds = int(m.group("h")) * 3600 + int(m.group("m")) * 60 + float(m.group("s"))
+    if m.group("min") is not None:
+        seconds = int(m.group("min")) * 60 + float(m.group("sec"))
+    else:
+        seconds = int(m.group("h")) * 3600 + int(m.group("m")) * 60 + float(m.group("s"))
     return NumberMention(start=start, end=m.end(), value=seconds, low=seconds, high=seconds, is_range=False,
                          currency="", written_in_words=False, vague=False, scaled=False, decimals=0, unit="second")
 
