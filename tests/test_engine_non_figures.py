@@ -106,6 +106,11 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         ("Turnout was 61,000 in Kent and in Devon 48,000.", ["61,000", "48,000"]),
         ("Only 3/4 of members voted.", ["3/4"]),
         ("She is one half of the comedy duo Pip and Pop.", []),  # one of two people, not a share
+        # Compounds that name a kind: a divide, a strategy ...
+        ("Critics warn of a two-tier health service.", []),
+        ("Police began a three-pronged inquiry.", []),
+        # ... but not the levels of a thing.
+        ("A four-tier pay scale was agreed.", ["four"]),
         # The first of two days that share a month; digits counted, not money.
         ("The vote may be held on 9 or 10 June.", []),
         ("Few jobs pay a six-figure salary.", []),

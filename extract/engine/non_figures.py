@@ -763,9 +763,13 @@ def _word_idiom_reason(number: _Number, word_lower: str) -> str:
         return "idiom"
     if word_lower.endswith("half") and _HALF_OF_A_PAIR.match(after):
         return "idiom"  # "one half of the comedy duo": one of two people, not a share
-    if re.match(r"^[-‑](?:based|run|led|owned|backed|style|like|off|party|rate|hand|way|horse)\b", after) \
-            or word_lower == "one" and _ONE_COMPOUND_IDIOM.match(after):
-        return "idiom"  # "one-time" is former, "a two-horse race" a contest; "a three-time champion" counts the wins
+    if re.match(r"^[-‑](?:based|run|led|owned|backed|style|like|off|party|rate|hand|way|horse|pronged|sided|edged|"
+                r"faced)\b", after) \
+            or word_lower == "one" and _ONE_COMPOUND_IDIOM.match(after) \
+            or word_lower == "two" and re.match(r"^[-‑](?:tier|speed|track)\b", after):
+        # "one-time" is former, "a two-horse race" a contest, "a two-tier economy" a divide (not "a
+        # four-tier diploma"); "a three-time champion" counts the wins
+        return "idiom"
     return ""
 
 
