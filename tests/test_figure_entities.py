@@ -542,6 +542,9 @@ def test_a_year_or_a_number_dialled_never_leaves_out_a_counted_noun(text):
          [("Two", "judge", "male judges"), ("three", "judge", "female judges")]),
         # Capitalised names joined by "and" before what is counted.
         ("They are unbeaten in six League and Cup games.", [("six", "game", "League and Cup games")]),
+        # A maker's model number inside what is counted.
+        ("The airline ordered 40 Boeing 747-400 planes.", [("40", "plane", "Boeing 747-400 planes")]),
+        ("The carrier wants 12 Airbus A340 jets.", [("12", "jet", "Airbus A340 jets")]),
         # Two adjectives joined by "and" before what is counted.
         ("About 4,000 military and civilian staff were moved.", [("About 4,000", "staff", "military and civilian staff")]),
     ],

@@ -189,12 +189,23 @@ def _number_inside_the_phrase(run: _Tokens, end: int, following: tuple[str, int,
     return bool(run) and run[-1][0].lower() == "top" and _nounish(following[0])
 
 
+def _model_number(sentence: str, run: _Tokens, start: int) -> bool:
+    """'70 Boeing 737-800 planes', '10 Airbus A380 jets': digits right after a maker's name or
+    glued to a model's letters, or after a hyphen that follows such digits, are a model's number
+    inside what is counted."""
+    if not run:
+        return False
+    gap = sentence[run[-1][2]:start]
+    return gap in {" ", ""} and run[-1][0][:1].isupper() or gap in {"-", "‑"} and run[-1][0].isdigit()
+
+
 def _counted_run(sentence: str, tokens: _Tokens, value: float) -> _Tokens | Phrase:
     """The words after a number that may be what it counts (or, for "63,150 Model 3s", the
     counted phrase itself)."""
     run: list[tuple[str, int, int]] = []
     for index, (word, start, end) in enumerate(tokens):
-        if run and (start - run[-1][2] > 3 or sentence[run[-1][2]:start].strip(" " + _QUOTE_MARKS)):
+        if run and (start - run[-1][2] > 3 or sentence[run[-1][2]:start].strip(" " + _QUOTE_MARKS)) \
+                and not (word.isdigit() and _model_number(sentence, run, start)):
             break
         if word in {"-", "‑"} and run:
             continue
@@ -204,7 +215,7 @@ def _counted_run(sentence: str, tokens: _Tokens, value: float) -> _Tokens | Phra
                 # "63,150 Model 3s": the plural of a model name is what is counted.
                 name_start = run[0][1]
                 return Phrase(sentence[name_start:following[2]], sentence[name_start:end], name_start, following[2])
-            if following and _number_inside_the_phrase(run, end, following):
+            if following and _number_inside_the_phrase(run, end, following) or _model_number(sentence, run, start):
                 run.append((word, start, end))
                 continue
             break
@@ -248,12 +259,13 @@ def _joins_two_modifiers(previous: str, word: str, next_word: str) -> bool:
 
 
 def _inside_a_name(previous: str, word: str, next_word: str) -> bool:
-    """'four Bank of Ireland branches', 'three Grade B homes', 'six League and Cup games': "of",
-    "and" or a capital letter between capitalised words of a name."""
+    """'four Bank of Ireland branches', 'three Grade B homes', 'six League and Cup games', '10 Airbus
+    A380 jets': "of", "and", a capital letter or a model code between capitalised words of a name."""
     if not previous[:1].isupper():
         return False
     return word in {"of", "and", "&"} and next_word[:1].isupper() \
-        or bool(re.fullmatch(r"[A-Z]", word)) and next_word[:1].isalpha()
+        or bool(re.fullmatch(r"[A-Z]", word)) and next_word[:1].isalpha() \
+        or bool(re.fullmatch(r"[A-Z]{1,3}", word)) and next_word[:1].isdigit()  # "Airbus A380 jets"
 
 
 def _opens_a_compound(tokens: _Tokens, index: int) -> bool:
@@ -286,7 +298,8 @@ def _counted_phrase(sentence: str, run: list[tuple[str, int, int]], value: float
     head = run[-1][0]
     # Stop at the first plural noun: "496 tankers recorded" is fine, "12 people killed" too.
     for i, (word, _, _) in enumerate(run):
-        if is_plural_noun(word) and i < len(run) - 1 and not _nounish(run[i + 1][0]):
+        if is_plural_noun(word) and i < len(run) - 1 and not _nounish(run[i + 1][0]) \
+                and not re.fullmatch(r"[A-Z]{1,3}|\d+", run[i + 1][0]):  # "Airbus A380 jets": a model follows
             run = run[: i + 1]
             head = word
             break
