@@ -616,6 +616,9 @@ def test_a_deadline_is_not_a_figure(text, surfaces):
         # ... unless the writer stresses how short it was, or it says how long a verb with no object took.
         ("Pupils collected 5,000 phones in just three months.", ["5,000", "three months"]),
         ("The 5,000 tickets sold out in 40 days.", ["5,000", "40 days"]),
+        # A superlative says how rare an event is only inside its own phrase, not across a clause.
+        ("It was the lowest level for 20 years.", []),
+        ("She said last week that plans for 24-hour opening were dropped.", ["24-hour"]),
         # A time written with a colon is a time taken, never a period.
         ("Lind came second in 3:42.5.", ["3:42.5"]),
     ],

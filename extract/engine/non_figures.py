@@ -313,8 +313,11 @@ _PERIOD_BEFORE = re.compile(
 _TIME_AFTER = re.compile(r"^\s+time\b(?!\s*(?:limit|frame|scale|trial|span|lag|zone|penalty|penalties))",
                          re.IGNORECASE)
 _RECORD_AFTER = re.compile(r"^\s+(?:low|high|peak|trough)\b", re.IGNORECASE)
+# The words between the superlative and "in"/"for" stay inside its phrase: not "said last week that
+# the plans for 24-hour drinking", where a clause begins.
 _SINCE_SUPERLATIVE = re.compile(
-    r"\b(?:" + "|".join(SUPERLATIVES) + r")\b(?:\s+[\w'’-]+){0,4}\s+(?:in|for)\s+(?:(?:" + _QUALIFIERS + r")\s+)*$",
+    r"\b(?:" + "|".join(SUPERLATIVES) + r")\b(?:\s+(?!(?:that|which|who|when|where|because|while|but)\b)[\w'’-]+){0,4}"
+    r"\s+(?:in|for)\s+(?:(?:" + _QUALIFIERS + r")\s+)*$",
     re.IGNORECASE,
 )
 _OF_SPEECH_AFTER = re.compile(r"^\s+(?:" + "|".join(FIGURE_OF_SPEECH_ADJECTIVES) + r")\b", re.IGNORECASE)
