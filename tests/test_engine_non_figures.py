@@ -133,6 +133,8 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         ("He coaches 200m runners at the club.", []),
         ("She won the six-kilometre race in Leeds.", []),  # in words, or in miles
         ("Osei breaks 3,000m world record", []),  # a race noun after its scope
+        ("400m: A Reid (Leeds), T Obi (Bath)", []),  # the event heading a list of results
+        ("She missed the 2004 RBS Six Nations.", []),  # a capitalised number word inside a name
         ("He won the ten-mile race.", []),
         ("The ten-mile road was closed.", ["ten-mile"]),
         ("The advert showed a slate reading 3+3=7.", []),  # a sum written out

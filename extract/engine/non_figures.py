@@ -376,6 +376,8 @@ def _event_reason(number: _Number) -> str:
         return ""
     if not re.match(r"^(?:\s*[,.;:!?]|\s+\w|\s*$)", number.after_unit):
         return ""  # "the 37m (121ft)-long skeleton": a conversion or a compound follows a length
+    if re.match(r"\s*:", number.after_unit) and not number.sentence[:number.start].strip():
+        return "name"  # "60m: D Chin, J Cole": the event heading a list of results
     race = _RACE_AFTER.match(number.after_unit)
     if race is not None and (race.group("first") in RACE_NOUNS
                              or race.group("first") in RACE_SCOPES and race.group("second") in RACE_NOUNS):
@@ -555,8 +557,8 @@ def _word_number_reason(number: _Number) -> str:
     if re.search(r"[A-Za-z][-‑]$", before) and not number.has_unit:
         return "part of a word"  # "a fly-half", "a one-two": the number word is half of a word
     # A title's line break is not a space inside a sentence: "...lenders\n\nSeven Lloyds syndicates".
-    if number.surface[:1].isupper() and re.search(r"[a-z,;:][^\S\n]+[A-Z][\w’'-]*[^\S\n]+$", before) and number.bare:
-        return "name"  # "the Big Four", "Formula One": a capitalised number word after a name
+    if number.surface[:1].isupper() and re.search(r"[a-z\d,;:][^\S\n]+[A-Z][\w’'-]*[^\S\n]+$", before) and number.bare:
+        return "name"  # "the Big Four", "Formula One", "the 2005 RBS Six Nations": a capitalised number word after a name
     if number.surface[:1].isupper() and re.search(r"(?:\b[a-z]+[,;]?|\bThe|\d)[^\S\n]+$", before) \
             and re.match(r"^\s+[A-Z][a-z]", after) \
             and not number.has_unit and not number.has_currency:
