@@ -557,8 +557,10 @@ def _word_number_reason(number: _Number) -> str:
     if re.search(r"[A-Za-z][-‑]$", before) and not number.has_unit:
         return "part of a word"  # "a fly-half", "a one-two": the number word is half of a word
     # A title's line break is not a space inside a sentence: "...lenders\n\nSeven Lloyds syndicates".
-    if number.surface[:1].isupper() and re.search(r"[a-z\d,;:][^\S\n]+[A-Z][\w’'-]*[^\S\n]+$", before) and number.bare:
-        return "name"  # "the Big Four", "Formula One", "the 2005 RBS Six Nations": a capitalised number word after a name
+    if number.surface[:1].isupper() and number.bare \
+            and re.search(r"[a-z\d,;:][^\S\n]+[A-Z][\w’'-]*[^\S\n]+$", before):
+        # "the Big Four", "Formula One", "the 2005 RBS Six Nations": a capitalised number word after a name
+        return "name"
     if number.surface[:1].isupper() and re.search(r"(?:\b[a-z]+[,;]?|\bThe|\d)[^\S\n]+$", before) \
             and re.match(r"^\s+[A-Z][a-z]", after) \
             and not number.has_unit and not number.has_currency:
