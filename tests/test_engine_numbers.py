@@ -421,6 +421,8 @@ def test_a_scaled_decimal_is_the_exact_amount_it_writes(whole, hundredths, scale
     ("The repair took about a week.", "about a week", "approx", "week"),
     # A word of exactness is a bound like "just": the article still stands for one.
     ("The champion won in precisely an hour.", "an hour", "exact", "hour"),
+    # ... and before "or so" after its unit.
+    ("They read for an hour or so each night.", "an hour or so", "approx", "hour"),
 ])
 def test_an_article_that_stands_for_one(sentence, surface, qualifier, unit):
     row = one_figure(sentence)
@@ -429,6 +431,7 @@ def test_an_article_that_stands_for_one(sentence, surface, qualifier, unit):
 
 @pytest.mark.parametrize("sentence", [
     "It happened about a year ago.",  # a point in time
+    "A week or so later, the shop shut.",
     "The firm took a stake in the bank.",  # no measure after the article
     "The party talked about a second referendum.",  # the ordinal "second"
     "The council took a second look.",

@@ -84,13 +84,14 @@ _WORD = re.compile(r"\w+")
 
 def _may_hold_number(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] has a digit, a number word or an article that stands for one ("less
-    than an hour", "lasted a year"): a set lookup of its words, several times as fast as one regular
+    than an hour", "lasted a year", "an hour or so"): a set lookup of its words, several times as fast as one regular
     expression of every number word."""
     if _DIGIT.search(text, start, end):
         return True
     sentence = text[start:end]
     return not _NUMBER_WORDS.isdisjoint(_WORD.findall(sentence.lower())) or bool(_bounded_articles(sentence)) \
-        or "-long" in sentence and ONE_UNIT_LONG.search(sentence) is not None
+        or "-long" in sentence and ONE_UNIT_LONG.search(sentence) is not None \
+        or " or so" in sentence and _ROUGHLY_ONE.search(sentence) is not None
 
 
 _WORDS_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
@@ -601,9 +602,18 @@ def _bounded_articles(sentence: str) -> list[tuple[int, int, str]]:
     return found
 
 
+# "an hour or so", "a day or two": an article before a unit, then a rough "or so" or "or two".
+_ROUGHLY_ONE = re.compile(r"\b(an?)\s+(?:hour|day|week|month|year|minute|mile)s?\s+or\s+(?P<rough>so|two)\b",
+                          re.IGNORECASE)
+
+
 def _articles_for_one(sentence: str) -> list[NumberMention]:
     mentions = []
-    for start, end, before in _bounded_articles(sentence):
+    bounded = _bounded_articles(sentence)
+    if " or " in sentence:
+        bounded += [(m.start(1), m.end(1), "approximate") for m in _ROUGHLY_ONE.finditer(sentence)
+                    if not any(start == m.start(1) for start, _, _ in bounded)]
+    for start, end, before in bounded:
         found = match_unit_after(sentence, end)
         if found is None or found.unit.dimension in ("currency", "percent", "") \
                 or re.match(r"\s+ago\b", sentence[found.end:]) \
