@@ -106,6 +106,8 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         ("Turnout was 61,000 in Kent and in Devon 48,000.", ["61,000", "48,000"]),
         ("Only 3/4 of members voted.", ["3/4"]),
         ("She is one half of the comedy duo Pip and Pop.", []),  # one of two people, not a share
+        ("He is half the player he was.", []),  # a comparison of worth
+        ("Half the money they raised went to charity.", ["Half"]),
         # Compounds that name a kind: a divide, a strategy ...
         ("Critics warn of a two-tier health service.", []),
         ("Police began a three-pronged inquiry.", []),

@@ -739,6 +739,7 @@ _BEFORE_SOMEDAY = re.compile(r"\b(?:to|" + "|".join(sorted(MODALS))
                              + r"|hope[sd]?|hoping|want(?:s|ed)?|dream(?:s|ed)?|aims?|plans?)\s+$", re.IGNORECASE)
 
 
+_HALF_THE_PERSON = re.compile(r"^\s+the\s+(?:[a-z-]+\s+){1,2}(?:I|you|he|she|we|they|it)\s+(?:am|are|is|was|were|used)\b")
 _HALF_OF_A_PAIR = re.compile(r"^\s+of\s+(?:[\w'’-]+\s+){0,4}?(?:duo|pair|partnership|double[\s-]act|couple)\b",
                              re.IGNORECASE)
 
@@ -768,6 +769,8 @@ def _word_idiom_reason(number: _Number, word_lower: str) -> str:
         r"^[\s-]+(?:time|way|hearted|brother|sister|term|century|hour|an?\b)", after, re.I
     ):
         return "idiom"
+    if word_lower == "half" and _HALF_THE_PERSON.match(after):
+        return "idiom"  # "half the man he was", "half the player you are": a comparison of worth
     if word_lower.endswith("half") and _HALF_OF_A_PAIR.match(after):
         return "idiom"  # "one half of the comedy duo": one of two people, not a share
     if re.match(r"^[-‑](?:based|run|led|owned|backed|style|like|off|party|rate|hand|way|horse|pronged|sided|edged|"
