@@ -739,7 +739,8 @@ _BEFORE_SOMEDAY = re.compile(r"\b(?:to|" + "|".join(sorted(MODALS))
                              + r"|hope[sd]?|hoping|want(?:s|ed)?|dream(?:s|ed)?|aims?|plans?)\s+$", re.IGNORECASE)
 
 
-_HALF_THE_PERSON = re.compile(r"^\s+the\s+(?:[a-z-]+\s+){1,2}(?:I|you|he|she|we|they|it)\s+(?:am|are|is|was|were|used)\b")
+_HALF_THE_PERSON = re.compile(
+    r"^\s+the\s+(?:[a-z-]+\s+){1,2}(?:I|you|he|she|we|they|it)\s+(?:am|are|is|was|were|used)\b")
 _HALF_OF_A_PAIR = re.compile(r"^\s+of\s+(?:[\w'’-]+\s+){0,4}?(?:duo|pair|partnership|double[\s-]act|couple)\b",
                              re.IGNORECASE)
 
