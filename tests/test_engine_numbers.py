@@ -422,7 +422,7 @@ def test_a_scaled_decimal_is_the_exact_amount_it_writes(whole, hundredths, scale
     # A word of exactness is a bound like "just": the article still stands for one.
     ("The champion won in precisely an hour.", "an hour", "exact", "hour"),
     # ... and before "or so" after its unit.
-    ("They read for an hour or so before bed.", "an hour or so", "approx", "hour"),
+    ("They rested for a day or so before the final.", "a day or so", "approx", "day"),
 ])
 def test_an_article_that_stands_for_one(sentence, surface, qualifier, unit):
     row = one_figure(sentence)

@@ -541,12 +541,12 @@ def test_a_year_or_a_number_dialled_never_leaves_out_a_counted_noun(text):
         ("Two male and three female judges sat.",
          [("Two", "judge", "male judges"), ("three", "judge", "female judges")]),
         # Capitalised names joined by "and" before what is counted.
-        ("They are unbeaten in six League and Cup games.", [("six", "game", "League and Cup games")]),
+        ("They are unbeaten in six Premiership and Cup matches.", [("six", "match", "Premiership and Cup matches")]),
         # A maker's model number inside what is counted.
         ("The airline ordered 40 Boeing 747-400 planes.", [("40", "plane", "Boeing 747-400 planes")]),
         ("The carrier wants 12 Airbus A340 jets.", [("12", "jet", "Airbus A340 jets")]),
         # Two adjectives joined by "and" before what is counted.
-        ("About 4,000 military and civilian staff were moved.", [("About 4,000", "staff", "military and civilian staff")]),
+        ("She sent 40 red and white roses.", [("40", "rose", "red and white roses")]),
     ],
 )
 def test_counts_that_share_a_noun_written_after_them(text, expected):

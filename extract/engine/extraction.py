@@ -84,7 +84,7 @@ _WORD = re.compile(r"\w+")
 
 def _may_hold_number(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] has a digit, a number word or an article that stands for one ("less
-    than an hour", "lasted a year", "an hour or so"): a set lookup of its words, several times as fast as one regular
+    than an hour", "lasted a year", "a day or so"): a set lookup of its words, several times as fast as one regular
     expression of every number word."""
     if _DIGIT.search(text, start, end):
         return True
@@ -602,7 +602,7 @@ def _bounded_articles(sentence: str) -> list[tuple[int, int, str]]:
     return found
 
 
-# "an hour or so", "a day or two": an article before a unit, then a rough "or so" or "or two".
+# "a day or so", "a week or two": an article before a unit, then a rough "or so" or "or two".
 _ROUGHLY_ONE = re.compile(r"\b(an?)\s+(?:hour|day|week|month|year|minute|mile)s?\s+or\s+(?P<rough>so|two)\b",
                           re.IGNORECASE)
 

@@ -174,7 +174,7 @@ PERSON_GROUP_NOUNS = (
 # "one in every four", "for every 100 jobs".
 DENOMINATOR_WORDS = ("per", "for every", "in every", "for each", "in each")
 # Nouns after a distance that make it a race ("the 200m final", "the 400m world record"), not a length.
-# Words that set a race noun's scope right after a distance: "the 5,000m world record", "60m indoor title".
+# Words that set a race noun's scope right after a distance: "the 3,000m world record", "60m indoor title".
 RACE_SCOPES = frozenset({"world", "indoor", "outdoor", "olympic", "european", "commonwealth", "national",
                          "british", "junior", "area"})
 RACE_NOUNS = frozenset({

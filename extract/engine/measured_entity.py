@@ -253,13 +253,13 @@ def _joins_the_run(run: _Tokens, tokens: _Tokens, index: int, value: float) -> b
 
 
 def _joins_two_modifiers(previous: str, word: str, next_word: str) -> bool:
-    """'900,000 military and civilian staff', 'public or private sector jobs': "and" or "or"
+    """'40 red and white roses', 'public or private sector jobs': "and" or "or"
     between two adjectives before the noun counted."""
     return word in {"and", "or"} and "ADJ" in pos_tags(previous) and "ADJ" in pos_tags(next_word)
 
 
 def _inside_a_name(previous: str, word: str, next_word: str) -> bool:
-    """'four Bank of Ireland branches', 'three Grade B homes', 'six League and Cup games', '10 Airbus
+    """'four Bank of Ireland branches', 'three Grade B homes', 'six Premiership and Cup matches', '10 Airbus
     A380 jets': "of", "and", a capital letter or a model code between capitalised words of a name."""
     if not previous[:1].isupper():
         return False

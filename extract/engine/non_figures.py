@@ -364,7 +364,7 @@ _RACE_BEFORE = re.compile(r"(?:\b(?P<the>[Tt]he|[Hh]er|[Hh]is|[Tt]heir)\s+|^\W*)
                           r"(?:(?:[A-Z][\w'’-]*|world|(?:wo)?men['’]s)\s+)*"
                           r"(?:(?:\d[\d,.]*k?m|(?:half-)?marathon)(?:\s*,|\s+and|\s+or)\s+)*(?:\d\s?[x×]\s?)?$")
 _RACE_DISTANCE = re.compile(r"\d[\d,.]*\s?(?:k?m|(?:kilo)?metres)")
-# Any distance a race is named by, in digits or words, metric or in miles: "six-kilometre", "10-mile".
+# Any distance a race is named by, in digits or words, metric or in miles: "eight-kilometre", "10-mile".
 _ANY_RACE_DISTANCE = re.compile(r"(?:\d[\d,.]*|[A-Za-z]+)[\s-]?(?:k?m|(?:kilo)?met(?:re|er)s?|miles?)",
                                 re.IGNORECASE)
 _RACE_AFTER = re.compile(r"^\s+(?:(?P<first>[a-z-]+)\b|[\w'’-]+)(?:\s+(?P<second>[a-z-]+)\b)?")
@@ -381,7 +381,7 @@ def _event_reason(number: _Number) -> str:
     race = _RACE_AFTER.match(number.after_unit)
     if race is not None and (race.group("first") in RACE_NOUNS
                              or race.group("first") in RACE_SCOPES and race.group("second") in RACE_NOUNS):
-        return "name"  # "400m runners", "the six-kilometre race", "a 10-mile run": a race noun right after
+        return "name"  # "400m runners", "the eight-kilometre race", "a 10-mile run": a race noun right after
     if not _RACE_DISTANCE.fullmatch(number.sentence, number.start, number.unit_end):
         return ""
     # read only for a length in metres or kilometres ("the 8km race")
@@ -437,7 +437,7 @@ def _match_clock_reason(number: _Number, before: str) -> str:
 
 def _measure_reason(number: _Number) -> str:
     if number.dimension == "duration" and ":" in number.surface:
-        return ""  # "second in 7:41.42": a time written with a colon is a time taken, never a period
+        return ""  # "second in 3:42.5": a time written with a colon is a time taken, never a period
     before = number.sentence[max(0, number.start - 60):number.start]
     if number.dimension == "duration" and number.is_range and (
             _PERIOD_AFTER.match(number.after_unit) or _PERIOD_BEFORE.search(before)):
@@ -513,7 +513,7 @@ def _age_reason(number: _Number) -> str:
     if _AGE_GROUP_AFTER.match(number.sentence[number.end:number.end + 24]):
         return "age group"  # "16 to 20-year-olds": who, not how many
     if number.dimension == "duration" and _AGE_GAP_AFTER.match(number.sentence, number.unit_end):
-        return "age"  # "a coach 19 years his junior": a difference of ages
+        return "age"  # "a coach 11 years his junior": a difference of ages
     if number.dimension == "age" and number.value < 1000:
         # "a 61-year-old woman", "the 19-year-old": an age describes who someone (or what something)
         # is, it counts nothing; the age of a rock in millions of years is a measurement.
@@ -525,7 +525,7 @@ def _age_reason(number: _Number) -> str:
         return "age"
     if _PEOPLE_OVER_BEFORE.search(number.before) \
             or _ARE_OVER_BEFORE.search(number.before) and _AGE_END_AFTER.match(number.after):
-        return "age"  # "they are over 18"; "most players are over 18, with ..."
+        return "age"  # "they are over 21"; "most members are over 21, with ..."
     if _WHO_IS_BEFORE.search(number.before) and _AGE_END_AFTER.match(number.after):
         return "age"  # "the singer, who is 45, ...", "He was 84, and ..."
     if _AS_YOUNG_AS.search(number.before):
@@ -600,19 +600,19 @@ def _noun_named_elsewhere(number: _Number) -> bool:
     if number.counted_noun:
         return False
     return bool(
-        _elliptical_count(number)  # "Smith has three", "lost four or five": the noun was named just before
+        _elliptical_count(number)  # "Smith has three", "lost five or six": the noun was named just before
         # "All three were charged", "the other two are in hospital", "this term and another two."
         or many and _SET_BEFORE.search(before) and (_SET_AFTER.match(after) or _ELLIPTICAL_AFTER.match(after))
         # "the two who finish last": a relative clause says the number stands for members of a set
         or many and the_before and re.match(r"^\s+(?:who|that|which)\b", after)
-        # "two of their last five games", "three of the accused": a part of a set
+        # "two of their last five games", "five of the defendants": a part of a set
         or many and _PARTITIVE_OF_COUNT.match(after) and not the_before
         # "14 arrests, including three in the city centre": a part of the count before it
         or _INCLUDED_BEFORE.search(before) and _ELIDED_NOUN_AFTER.match(after)
         and _COUNT_EARLIER.search(number.sentence[:number.start])
         # "two white and five black candidates": the noun is written once, after the last count
         or many and _shares_a_later_noun(number)
-        or _MARGIN_AFTER.match(after))  # "finished four ahead of his rival", "three clear at the top"
+        or _MARGIN_AFTER.match(after))  # "finished three ahead of his rival", "three clear at the top"
 
 
 # A number word as the whole object of a verb of having, winning or losing, its noun left out
@@ -638,7 +638,7 @@ _INCLUDED_BEFORE = re.compile(r"\b(?:including|includ(?:es|ed)|among\s+them|of\s
 _ELIDED_NOUN_AFTER = re.compile(r"^(?:\s*[,.;:)]|\s+(?:in|at|on|from|by|of|for|during|against|this|last)\b)",
                                 re.IGNORECASE)
 _COUNT_EARLIER = re.compile(r"\b" + _SMALL_NUMBER + r"\s+(?:[a-z]+[\s-]+)?[a-z]+s\b", re.IGNORECASE)
-# "four ahead of", "two behind", "three clear": the distance between two competitors.
+# "three ahead of", "two behind", "three clear": the distance between two competitors.
 _MARGIN_AFTER = re.compile(r"^\s+(?:ahead|behind|clear)\b", re.IGNORECASE)
 # "two male and three female judges", "three British and two French soldiers": modifiers, then
 # the next count, which names the noun for both.
@@ -944,7 +944,7 @@ def _name_reason(number: _Number) -> str:
         and cap.group("word").rstrip(".") not in _NOT_A_NAME
         # "the union's 70,000", "Amicus' 20,000": what a possessor has is counted, not named
         and not re.search(r"(?:['’]s|s['’])$", cap.group("word"))
-        and not re.search(r"\d,\d{3}", number.surface)  # "in Scotland 53,000": names are not written with separators
+        and not re.search(r"\d,\d{3}", number.surface)  # "in Devon 48,000": names are not written with separators
         and not re.search(r"\b(?:" + MONTHS + r")\.?\s$", before)
         and not (number.counted_noun and re.match(r"^\s+(?:[a-z]+s)\b", after))
         and not re.match(r"^\s*(?:per|%)", after)
@@ -1008,7 +1008,7 @@ def parsed_rejection(doc: Doc, start: int, end: int, *, dimension: str, has_othe
             determined = any(t.dep_ in {"det", "amod", "poss"} for t in nouns[-1].lefts)
             # "sold 2m copies in the first six months" and "sold 2m copies in 12 months" date the
             # other figure. After "in" a period is a figure where the writer stresses it ("collected
-            # 5,000 in just three months": how short the time was is the news) or where it says how
+            # 5,000 in just two weeks": how short the time was is the news) or where it says how
             # long a verb with no object took ("homes from $200,000 sell in 40 days").
             stressed = any(t.lower_ in _STRESSING_WORDS for t in doc[max(0, span.start - 2):span.end])
             preposition = nouns[-1].head

@@ -458,7 +458,7 @@ def _feet_and_inches(sentence: str, first: NumberMention) -> NumberMention | Non
 
 # "2:17:18", "1:59:40.2": hours, minutes and seconds of a time taken, not a time of day (which
 # comes after "at", "until", ... or before "am", "GMT").
-# "7:39.89", "14:39.29": minutes and seconds with fractions of a second, which a clock never shows.
+# "3:41.07", "12:58.3": minutes and seconds with fractions of a second, which a clock never shows.
 _RACE_TIME = re.compile(r"(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d(?:\.\d+)?)(?![\d:])"
                         r"|(?P<min>\d{1,2}):(?P<sec>[0-5]\d\.\d{1,3})(?![\d:]|\.\d)")
 _CLOCK_BEFORE = re.compile(r"\b(?:at|until|till|by|from|since|before|after|around|to)\s+$", re.IGNORECASE)
@@ -617,7 +617,7 @@ def _digits_at(sentence: str, start: int, currency: str, cur_start: int, sign: f
         digits_end = grouped.end()
     exponent = _EXPONENT.match(sentence, digits_end)
     if exponent and exponent.group(0)[0] == "E" and "." not in m.group(0):
-        return None  # "the Boeing 7E7", "a 3E5 chip": a capital E between whole numbers is a model name
+        return None  # "the Aerco 4E8", "a 3E5 chip": a capital E between whole numbers is a model name
     if exponent:
         # "6.02e23" is one number; "1e309" overflows a float and is not read at all, never
         # as the "309" after its "e".
