@@ -528,3 +528,15 @@ def test_vague_plurals_and_letters_inside_names(sentence, surface, unit):
 )
 def test_a_year_is_no_end_of_a_range(sentence, surfaces):
     assert figures(sentence)["surface"].tolist() == surfaces
+
+
+@pytest.mark.parametrize(("sentence", "surfaces"), [
+    # "once" joined to another count of times counts one ...
+    ("She broke twice in the first set and once in the second.", ["twice", "once"]),
+    ("He has won it twice and drawn once.", ["twice", "once"]),
+    # ... not "once again", "once more" or "once" alone.
+    ("It rose twice and then once again fell.", ["twice"]),
+    ("Once the deal was signed, shares rose 4%.", ["4%"]),
+])
+def test_once_beside_another_count_of_times(sentence, surfaces):
+    assert figures(sentence)["surface"].tolist() == surfaces

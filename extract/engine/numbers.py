@@ -486,6 +486,12 @@ _MULTIPLE = re.compile(
     + "|".join(sorted(SMALL_NUMBER_WORDS, key=len, reverse=True)) + r"|hundred|thousand)-?fold)(?![\w-])",
     re.IGNORECASE,
 )
+# "broke twice in the first set and once in the second": "once" joined to another count of times
+# counts one (not "at once", "once again", "once he left", "once or twice").
+_TIMES_BESIDE = re.compile(r"\b(?:twice|thrice|\w+\s+times)\b", re.IGNORECASE)
+_ONCE_BESIDE = re.compile(r"(?:\b(?:and|but)\s+(?:[a-z]+\s+)?|,\s*)(once)\b"
+                          r"(?!\s+(?:or|again|more|upon|the|a|an|he|she|it|they|we|I|you|his|her|their|its)\b)",
+                          re.IGNORECASE)
 _MULTIPLE_IDIOM_BEFORE = re.compile(
     r"\b(?:(?:" + "|".join(sorted(MULTIPLE_IDIOM_VERBS)) + r")|once\s+or)\s+$", re.IGNORECASE
 )
@@ -532,17 +538,22 @@ def find_numbers(sentence: str) -> list[NumberMention]:
         lowered = sentence.lower()
         if "fold" in lowered or "twice" in lowered or "thrice" in lowered:
             candidates += [(m.start(), "multiple") for m in _MULTIPLE.finditer(sentence)]
+        if "once" in lowered and _TIMES_BESIDE.search(sentence):
+            candidates += [(m.start(1), "once") for m in _ONCE_BESIDE.finditer(sentence)]
         if "-long" in lowered:
             candidates += [(m.start(), "long") for m in ONE_UNIT_LONG.finditer(sentence)]
-    order = {"multiple": -1, "long": -1, "fraction": 0, "digits": 1, "words": 2}
+    order = {"multiple": -1, "once": -1, "long": -1, "fraction": 0, "digits": 1, "words": 2}
     candidates.sort(key=lambda c: (c[0], order[c[1]]))
     for start, kind in candidates:
         if start < taken_until:
             continue
         if kind == "digits" and _AFTER_EXPONENT.search(sentence, max(0, start - 3), start):
             continue  # the exponent of a number written in scientific notation
-        if kind in ("multiple", "long"):
-            mention = _multiple_at(sentence, start) if kind == "multiple" else _one_unit_long_at(sentence, start)
+        if kind in ("multiple", "long", "once"):
+            mention = _multiple_at(sentence, start) if kind == "multiple" else _one_unit_long_at(sentence, start) \
+                if kind == "long" else NumberMention(start=start, end=start + 4, value=1.0, low=1.0, high=1.0,
+                                                     is_range=False, currency="", written_in_words=True, vague=False,
+                                                     scaled=False, decimals=0, unit="time")
             if mention is not None:
                 mentions.append(mention)
                 taken_until = mention.end
