@@ -107,6 +107,11 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         ("Only 3/4 of members voted.", ["3/4"]),
         ("She is one half of the comedy duo Pip and Pop.", []),  # one of two people, not a share
         ("He is half the player he was.", []),  # a comparison of worth
+        # "one" hyphened to a span of play after "a" counts it; "a one-off" and "a one-man band" do not.
+        ("The winger is on a one-season loan.", ["one"]),
+        ("She was given a one-match ban.", ["one"]),
+        ("It was a one-off fee.", []),
+        ("He is a one-man band.", []),
         ("Half the money they raised went to charity.", ["Half"]),
         # Compounds that name a kind: a divide, a strategy ...
         ("Critics warn of a two-tier health service.", []),

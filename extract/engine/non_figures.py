@@ -686,8 +686,9 @@ def _determines_a_singular_noun(number: _Number) -> bool:
     """Whether a bare "one" stands before a singular noun as "a" would ("one device", "one big
     problem"), rather than counting it: not after a bound ("at least one", "just one") and not
     beside other counts ("one gold and two silvers")."""
-    if not number.counted_noun or number.has_unit or _COUNT_BOUND_BEFORE.search(number.before):
-        return False
+    if not number.counted_noun or number.has_unit or _COUNT_BOUND_BEFORE.search(number.before) \
+            or _ONE_SPAN_COMPOUND.match(number.after):
+        return False  # "a one-season deal": hyphened after "a", "one" counts what it spans
     if _COUNTS_AFTER.match(number.after) or _COUNTS_BEFORE.search(number.before):
         return False
     words = re.findall(r"[A-Za-z][\w'’-]*", number.after)
@@ -721,6 +722,8 @@ def _speaker_after(number: _Number) -> bool:
 
 
 # "one-time", "a one-stop shop", "one-click", "one-size-fits-all", "one-sided": "one" in a fixed compound.
+# "a one-season deal", "a one-match ban": after "a", "one" hyphened to a span of play counts it.
+_ONE_SPAN_COMPOUND = re.compile(r"^[-‑](?:season|match|game|test|race|round|term)\b", re.IGNORECASE)
 _ONE_COMPOUND_IDIOM = re.compile(r"^[-‑](?:time|stop|click|size|sided|trick|liners?|dimensional)\b")
 
 
@@ -753,7 +756,8 @@ def _word_idiom_reason(number: _Number, word_lower: str) -> str:
         if word_lower == "zero" and (_ZERO_IDIOM_AFTER.match(after) or not number.counted_noun):
             return "idiom"
         if word_lower == "one" and (
-            _IDIOM_ONE_BEFORE.search(before) or _IDIOM_ONE_AFTER.match(after) or not number.counted_noun
+            _IDIOM_ONE_BEFORE.search(before) and not _ONE_SPAN_COMPOUND.match(after)
+            or _IDIOM_ONE_AFTER.match(after) or not number.counted_noun
         ):
             return "idiom"
         if word_lower == "one" and _speaker_after(number):
