@@ -576,6 +576,7 @@ def test_a_part_names_the_set_it_is_taken_from():
         # The noun of a number word left out because a count of it came first.
         ("Police made 14 arrests, including two in the city centre.", [("14", "arrests"), ("two", "arrests")]),
         ("He finished the season and another two.", [("two", "season")]),
+        ("She dropped the first set but won the next two and the final.", [("two", "")]),
         ("The two who poll the fewest votes sing again.", [("two", "")]),
         # A margin between competitors.
         ("She finished three ahead of her team-mate.", [("three", "")]),

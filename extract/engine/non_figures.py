@@ -652,8 +652,10 @@ def _shares_a_later_noun(number: _Number) -> bool:
                                     for word in then.group(1).split())
 
 
-# A number that stands for the members of a set named before: "all three were", "the other two have".
-_SET_BEFORE = re.compile(r"\b(?:all|the\s+other|the\s+remaining|another)\s+$", re.IGNORECASE)
+# A number that stands for the members of a set named before: "all three were", "the other two have",
+# "took the next two" ("the last eight" is a stage of a knockout).
+_SET_BEFORE = re.compile(r"\b(?:all|the\s+(?:other|remaining|next|first|following|previous)|another)\s+$",
+                         re.IGNORECASE)
 _SET_AFTER = re.compile(r"^\s+(?:" + "|".join(sorted(AUXILIARIES - {"'s", "’s"})) + r")\b", re.IGNORECASE)
 
 
