@@ -98,6 +98,7 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         ("The game is sold to children as young as 10.", []),
         ("Adults are defined as anyone aged over 18.", []),
         ("The veteran director, 68, won the prize.", []),  # set off by commas after one person
+        ("He was on holiday with Ria Dent, 31. She is safe.", []),  # after a name, at a sentence's end
         ("They face a coach 11 years his junior.", []),  # a difference of ages
         ("Most members are over 21, with many older.", []),
         # A day and a month written with a slash name a date, unless "of" makes a fraction.

@@ -918,9 +918,9 @@ def _code_reason(number: _Number) -> str:
             return "name"  # "3 is looking", "a 3 spokesperson": a number that agrees with one thing names it
     if re.match(r"^\s[A-Z]", after) and not number.counted_noun:
         return "code"  # "iPhone 11 Pro", "787 Dreamliner", "90049 ZIP Code"
-    if re.search(r"\b[A-Z][\w.]*,\s(?:now\s|aged\s)?$", before) and re.match(r"^(?:,|\s[-–—]\s)", after) \
+    if re.search(r"\b[A-Z][\w.]*,\s(?:now\s|aged\s)?$", before) and re.match(r"^(?:,|\s[-–—]\s|\.(?:\s|$))", after) \
             and 1 <= number.value <= 120:
-        return "age"  # "Ana Cole, 41, said", "Jo Rees, 19 - who ...": a person's age, not a statistic
+        return "age"  # "Ana Cole, 41, said", "Jo Rees, 19 - who ...", "with Ana Cole, 41.": an age, not a statistic
     if _SINGULAR_NOUN_PHRASE_COMMA.search(before) and re.match(r"^,\s", after) and 1 <= number.value <= 120 \
             and number.value.is_integer() and not number.counted_noun:
         return "age"  # "The veteran director, 68, won": a number set off by commas after one person
