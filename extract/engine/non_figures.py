@@ -493,6 +493,7 @@ _WHO_IS_BEFORE = re.compile(
 # "prove they are over 18": people over or under a number of years, whatever follows.
 _PEOPLE_OVER_BEFORE = re.compile(r"\b(?:they|you|we|he|she|I)\s+(?:are|were|is|was|am|be)\s+(?:over|under|aged)\s+$",
                                  re.IGNORECASE)
+_NAME_WAS_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+(?:was|is)\s+(?:(?:only|just|still|barely)\s+)?$")
 _ARE_OVER_BEFORE = re.compile(r"\b(?:are|were|be|being)\s+(?:over|under|above|below)\s+$", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
 _AGE_END_AFTER = re.compile(r"^\s*(?:$|[,.;:!?)\-–—]|(?:and|but|after|when|in|with)\b)", re.IGNORECASE)
@@ -526,8 +527,9 @@ def _age_reason(number: _Number) -> str:
     if _PEOPLE_OVER_BEFORE.search(number.before) \
             or _ARE_OVER_BEFORE.search(number.before) and _AGE_END_AFTER.match(number.after):
         return "age"  # "they are over 21"; "most members are over 21, with ..."
-    if _WHO_IS_BEFORE.search(number.before) and _AGE_END_AFTER.match(number.after):
-        return "age"  # "the singer, who is 45, ...", "He was 84, and ..."
+    if _WHO_IS_BEFORE.search(number.before) and _AGE_END_AFTER.match(number.after) \
+            or _NAME_WAS_BEFORE.search(number.before) and re.match(r"^\s+when\b", number.after):
+        return "age"  # "the singer, who is 45, ...", "He was 84, and ...", "Ray Hill was 22 when she retired"
     if _AS_YOUNG_AS.search(number.before):
         return "age"  # "children as young as 12"
     if _AT_OPENING.match(number.sentence[:number.start]) and _PERSON_AFTER_COMMA.match(number.after):
@@ -606,7 +608,7 @@ def _noun_named_elsewhere(number: _Number) -> bool:
         # "the two who finish last": a relative clause says the number stands for members of a set
         or many and the_before and re.match(r"^\s+(?:who|that|which)\b", after)
         # "two of their last five games", "five of the defendants": a part of a set
-        or many and _PARTITIVE_OF_COUNT.match(after) and not the_before
+        or many and _PARTITIVE_OF_COUNT.match(after) and not the_before and not _STAGE_BEFORE.search(before)
         # "14 arrests, including three in the city centre": a part of the count before it
         or _INCLUDED_BEFORE.search(before) and _ELIDED_NOUN_AFTER.match(after)
         and _COUNT_EARLIER.search(number.sentence[:number.start])
@@ -627,6 +629,8 @@ _ELLIPTICAL_AFTER = re.compile(
     re.IGNORECASE)
 
 
+# "the last eight of the Open", "the top four of the league": a stage or a place, not a part of a set.
+_STAGE_BEFORE = re.compile(r"\b(?:last|top|final|bottom)\s+$", re.IGNORECASE)
 # A number of two or more, in digits or words.
 _SMALL_NUMBER = r"(?:\d[\d,.]*|" + "|".join(word for word, value in SMALL_NUMBER_WORDS.items() if value >= 2) \
     + r"|a\s+(?:dozen|hundred))"
