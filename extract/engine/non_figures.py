@@ -298,7 +298,7 @@ def _digit_count_reason(number: _Number) -> str:
 # After a duration, words that make it a point in time: "two years ago", "12 months later", "ten
 # minutes into the second half", "five years on, ...", "in five years' time".
 _PERIOD_AFTER = re.compile(
-    r"^(?:\s+or\s+(?:so|two))?\s*(?:ago|later|earlier|afterwards|previously|in\s?to\s+(?:the|an?|his|her|its|their|our)\b|on\s*(?=[,;])"
+    r"^(?:\s+or\s+(?:so|two))?['’]?\s*(?:ago|later|earlier|afterwards|previously|in\s?to\s+(?:the|an?|his|her|its|their|our)\b|on\s*(?=[,;])"
     r"|['’]\s*time\b|on\s+(?:from|since)\b)",
     re.IGNORECASE)
 # Before a duration, words that make it a stretch of the calendar: "the past two years", "the prior
