@@ -101,7 +101,7 @@ def test_scores_and_runs_of_number_words(text, surfaces):
         ("He was on holiday with Ria Dent, 31. She is safe.", []),  # after a name, at a sentence's end
         ("Okoro was 23 when she retired.", []),
         ("Three weeks' ago the board met.", []),  # a stray apostrophe before "ago"
-        ("She reached the last four of the Dubai Open.", []),  # a stage, not a part of a set
+        ("She reached the final four of the Dubai Open.", []),  # a stage, not a part of a set
         ("They face a coach 11 years his junior.", []),  # a difference of ages
         ("Most members are over 21, with many older.", []),
         # A day and a month written with a slash name a date, unless "of" makes a fraction.

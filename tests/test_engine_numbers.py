@@ -532,7 +532,7 @@ def test_a_year_is_no_end_of_a_range(sentence, surfaces):
 
 @pytest.mark.parametrize(("sentence", "surfaces"), [
     # "once" joined to another count of times counts one ...
-    ("She broke twice in the first set and once in the second.", ["twice", "once"]),
+    ("She broke twice in the opening set and once in the next.", ["twice", "once"]),
     ("He has won it twice and drawn once.", ["twice", "once"]),
     # ... not "once again", "once more" or "once" alone.
     ("It rose twice and then once again fell.", ["twice"]),

@@ -629,7 +629,7 @@ _ELLIPTICAL_AFTER = re.compile(
     re.IGNORECASE)
 
 
-# "the last eight of the Open", "the top four of the league": a stage or a place, not a part of a set.
+# "the final four of the Open", "the top four of the league": a stage or a place, not a part of a set.
 _STAGE_BEFORE = re.compile(r"\b(?:last|top|final|bottom)\s+$", re.IGNORECASE)
 # A number of two or more, in digits or words.
 _SMALL_NUMBER = r"(?:\d[\d,.]*|" + "|".join(word for word, value in SMALL_NUMBER_WORDS.items() if value >= 2) \
@@ -657,7 +657,7 @@ def _shares_a_later_noun(number: _Number) -> bool:
 
 
 # A number that stands for the members of a set named before: "all three were", "the other two have",
-# "took the next two" ("the last eight" is a stage of a knockout).
+# "took the next two" ("the final four" is a stage of a knockout).
 _SET_BEFORE = re.compile(r"\b(?:all|the\s+(?:other|remaining|next|first|following|previous)|another)\s+$",
                          re.IGNORECASE)
 _SET_AFTER = re.compile(r"^\s+(?:" + "|".join(sorted(AUXILIARIES - {"'s", "’s"})) + r")\b", re.IGNORECASE)
@@ -694,7 +694,7 @@ def _determines_a_singular_noun(number: _Number) -> bool:
     beside other counts ("one gold and two silvers")."""
     if not number.counted_noun or number.has_unit or _COUNT_BOUND_BEFORE.search(number.before) \
             or _ONE_SPAN_COMPOUND.match(number.after):
-        return False  # "a one-season deal": hyphened after "a", "one" counts what it spans
+        return False  # "a one-season loan": hyphened after "a", "one" counts what it spans
     if _COUNTS_AFTER.match(number.after) or _COUNTS_BEFORE.search(number.before):
         return False
     words = re.findall(r"[A-Za-z][\w'’-]*", number.after)
@@ -728,7 +728,7 @@ def _speaker_after(number: _Number) -> bool:
 
 
 # "one-time", "a one-stop shop", "one-click", "one-size-fits-all", "one-sided": "one" in a fixed compound.
-# "a one-season deal", "a one-match ban": after "a", "one" hyphened to a span of play counts it.
+# "a one-season loan", "a one-match ban": after "a", "one" hyphened to a span of play counts it.
 _ONE_SPAN_COMPOUND = re.compile(r"^[-‑](?:season|match|game|test|race|round|term)\b", re.IGNORECASE)
 _ONE_COMPOUND_IDIOM = re.compile(r"^[-‑](?:time|stop|click|size|sided|trick|liners?|dimensional)\b")
 

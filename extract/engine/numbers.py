@@ -486,7 +486,7 @@ _MULTIPLE = re.compile(
     + "|".join(sorted(SMALL_NUMBER_WORDS, key=len, reverse=True)) + r"|hundred|thousand)-?fold)(?![\w-])",
     re.IGNORECASE,
 )
-# "broke twice in the first set and once in the second": "once" joined to another count of times
+# "broke twice in the opening set and once in the next": "once" joined to another count of times
 # counts one (not "at once", "once again", "once he left", "once or twice").
 _TIMES_BESIDE = re.compile(r"\b(?:twice|thrice|\w+\s+times)\b", re.IGNORECASE)
 _ONCE_BESIDE = re.compile(r"(?:\b(?:and|but)\s+(?:[a-z]+\s+)?|,\s*)(once)\b"
