@@ -603,7 +603,7 @@ def _bounded_articles(sentence: str) -> list[tuple[int, int, str]]:
 
 
 # "a day or so", "a week or two": an article before a unit, then a rough "or so" or "or two".
-_ROUGHLY_ONE = re.compile(r"\b(an?)\s+(?:hour|day|week|month|year|minute|mile)s?\s+or\s+(?P<rough>so|two)\b",
+_ROUGHLY_ONE = re.compile(r"\b(an?)\s+(?:hour|day|week|month|year|minute|mile)s?\s+or\s+(?:so|two)\b",
                           re.IGNORECASE)
 
 

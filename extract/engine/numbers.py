@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -514,6 +515,12 @@ def _multiple_at(sentence: str, start: int) -> NumberMention | None:
                          currency="", written_in_words=words, vague=False, scaled=False, decimals=0, unit="time")
 
 
+def _once_at(sentence: str, start: int) -> NumberMention:
+    """'once' beside another count of times (found by _ONCE_BESIDE): one time."""
+    return NumberMention(start=start, end=start + 4, value=1.0, low=1.0, high=1.0, is_range=False, currency="",
+                         written_in_words=True, vague=False, scaled=False, decimals=0, unit="time")
+
+
 # "a week-long visit", "a year-long review": one unit of time, how long something lasts.
 ONE_UNIT_LONG = re.compile(r"(?<![\w-])(?P<unit>hour|day|week|month|year|decade)-long\b", re.IGNORECASE)
 
@@ -524,6 +531,11 @@ def _one_unit_long_at(sentence: str, start: int) -> NumberMention | None:
         return None
     return NumberMention(start=start, end=m.end(), value=1.0, low=1.0, high=1.0, is_range=False, currency="",
                          written_in_words=True, vague=False, scaled=False, decimals=0, unit=m.group("unit").lower())
+
+
+# Readers of the words that state a number of times or one unit of time, by candidate kind.
+_WORD_OF_TIMES: dict[str, Callable[[str, int], NumberMention | None]] = {
+    "multiple": _multiple_at, "long": _one_unit_long_at, "once": _once_at}
 
 
 def find_numbers(sentence: str) -> list[NumberMention]:
@@ -549,11 +561,8 @@ def find_numbers(sentence: str) -> list[NumberMention]:
             continue
         if kind == "digits" and _AFTER_EXPONENT.search(sentence, max(0, start - 3), start):
             continue  # the exponent of a number written in scientific notation
-        if kind in ("multiple", "long", "once"):
-            mention = _multiple_at(sentence, start) if kind == "multiple" else _one_unit_long_at(sentence, start) \
-                if kind == "long" else NumberMention(start=start, end=start + 4, value=1.0, low=1.0, high=1.0,
-                                                     is_range=False, currency="", written_in_words=True, vague=False,
-                                                     scaled=False, decimals=0, unit="time")
+        if kind in _WORD_OF_TIMES:
+            mention = _WORD_OF_TIMES[kind](sentence, start)
             if mention is not None:
                 mentions.append(mention)
                 taken_until = mention.end
@@ -801,7 +810,8 @@ def _range_end(sentence: str, end: int, join: re.Match[str], value: float, scale
         return None  # "by 5 to 40": a change of 5 and a level of 40
     if is_score or v2 <= first_value:
         return None
-    if not currency and _DATING_YEAR.search(sentence, 0, end) and not _YEAR.fullmatch(sentence, second_start, end2):
+    if not currency and _DATING_YEAR.search(sentence, max(0, end - 20), end) \
+            and not _YEAR.fullmatch(sentence, second_start, end2):
         return None  # "sales rose during 2004 to 136,000": a year, then the level reached in it
     return first_value, v2, end2, currency or cur2, scaled or scaled2
 
