@@ -811,11 +811,11 @@ def _rank_reason(number: _Number) -> str:
         return "rank"  # "at number eight and 10", "at numbers 3 and 7", "climbed from 48 in the world"
     if _TOP_BEFORE.search(number.before) and number.bare and not number.counted_noun:
         return "rank"  # "finished in the top 10"; not "the top 10 firms"
-    if re.search(r"\btop\s+$", number.before, re.IGNORECASE) and number.bare and number.value <= 100 \
-            and (not number.counted_noun or re.match(r"^\s+of\b", number.after)):
-        return "rank"  # "acts in the sales top 10 include", "made the top 10 of TV flops": a chart
-    if re.search(r"\btop\s+$", number.before, re.IGNORECASE) and _CHART_AFTER.match(number.after):
-        return "rank"  # "a UK top 10 hit", "three top 20 singles": a place in a chart
+    if re.search(r"\btop\s+$", number.before, re.IGNORECASE) and (
+            # "acts in the sales top 10 include", "made the top 10 of TV flops": a chart
+            number.bare and number.value <= 100 and (not number.counted_noun or re.match(r"^\s+of\b", number.after))
+            or _CHART_AFTER.match(number.after)):  # "a UK top 10 hit", "three top 20 singles": a place in a chart
+        return "rank"
     return ""
 
 
