@@ -54,7 +54,7 @@ from extract.engine.measured_entity import (
     pos_tags,
     resolve_possessive,
 )
-from extract.engine.non_figures import parsed_rejection, rejection_reason
+from extract.engine.non_figures import MODIFIERS_BEFORE_NEXT_COUNT, parsed_rejection, rejection_reason
 from extract.engine.numbers import ONE_UNIT_LONG, SMALL_NUMBER_WORDS, NumberMention, find_numbers
 from extract.engine.parse import WORD_CACHE_SIZE, add_entities, parse_selected, upos
 from extract.engine.qualifiers import (
@@ -652,7 +652,7 @@ def _sentence_figures(sentence: str, approx_tolerance: float) -> list[Figure]:
 
 
 # "two male and three female judges": the modifiers between a bare count and the next count.
-_MODIFIERS_AND = re.compile(r"\s+((?:[A-Za-z][a-z-]+\s+){1,2})(?:and|or)\s+")
+_MODIFIERS_AND = re.compile(MODIFIERS_BEFORE_NEXT_COUNT)
 
 
 def _share_later_nouns(sentence: str, figures: list[Figure]) -> None:
@@ -665,7 +665,7 @@ def _share_later_nouns(sentence: str, figures: list[Figure]) -> None:
         if between is None:
             continue
         noun = counted.counted.split()[-1]
-        bare.entity = bare.counted = f"{between.group(1)}{noun}"
+        bare.entity = bare.counted = f"{between.group(1).strip()} {noun}"
         bare.unit, bare.norm_unit = counted.unit, counted.norm_unit
 
 

@@ -645,9 +645,9 @@ _COUNT_EARLIER = re.compile(r"\b" + _SMALL_NUMBER + r"\s+(?:[a-z]+[\s-]+)?[a-z]+
 # "three ahead of", "two behind", "three clear": the distance between two competitors.
 _MARGIN_AFTER = re.compile(r"^\s+(?:ahead|behind|clear)\b", re.IGNORECASE)
 # "two male and three female judges", "three British and two French soldiers": modifiers, then
-# the next count, which names the noun for both.
-_MODIFIERS_THEN_COUNT = re.compile(r"^((?:\s+[A-Za-z][a-z-]+){1,2})\s+(?:and|or)\s+" + _SMALL_NUMBER + r"\b",
-                                   re.IGNORECASE)
+# the next count, which names the noun for both (extraction gives the first count that noun).
+MODIFIERS_BEFORE_NEXT_COUNT = r"((?:\s+[A-Za-z][a-z-]+){1,2})\s+(?:and|or)\s+"
+_MODIFIERS_THEN_COUNT = re.compile("^" + MODIFIERS_BEFORE_NEXT_COUNT + _SMALL_NUMBER + r"\b", re.IGNORECASE)
 
 
 def _shares_a_later_noun(number: _Number) -> bool:
