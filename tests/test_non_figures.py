@@ -41,3 +41,19 @@ def test_figures_beside_non_figures_survive():
 def test_numbers_inside_markup_or_code_are_not_figures():
     table = figures('Costs rose 9% <img width=300 src=x onerror="window.flag=1"> and id_2 was kept.')
     assert table["surface"].tolist() == ["9%"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # A bare number between a determiner and one thing names the thing (a model, a year) ...
+        ("Motorola's 3300 handset sold well in Spain.", []),
+        ("The 1642 manuscript, kept in Leiden, was restored.", []),
+        # ... but a number and its noun that together describe the next noun count it,
+        ("The council published a 400 page report.", ["400"]),
+        # and a number before a plural noun or a noun that names a group counts them.
+        ("The firm hired 300 staff and bought 12 engines.", ["300", "12"]),
+    ],
+)
+def test_a_number_before_one_thing_names_it(text, surfaces):
+    assert figures(text)["surface"].tolist() == surfaces

@@ -913,6 +913,23 @@ _SINGULAR_AFTER = re.compile(r"^\s+(?:(?P<verb>is|was|has|does|says)\b|(?P<role>
 _SINGULAR_NOUN_PHRASE_COMMA = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,3}[a-z][\w-]*[^\Ws],\s$")
 
 
+def _named_by_number(number: _Number) -> str:
+    """A bare whole number directly before one thing, and not counting it, names the thing: "the
+    6600 handset sold", "the 1642 manuscript, kept in". Not "a 500 page report", where the number and
+    its noun together describe the next noun."""
+    if not (number.bare and not number.counted_noun and number.value >= 2 and re.fullmatch(r"\d+", number.surface)):
+        return ""
+    noun_after = re.match(r"\s([a-z]+)\b(?!['’-])\s*([A-Za-z]*)", number.sentence[number.end:number.end + 40])
+    if noun_after is None:
+        return ""
+    noun, following = noun_after.group(1), noun_after.group(2)
+    if pos_tags(noun) != frozenset({"NOUN"}) or is_plural_noun(noun):
+        return ""
+    if following and "NOUN" in pos_tags(following) and not following[:1].isupper():
+        return ""
+    return "code"
+
+
 def _code_reason(number: _Number) -> str:
     before, after = number.before, number.after
     if number.value != 1 and not number.is_range and re.fullmatch(r"\d+", number.surface):
@@ -922,6 +939,9 @@ def _code_reason(number: _Number) -> str:
             return "name"  # "3 is looking", "a 3 spokesperson": a number that agrees with one thing names it
     if re.match(r"^\s[A-Z]", after) and not number.counted_noun:
         return "code"  # "iPhone 11 Pro", "787 Dreamliner", "90049 ZIP Code"
+    named = _named_by_number(number)
+    if named:
+        return named
     if re.search(r"\b[A-Z][\w.]*,\s(?:now\s|aged\s)?$", before) and re.match(r"^(?:,|\s[-–—]\s|\.(?:\s|$))", after) \
             and 1 <= number.value <= 120:
         return "age"  # "Ana Cole, 41, said", "Jo Rees, 19 - who ...", "with Ana Cole, 41.": an age, not a statistic
