@@ -642,3 +642,19 @@ def test_a_deadline_is_not_a_figure(text, surfaces):
 )
 def test_a_period_after_in_dates_an_amount_built_up_in_it(text, surfaces):
     assert figures(text)["surface"].tolist() == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # "others" after a number word stands for more of what the clause counts ...
+        ("Police held one driver and questioned seven others.", ["seven"]),
+        # ... and a run of time is as long with "consecutive" or "straight" in it.
+        ("The single stayed on top for three consecutive weeks.", ["three consecutive weeks"]),
+        ("Shares fell for five straight days.", ["five straight days"]),
+        # A stretch of the calendar still places an event in time.
+        ("Rents have risen for the past three consecutive years.", []),
+    ],
+)
+def test_others_and_unbroken_runs_of_time_are_counted(text, surfaces):
+    assert figures(text)["surface"].tolist() == surfaces

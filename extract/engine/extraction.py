@@ -153,6 +153,12 @@ def _unit_for(sentence: str, mention: NumberMention) -> tuple[Unit | None, int]:
             found = match_unit_after(sentence, mention.end + of_a.end())
             if found and found.unit.dimension not in ("percent", "currency"):
                 return found.unit, found.end
+    unbroken = _UNBROKEN_RUN.match(sentence, mention.end)
+    if unbroken:
+        # "three consecutive weeks", "five straight days": a run of time, as long as "three weeks".
+        found = match_unit_after(sentence, unbroken.end())
+        if found and found.unit.dimension == "duration":
+            return found.unit, found.end
     acronym = _ACRONYM_UNIT.match(sentence, mention.end)
     if acronym and re.search(r"\.\d", sentence[mention.start:mention.end]) and not mention.scaled:
         # "0.5 WAR", "3.2 GPA": a decimal is a measure, never a model number, so the
@@ -161,6 +167,7 @@ def _unit_for(sentence: str, mention: NumberMention) -> tuple[Unit | None, int]:
     return None, mention.end
 
 
+_UNBROKEN_RUN = re.compile(r"\s+(?:consecutive|straight|successive|full|whole)(?=\s)", re.IGNORECASE)
 _ACRONYM_UNIT = re.compile(r"\s([A-Z]{2,5})(?![\w-])")
 
 

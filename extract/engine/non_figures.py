@@ -614,7 +614,10 @@ def _noun_named_elsewhere(number: _Number) -> bool:
         and _COUNT_EARLIER.search(number.sentence[:number.start])
         # "two white and five black candidates": the noun is written once, after the last count
         or many and _shares_a_later_noun(number)
-        or _MARGIN_AFTER.match(after))  # "finished three ahead of his rival", "three clear at the top"
+        # "finished three ahead of his rival", "three clear at the top": a margin
+        or _MARGIN_AFTER.match(after)
+        # "questioned seven others": the pronoun stands for more of what the clause counts
+        or many and re.match(r"^\s+others\b", after) is not None)
 
 
 # A number word as the whole object of a verb of having, winning or losing, its noun left out
