@@ -658,3 +658,21 @@ def test_a_period_after_in_dates_an_amount_built_up_in_it(text, surfaces):
 )
 def test_others_and_unbroken_runs_of_time_are_counted(text, surfaces):
     assert figures(text)["surface"].tolist() == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A count whose noun the sentence named for another count: a margin, the other side of a
+        # comparison, the subject of the next clause ...
+        ("The party won 150 seats, two fewer than in 2001.", [("150", "seat"), ("two", "seat")]),
+        ("The chip runs 12 threads, compared with four for older chips.", [("12", "thread"), ("four", "thread")]),
+        ("Ten pupils passed and two have left the school.", [("Ten", "pupil"), ("two", "pupil")]),
+        # ... and an open bound between a number and its noun.
+        ("Fans buy a dozen or more tickets at a time.", [("a dozen", "ticket")]),
+        # A time unit after a participle is still a run of time.
+        ("Staff will lose two working days.", [("two working days", "day")]),
+    ],
+)
+def test_counts_whose_noun_the_sentence_names_elsewhere(text, expected):
+    assert [tuple(row) for row in figures(text)[["surface", "unit"]].values.tolist()] == expected

@@ -155,7 +155,7 @@ def _unit_for(sentence: str, mention: NumberMention) -> tuple[Unit | None, int]:
                 return found.unit, found.end
     unbroken = _UNBROKEN_RUN.match(sentence, mention.end)
     if unbroken:
-        # "three consecutive weeks", "five straight days": a run of time, as long as "three weeks".
+        # "three consecutive weeks", "two working days": a run of time, as long as "three weeks".
         found = match_unit_after(sentence, unbroken.end())
         if found and found.unit.dimension == "duration":
             return found.unit, found.end
@@ -167,7 +167,7 @@ def _unit_for(sentence: str, mention: NumberMention) -> tuple[Unit | None, int]:
     return None, mention.end
 
 
-_UNBROKEN_RUN = re.compile(r"\s+(?:consecutive|straight|successive|full|whole)(?=\s)", re.IGNORECASE)
+_UNBROKEN_RUN = re.compile(r"\s+(?:consecutive|straight|successive|full|whole|[a-z]+ing)(?=\s)", re.IGNORECASE)
 _ACRONYM_UNIT = re.compile(r"\s([A-Z]{2,5})(?![\w-])")
 
 

@@ -157,6 +157,8 @@ def counted_noun_after(sentence: str, pos: int, value: float, vague: bool = Fals
             tokens = tokens[1:]
             if len(tokens) > 1 and (tokens[0][0].lower() in SMALL_NUMBER_WORDS or tokens[0][0][:1].isdigit()):
                 tokens = tokens[1:]  # "four of the nine judges": a part of a group counts its noun
+    if len(tokens) > 2 and tokens[0][0].lower() == "or" and tokens[1][0].lower() in _OPEN_BOUNDS:
+        tokens = tokens[2:]  # "ten or more tickets": the bound's words stand between the number and its noun
     if tokens and tokens[0][0] in {"-", "‑"}:
         tokens = tokens[1:]  # "a 30-year mortgage" handled as duration elsewhere; "5-star"
     if tokens and tokens[0][0].lower() in MORE_OF_THE_SAME:
@@ -178,6 +180,7 @@ _AGE_GROUP = re.compile(
 
 
 _Tokens = list[tuple[str, int, int]]
+_OPEN_BOUNDS = frozenset({"more", "fewer", "less", "over", "above", "under", "below"})
 _QUOTE_MARKS = "\"'“”‘’"
 
 

@@ -612,6 +612,8 @@ def _noun_named_elsewhere(number: _Number) -> bool:
         # "14 arrests, including three in the city centre": a part of the count before it
         or _INCLUDED_BEFORE.search(before) and _ELIDED_NOUN_AFTER.match(after)
         and _COUNT_EARLIER.search(number.sentence[:number.start])
+        or (_COMPARED_BEFORE.search(before) or many and _NEXT_CLAUSE_BEFORE.search(before) and _SET_AFTER.match(after))
+        and _COUNT_EARLIER.search(number.sentence[:number.start])
         # "two white and five black candidates": the noun is written once, after the last count
         or many and _shares_a_later_noun(number)
         # "finished three ahead of his rival", "three clear at the top": a margin
@@ -646,7 +648,12 @@ _ELIDED_NOUN_AFTER = re.compile(r"^(?:\s*[,.;:)]|\s+(?:in|at|on|from|by|of|for|d
                                 re.IGNORECASE)
 _COUNT_EARLIER = re.compile(r"\b" + _SMALL_NUMBER + r"\s+(?:[a-z]+[\s-]+)?[a-z]+s\b", re.IGNORECASE)
 # "three ahead of", "two behind", "three clear": the distance between two competitors.
-_MARGIN_AFTER = re.compile(r"^\s+(?:ahead|behind|clear)\b", re.IGNORECASE)
+_MARGIN_AFTER = re.compile(r"^\s+(?:ahead|behind|clear|back|adrift|(?:fewer|less)\s+than)\b", re.IGNORECASE)
+# "12 threads, compared with four for older chips": the other side of a comparison of counts.
+_COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|up\s+from|down\s+from)\s+$",
+                              re.IGNORECASE)
+# "25 pupils passed and two have left": the subject of the next clause, counted like the first.
+_NEXT_CLAUSE_BEFORE = re.compile(r"(?:\b(?:and|but|while|whereas)|,)\s+$", re.IGNORECASE)
 # "two male and three female judges", "three British and two French soldiers": modifiers, then
 # the next count, which names the noun for both (extraction gives the first count that noun).
 MODIFIERS_BEFORE_NEXT_COUNT = r"((?:\s+[A-Za-z][a-z-]+){1,2})\s+(?:and|or)\s+"
