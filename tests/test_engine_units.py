@@ -23,6 +23,7 @@ def unit_of(sentence: str) -> tuple[str, str, str]:
     ("Thermometers showed 38 deg celsius at noon.", ("38 deg celsius", "degree Celsius", "temperature")),
     ("Thermometers showed 98 deg F at noon.", ("98 deg F", "degree fahrenheit", "temperature")),
     ("The shares closed at 245p on Friday.", ("245p", "GBp", "currency")),
+    ("The party would put one penny on income tax.", ("one penny", "GBp", "currency")),
 ])
 def test_units_written_with_full_stops_or_abbreviated_degrees(sentence, expected):
     assert unit_of(sentence) == expected

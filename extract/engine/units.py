@@ -120,7 +120,7 @@ _CURRENCIES = currency_table()
 # A currency named after the number: "10.5 million Australian dollars", "333.6 million yen", and
 # the subunits "19 cents", "118.5p".
 CURRENCY_WORDS = re.compile(
-    r"[ \u00a0]?(?P<word>" + alternation(_CURRENCIES.names) + r"|cents?|pence|p)(?![\w-])",
+    r"[ \u00a0]?(?P<word>" + alternation(_CURRENCIES.names) + r"|cents?|pence|penny|p)(?![\w-])",
     re.IGNORECASE,
 )
 _CODE_AFTER = re.compile(r"[ \u00a0]?(?P<code>" + alternation(_CURRENCIES.codes) + r")\b")
@@ -311,7 +311,7 @@ def match_currency_after(sentence: str, pos: int) -> UnitMatch | None:
         return None  # "won", "real": English words first, unless the nationality is written
     if word in {"cent", "cents"}:
         return UnitMatch(Unit("USD¢", "currency"), m.start(), m.end())
-    if word in {"pence", "p"}:
+    if word in {"pence", "penny", "p"}:
         return UnitMatch(Unit("GBp", "currency"), m.start(), m.end())
     if word in {"pound", "pounds"} and _MASS_CONTEXT.search(sentence):
         return UnitMatch(_unit_from_quantulum("pound-mass", "mass"), m.start("word"), m.end())
