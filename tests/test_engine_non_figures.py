@@ -676,3 +676,18 @@ def test_others_and_unbroken_runs_of_time_are_counted(text, surfaces):
 )
 def test_counts_whose_noun_the_sentence_names_elsewhere(text, expected):
     assert [tuple(row) for row in figures(text)[["surface", "unit"]].values.tolist()] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A chart place inside what is counted describes it; only the count is a figure.
+        ("The duo have had six top ten singles since 2001.", [("six", "single")]),
+        # A bare number after a verb of casualties counts people.
+        ("The fire, which killed four, began at night.", [("four", "")]),
+        # A part of a count named earlier, with two words before its noun.
+        ("Work stopped at 30 big wind farms, including two at the coast.", [("30", "farm"), ("two", "farm")]),
+    ],
+)
+def test_chart_places_inside_counts_and_counts_left_to_the_clause(text, expected):
+    assert [tuple(row) for row in figures(text)[["surface", "unit"]].values.tolist()] == expected

@@ -195,6 +195,12 @@ LIFE_EVENT_VERBS = frozenset({
     "become", "die", "retire", "marry", "elect", "appoint", "leave", "quit", "debut", "graduate",
     "emigrate",
 })
+# Verbs (lemmas) whose object, when it is a bare number, counts people: "the blast killed five",
+# "police arrested three".
+CASUALTY_VERBS = frozenset({
+    "kill", "injure", "wound", "hurt", "arrest", "detain", "rescue", "evacuate", "kidnap", "abduct",
+    "execute", "free", "release",
+})
 # Verbs (lemmas) whose object is an amount of money: after them a bare "millions" is money ("is
 # investing millions", "costs them billions", "worth millions").
 MONEY_VERBS = frozenset({

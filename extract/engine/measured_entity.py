@@ -212,7 +212,8 @@ def _counted_run(sentence: str, tokens: _Tokens, value: float) -> _Tokens | Phra
             break
         if word in {"-", "‑"} and run:
             continue
-        if word[:1].isdigit() and re.fullmatch(r"\d+", word):
+        if word[:1].isdigit() and re.fullmatch(r"\d+", word) \
+                or run and run[-1][0].lower() == "top" and word.lower() in SMALL_NUMBER_WORDS:
             following = tokens[index + 1] if index + 1 < len(tokens) else None
             if following and following[0] == "s" and following[1] == end and run and run[-1][0][:1].isupper():
                 # "63,150 Model 3s": the plural of a model name is what is counted.

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.engine.lexicon import (
     AUXILIARIES,
+    CASUALTY_VERBS,
     DENOMINATOR_WORDS,
     FIGURE_OF_SPEECH_ADJECTIVES,
     LIFE_EVENT_VERBS,
@@ -558,6 +559,8 @@ def _word_number_reason(number: _Number) -> str:
     before, after = number.before, number.after
     if re.search(r"[A-Za-z][-‑]$", before) and not number.has_unit:
         return "part of a word"  # "a fly-half", "a one-two": the number word is half of a word
+    if re.search(r"\btop\s+$", before, re.IGNORECASE) and _CHART_AFTER.match(after):
+        return "rank"  # "eight top ten hits": a place in a chart, as "a UK top 10 hit" in digits
     # A title's line break is not a space inside a sentence: "...lenders\n\nSeven Lloyds syndicates".
     if number.surface[:1].isupper() and number.bare \
             and re.search(r"[a-z\d,;:][^\S\n]+[A-Z][\w’'-]*[^\S\n]+$", before):
@@ -625,7 +628,7 @@ def _noun_named_elsewhere(number: _Number) -> bool:
 # A number word as the whole object of a verb of having, winning or losing, its noun left out
 # because the clause before named it: "has six nominations, while Smith has four", "got two
 # each", "lost all four", "scored five or six".
-_ELLIPSIS_VERB_FORMS = word_forms(POSSESSION_VERBS | {"get", "collect", "claim", "earn", "draw"})
+_ELLIPSIS_VERB_FORMS = word_forms(POSSESSION_VERBS | CASUALTY_VERBS | {"get", "collect", "claim", "earn", "draw"})
 _ELLIPTICAL_BEFORE = re.compile(
     r"\b(?:" + "|".join(sorted(_ELLIPSIS_VERB_FORMS, key=len, reverse=True))
     + r")\s+(?:(?:just|only|all|another)\s+)?$", re.IGNORECASE)
@@ -646,7 +649,7 @@ _INCLUDED_BEFORE = re.compile(r"\b(?:including|includ(?:es|ed)|among\s+them|of\s
                               re.IGNORECASE)
 _ELIDED_NOUN_AFTER = re.compile(r"^(?:\s*[,.;:)]|\s+(?:in|at|on|from|by|of|for|during|against|this|last)\b)",
                                 re.IGNORECASE)
-_COUNT_EARLIER = re.compile(r"\b" + _SMALL_NUMBER + r"\s+(?:[a-z]+[\s-]+)?[a-z]+s\b", re.IGNORECASE)
+_COUNT_EARLIER = re.compile(r"\b" + _SMALL_NUMBER + r"\s+(?:[a-z]+[\s-]+){0,2}[a-z]+s\b", re.IGNORECASE)
 # "three ahead of", "two behind", "three clear": the distance between two competitors.
 _MARGIN_AFTER = re.compile(r"^\s+(?:ahead|behind|clear|back|adrift|(?:fewer|less)\s+than)\b", re.IGNORECASE)
 # "12 threads, compared with four for older chips": the other side of a comparison of counts.
