@@ -683,6 +683,8 @@ def test_counts_whose_noun_the_sentence_names_elsewhere(text, expected):
     [
         # A chart place inside what is counted describes it; only the count is a figure.
         ("The duo have had six top ten singles since 2001.", [("six", "single")]),
+        # The top seeds of a draw are still counted.
+        ("The top three seeds all lost.", [("three", "seed")]),
         # A bare number after a verb of casualties counts people.
         ("The fire, which killed four, began at night.", [("four", "")]),
         # A part of a count named earlier, with two words before its noun.

@@ -559,8 +559,8 @@ def _word_number_reason(number: _Number) -> str:
     before, after = number.before, number.after
     if re.search(r"[A-Za-z][-‑]$", before) and not number.has_unit:
         return "part of a word"  # "a fly-half", "a one-two": the number word is half of a word
-    if re.search(r"\btop\s+$", before, re.IGNORECASE) and _CHART_AFTER.match(after):
-        return "rank"  # "eight top ten hits": a place in a chart, as "a UK top 10 hit" in digits
+    if re.search(r"\b" + _SMALL_NUMBER + r"\s+top\s+$", before, re.IGNORECASE) and _CHART_AFTER.match(after):
+        return "rank"  # "eight top ten hits": a place in a chart inside what the count before it counts
     # A title's line break is not a space inside a sentence: "...lenders\n\nSeven Lloyds syndicates".
     if number.surface[:1].isupper() and number.bare \
             and re.search(r"[a-z\d,;:][^\S\n]+[A-Z][\w’'-]*[^\S\n]+$", before):
