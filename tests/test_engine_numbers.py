@@ -429,6 +429,12 @@ def test_an_article_that_stands_for_one(sentence, surface, qualifier, unit):
     assert (row["surface"], row["value"], row["qualifier"], row["unit"]) == (surface, 1.0, qualifier, unit)
 
 
+def test_an_article_or_two_is_a_range_from_one_to_two():
+    row = one_figure("The pitch needs a week or two to recover.")
+    assert (row["surface"], row["low"], row["high"], row["qualifier"], row["unit"]) == (
+        "a week or two", 1.0, 2.0, "range", "week")
+
+
 @pytest.mark.parametrize("sentence", [
     "It happened about a year ago.",  # a point in time
     "A week or so later, the shop shut.",

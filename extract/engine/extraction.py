@@ -30,6 +30,8 @@ from extract.engine.clause_subject import attributive_noun_after, count_entity, 
 from extract.engine.coordinated_figures import share_coordinated_entities
 from extract.engine.lexicon import (
     CHANGE_VERBS,
+    DURATION_UNIT_WORDS,
+    DURATION_UNITS,
     HONORIFICS,
     MULTIPLE_ADVERBS,
     NUMBER_FRAMES,
@@ -96,7 +98,7 @@ def _may_hold_number(text: str, start: int, end: int) -> bool:
 
 _WORDS_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
 _AGE = re.compile(r"^[\s-]*(?:years?|yrs?)[\s-]*old\b|^-year-old\b|^,\s*$", re.IGNORECASE)
-_DURATION_ADJ = re.compile(r"^-(?P<unit>year|month|week|day|hour|minute|second|decade)(?![\w-])", re.IGNORECASE)
+_DURATION_ADJ = re.compile(r"^-(?P<unit>" + "|".join(DURATION_UNITS) + r")(?![\w-])", re.IGNORECASE)
 
 
 @dataclass
@@ -528,7 +530,7 @@ def _names_a_pair(text: str, start: int, end: int) -> bool:
 # three months to December"): the parse still reads its sentence, whose other figures' entities
 # it settles as it did when the period was among them.
 _STRETCH_OF_TIME = re.compile(
-    r"(?:\d|\b(?:" + "|".join(SMALL_NUMBER_WORDS) + r"))[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|mins?)\b",
+    r"(?:\d|\b(?:" + "|".join(SMALL_NUMBER_WORDS) + r"))[\s-]*(?:" + DURATION_UNIT_WORDS + r"|mins?)\b",
     re.IGNORECASE)
 
 
@@ -610,15 +612,22 @@ def _bounded_articles(sentence: str) -> list[tuple[int, int, str]]:
 
 
 # "a day or so", "a week or two": an article before a unit, then a rough "or so" or "or two".
-_ROUGHLY_ONE = re.compile(r"\b(an?)\s+(?:hour|day|week|month|year|minute|mile)s?\s+or\s+(?:so|two)\b",
+_ROUGHLY_ONE = re.compile(r"\b(an?)\s+(?:" + DURATION_UNIT_WORDS + r"|miles?)\s+or\s+(?:so|two)\b",
                           re.IGNORECASE)
+
+
+_OR_TWO_TAIL = re.compile(r"\s+or\s+two\b", re.IGNORECASE)
 
 
 def _articles_for_one(sentence: str) -> list[NumberMention]:
     mentions = []
     bounded = _bounded_articles(sentence)
+    or_two = set()
     if " or " in sentence:
-        bounded += [(m.start(1), m.end(1), "approximate") for m in _ROUGHLY_ONE.finditer(sentence)
+        rough = list(_ROUGHLY_ONE.finditer(sentence))
+        # "a day or two" is one to two days, as "one or two days" is.
+        or_two = {m.start(1) for m in rough if m.group(0).lower().endswith("two")}
+        bounded += [(m.start(1), m.end(1), "approximate") for m in rough
                     if not any(start == m.start(1) for start, _, _ in bounded)]
     for start, end, before in bounded:
         found = match_unit_after(sentence, end)
@@ -627,7 +636,8 @@ def _articles_for_one(sentence: str) -> list[NumberMention]:
                 or before == "spent" and found.unit.dimension != "duration" \
                 or before != "bound" and sentence[end:found.end].strip().lower() == "second":
             continue  # "talked about a second referendum", "took a second look": the ordinal
-        mentions.append(NumberMention(start, end, 1.0, 1.0, 1.0, False, "", True, False, False, 0))
+        high = 2.0 if start in or_two else 1.0
+        mentions.append(NumberMention(start, end, (1.0 + high) / 2, 1.0, high, high > 1, "", True, False, False, 0))
     return mentions
 
 
@@ -911,6 +921,8 @@ def _qualify_after_unit(sentence: str, mention: NumberMention, has_unit: bool, u
     so"), and where the unit ends, an approximation after it included ("5% or so")."""
     if has_unit:
         tail = APPROXIMATE_TAIL.match(sentence, unit_end)
+        if tail is None and mention.is_range and mention.written_in_words:
+            tail = _OR_TWO_TAIL.match(sentence, unit_end)  # "a day or two": the range's second end
         if tail is not None:
             unit_end = tail.end()
     qualified = qualify(sentence, mention.start, max(mention.end, unit_end), mention.value, mention.low,

@@ -245,6 +245,13 @@ def word_forms(lemmas: frozenset[str] | set[str]) -> frozenset[str]:
     return frozenset(forms)
 
 
+# The units of a duration, shortest first. `DURATION_UNIT_WORDS` matches each in the singular or the
+# plural ("second" or "seconds", "century" or "centuries").
+DURATION_UNITS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century")
+DURATION_UNIT_WORDS = "|".join(f"{unit[:-1]}(?:y|ies)" if unit.endswith("y") and unit != "day" else f"{unit}s?"
+                               for unit in DURATION_UNITS)
+
+
 def phrase_alternation(phrases: Iterable[str]) -> str:
     """A regex alternation of these phrases, any run of whitespace between their words: "for
     every" matches "for  every" and a line break."""

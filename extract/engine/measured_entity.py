@@ -22,6 +22,7 @@ from extract.engine.lexicon import (
     CLAUSE_OPENERS,
     DETERMINERS,
     DIMENSION_NOUNS,
+    DURATION_UNIT_WORDS,
     MORE_OF_THE_SAME,
     NOT_FIGURE_ENTITY_LABELS,
     NUMBER_FRAMES,
@@ -371,7 +372,7 @@ def _hyphen_compound(sentence: str, hyphen: int) -> Phrase | None:
     return Phrase(sentence[head_start:end], singular(m.group(1)), head_start, end)
 
 
-_TIME_UNIT = re.compile(r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|laps?|overs?)$",
+_TIME_UNIT = re.compile(r"(?:" + DURATION_UNIT_WORDS + r"|secs?|mins?|hrs?|laps?|overs?)$",
                         re.IGNORECASE)
 _TIME_SPENT = re.compile(r"\b(?:spen[dt]|spends|spending)\s+(?:(?:about|around|nearly|almost|some|over|"
                          r"more\s+than|less\s+than|just|only|roughly)\s+)*(?:an?\s+)?$", re.IGNORECASE)

@@ -11,6 +11,7 @@ from extract.engine.lexicon import (
     AUXILIARIES,
     CASUALTY_VERBS,
     DENOMINATOR_WORDS,
+    DURATION_UNIT_WORDS,
     FIGURE_OF_SPEECH_ADJECTIVES,
     LIFE_EVENT_VERBS,
     MODALS,
@@ -342,7 +343,7 @@ _DEADLINE_BEFORE = re.compile(r"\b(?:must|will|would|shall|should|could|can|may|
 _OF_AFTER = re.compile(r"^\s+of\s+(?:the|an?|his|her|its|their|our|this|that|[a-z]+)\b")  # "of release"
 # The first number of a range whose unit is written once, after the second: "30 or 40 years ago".
 _GAPPED_DURATION_AFTER = re.compile(
-    r"^\s*(?:or|to|and|-|–)\s*(?:\d[\d,.]*|[a-z]+)[\s-]+(?:years?|months?|weeks?|days?|hours?|decades?)\b",
+    r"^\s*(?:or|to|and|-|–)\s*(?:\d[\d,.]*|[a-z]+)[\s-]+(?:" + DURATION_UNIT_WORDS + r")\b",
     re.IGNORECASE,
 )
 

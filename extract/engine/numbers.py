@@ -20,6 +20,7 @@ from extract.engine.currencies import alternation, currency_table
 from extract.engine.lexicon import (
     AUXILIARIES,
     DETERMINERS,
+    DURATION_UNIT_WORDS,
     MONEY_VERBS,
     MORE_OF_THE_SAME,
     MULTIPLE_ADVERBS,
@@ -711,8 +712,7 @@ _RANGE_TO_RANGE = re.compile(
 # Not "2 in 10 days".
 _PROPORTION = re.compile(
     r"(?:\s+(?:in|out\s+of)\s+|-in-)(?P<whole>\d{1,4}(?![\d.,])|" + "|".join(SMALL_NUMBER_WORDS) + r"|a\s+hundred)\b"
-    r"(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|"
-    r"[%$€£]|per\s*cent|percent)\b)",
+    r"(?!\s+(?:" + DURATION_UNIT_WORDS + r"|[%$€£]|per\s*cent|percent)\b)",
     re.IGNORECASE,
 )
 
