@@ -638,8 +638,10 @@ _ELLIPTICAL_AFTER = re.compile(
     re.IGNORECASE)
 
 
+# The words of a ranking's end before a number: "the top 10", "the last 16", "the final four".
+_RANK_END_WORDS = r"(?:[Tt]op|[Bb]ottom|[Ll]ast|[Ff]inal)"
 # "the final four of the Open", "the top four of the league": a stage or a place, not a part of a set.
-_STAGE_BEFORE = re.compile(r"\b(?:last|top|final|bottom)\s+$", re.IGNORECASE)
+_STAGE_BEFORE = re.compile(r"\b" + _RANK_END_WORDS + r"\s+$", re.IGNORECASE)
 # A number of two or more, in digits or words.
 _SMALL_NUMBER = r"(?:\d[\d,.]*|" + "|".join(word for word, value in SMALL_NUMBER_WORDS.items() if value >= 2) \
     + r"|a\s+(?:dozen|hundred))"
@@ -815,7 +817,7 @@ def _word_idiom_reason(number: _Number, word_lower: str) -> str:
 _CHART_AFTER = re.compile(r"^[\s-]+(?:hits?|singles?|albums?|spots?|places?|finish(?:es)?|positions?|slots?|lists?|"
                           r"charts?|seeds?|rankings?)\b", re.IGNORECASE)
 # "a place in the last 16", "the Uefa Cup last 16": a stage or a rank, not how many.
-_TOP_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa])|\b[A-Z][\w'’-]*)\s+(?:[Tt]op|[Bb]ottom|[Ll]ast|[Ff]inal)\s+$")
+_TOP_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa])|\b[A-Z][\w'’-]*)\s+" + _RANK_END_WORDS + r"\s+$")
 
 
 def _rank_reason(number: _Number) -> str:
