@@ -693,3 +693,20 @@ def test_counts_whose_noun_the_sentence_names_elsewhere(text, expected):
 )
 def test_chart_places_inside_counts_and_counts_left_to_the_clause(text, expected):
     assert [tuple(row) for row in figures(text)[["surface", "unit"]].values.tolist()] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # A count of events before "ago" or "later" says when, not how many ...
+        ("The coach left eight seasons ago.", []),
+        ("Three rounds later he was sacked.", []),
+        # ... but not where "later" opens a phrase of its own or a relative clause.
+        ("He scored three goals later in the season.", ["three"]),
+        ("Grants went to two firms that later merged.", ["two"]),
+        # A half-marathon is a race, not half of anything.
+        ("The Kenyan won Sunday's Oslo half-marathon.", []),
+    ],
+)
+def test_counts_of_events_that_place_in_time_and_race_names(text, surfaces):
+    assert figures(text)["surface"].tolist() == surfaces

@@ -422,6 +422,8 @@ _REPORTING_WINDOW_AFTER = re.compile(
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:(?:" + _QUALIFIERS + r"|under)\s+)*$", re.IGNORECASE)
 _LEFT_AFTER = re.compile(r"\s+(?:remaining|left|to\s+go|to\s+play)\b", re.IGNORECASE)
 # "In four days, the union will ...": a sentence that opens with how far off its event is.
+_COUNTED_THEN_AGO = re.compile(
+    r"^(?:[\s-]+[a-z]+)?[\s-]+[a-z]+s\s+(?:ago|later|earlier)\b(?!\s+(?:in|on|at|this|that|than|today|tonight)\b)")
 _OPENING_IN = re.compile(r"\W*In\s+(?:(?:" + phrase_alternation(QUALIFIER_WORDS) + r")\s+)*")
 
 
@@ -461,6 +463,8 @@ def _measure_reason(number: _Number) -> str:
             # "within 24 hours of the final", "must be heard within 10 days", "vowed to halve it within
             # five years": a deadline; "was finished within 48 hours" still says how long it took.
             return "period"
+    if number.counted_noun and not number.has_unit and _COUNTED_THEN_AGO.match(number.after):
+        return "period"  # "eight seasons ago", "three games later": when, counted in events
     if number.dimension == "duration" and number.surface.lower() == "one" and _OPENS_CLAUSE.search(before) \
             and re.match(r"^(?:\s*,|\s+(?:he|she|it|they|we|i|you|the|a|his|her|their)\b)", number.after_unit, re.I):
         return "idiom"  # "One day, she hopes, ...": some day, not a day long
@@ -793,7 +797,7 @@ def _word_idiom_reason(number: _Number, word_lower: str) -> str:
     if word_lower == "half" and _HALF_IDIOM_BEFORE.search(before) and not number.has_unit:
         return "period"  # "the first half of this year", "and a half"
     if word_lower == "half" and re.match(
-        r"^[\s-]+(?:time|way|hearted|brother|sister|term|century|hour|an?\b)", after, re.I
+        r"^[\s-]+(?:time|way|hearted|brother|sister|term|century|hour|marathons?|an?\b)", after, re.I
     ):
         return "idiom"
     if word_lower == "half" and _HALF_THE_PERSON.match(after):
