@@ -710,3 +710,20 @@ def test_chart_places_inside_counts_and_counts_left_to_the_clause(text, expected
 )
 def test_counts_of_events_that_place_in_time_and_race_names(text, surfaces):
     assert figures(text)["surface"].tolist() == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # How fit or sure someone feels is no share ...
+        ('"I really feel 100% now," the winger said.', []),
+        # ... while a share stays one.
+        ("The state will own 100% of the airline.", ["100%"]),
+        # A team's half of the pitch and the 22-metre line are places, not amounts.
+        ("Their first attack in the Welsh half came late.", []),
+        ("We were camped inside their 22 for ten minutes.", ["ten minutes"]),
+        ("Half the Welsh squad is injured.", ["Half"]),
+    ],
+)
+def test_states_of_fitness_and_places_on_the_pitch(text, surfaces):
+    assert figures(text)["surface"].tolist() == surfaces

@@ -181,7 +181,9 @@ _ZERO_IDIOM_AFTER = re.compile(
 )
 _HALF_IDIOM_BEFORE = re.compile(r"\b(?:first|second|last|latter|other|the|this|that|a|an|and\s+a|top|bottom|upper|"
                                 r"their|our|his|its|my|your|own|"
-                                r"lower|front|back|northern|southern|eastern|western)(?:\s+|-\s*)$", re.IGNORECASE)
+                                r"lower|front|back|northern|southern|eastern|western|"
+                                # "in the Italian half": a team's half of the pitch, named for it
+                                r"the\s+(?-i:[A-Z][a-z]+))(?:\s+|-\s*)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -422,6 +424,9 @@ _REPORTING_WINDOW_AFTER = re.compile(
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:(?:" + _QUALIFIERS + r"|under)\s+)*$", re.IGNORECASE)
 _LEFT_AFTER = re.compile(r"\s+(?:remaining|left|to\s+go|to\s+play)\b", re.IGNORECASE)
 # "In four days, the union will ...": a sentence that opens with how far off its event is.
+# A state of body or mind before "100%": "she feels 100%", "I am not 100%".
+_FIT_BEFORE = re.compile(r"\b(?:feel|feels|felt|feeling|am|i['’]m|getting)\s+"
+                         r"(?:(?:not|never|only|almost|nearly|quite|yet)\s+)?$", re.IGNORECASE)
 _COUNTED_THEN_AGO = re.compile(
     r"^(?:[\s-]+[a-z]+)?[\s-]+[a-z]+s\s+(?:ago|later|earlier)\b(?!\s+(?:in|on|at|this|that|than|today|tonight)\b)")
 _OPENING_IN = re.compile(r"\W*In\s+(?:(?:" + phrase_alternation(QUALIFIER_WORDS) + r")\s+)*")
@@ -470,6 +475,9 @@ def _measure_reason(number: _Number) -> str:
         return "idiom"  # "One day, she hopes, ...": some day, not a day long
     if number.dimension == "percent" and _OF_SPEECH_AFTER.match(number.after_unit):
         return "figure of speech"  # "100% certain"
+    if number.dimension == "percent" and number.value == 100 and _FIT_BEFORE.search(before) \
+            and not re.match(r"\s+(?:of|in|on|for|at)\b", number.after_unit):
+        return "figure of speech"  # "she feels 100%", "I am not 100%": how fit or sure, not a share
     return ""
 
 
@@ -968,6 +976,8 @@ def _code_reason(number: _Number) -> str:
     if _SINGULAR_NOUN_PHRASE_COMMA.search(before) and re.match(r"^,\s", after) and 1 <= number.value <= 120 \
             and number.value.is_integer() and not number.counted_noun:
         return "age"  # "The veteran director, 68, won": a number set off by commas after one person
+    if number.surface == "22" and not number.counted_noun and re.search(r"\b(?:their|our|your|own)\s$", before):
+        return "code"  # "deep in their own 22": the line of a rugby pitch, not a count
     if re.search(r"[#№]$", before) or re.search(r"\b(?:No|Nos|number)\.?\s$", before):
         return "code"  # "#1", "No. 10" ("X6", glued to a letter, is _glued_code_reason's)
     if re.search(r"[=_]$", before) or re.match(r"^[=_]", after):
