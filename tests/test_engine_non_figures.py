@@ -727,3 +727,20 @@ def test_counts_of_events_that_place_in_time_and_race_names(text, surfaces):
 )
 def test_states_of_fitness_and_places_on_the_pitch(text, surfaces):
     assert figures(text)["surface"].tolist() == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # A standard track distance with a glued "m" names the race ...
+        ("She won the 800m in Oslo and then a close 3,000m in Ghent.", []),
+        ("He hopes to run over 1500m at the trials.", []),
+        ("Her 60m time was the best this winter.", []),
+        # ... while words that measure a length keep it a figure, and other distances are lengths.
+        ("The flood stopped 200m from the school.", ["200m"]),
+        ("The tunnel is 400m long.", ["400m"]),
+        ("She cleared 4.80m in the pole vault.", ["4.80m"]),
+    ],
+)
+def test_a_standard_track_distance_names_its_race(text, surfaces):
+    assert figures(text)["surface"].tolist() == surfaces

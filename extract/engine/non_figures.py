@@ -28,6 +28,7 @@ from extract.engine.lexicon import (
     SUPERLATIVES,
     TEAM_SHEET_WORDS,
     TIME_SPAN_NOUNS,
+    TRACK_DISTANCES,
     phrase_alternation,
     word_forms,
 )
@@ -374,6 +375,24 @@ _ANY_RACE_DISTANCE = re.compile(r"(?:\d[\d,.]*|[A-Za-z]+)[\s-]?(?:k?m|(?:kilo)?m
 _RACE_AFTER = re.compile(r"^\s+(?:(?P<first>[a-z-]+)\b|[\w'’-]+)(?:\s+(?P<second>[a-z-]+)\b)?")
 
 
+# Words around a length that make it a length measured: "cleared 800m" no, but "by 100m", "from
+# 200m", "a 400m-long", "200m away", "100m high".
+_MEASURED_BEFORE = re.compile(r"\b(?:by|from|of|within|about|around|some|nearly|almost|than|just|only|[a-z]+ed)\s+$",
+                              re.IGNORECASE)
+_MEASURED_AFTER = re.compile(r"^[\s-]+(?:long|high|deep|wide|tall|away|from|of|across|up|down|above|below|under|"
+                             r"square|cubed|radius|stretch|section|length)\b", re.IGNORECASE)
+
+
+def _track_event(number: _Number) -> bool:
+    """A standard track distance written with a glued "m" names the race ("won the 800m", "over
+    1500m", "her 3,000m season"), unless words around it measure a length ("by 200m", "100m long")."""
+    if not re.fullmatch(r"\d[\d,]*m", number.sentence[number.start:number.unit_end]) \
+            or number.value not in TRACK_DISTANCES:
+        return False
+    before = number.sentence[max(0, number.start - 30):number.start]
+    return not _MEASURED_BEFORE.search(before) and not _MEASURED_AFTER.match(number.after_unit)
+
+
 def _event_reason(number: _Number) -> str:
     if number.dimension != "length" or number.is_range or not _ANY_RACE_DISTANCE.fullmatch(
             number.sentence, number.start, number.unit_end):
@@ -388,6 +407,8 @@ def _event_reason(number: _Number) -> str:
         return "name"  # "400m runners", "the eight-kilometre race", "a 10-mile run": a race noun right after
     if not _RACE_DISTANCE.fullmatch(number.sentence, number.start, number.unit_end):
         return ""
+    if _track_event(number):
+        return "name"
     # read only for a length in metres or kilometres ("the 8km race")
     race_before = _RACE_BEFORE.search(number.sentence[:number.start])
     if race_before is None:
