@@ -671,7 +671,7 @@ def test_others_and_unbroken_runs_of_time_are_counted(text, surfaces):
         # ... and an open bound between a number and its noun.
         ("Fans buy a dozen or more tickets at a time.", [("a dozen", "ticket")]),
         # A time unit after a participle is still a run of time.
-        ("Staff will lose two working days.", [("two working days", "day")]),
+        ("Staff will lose ten working days.", [("ten working days", "day")]),
     ],
 )
 def test_counts_whose_noun_the_sentence_names_elsewhere(text, expected):
@@ -699,7 +699,7 @@ def test_chart_places_inside_counts_and_counts_left_to_the_clause(text, expected
     ("text", "surfaces"),
     [
         # A count of events before "ago" or "later" says when, not how many ...
-        ("The coach left eight seasons ago.", []),
+        ("The coach left six seasons ago.", []),
         ("Three rounds later he was sacked.", []),
         # ... but not where "later" opens a phrase of its own or a relative clause.
         ("He scored three goals later in the season.", ["three"]),

@@ -157,7 +157,7 @@ def _unit_for(sentence: str, mention: NumberMention) -> tuple[Unit | None, int]:
                 return found.unit, found.end
     unbroken = _UNBROKEN_RUN.match(sentence, mention.end)
     if unbroken:
-        # "three consecutive weeks", "two working days": a run of time, as long as "three weeks".
+        # "three consecutive weeks", "ten working days": a run of time, as long as "three weeks".
         found = match_unit_after(sentence, unbroken.end())
         if found and found.unit.dimension == "duration":
             return found.unit, found.end

@@ -184,8 +184,8 @@ RACE_NOUNS = frozenset({
     "crowns", "champions", "favourite", "favourites", "sprints", "relays", "runner", "runners", "hurdler",
     "hurdlers", "specialist", "ranking", "rankings", "stage", "mark",
 })
-# The distances of the standard track and road races, in metres: "won the 800m", "a 1,500m place",
-# "Scotland's 400m man" name an event, not a length run.
+# The distances of the standard track and road races, in metres: "won the 800m", "a 5,000m place",
+# "Wales's 200m woman" name an event, not a length run.
 TRACK_DISTANCES = frozenset({60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000})
 # Headings of a team sheet or a draw, after which "Name (53)" is a minute or a seeding.
 TEAM_SHEET_WORDS = frozenset({

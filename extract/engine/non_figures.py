@@ -183,7 +183,7 @@ _ZERO_IDIOM_AFTER = re.compile(
 _HALF_IDIOM_BEFORE = re.compile(r"\b(?:first|second|last|latter|other|the|this|that|a|an|and\s+a|top|bottom|upper|"
                                 r"their|our|his|its|my|your|own|"
                                 r"lower|front|back|northern|southern|eastern|western|"
-                                # "in the Italian half": a team's half of the pitch, named for it
+                                # "in the Welsh half": a team's half of the pitch, named for it
                                 r"the\s+(?-i:[A-Z][a-z]+))(?:\s+|-\s*)$", re.IGNORECASE)
 
 
@@ -384,8 +384,8 @@ _MEASURED_AFTER = re.compile(r"^[\s-]+(?:long|high|deep|wide|tall|away|from|of|a
 
 
 def _track_event(number: _Number) -> bool:
-    """A standard track distance written with a glued "m" names the race ("won the 800m", "over
-    1500m", "her 3,000m season"), unless words around it measure a length ("by 200m", "100m long")."""
+    """A standard track distance written with a glued "m" names the race ("won the 800m", "to race
+    at 1500m", "his 5,000m season"), unless words around it measure a length ("by 200m", "100m long")."""
     if not re.fullmatch(r"\d[\d,]*m", number.sentence[number.start:number.unit_end]) \
             or number.value not in TRACK_DISTANCES:
         return False
@@ -490,7 +490,7 @@ def _measure_reason(number: _Number) -> str:
             # five years": a deadline; "was finished within 48 hours" still says how long it took.
             return "period"
     if number.counted_noun and not number.has_unit and _COUNTED_THEN_AGO.match(number.after):
-        return "period"  # "eight seasons ago", "three games later": when, counted in events
+        return "period"  # "six seasons ago", "three rounds later": when, counted in events
     if number.dimension == "duration" and number.surface.lower() == "one" and _OPENS_CLAUSE.search(before) \
             and re.match(r"^(?:\s*,|\s+(?:he|she|it|they|we|i|you|the|a|his|her|their)\b)", number.after_unit, re.I):
         return "idiom"  # "One day, she hopes, ...": some day, not a day long
